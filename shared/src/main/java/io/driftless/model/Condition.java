@@ -1,0 +1,22 @@
+package io.driftless.model;
+
+/**
+ * A status condition as Flux writes it. Types are {@link #READY}, {@link #RECONCILING} and
+ * {@link #STALLED}; reasons are in {@link Reason}.
+ */
+public record Condition(
+    String type, String status, String reason, String message, String lastTransitionTime) {
+
+  public static final String READY = "Ready";
+  public static final String RECONCILING = "Reconciling";
+  public static final String STALLED = "Stalled";
+  public static final String HEALTHY = "Healthy";
+
+  public static final String TRUE = "True";
+  public static final String FALSE = "False";
+  public static final String UNKNOWN = "Unknown";
+
+  public boolean isTrue() {
+    return TRUE.equals(status);
+  }
+}

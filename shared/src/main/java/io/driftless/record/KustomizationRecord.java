@@ -1,0 +1,18 @@
+package io.driftless.record;
+
+import io.driftless.model.KustomizationStatus;
+
+/**
+ * A work item: one Flux Kustomization on one cluster. {@code manifest} is the Kustomization's YAML as
+ * found in Git; {@code parent} is the key of the Kustomization whose build contained it (empty for the
+ * root). {@code version} increases on every status write and guards it (optimistic concurrency).
+ */
+public record KustomizationRecord(
+    String cluster,
+    String key,
+    String root,
+    String parent,
+    String manifest,
+    KustomizationStatus status,
+    String lastReconciledAt,
+    long version) {}

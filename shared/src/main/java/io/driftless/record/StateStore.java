@@ -1,0 +1,65 @@
+package io.driftless.record;
+
+import io.driftless.model.KustomizationStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Driftless remembers, in one DynamoDB table (key design in README.md and
+ * infra/dynamodb/table.json). Implemented by {@code DynamoStateStore}, against DynamoDB Local
+ * in-process by default and AWS DynamoDB when {@code DRIFTLESS_TABLE} is set.
+ */
+public interface StateStore extends AutoCloseable {
+
+  void putCluster(ClusterRecord cluster);
+
+  Optional<ClusterRecord> getCluster(String name);
+
+  List<ClusterRecord> listClusters();
+
+  void putRoot(RootRecord root);
+
+  Optional<RootRecord> getRoot(String name);
+
+  List<RootRecord> listRoots();
+
+  void putSource(SourceRecord source);
+
+  Optional<SourceRecord> getSource(String key);
+
+  List<SourceRecord> listSources();
+
+  /** Creates or replaces the work item's manifest, keeping its status and version. */
+  void putKustomization(String cluster, String key, String root, String parent, String manifest);
+
+  Optional<KustomizationRecord> getKustomization(String cluster, String key);
+
+  List<KustomizationRecord> listKustomizations();
+
+  void deleteKustomization(String cluster, String key);
+
+  /**
+   * Writes the status if the record's version is still {@code expectedVersion}; returns the new
+   * version. Throws {@link ConcurrentUpdateException} when someone else wrote in between.
+   */
+  long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion);
+
+  /** Takes the lease on (cluster, key) with a conditional write; empty when someone else holds it. */
+  Optional<Lease> tryLock(String cluster, String key, String holder, Duration ttl);
+
+  void unlock(Lease lease);
+
+  /** Records a webhook delivery id; false when it was seen before (a replay). */
+  boolean recordDelivery(String deliveryId, Instant now, Duration keepFor);
+
+  void enqueue(ReconcileRequest request);
+
+  List<ReconcileRequest> pendingRequests();
+
+  void completeRequest(String id);
+
+  @Override
+  void close();
+}
