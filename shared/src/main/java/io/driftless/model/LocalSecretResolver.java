@@ -1,0 +1,58 @@
+package io.driftless.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Resolves file and {@code env:} references; Secrets Manager ARNs go to a delegate when one is set. */
+public final class LocalSecretResolver implements SecretResolver {
+  private final Map<String, String> env;
+  private final SecretResolver arnResolver;
+
+  public LocalSecretResolver(Map<String, String> env, SecretResolver arnResolver) {
+    this.env = env;
+    this.arnResolver = arnResolver;
+  }
+
+  public static LocalSecretResolver fromSystem() {
+    return new LocalSecretResolver(System.getenv(), null);
+  }
+
+  @Override
+  public byte[] resolve(String ref) {
+    if (ref == null || ref.isBlank()) {
+      throw new IllegalArgumentException("empty secret reference");
+    }
+    if (ref.startsWith("env:")) {
+      String name = ref.substring(4);
+      String value = env.get(name);
+      if (value == null) {
+        throw new IllegalArgumentException("secret reference " + ref + ": environment variable is not set");
+      }
+      return value.strip().getBytes(StandardCharsets.UTF_8);
+    }
+    if (ref.startsWith("arn:")) {
+      if (arnResolver == null) {
+        throw new IllegalArgumentException(
+            "secret reference " + ref + ": Secrets Manager is only available when running on AWS");
+      }
+      return arnResolver.resolve(ref);
+    }
+    Path file = Path.of(ref.startsWith("file:") ? ref.substring(5) : ref);
+    try {
+      return stripTrailingNewline(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("secret reference " + ref + ": cannot read file", e);
+    }
+  }
+
+  private static byte[] stripTrailingNewline(byte[] bytes) {
+    int end = bytes.length;
+    while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+      end--;
+    }
+    return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
+  }
+}
