@@ -99,4 +99,40 @@ class JGitSourceFetcherTest {
       assertThat(snap.revision().toString()).isEqualTo("v1.0.0@sha1:" + commit);
     }
   }
+
+  @Test
+  void fetchesOverHttpWithAToken() throws Exception {
+    try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main");
+        io.driftless.testing.GitHttpServer server =
+            io.driftless.testing.GitHttpServer.start(tmp.resolve("repo"), "s3cr3t-token")) {
+      String commit = remote.write("a.yaml", "a: 1\n").commit("first");
+      Path tokenFile = Files.writeString(tmp.resolve("token"), "s3cr3t-token\n");
+      GitSource https =
+          new GitSource("flux-system/demo", server.url("remote.git"),
+              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString());
+
+      SourceSnapshot snap = fetcher().fetch(https);
+
+      assertThat(snap.revision().commit()).isEqualTo(commit);
+      assertThat(Files.readString(snap.root().resolve("a.yaml"))).isEqualTo("a: 1\n");
+    }
+  }
+
+  @Test
+  void aWrongTokenFailsWithoutShowingTheToken() throws Exception {
+    try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main");
+        io.driftless.testing.GitHttpServer server =
+            io.driftless.testing.GitHttpServer.start(tmp.resolve("repo"), "right-token")) {
+      remote.write("a.yaml", "a: 1\n").commit("first");
+      Path tokenFile = Files.writeString(tmp.resolve("token"), "wrong-token-value");
+      GitSource https =
+          new GitSource("flux-system/demo", server.url("remote.git"),
+              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString());
+
+      assertThatThrownBy(() -> fetcher().fetch(https))
+          .isInstanceOf(SourceException.class)
+          .hasMessageContaining("flux-system/demo")
+          .hasMessageNotContaining("wrong-token-value");
+    }
+  }
 }
