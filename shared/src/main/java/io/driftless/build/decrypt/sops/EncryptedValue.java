@@ -47,12 +47,20 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
     }
   }
 
+  /** An Integer when it fits, as JSON and YAML readers give small numbers, else a Long. */
+  private static Number narrow(long v) {
+    if (v == (int) v) {
+      return Integer.valueOf((int) v);
+    }
+    return Long.valueOf(v);
+  }
+
   /** The plaintext as the typed value sops stored: String, Long, Double, Boolean or byte[]. */
   Object openTyped(byte[] dataKey, String aad) {
     byte[] plain = open(dataKey, aad);
     String s = new String(plain, StandardCharsets.UTF_8);
     return switch (type) {
-      case "int" -> Long.parseLong(s.strip());
+      case "int" -> narrow(Long.parseLong(s.strip()));
       case "float" -> Double.parseDouble(s.strip());
       case "bool" -> Boolean.parseBoolean(s.strip());
       case "bytes" -> plain;

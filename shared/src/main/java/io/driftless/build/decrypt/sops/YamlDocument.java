@@ -172,7 +172,7 @@ final class YamlDocument implements SopsDocument {
     options.setProcessComments(true);
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(4);
-    options.setIndicatorIndent(2);
+    options.setIndicatorIndent(4);
     options.setIndentWithIndicator(true);
     options.setSplitLines(false);
     StringWriter out = new StringWriter();
