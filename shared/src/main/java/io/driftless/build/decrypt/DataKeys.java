@@ -59,6 +59,9 @@ final class DataKeys implements DataKeySource {
       Set<String> named = unsupported.isEmpty() ? keys.unsupportedTypes() : unsupported;
       msg.append("; key type ").append(String.join(", ", named)).append(" is not supported by Driftless (use age or PGP)");
     }
+    if (meta.age().stream().anyMatch(e -> e.recipient().startsWith("age1pq1"))) {
+      msg.append("; post-quantum hybrid (mlkem768x25519) age recipients are not supported");
+    }
     problems.forEach(p -> msg.append("; ").append(p));
     return msg.toString();
   }

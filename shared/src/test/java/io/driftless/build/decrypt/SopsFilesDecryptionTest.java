@@ -27,9 +27,14 @@ class SopsFilesDecryptionTest {
     byte[] content = Files.readAllBytes(m.path());
     String name = m.format().startsWith("binary") ? "file.bin" : m.path().getFileName().toString();
     switch (m.outcome()) {
-      case HYBRID_KEY -> assertThatThrownBy(() -> DecryptionKeys.fromFiles(m.keyFiles()))
-          .isInstanceOf(DecryptionException.class)
-          .hasMessageContaining("post-quantum");
+      case HYBRID_KEY -> {
+        assertThatThrownBy(() -> DecryptionKeys.fromFiles(m.keyFiles()))
+            .isInstanceOf(DecryptionException.class)
+            .hasMessageContaining("post-quantum");
+        assertThatThrownBy(() -> new SopsDecryptor(DecryptionKeys.empty()).decryptFile(name, content))
+            .hasMessageContaining(name)
+            .hasMessageContaining("post-quantum hybrid");
+      }
       case NO_KEY -> assertThatThrownBy(() -> new SopsDecryptor(DecryptionKeys.empty()).decryptFile(name, content))
           .isInstanceOf(DecryptionException.class)
           .hasMessageContaining(name)
