@@ -1,6 +1,7 @@
 package io.driftless.build.decrypt.age;
 
 import io.driftless.build.decrypt.age.AgeException.FailureClass;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,14 @@ public final class Age {
 
   /** As {@link #decrypt(byte[], List)}, with the caller saying whether the file is armored. */
   public static byte[] decrypt(byte[] file, boolean armored, List<? extends AgeIdentity> identities) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
+    decrypt(file, armored, identities, out);
+    return out.toByteArray();
+  }
+
+  /** Decrypts into {@code out}; after a payload failure it holds the chunks that authenticated. */
+  static void decrypt(
+      byte[] file, boolean armored, List<? extends AgeIdentity> identities, ByteArrayOutputStream out) {
     byte[] bytes = armored ? AgeArmor.decode(file) : file;
     AgeHeader header = AgeHeader.parse(bytes);
     List<AgeHeader.Stanza> stanzas = header.stanzas();
@@ -42,7 +51,7 @@ public final class Age {
     if (!MessageDigest.isEqual(mac, header.mac())) {
       throw new AgeException(FailureClass.HMAC, "header MAC does not verify");
     }
-    return AgePayload.decrypt(fileKey, bytes, header.payloadOffset());
+    AgePayload.decrypt(fileKey, bytes, header.payloadOffset(), out);
   }
 
   private static String noMatchMessage(

@@ -49,9 +49,14 @@ class AgeTestKitTest {
       byte[] plain = Age.decrypt(v.file(), v.armored(), v.identities());
       assertThat(sha256(plain)).isEqualTo(v.payloadSha256());
     } else {
-      AgeException e = catchThrowableOfType(() -> Age.decrypt(v.file(), v.armored(), v.identities()), AgeException.class);
+      java.io.ByteArrayOutputStream released = new java.io.ByteArrayOutputStream();
+      AgeException e = catchThrowableOfType(
+          () -> Age.decrypt(v.file(), v.armored(), v.identities(), released), AgeException.class);
       assertThat(e).as("%s must fail", v.name()).isNotNull();
       assertThat(e.failureClass().testKitName()).as(e.getMessage()).isEqualTo(v.expect());
+      if (v.expect().equals("payload failure")) {
+        assertThat(sha256(released.toByteArray())).as("plaintext released before the failure").isEqualTo(v.payloadSha256());
+      }
     }
   }
 
