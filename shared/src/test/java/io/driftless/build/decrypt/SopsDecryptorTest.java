@@ -115,6 +115,19 @@ class SopsDecryptorTest {
   }
 
   @Test
+  void malformedFilesFailNamingTheFileWithoutEchoingContent() {
+    SopsDecryptor d = new SopsDecryptor(DecryptionKeys.empty());
+    byte[] yaml = "sops: {mac: x}\nkey: [unclosed secret-ish\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> d.decryptFile("bad.yaml", yaml))
+        .isInstanceOf(DecryptionException.class)
+        .hasMessageContaining("bad.yaml")
+        .hasMessageContaining("invalid YAML")
+        .hasMessageNotContaining("secret-ish");
+    byte[] env = "sops_mac=x\nno equals sign here\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> d.decryptFile("bad.env", env)).hasMessageContaining("bad.env").hasMessageContaining("line 2");
+  }
+
+  @Test
   void maskingReplacesEveryDataAndStringDataValue() {
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("apiVersion", "v1");

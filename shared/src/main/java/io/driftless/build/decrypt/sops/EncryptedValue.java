@@ -14,7 +14,7 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
   private static final Pattern FORMAT =
       Pattern.compile(
           "^ENC\\[AES256_GCM,data:([A-Za-z0-9+/=]*),iv:([A-Za-z0-9+/=]+),"
-              + "tag:([A-Za-z0-9+/=]+),type:(str|int|float|bool|bytes|comment)]$");
+              + "tag:([A-Za-z0-9+/=]+),type:(str|int|int64|float|bool|bytes|comment)]$");
 
   static boolean looksEncrypted(Object value) {
     return value instanceof String s && s.startsWith("ENC[");
@@ -47,6 +47,15 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
     }
   }
 
+  /** Go's strconv.ParseBool, which sops uses. */
+  private static Boolean parseBool(String s) {
+    return switch (s) {
+      case "1", "t", "T", "true", "TRUE", "True" -> true;
+      case "0", "f", "F", "false", "FALSE", "False" -> false;
+      default -> throw new IllegalArgumentException("bool value does not parse");
+    };
+  }
+
   /** An Integer when it fits, as JSON and YAML readers give small numbers, else a Long. */
   private static Number narrow(long v) {
     if (v == (int) v) {
@@ -59,10 +68,18 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
   Object openTyped(byte[] dataKey, String aad) {
     byte[] plain = open(dataKey, aad);
     String s = new String(plain, StandardCharsets.UTF_8);
+    try {
+      return typed(s, plain);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(type + " value does not parse"); // never echo the plaintext
+    }
+  }
+
+  private Object typed(String s, byte[] plain) {
     return switch (type) {
-      case "int" -> narrow(Long.parseLong(s.strip()));
+      case "int", "int64" -> narrow(Long.parseLong(s.strip()));
       case "float" -> Double.parseDouble(s.strip());
-      case "bool" -> Boolean.parseBoolean(s.strip());
+      case "bool" -> parseBool(s.strip());
       case "bytes" -> plain;
       default -> s;
     };

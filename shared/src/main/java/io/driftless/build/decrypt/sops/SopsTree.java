@@ -29,9 +29,12 @@ final class SopsTree {
         decryptComment(slot, dataKey);
         continue;
       }
-      boolean encrypted = meta.rules().encrypts(slot.path());
       Object value = slot.value();
-      if (encrypted) {
+      if (value == null) {
+        continue; // sops neither encrypts nor hashes null values
+      }
+      boolean encrypted = meta.rules().encrypts(slot.path());
+      if (encrypted && !"".equals(value)) { // sops leaves empty strings as they are
         if (!(value instanceof String s)) {
           throw new SopsFormatException(slot.aad(), "value is not encrypted but sops rules say it must be");
         }

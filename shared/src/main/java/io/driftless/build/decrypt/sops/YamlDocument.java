@@ -11,6 +11,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -28,7 +30,15 @@ final class YamlDocument implements SopsDocument {
   YamlDocument(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setProcessComments(true);
-    Node node = new Yaml(options).compose(new java.io.StringReader(text));
+    Node node;
+    try {
+      node = new Yaml(options).compose(new java.io.StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new IllegalArgumentException("invalid YAML at line " + line); // the snippet could hold data
+    } catch (YAMLException e) {
+      throw new IllegalArgumentException("invalid YAML (a SOPS file must be a single mapping document)");
+    }
     if (!(node instanceof MappingNode map)) {
       throw new IllegalArgumentException("YAML document is not a mapping");
     }

@@ -33,6 +33,7 @@ class SopsRulesTest {
     data.put("enabled", true);
     data.put("note_unencrypted", "visible");
     data.put("list", List.of("a", "b"));
+    data.put("empty", "");
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("kind", "Secret");
     doc.put("stringData", data);
@@ -81,7 +82,7 @@ class SopsRulesTest {
     String text = Yaml.write(new SopsTestEncryptor(RECIPIENT).encrypt(document()));
     String out = new String(SopsFiles.decryptFile("s.yaml", text.getBytes(StandardCharsets.UTF_8), key), StandardCharsets.UTF_8);
     assertThat(out).isEqualTo("kind: Secret\nstringData:\n    password: hunter2\n    port: 5432\n    ratio: 0.25\n"
-        + "    enabled: true\n    note_unencrypted: visible\n    list:\n        - a\n        - b\n");
+        + "    enabled: true\n    note_unencrypted: visible\n    list:\n        - a\n        - b\n    empty: \"\"\n");
   }
 
   private Map<String, Object> roundTrip(Map<String, Object> enc) {
