@@ -1,5 +1,7 @@
 package io.driftless.build;
 
+import io.driftless.build.decrypt.DecryptionException;
+import io.driftless.build.decrypt.SopsDecryptor;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.ManifestException;
@@ -16,8 +18,8 @@ import java.util.Set;
 
 /**
  * What kustomize-controller does around the kustomize build (flux.md §1.3 steps 7–9): render the
- * Kustomization's path, set targetNamespace and commonMetadata, check every object has apiVersion,
- * kind and name, and digest the result.
+ * Kustomization's path, check every object has apiVersion, kind and name, decrypt SOPS-encrypted
+ * objects, set targetNamespace and commonMetadata, and digest the result.
  */
 public final class FluxBuilder {
   private static final Set<String> CLUSTER_SCOPED =
@@ -33,6 +35,11 @@ public final class FluxBuilder {
   }
 
   public BuildResult build(Path sourceRoot, Kustomization ks) {
+    return build(sourceRoot, ks, BuildInputs.none());
+  }
+
+  /** Render, then per object decrypt SOPS and set metadata, as kustomize-controller orders it. */
+  public BuildResult build(Path sourceRoot, Kustomization ks, BuildInputs inputs) {
     String where = "Kustomization/" + ks.namespace() + "/" + ks.name();
     List<KubeObject> objects;
     try {
@@ -41,13 +48,26 @@ public final class FluxBuilder {
       throw new BuildException(where + ": " + e.getMessage(), e);
     }
     List<KubeObject> out = new ArrayList<>(objects.size());
-    for (KubeObject o : objects) {
-      requireIdentity(where, o);
+    SopsDecryptor sops = new SopsDecryptor(inputs.keys());
+    for (KubeObject rendered : objects) {
+      requireIdentity(where, rendered);
+      KubeObject o = decrypt(where, sops, rendered);
       setTargetNamespace(o, ks.spec().targetNamespace());
       setCommonMetadata(o, ks.spec().commonMetadata());
       out.add(o);
     }
     return new BuildResult(out, digest(out));
+  }
+
+  private static KubeObject decrypt(String where, SopsDecryptor sops, KubeObject o) {
+    if (!sops.isEncrypted(o)) {
+      return o;
+    }
+    try {
+      return sops.decryptObject(o);
+    } catch (DecryptionException e) {
+      throw new BuildException(where + ": " + e.getMessage(), e);
+    }
   }
 
   private static void requireIdentity(String where, KubeObject o) {
