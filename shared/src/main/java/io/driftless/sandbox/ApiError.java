@@ -46,7 +46,7 @@ final class ApiError extends RuntimeException {
   }
 
   static ApiError invalid(ResourceType type, String name, String why) {
-    String kind = type == null ? "object" : type.kind();
+    String kind = type == null ? "object" : type.kind() + (type.group().isEmpty() ? "" : "." + type.group());
     return new ApiError(422, "Invalid", kind + " \"" + name + "\" is invalid: " + why,
         type == null ? null : details(type, name));
   }

@@ -108,6 +108,7 @@ final class ResourceApi {
       meta.put("uid", UUID.randomUUID().toString()).put("creationTimestamp", now()).put("generation", 1L);
       meta.remove("resourceVersion");
     } else {
+      checkImmutable(r, live, o);
       JsonNode lm = live.get("metadata");
       meta.set("uid", lm.get("uid"));
       meta.set("creationTimestamp", lm.get("creationTimestamp"));
@@ -148,6 +149,16 @@ final class ResourceApi {
       body.putObject("metadata");
     }
     body.put("apiVersion", r.type().apiVersion()).put("kind", r.type().kind());
+  }
+
+  /** Workload selectors cannot change, as on a real cluster: the change needs a recreate. */
+  private static void checkImmutable(Route r, ObjectNode live, ObjectNode updated) {
+    boolean workload = List.of("Deployment", "StatefulSet", "DaemonSet").contains(r.type().kind());
+    JsonNode before = live.path("spec").path("selector");
+    if (workload && !before.equals(updated.path("spec").path("selector"))) {
+      throw ApiError.invalid(r.type(), r.name(), "spec.selector: Invalid value: " + updated.path("spec").path("selector")
+          + ": field is immutable");
+    }
   }
 
   private void checkNamespace(Route r) {
