@@ -1,6 +1,7 @@
 package io.driftless.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,15 @@ final class ResourceApi {
     this.store = store;
     this.workloadControllers = workloadControllers;
     this.namespaces = resources.find("v1", "namespaces").orElseThrow();
+  }
+
+  /** Creates the namespaces every real cluster starts with. */
+  void seedNamespaces(String... names) {
+    for (String name : names) {
+      ObjectNode ns = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Namespace");
+      ns.putObject("metadata").put("name", name);
+      create(new Route(namespaces, null, null, null), ns, false);
+    }
   }
 
   ObjectNode get(Route r) {
@@ -56,6 +66,9 @@ final class ResourceApi {
   ObjectNode replace(Route r, ObjectNode body, boolean dryRun) {
     checkBody(r, body);
     ObjectNode live = get(r);
+    if (r.subresource() != null) {
+      return writeStatus(r, live, body, dryRun);
+    }
     String rv = body.path("metadata").path("resourceVersion").asText("");
     if (!rv.isEmpty() && !rv.equals(live.path("metadata").path("resourceVersion").asText())) {
       throw ApiError.conflict(r.type(), r.name(), "the object has been modified; please apply your changes to the latest version and try again");
@@ -65,7 +78,19 @@ final class ResourceApi {
 
   ObjectNode patch(Route r, String contentType, JsonNode patch, boolean dryRun) {
     ObjectNode live = get(r);
-    return commit(r, live, Patches.apply(contentType, live, patch), dryRun);
+    ObjectNode patched = Patches.apply(contentType, live, patch);
+    return r.subresource() != null ? writeStatus(r, live, patched, dryRun) : commit(r, live, patched, dryRun);
+  }
+
+  /** PUT or PATCH on {@code /status}: only the status changes, and no controller overwrites it. */
+  ObjectNode writeStatus(Route r, ObjectNode live, ObjectNode body, boolean dryRun) {
+    ObjectNode o = live.deepCopy();
+    if (body.has("status")) {
+      o.set("status", body.get("status"));
+    } else {
+      o.remove("status");
+    }
+    return o.equals(live) || dryRun ? o : store.put(r.type(), o);
   }
 
   /** Server-side apply; returns the object and whether it was created. */

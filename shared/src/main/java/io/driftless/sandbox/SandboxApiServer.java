@@ -52,6 +52,7 @@ public final class SandboxApiServer implements AutoCloseable {
     }
     ApiResources resources = new ApiResources();
     ResourceApi api = new ResourceApi(resources, new ResourceStore(), workloadControllers);
+    api.seedNamespaces("default", "kube-system", "kube-public", "kube-node-lease");
     Discovery discovery = new Discovery(resources, "127.0.0.1:" + server.getPort());
     server.setDispatcher(new SandboxDispatcher(resources, discovery, api));
     return new SandboxApiServer(server);

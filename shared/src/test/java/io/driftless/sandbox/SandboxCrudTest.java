@@ -75,6 +75,28 @@ class SandboxCrudTest {
   }
 
   @Test
+  void strategicMergePatchMergesContainersByName() {
+    client.resource(load("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: a}
+        spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: 'nginx:1'}, {name: log, image: 'log:1'}]}}}
+        """)).fieldManager("t").serverSideApply();
+
+    client.apps().deployments().inNamespace("a").withName("web").patch(PatchContext.of(PatchType.STRATEGIC_MERGE),
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:2\"}]}}}}");
+
+    var containers = client.apps().deployments().inNamespace("a").withName("web").get().getSpec().getTemplate().getSpec().getContainers();
+    assertThat(containers).extracting(c -> c.getName() + "=" + c.getImage()).containsExactly("web=nginx:2", "log=log:1");
+  }
+
+  @Test
+  void aNewSandboxHasTheStandardNamespacesAndSaysItIsASandbox() {
+    assertThat(names(client.namespaces().list().getItems())).contains("default", "kube-system", "a", "b");
+    assertThat(server.banner()).contains("not a real cluster").contains(server.url());
+  }
+
+  @Test
   void deletingANamespaceDeletesItsObjects() {
     create("a", "one", Map.of());
     create("b", "two", Map.of());
@@ -121,6 +143,29 @@ class SandboxCrudTest {
       assertThat(r.getNamespaced()).isTrue();
       assertThat(r.getShortNames()).containsExactly("wd");
     });
+  }
+
+  @Test
+  void withoutSimulatedControllersWorkloadStatusIsWhatTheStatusSubresourceSays() {
+    try (SandboxApiServer quiet = SandboxApiServer.start(0, false)) {
+      KubernetesClient c = quiet.client();
+      c.resource(load("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n")).fieldManager("t").serverSideApply();
+      c.resource(load("""
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, namespace: a}
+          spec: {replicas: 2, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: 'nginx:1'}]}}}
+          """)).fieldManager("t").serverSideApply();
+      var d = c.apps().deployments().inNamespace("a").withName("web").get();
+      assertThat(d.getStatus()).isNull();
+
+      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReadyReplicas(1).build());
+      c.apps().deployments().inNamespace("a").resource(d).updateStatus();
+
+      var live = c.apps().deployments().inNamespace("a").withName("web").get();
+      assertThat(live.getStatus().getReadyReplicas()).isEqualTo(1);
+      assertThat(live.getSpec().getReplicas()).isEqualTo(2);
+    }
   }
 
   private ConfigMap create(String ns, String name, Map<String, String> labels) {

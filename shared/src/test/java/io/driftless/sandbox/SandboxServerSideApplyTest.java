@@ -112,6 +112,18 @@ class SandboxServerSideApplyTest {
   }
 
   @Test
+  void applyWithoutAFieldManagerIsABadRequest() throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/v1/namespaces/apps/configmaps/web"))
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(configMap("a: '1'", "app: web")))
+        .header("Content-Type", "application/apply-patch+yaml").build();
+
+    var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"reason\":\"BadRequest\"").contains("fieldManager is required");
+  }
+
+  @Test
   void containersAreMergedByName() {
     apply("driftless", deployment("[{name: app, image: 'app:1'}, {name: sidecar, image: 'side:1'}]"));
     GenericKubernetesResource d = apply("driftless", deployment("[{name: app, image: 'app:2'}]"));
