@@ -19,10 +19,12 @@ final class ObjectApplier {
 
   private final KubernetesClient client;
   private final Poller poller;
+  private final ManagedFieldsCleanup cleanup;
 
   ObjectApplier(KubernetesClient client, Poller poller) {
     this.client = client;
     this.poller = poller;
+    this.cleanup = new ManagedFieldsCleanup(client);
   }
 
   ChangeSetEntry apply(KubeObject object, ApplyOptions options) {
@@ -30,6 +32,9 @@ final class ObjectApplier {
     GenericKubernetesResource live = client.resource(desired).get();
     if (skipped(desired.getMetadata(), live)) {
       return entry(object, Action.SKIPPED);
+    }
+    if (live != null && !FluxMetadata.has(desired.getMetadata(), FluxMetadata.SSA, "Merge") && cleanup.cleanup(live)) {
+      live = client.resource(desired).get();
     }
     GenericKubernetesResource dryRun;
     try {

@@ -145,6 +145,23 @@ abstract class ApplyContract {
   }
 
   @Test
+  void fieldsAddedWithKubectlApplyAreRemovedUnlessSsaIsMerge() {
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast"), configMap("merged", "mode: fast")), OPTIONS);
+    for (String name : List.of("web", "merged")) {
+      client.resource(client.getKubernetesSerialization().convertValue(configMap(name, "extra: added").content(),
+          GenericKubernetesResource.class)).fieldManager("kubectl").serverSideApply();
+    }
+    KubeObject merged = configMap("merged", "mode: fast");
+    merged.setAnnotation(FluxMetadata.SSA, "Merge");
+
+    ChangeSet changes = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast"), merged), OPTIONS);
+
+    assertThat(changes.lines()).contains("ConfigMap/" + ns + "/web configured");
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsOnlyKeys("mode");
+    assertThat(client.configMaps().inNamespace(ns).withName("merged").get().getData()).containsOnlyKeys("mode", "extra");
+  }
+
+  @Test
   void objectsMarkedByFluxLabelsAreSkipped() {
     manager.applyAllStaged(objects(namespace(), configMap("once", "v: '1'")), OPTIONS);
     KubeObject ifNotPresent = configMap("once", "v: '2'");
