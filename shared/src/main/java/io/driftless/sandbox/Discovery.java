@@ -36,6 +36,43 @@ final class Discovery {
     return doc;
   }
 
+  /** kubectl validates against OpenAPI v3: list every group version, each with no schemas. */
+  ObjectNode openApiRoot() {
+    ObjectNode doc = JSON.objectNode();
+    ObjectNode paths = doc.putObject("paths");
+    resources.groups().forEach((group, versions) -> versions.forEach(v -> {
+      String path = group.isEmpty() ? "api/" + v : "apis/" + group + "/" + v;
+      paths.putObject(path).put("serverRelativeURL", "/openapi/v3/" + path + "?hash=sandbox");
+    }));
+    return doc;
+  }
+
+  /** One permissive schema per kind of the group version, found by x-kubernetes-group-version-kind. */
+  ObjectNode openApiGroup(String apiVersion) {
+    List<ResourceType> types = resources.inGroupVersion(apiVersion);
+    if (types.isEmpty()) {
+      return null;
+    }
+    ObjectNode doc = JSON.objectNode().put("openapi", "3.0.0");
+    doc.putObject("info").put("title", "Kubernetes").put("version", "v1.32.0");
+    ObjectNode paths = doc.putObject("paths");
+    ObjectNode schemas = doc.putObject("components").putObject("schemas");
+    for (ResourceType t : types) {
+      // a PATCH with fieldValidation tells kubectl to leave validation to the server
+      String prefix = (t.group().isEmpty() ? "/api/" : "/apis/") + t.apiVersion() + (t.namespaced() ? "/namespaces/{namespace}/" : "/");
+      ObjectNode patch = paths.putObject(prefix + t.plural() + "/{name}").putObject("patch");
+      patch.putObject("x-kubernetes-group-version-kind").put("group", t.group()).put("version", t.version()).put("kind", t.kind());
+      patch.putArray("parameters").addObject().put("name", "fieldValidation").put("in", "query")
+          .putObject("schema").put("type", "string");
+      patch.putObject("responses").putObject("200").put("description", "OK");
+      ObjectNode schema = schemas.putObject(t.apiVersion().replace('/', '.') + "." + t.kind())
+          .put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+      schema.putArray("x-kubernetes-group-version-kind").addObject()
+          .put("group", t.group()).put("version", t.version()).put("kind", t.kind());
+    }
+    return doc;
+  }
+
   ObjectNode groupList() {
     ObjectNode doc = JSON.objectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
     ArrayNode groups = doc.putArray("groups");

@@ -58,7 +58,10 @@ final class SandboxDispatcher extends Dispatcher {
       case "/api" -> discovery.coreVersions();
       case "/apis" -> discovery.groupList();
       case "/api/v1" -> discovery.resourceList("v1");
-      default -> s.size() == 3 && s.get(0).equals("apis") ? orNotFound(discovery.resourceList(s.get(1) + "/" + s.get(2)))
+      case "/openapi/v3" -> discovery.openApiRoot();
+      default -> s.size() >= 4 && s.get(0).equals("openapi")
+          ? orNotFound(discovery.openApiGroup(String.join("/", s.subList(3, s.size()))))
+          : s.size() == 3 && s.get(0).equals("apis") ? orNotFound(discovery.resourceList(s.get(1) + "/" + s.get(2)))
           : s.size() == 2 && s.get(0).equals("apis") ? orNotFound(discovery.group(s.get(1))) : null;
     };
   }

@@ -8,7 +8,8 @@
  * resources), JSON patch, merge patch, strategic merge (lists keyed by name), server-side apply
  * ({@code fieldManager}, {@code force}, {@code dryRun=All}) with {@code managedFields} in the FieldsV1
  * format, conflicts and removal of fields a manager stopped applying, the {@code status}
- * subresource, and meta.k8s.io Table output for kubectl.
+ * subresource, meta.k8s.io Table output for kubectl, and an OpenAPI v3 document with permissive
+ * schemas that tells kubectl to leave validation to the server (so kubectl apply and edit work).
  *
  * <p>Not served: watch, admission, validation against OpenAPI schemas, Update managers in
  * managedFields (only Apply operations are tracked), finalizers and graceful deletion, pods.

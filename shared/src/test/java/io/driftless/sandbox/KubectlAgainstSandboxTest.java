@@ -74,6 +74,19 @@ class KubectlAgainstSandboxTest {
     assertThat(kubectl("get", "deploy", "web", "-n", "x")).contains("web");
   }
 
+  @Test
+  void kubectlServerSideApplyAndPatchChangeObjects() throws Exception {
+    Path file = Files.writeString(dir.resolve("cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: by-kubectl, namespace: x}\ndata: {a: '1'}\n");
+
+    assertThat(kubectl("apply", "--server-side", "-f", file.toString())).contains("configmap/by-kubectl serverside-applied");
+    assertThat(kubectl("patch", "cm", "by-kubectl", "-n", "x", "-p", "{\"data\":{\"b\":\"2\"}}")).contains("patched");
+
+    var cm = server.client().configMaps().inNamespace("x").withName("by-kubectl").get();
+    assertThat(cm.getData()).containsEntry("a", "1").containsEntry("b", "2");
+    assertThat(cm.getMetadata().getManagedFields()).anySatisfy(m -> assertThat(m.getManager()).isEqualTo("kubectl"));
+  }
+
   private static String kubectl(String... args) throws IOException, InterruptedException {
     Path kubectl = Path.of("/usr/bin/kubectl");
     assumeTrue(Files.isExecutable(kubectl), "kubectl is not installed");
