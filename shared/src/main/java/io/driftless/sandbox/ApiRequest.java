@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** One HTTP request to the sandbox, split into method, path segments, query and body. */
 record ApiRequest(String method, List<String> segments, Map<String, String> query, String contentType,
-    String accept, String body) {
+    String accept, String body, boolean websocket) {
 
   static ApiRequest of(RecordedRequest r) {
     String full = r.getPath() == null ? "/" : r.getPath();
@@ -27,7 +27,8 @@ record ApiRequest(String method, List<String> segments, Map<String, String> quer
     }
     List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
     return new ApiRequest(r.getMethod().toUpperCase(java.util.Locale.ROOT), segments, query,
-        r.getHeader("Content-Type"), r.getHeader("Accept"), r.getUtf8Body());
+        r.getHeader("Content-Type"), r.getHeader("Accept"), r.getUtf8Body(),
+        "websocket".equalsIgnoreCase(r.getHeader("Upgrade")));
   }
 
   String param(String name) {

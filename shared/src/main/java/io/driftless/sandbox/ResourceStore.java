@@ -14,7 +14,13 @@ import java.util.TreeMap;
  */
 final class ResourceStore {
   private final Map<String, NavigableMap<String, ObjectNode>> objects = new HashMap<>();
+  private final Map<String, ResourceType> types = new HashMap<>();
+  private final Watches watches;
   private long revision = 1;
+
+  ResourceStore(Watches watches) {
+    this.watches = watches;
+  }
 
   ObjectNode get(ResourceType type, String namespace, String name) {
     ObjectNode o = table(type).get(key(namespace, name));
@@ -39,7 +45,8 @@ final class ResourceStore {
     ObjectNode metadata = (ObjectNode) object.get("metadata");
     metadata.put("resourceVersion", Long.toString(++revision));
     String ns = type.namespaced() ? metadata.path("namespace").asText() : "";
-    table(type).put(key(ns, metadata.path("name").asText()), object.deepCopy());
+    ObjectNode previous = table(type).put(key(ns, metadata.path("name").asText()), object.deepCopy());
+    watches.changed(revision, previous == null ? "ADDED" : "MODIFIED", type, object.deepCopy());
     return object;
   }
 
@@ -47,6 +54,7 @@ final class ResourceStore {
     ObjectNode removed = table(type).remove(key(namespace, name));
     if (removed != null) {
       revision++;
+      watches.changed(revision, "DELETED", type, removed.deepCopy());
     }
     return removed;
   }
@@ -57,7 +65,11 @@ final class ResourceStore {
   }
 
   void removeNamespace(String namespace) {
-    objects.values().forEach(t -> t.subMap(namespace + "/", namespace + "0").clear());
+    objects.forEach((key, t) -> {
+      Map<String, ObjectNode> inNamespace = t.subMap(namespace + "/", namespace + "0");
+      inNamespace.values().forEach(o -> watches.changed(revision + 1, "DELETED", types.get(key), o.deepCopy()));
+      inNamespace.clear();
+    });
     revision++;
   }
 
@@ -66,6 +78,7 @@ final class ResourceStore {
   }
 
   private NavigableMap<String, ObjectNode> table(ResourceType type) {
+    types.putIfAbsent(type.storageKey(), type);
     return objects.computeIfAbsent(type.storageKey(), k -> new TreeMap<>());
   }
 

@@ -32,8 +32,11 @@ public final class SandboxApiServer implements AutoCloseable {
   private final MockWebServer server;
   private final List<KubernetesClient> clients = new ArrayList<>();
 
-  private SandboxApiServer(MockWebServer server) {
+  private final Watches watches;
+
+  private SandboxApiServer(MockWebServer server, Watches watches) {
     this.server = server;
+    this.watches = watches;
   }
 
   /** Starts on 127.0.0.1:{@code port} (0 picks a free port) with the simulated controllers on. */
@@ -51,11 +54,12 @@ public final class SandboxApiServer implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     ApiResources resources = new ApiResources();
-    ResourceApi api = new ResourceApi(resources, new ResourceStore(), workloadControllers);
+    Watches watches = new Watches();
+    ResourceApi api = new ResourceApi(resources, new ResourceStore(watches), workloadControllers);
     api.seedNamespaces("default", "kube-system", "kube-public", "kube-node-lease");
     Discovery discovery = new Discovery(resources, "127.0.0.1:" + server.getPort());
-    server.setDispatcher(new SandboxDispatcher(resources, discovery, api));
-    return new SandboxApiServer(server);
+    server.setDispatcher(new SandboxDispatcher(resources, discovery, api, watches));
+    return new SandboxApiServer(server, watches);
   }
 
   public String banner() {
@@ -112,6 +116,7 @@ public final class SandboxApiServer implements AutoCloseable {
   public synchronized void close() {
     clients.forEach(KubernetesClient::close);
     clients.clear();
+    watches.closeAll();
     server.shutdown();
   }
 }

@@ -20,9 +20,11 @@ final class SandboxDispatcher extends Dispatcher {
   private final Discovery discovery;
   private final ResourceApi api;
   private final ApiResources resources;
+  private final Watches watches;
 
-  SandboxDispatcher(ApiResources resources, Discovery discovery, ResourceApi api) {
+  SandboxDispatcher(ApiResources resources, Discovery discovery, ResourceApi api, Watches watches) {
     this.resources = resources;
+    this.watches = watches;
     this.discovery = discovery;
     this.api = api;
   }
@@ -36,8 +38,11 @@ final class SandboxDispatcher extends Dispatcher {
         return respond(200, doc);
       }
       Route route = Route.parse(req.segments(), resources);
-      if (route == null || "true".equals(req.param("watch"))) {
-        throw req.segments().isEmpty() || route == null ? ApiError.noRoute() : ApiError.methodNotAllowed("watch");
+      if (route == null) {
+        throw ApiError.noRoute();
+      }
+      if ("true".equals(req.param("watch")) || "1".equals(req.param("watch"))) {
+        return watch(req, route);
       }
       return resource(req, route);
     } catch (ApiError e) {
@@ -103,6 +108,14 @@ final class SandboxDispatcher extends Dispatcher {
       default:
         throw ApiError.methodNotAllowed(req.method());
     }
+  }
+
+  /** Watches are served over WebSocket only (fabric8); kubectl's streamed HTTP watch is not. */
+  private MockResponse watch(ApiRequest req, Route r) {
+    if (!req.websocket() || r.name() != null) {
+      throw ApiError.methodNotAllowed("watch without a WebSocket upgrade");
+    }
+    return watches.open(r, req, api.list(r, req));
   }
 
   private MockResponse patch(ApiRequest req, Route r) throws JsonProcessingException {
