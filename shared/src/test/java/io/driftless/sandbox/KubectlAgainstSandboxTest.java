@@ -88,8 +88,12 @@ class KubectlAgainstSandboxTest {
   }
 
   private static String kubectl(String... args) throws IOException, InterruptedException {
-    Path kubectl = Path.of("/usr/bin/kubectl");
-    assumeTrue(Files.isExecutable(kubectl), "kubectl is not installed");
+    Path kubectl = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)),
+            java.util.stream.Stream.of("/usr/bin"))
+        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable)
+        .findFirst().orElse(null);
+    assumeTrue(kubectl != null, "kubectl is not installed");
     Path kubeconfig = server.writeKubeconfig(dir.resolve("kubeconfig"));
     List<String> cmd = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig", kubeconfig.toString(),
         "--cache-dir", dir.resolve("cache").toString()));
