@@ -1,0 +1,79 @@
+package io.driftless.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the controllers of a real cluster would write into status, done at once on every write:
+ * workloads report all replicas ready, Namespaces are Active, CRDs are Established. The status is
+ * derived only from the object itself, so rewriting an unchanged object yields the same status.
+ */
+final class SimulatedControllers {
+  private SimulatedControllers() {}
+
+  static void reconcile(ResourceType type, ObjectNode object, boolean workloads) {
+    switch (type.kind()) {
+      case "Namespace" -> object.putObject("status").put("phase", "Active");
+      case "CustomResourceDefinition" -> establish(object);
+      case "Deployment", "StatefulSet" -> {
+        if (workloads) {
+          replicas(type.kind(), object);
+        }
+      }
+      case "DaemonSet" -> {
+        if (workloads) {
+          daemons(object);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static void replicas(String kind, ObjectNode object) {
+    int replicas = object.path("spec").path("replicas").asInt(1);
+    ObjectNode status = object.putObject("status");
+    status.put("observedGeneration", object.path("metadata").path("generation").asLong(1))
+        .put("replicas", replicas).put("readyReplicas", replicas).put("updatedReplicas", replicas)
+        .put("availableReplicas", replicas);
+    if (kind.equals("StatefulSet")) {
+      status.put("currentReplicas", replicas);
+      return;
+    }
+    String since = object.path("metadata").path("creationTimestamp").asText();
+    ArrayNode conditions = status.putArray("conditions");
+    condition(conditions, "Available", "MinimumReplicasAvailable", "Deployment has minimum availability.", since);
+    condition(conditions, "Progressing", "NewReplicaSetAvailable",
+        "ReplicaSet \"" + object.path("metadata").path("name").asText() + "\" has successfully progressed.", since);
+  }
+
+  private static void daemons(ObjectNode object) {
+    object.putObject("status")
+        .put("observedGeneration", object.path("metadata").path("generation").asLong(1))
+        .put("currentNumberScheduled", 1).put("desiredNumberScheduled", 1).put("numberReady", 1)
+        .put("updatedNumberScheduled", 1).put("numberAvailable", 1).put("numberMisscheduled", 0);
+  }
+
+  private static void establish(ObjectNode crd) {
+    String since = crd.path("metadata").path("creationTimestamp").asText();
+    ObjectNode status = crd.putObject("status");
+    ArrayNode conditions = status.putArray("conditions");
+    condition(conditions, "NamesAccepted", "NoConflicts", "no conflicts found", since);
+    condition(conditions, "Established", "InitialNamesAccepted", "the initial names have been accepted", since);
+    status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+    ArrayNode stored = status.putArray("storedVersions");
+    crd.path("spec").path("versions").forEach(v -> {
+      if (v.path("storage").asBoolean(false)) {
+        stored.add(v.path("name").asText());
+      }
+    });
+  }
+
+  private static void condition(ArrayNode conditions, String type, String reason, String message, String since) {
+    ObjectNode c = conditions.addObject().put("type", type).put("status", "True")
+        .put("reason", reason).put("message", message);
+    c.put("lastTransitionTime", since);
+    if (type.equals("Available") || type.equals("Progressing")) {
+      c.put("lastUpdateTime", since);
+    }
+  }
+}

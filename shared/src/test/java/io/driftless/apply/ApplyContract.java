@@ -1,0 +1,249 @@
+package io.driftless.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftless.model.InventoryEntry;
+import io.driftless.model.KubeObject;
+import io.driftless.model.ObjectId;
+import io.driftless.model.Yaml;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The apply and prune behaviour a user relies on, run against any API server: the sandbox in
+ * {@link ResourceManagerTest}, a real cluster in {@link RealClusterApplyIT}.
+ */
+abstract class ApplyContract {
+  protected static final ApplyOptions OPTIONS = new ApplyOptions(false, Duration.ofSeconds(30));
+  protected static final OwnerLabels OWNER = new OwnerLabels("apps", "flux-system");
+
+  protected KubernetesClient client;
+  protected ResourceManager manager;
+  /** A namespace name unique to this test, so a shared real cluster stays usable. */
+  protected String ns;
+
+  protected abstract KubernetesClient connect();
+
+  @BeforeEach
+  void connectClient() {
+    client = connect();
+    manager = new ResourceManager(client);
+    ns = "dl-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Releases the client after the test's namespace is deleted; the sandbox closes its own. */
+  protected void disconnect() {}
+
+  @AfterEach
+  void deleteNamespace() {
+    if (client != null) {
+      client.namespaces().withName(ns).delete();
+      disconnect();
+    }
+  }
+
+  @Test
+  void reportsCreatedThenUnchangedWithoutWritingThenConfigured() {
+    ChangeSet first = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+    String version = configMapLive("web").getMetadata().getResourceVersion();
+    ChangeSet second = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+    ChangeSet third = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: slow")), OPTIONS);
+
+    assertThat(first.lines()).containsExactly("Namespace/" + ns + " created", "ConfigMap/" + ns + "/web created");
+    assertThat(second.lines()).containsExactly("Namespace/" + ns + " unchanged", "ConfigMap/" + ns + "/web unchanged");
+    assertThat(second.hasChanges()).isFalse();
+    assertThat(third.lines()).contains("ConfigMap/" + ns + "/web configured");
+    assertThat(third.hasChanges()).isTrue();
+    assertThat(configMapLive("web").getMetadata().getResourceVersion()).isNotEqualTo(version);
+    assertThat(second.toInventory()).containsExactly(
+        new InventoryEntry("_" + ns + "__Namespace", "v1"), new InventoryEntry(ns + "_web__ConfigMap", "v1"));
+  }
+
+  @Test
+  void unchangedApplyKeepsTheResourceVersion() {
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+    String version = configMapLive("web").getMetadata().getResourceVersion();
+
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+
+    assertThat(configMapLive("web").getMetadata().getResourceVersion()).isEqualTo(version);
+  }
+
+  @Test
+  void aNamespacedObjectAloneFailsButIsAppliedAfterItsNamespaceInOneCall() {
+    assertThatThrownBy(() -> manager.applyAllStaged(objects(configMap("web", "mode: fast")), OPTIONS))
+        .isInstanceOf(ApplyException.class)
+        .hasMessageContaining("ConfigMap/" + ns + "/web apply failed (NotFound)")
+        .hasMessageContaining("from " + ns + ".yaml");
+
+    ChangeSet changes = manager.applyAllStaged(objects(configMap("web", "mode: fast"), namespace()), OPTIONS);
+
+    assertThat(changes.lines()).containsExactly("Namespace/" + ns + " created", "ConfigMap/" + ns + "/web created");
+  }
+
+  @Test
+  void aCrdAndItsCustomResourceApplyInOneCall() {
+    String group = ns + ".example.com";
+    KubeObject crd = object("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.%1$s}
+        spec:
+          group: %1$s
+          scope: Namespaced
+          names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+        """.formatted(group));
+    KubeObject widget = object("apiVersion: %s/v1\nkind: Widget\nmetadata: {name: w, namespace: %s}\nspec: {size: 3}\n"
+        .formatted(group, ns));
+    try {
+      ChangeSet changes = manager.applyAllStaged(objects(widget, namespace(), crd), OPTIONS);
+
+      assertThat(changes.lines()).containsExactly("CustomResourceDefinition/widgets." + group + " created",
+          "Namespace/" + ns + " created", "Widget/" + ns + "/w created");
+      assertThat(client.genericKubernetesResources(group + "/v1", "Widget").inNamespace(ns).withName("w").get()).isNotNull();
+    } finally {
+      client.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).delete();
+    }
+  }
+
+  @Test
+  void aFailureNamesTheObjectAndCarriesWhatWasAppliedBefore() {
+    KubeObject unknown = object("apiVersion: nowhere.example.com/v1\nkind: Gadget\nmetadata: {name: g, namespace: %s}\n".formatted(ns));
+
+    assertThatThrownBy(() -> manager.applyAllStaged(objects(namespace(), configMap("web", "a: b"), unknown), OPTIONS))
+        .isInstanceOfSatisfying(ApplyException.class, e -> {
+          assertThat(e.getMessage()).startsWith("Gadget/" + ns + "/g apply failed");
+          assertThat(e.partial().lines()).containsExactly("Namespace/" + ns + " created", "ConfigMap/" + ns + "/web created");
+        });
+  }
+
+  @Test
+  void driftMadeByAnotherClientIsReverted() {
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+    client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
+      cm.getData().put("mode", "edited");
+      return cm;
+    });
+
+    ChangeSet changes = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+
+    assertThat(changes.lines()).contains("ConfigMap/" + ns + "/web configured");
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsEntry("mode", "fast");
+  }
+
+  @Test
+  void fieldsAddedWithKubectlApplyAreRemovedUnlessSsaIsMerge() {
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast"), configMap("merged", "mode: fast")), OPTIONS);
+    for (String name : List.of("web", "merged")) {
+      client.resource(client.getKubernetesSerialization().convertValue(configMap(name, "extra: added").content(),
+          GenericKubernetesResource.class)).fieldManager("kubectl").serverSideApply();
+    }
+    KubeObject merged = configMap("merged", "mode: fast");
+    merged.setAnnotation(FluxMetadata.SSA, "Merge");
+
+    ChangeSet changes = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast"), merged), OPTIONS);
+
+    assertThat(changes.lines()).contains("ConfigMap/" + ns + "/web configured");
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsOnlyKeys("mode");
+    assertThat(client.configMaps().inNamespace(ns).withName("merged").get().getData()).containsOnlyKeys("mode", "extra");
+  }
+
+  @Test
+  void objectsMarkedByFluxLabelsAreSkipped() {
+    manager.applyAllStaged(objects(namespace(), configMap("once", "v: '1'")), OPTIONS);
+    KubeObject ifNotPresent = configMap("once", "v: '2'");
+    ifNotPresent.setAnnotation(FluxMetadata.SSA, "IfNotPresent");
+    KubeObject disabled = configMap("paused", "v: '1'");
+    disabled.setLabel(FluxMetadata.RECONCILE, "Disabled");
+
+    ChangeSet changes = manager.applyAllStaged(objects(namespace(), ifNotPresent, disabled), OPTIONS);
+
+    assertThat(changes.lines()).contains("ConfigMap/" + ns + "/once skipped", "ConfigMap/" + ns + "/paused skipped");
+    assertThat(client.configMaps().inNamespace(ns).withName("once").get().getData()).containsEntry("v", "1");
+    assertThat(client.configMaps().inNamespace(ns).withName("paused").get()).isNull();
+    assertThat(changes.toInventory()).hasSize(3);
+  }
+
+  @Test
+  void pruneDeletesOnlyOwnedUnprotectedObjects() {
+    KubeObject owned = configMap("owned", "a: b");
+    KubeObject foreign = configMap("foreign", "a: b");
+    KubeObject kept = configMap("kept", "a: b");
+    OWNER.applyTo(owned);
+    new OwnerLabels("other", "flux-system").applyTo(foreign);
+    OWNER.applyTo(kept);
+    kept.setAnnotation(FluxMetadata.PRUNE, "disabled");
+    ChangeSet applied = manager.applyAllStaged(objects(namespace(), owned, foreign, kept), OPTIONS);
+    List<InventoryEntry> stale = new ArrayList<>(Inventories.stale(applied.toInventory(),
+        List.of(InventoryEntry.of(new ObjectId("", "Namespace", "", ns), "v1"))));
+    stale.add(InventoryEntry.of(new ObjectId("", "ConfigMap", ns, "gone"), "v1"));
+
+    ChangeSet pruned = manager.prune(stale, OWNER);
+
+    assertThat(pruned.lines()).containsExactlyInAnyOrder("ConfigMap/" + ns + "/owned deleted",
+        "ConfigMap/" + ns + "/foreign skipped", "ConfigMap/" + ns + "/kept skipped", "ConfigMap/" + ns + "/gone deleted");
+    assertThat(client.configMaps().inNamespace(ns).withName("owned").get()).isNull();
+    assertThat(client.configMaps().inNamespace(ns).withName("foreign").get()).isNotNull();
+    assertThat(client.configMaps().inNamespace(ns).withName("kept").get()).isNotNull();
+  }
+
+  @Test
+  void aChangedImmutableFieldFailsUnlessForceRecreatesTheObject() {
+    manager.applyAllStaged(objects(namespace(), deployment("web")), OPTIONS);
+
+    assertThatThrownBy(() -> manager.applyAllStaged(objects(namespace(), deployment("web2")), OPTIONS))
+        .isInstanceOf(ApplyException.class).hasMessageContaining("Deployment/" + ns + "/web apply failed (Invalid)")
+        .hasMessageContaining("immutable");
+    ChangeSet forced = manager.applyAllStaged(objects(namespace(), deployment("web2")), new ApplyOptions(true, Duration.ofSeconds(30)));
+
+    assertThat(forced.lines()).contains("Deployment/" + ns + "/web created");
+    assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getSelector().getMatchLabels())
+        .containsEntry("app", "web2");
+  }
+
+  protected KubeObject namespace() {
+    return object("apiVersion: v1\nkind: Namespace\nmetadata: {name: %s}\n".formatted(ns));
+  }
+
+  protected KubeObject configMap(String name, String data) {
+    return object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %s, namespace: %s}\ndata: {%s}\n".formatted(name, ns, data));
+  }
+
+  protected KubeObject deployment(String app) {
+    return object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec: {containers: [{name: web, image: 'nginx:1.27'}]}
+        """.formatted(ns, app, app));
+  }
+
+  protected KubeObject object(String yaml) {
+    return new KubeObject(Yaml.readDocuments(ns + ".yaml", yaml).get(0), ns + ".yaml");
+  }
+
+  protected static List<KubeObject> objects(KubeObject... objects) {
+    return List.of(objects);
+  }
+
+  private GenericKubernetesResource configMapLive(String name) {
+    return client.genericKubernetesResources("v1", "ConfigMap").inNamespace(ns).withName(name).get();
+  }
+}
