@@ -1,0 +1,33 @@
+package io.driftless.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The demo's scratch directory and its second commit. */
+final class DemoFiles {
+  private DemoFiles() {}
+
+  static Path fresh(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
+  /** Edits the ConfigMap's message and removes the Service from the app. */
+  static void editSecondCommit(Path work) throws IOException {
+    Path app = work.resolve("apps/podinfo");
+    Path cm = app.resolve("configmap.yaml");
+    Files.writeString(cm, Files.readString(cm).replace("Hello from Driftless", "Hello again, from the second commit"));
+    Files.delete(app.resolve("service.yaml"));
+    Path k = app.resolve("kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace("  - service.yaml\n", ""));
+  }
+}

@@ -1,0 +1,47 @@
+package io.driftless.cli;
+
+import io.driftless.model.Condition;
+import io.driftless.model.KustomizationStatus;
+import io.driftless.pipeline.Engine;
+import io.driftless.record.KustomizationRecord;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "get", description = "Show Driftless's objects.", subcommands = GetCommand.Kustomizations.class)
+final class GetCommand {
+
+  @Command(name = "kustomizations", aliases = {"ks", "kustomization"},
+      description = "List Kustomizations with their status, like `flux get ks`.")
+  static final class Kustomizations implements Callable<Integer> {
+    @Option(names = "--cluster", description = "Only this cluster") String cluster;
+
+    @Override
+    public Integer call() {
+      try (Engine engine = Engines.open()) {
+        System.out.print(render(engine.kustomizations(), cluster));
+      }
+      return 0;
+    }
+  }
+
+  static String render(java.util.List<KustomizationRecord> records, String cluster) {
+    Table table = new Table("NAME", "CLUSTER", "REVISION", "SUSPENDED", "READY", "MESSAGE");
+    records.stream()
+        .filter(r -> cluster == null || cluster.equals(r.cluster()))
+        .sorted(Comparator.comparing(KustomizationRecord::cluster).thenComparing(KustomizationRecord::key))
+        .forEach(r -> {
+          KustomizationStatus s = r.status() == null ? new KustomizationStatus() : r.status();
+          var ready = s.condition(Condition.READY);
+          table.row(
+              r.key().substring(r.key().indexOf('/') + 1),
+              r.cluster(),
+              s.getLastAppliedRevision() == null ? "" : s.getLastAppliedRevision(),
+              r.manifest().contains("suspend: true") ? "True" : "False",
+              ready.map(Condition::status).orElse("Unknown"),
+              ready.map(Condition::message).orElse("waiting to be reconciled"));
+        });
+    return table.render();
+  }
+}

@@ -1,0 +1,92 @@
+package io.driftless.apply;
+
+import io.driftless.model.ObjectId;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits until applied objects are Current by kstatus rules, polling as Flux does; fails fast on the
+ * first Failed object, and on timeout names every object that was not ready and its status.
+ */
+public final class HealthChecker {
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Duration poll;
+
+  public HealthChecker(KubernetesClient client, Clock clock, Duration poll) {
+    this.client = client;
+    this.clock = clock;
+    this.poll = poll;
+  }
+
+  /** An object to check: its identity and the apiVersion it was applied with. */
+  public record Target(ObjectId id, String apiVersion) {}
+
+  public void waitForCurrent(List<Target> targets, Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (true) {
+      Map<String, HealthStatus> notReady = new LinkedHashMap<>();
+      for (Target t : targets) {
+        HealthStatus s = HealthStatus.of(live(t));
+        if (s == HealthStatus.FAILED) {
+          throw new HealthCheckException(t.id().subject() + " status: 'Failed'");
+        }
+        if (s != HealthStatus.CURRENT) {
+          notReady.put(t.id().subject(), s);
+        }
+      }
+      if (notReady.isEmpty()) {
+        return;
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        List<String> lines = new ArrayList<>();
+        notReady.forEach((id, s) -> lines.add(id + " status: '" + label(s) + "'"));
+        throw new HealthCheckException("timeout waiting for: [" + String.join(", ", lines) + "]");
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HealthCheckException("interrupted while waiting for health checks");
+      }
+    }
+  }
+
+  private Map<String, Object> live(Target t) {
+    var op = client.genericKubernetesResources(t.apiVersion(), t.id().kind());
+    GenericKubernetesResource r = t.id().clusterScoped()
+        ? op.withName(t.id().name()).get()
+        : op.inNamespace(t.id().namespace()).withName(t.id().name()).get();
+    if (r == null) {
+      return null;
+    }
+    Map<String, Object> map = new LinkedHashMap<>(r.getAdditionalProperties());
+    map.put("kind", r.getKind());
+    map.put("metadata", io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().convertValue(r.getMetadata(), Map.class));
+    return map;
+  }
+
+  private static String label(HealthStatus s) {
+    return switch (s) {
+      case IN_PROGRESS -> "InProgress";
+      case TERMINATING -> "Terminating";
+      case NOT_FOUND -> "NotFound";
+      case FAILED -> "Failed";
+      case CURRENT -> "Current";
+    };
+  }
+
+  /** The health check failed; the message names each object and its status. */
+  public static final class HealthCheckException extends RuntimeException {
+    public HealthCheckException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.driftless.record.dynamo;
+
+import static io.driftless.record.dynamo.RecordItems.key;
+import static io.driftless.record.dynamo.RecordItems.n;
+import static io.driftless.record.dynamo.RecordItems.s;
+import static io.driftless.record.dynamo.TableLayout.PK;
+import static io.driftless.record.dynamo.TableLayout.TTL;
+import static io.driftless.record.dynamo.TableLayout.clusterKey;
+import static software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD;
+
+import io.driftless.model.KustomizationStatus;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.ConcurrentUpdateException;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.Lease;
+import io.driftless.record.ReconcileRequest;
+import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
+import io.driftless.record.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link StateStore} over one DynamoDB table (key design in infra/dynamodb/README.md). Locks,
+ * status writes and webhook deliveries are conditional writes, so concurrent invocations agree
+ * without any other coordination. Reads are strongly consistent.
+ */
+public final class DynamoStateStore implements StateStore {
+  private final DynamoDbClient client;
+  private final String table;
+  private final Clock clock;
+  private final Runnable onClose;
+
+  /** A store on {@code table}; closing it closes {@code client}. */
+  public DynamoStateStore(DynamoDbClient client, String table, Clock clock) {
+    this(client, table, clock, client::close);
+  }
+
+  DynamoStateStore(DynamoDbClient client, String table, Clock clock, Runnable onClose) {
+    this.client = client;
+    this.table = table;
+    this.clock = clock;
+    this.onClose = onClose;
+  }
+
+  public String tableName() {
+    return table;
+  }
+
+  /** Creates the table as infra/dynamodb/table.json defines it, unless it exists. */
+  public void ensureTable() {
+    TableLayout.ensureTable(client, table);
+  }
+
+  @Override
+  public void putCluster(ClusterRecord cluster) {
+    put(RecordItems.of(cluster));
+  }
+
+  @Override
+  public Optional<ClusterRecord> getCluster(String name) {
+    return get(TableLayout.CLUSTER, name).map(RecordItems::cluster);
+  }
+
+  @Override
+  public List<ClusterRecord> listClusters() {
+    return list(TableLayout.CLUSTER, RecordItems::cluster);
+  }
+
+  @Override
+  public void putRoot(RootRecord root) {
+    put(RecordItems.of(root));
+  }
+
+  @Override
+  public Optional<RootRecord> getRoot(String name) {
+    return get(TableLayout.ROOT, name).map(RecordItems::root);
+  }
+
+  @Override
+  public List<RootRecord> listRoots() {
+    return list(TableLayout.ROOT, RecordItems::root);
+  }
+
+  @Override
+  public void putSource(SourceRecord source) {
+    put(RecordItems.of(source));
+  }
+
+  @Override
+  public Optional<SourceRecord> getSource(String key) {
+    return get(TableLayout.SOURCE, key).map(RecordItems::source);
+  }
+
+  @Override
+  public List<SourceRecord> listSources() {
+    return list(TableLayout.SOURCE, RecordItems::source);
+  }
+
+  @Override
+  public void putKustomization(
+      String cluster, String key, String root, String parent, String manifest) {
+    new ManifestUpdate(cluster, key, root, parent, manifest).send(client, table);
+  }
+
+  @Override
+  public Optional<KustomizationRecord> getKustomization(String cluster, String key) {
+    return get(TableLayout.KUSTOMIZATION, clusterKey(cluster, key))
+        .map(RecordItems::kustomization);
+  }
+
+  @Override
+  public List<KustomizationRecord> listKustomizations() {
+    return list(TableLayout.KUSTOMIZATION, RecordItems::kustomization);
+  }
+
+  @Override
+  public void deleteKustomization(String cluster, String key) {
+    client.deleteItem(
+        b -> b.tableName(table).key(key(TableLayout.KUSTOMIZATION, clusterKey(cluster, key))));
+  }
+
+  @Override
+  public long putStatus(
+      String cluster, String key, KustomizationStatus status, long expectedVersion) {
+    long next = expectedVersion + 1;
+    try {
+      client.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(TableLayout.KUSTOMIZATION, clusterKey(cluster, key)))
+                  .updateExpression("SET #status = :status, #version = :next, #at = :at")
+                  .conditionExpression("#version = :expected")
+                  .expressionAttributeNames(
+                      Map.of("#status", "status", "#version", "version", "#at", "lastReconciledAt"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":status", s(StatusJson.write(status)),
+                          ":next", n(next),
+                          ":at", s(clock.instant().toString()),
+                          ":expected", n(expectedVersion)))
+                  .returnValuesOnConditionCheckFailure(ALL_OLD));
+      return next;
+    } catch (ConditionalCheckFailedException e) {
+      String now =
+          e.hasItem() && !e.item().isEmpty()
+              ? "it is at version " + RecordItems.num(e.item(), "version")
+              : "it is not recorded";
+      throw new ConcurrentUpdateException(
+          "status of Kustomization "
+              + key
+              + " on cluster "
+              + cluster
+              + " changed since version "
+              + expectedVersion
+              + ": "
+              + now);
+    }
+  }
+
+  @Override
+  public Optional<Lease> tryLock(String cluster, String key, String holder, Duration ttl) {
+    Instant now = clock.instant();
+    Lease lease = new Lease(cluster, key, holder, now.plus(ttl));
+    Map<String, AttributeValue> item = key(TableLayout.LOCK, clusterKey(cluster, key));
+    item.put("cluster", s(cluster));
+    item.put("key", s(key));
+    item.put("holder", s(holder));
+    item.put("expiresAt", n(lease.expiresAt().toEpochMilli()));
+    item.put(TTL, n(lease.expiresAt().getEpochSecond() + 1));
+    boolean taken =
+        putIf(
+            item,
+            "attribute_not_exists(#pk) OR expiresAt < :now OR holder = :holder",
+            Map.of(":now", n(now.toEpochMilli()), ":holder", s(holder)));
+    return taken ? Optional.of(lease) : Optional.empty();
+  }
+
+  @Override
+  public void unlock(Lease lease) {
+    try {
+      client.deleteItem(
+          b ->
+              b.tableName(table)
+                  .key(key(TableLayout.LOCK, clusterKey(lease.cluster(), lease.key())))
+                  .conditionExpression("holder = :holder")
+                  .expressionAttributeValues(Map.of(":holder", s(lease.holder()))));
+    } catch (ConditionalCheckFailedException heldByOther) {
+      // the lease expired and someone else holds it now: theirs to release
+    }
+  }
+
+  @Override
+  public boolean recordDelivery(String deliveryId, Instant now, Duration keepFor) {
+    Map<String, AttributeValue> item = key(TableLayout.DELIVERY, deliveryId);
+    item.put(TTL, n(now.plus(keepFor).getEpochSecond()));
+    return putIf(
+        item,
+        "attribute_not_exists(#pk) OR #ttl < :now",
+        Map.of(":now", n(now.getEpochSecond())));
+  }
+
+  @Override
+  public void enqueue(ReconcileRequest request) {
+    put(RecordItems.of(request));
+  }
+
+  /** Requests not yet completed, oldest first. */
+  @Override
+  public List<ReconcileRequest> pendingRequests() {
+    return list(TableLayout.REQUEST, RecordItems::request).stream()
+        .sorted(
+            Comparator.comparing(
+                    ReconcileRequest::requestedAt, Comparator.nullsFirst(String::compareTo))
+                .thenComparing(ReconcileRequest::id))
+        .toList();
+  }
+
+  @Override
+  public void completeRequest(String id) {
+    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.REQUEST, id)));
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
+  }
+
+  private void put(Map<String, AttributeValue> item) {
+    client.putItem(b -> b.tableName(table).item(item));
+  }
+
+  /** A conditional put; false when the condition failed. {@code #pk}, {@code #ttl} are bound. */
+  private boolean putIf(
+      Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+    try {
+      client.putItem(
+          b ->
+              b.tableName(table)
+                  .item(item)
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(names(condition))
+                  .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, String> names(String expression) {
+    return expression.contains("#ttl") ? Map.of("#pk", PK, "#ttl", TTL) : Map.of("#pk", PK);
+  }
+
+  private Optional<Map<String, AttributeValue>> get(String type, String name) {
+    Map<String, AttributeValue> item =
+        client
+            .getItem(b -> b.tableName(table).key(key(type, name)).consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  private <T> List<T> list(String type, Function<Map<String, AttributeValue>, T> mapper) {
+    return client
+        .queryPaginator(
+            b ->
+                b.tableName(table)
+                    .keyConditionExpression("#pk = :type")
+                    .expressionAttributeNames(Map.of("#pk", PK))
+                    .expressionAttributeValues(Map.of(":type", s(type)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(mapper)
+        .toList();
+  }
+}

@@ -1,0 +1,65 @@
+package io.driftless.record.dynamo;
+
+import static io.driftless.record.dynamo.RecordItems.key;
+import static io.driftless.record.dynamo.RecordItems.n;
+import static io.driftless.record.dynamo.RecordItems.s;
+import static io.driftless.record.dynamo.TableLayout.clusterKey;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes a work item's manifest fields with one UpdateItem, leaving {@code status} alone and
+ * starting {@code version} at 0 for a new item. A null field is removed.
+ */
+final class ManifestUpdate {
+  private final String cluster;
+  private final String key;
+  private final Map<String, String> fields = new LinkedHashMap<>();
+
+  ManifestUpdate(String cluster, String key, String root, String parent, String manifest) {
+    this.cluster = cluster;
+    this.key = key;
+    fields.put("cluster", cluster);
+    fields.put("key", key);
+    fields.put("root", root);
+    fields.put("parent", parent);
+    fields.put("manifest", manifest);
+  }
+
+  void send(DynamoDbClient client, String table) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> sets = new ArrayList<>();
+    List<String> removes = new ArrayList<>();
+    int i = 0;
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String name = "#f" + i;
+      names.put(name, field.getKey());
+      if (field.getValue() == null) {
+        removes.add(name);
+      } else {
+        values.put(":f" + i, s(field.getValue()));
+        sets.add(name + " = :f" + i);
+      }
+      i++;
+    }
+    names.put("#version", "version");
+    values.put(":zero", n(0));
+    sets.add("#version = if_not_exists(#version, :zero)");
+    String remove = removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes);
+    String expression = "SET " + String.join(", ", sets) + remove;
+    client.updateItem(
+        b ->
+            b.tableName(table)
+                .key(key(TableLayout.KUSTOMIZATION, clusterKey(cluster, key)))
+                .updateExpression(expression)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+  }
+}

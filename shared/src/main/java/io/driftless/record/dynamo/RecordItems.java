@@ -1,0 +1,151 @@
+package io.driftless.record.dynamo;
+
+import static io.driftless.record.dynamo.TableLayout.PK;
+import static io.driftless.record.dynamo.TableLayout.SK;
+
+import io.driftless.model.KustomizationStatus;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.ReconcileRequest;
+import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Maps each record to its item and back. Null fields are left out of the item. */
+final class RecordItems {
+  private RecordItems() {}
+
+  static Map<String, AttributeValue> key(String type, String name) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    key.put(PK, s(type));
+    key.put(SK, s(name));
+    return key;
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, s(value));
+    }
+  }
+
+  static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  static long num(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+  }
+
+  static Map<String, AttributeValue> of(ClusterRecord c) {
+    Map<String, AttributeValue> item = key(TableLayout.CLUSTER, c.name());
+    putIfPresent(item, "name", c.name());
+    putIfPresent(item, "kubeconfigPath", c.kubeconfigPath());
+    putIfPresent(item, "context", c.context());
+    putIfPresent(item, "secretArn", c.secretArn());
+    return item;
+  }
+
+  static ClusterRecord cluster(Map<String, AttributeValue> item) {
+    return new ClusterRecord(
+        str(item, "name"),
+        str(item, "kubeconfigPath"),
+        str(item, "context"),
+        str(item, "secretArn"));
+  }
+
+  static Map<String, AttributeValue> of(RootRecord r) {
+    Map<String, AttributeValue> item = key(TableLayout.ROOT, r.name());
+    putIfPresent(item, "name", r.name());
+    putIfPresent(item, "url", r.url());
+    putIfPresent(item, "branch", r.branch());
+    putIfPresent(item, "path", r.path());
+    putIfPresent(item, "cluster", r.cluster());
+    putIfPresent(item, "webhookSecretRef", r.webhookSecretRef());
+    putIfPresent(item, "credentialRef", r.credentialRef());
+    return item;
+  }
+
+  static RootRecord root(Map<String, AttributeValue> item) {
+    return new RootRecord(
+        str(item, "name"),
+        str(item, "url"),
+        str(item, "branch"),
+        str(item, "path"),
+        str(item, "cluster"),
+        str(item, "webhookSecretRef"),
+        str(item, "credentialRef"));
+  }
+
+  static Map<String, AttributeValue> of(SourceRecord r) {
+    Map<String, AttributeValue> item = key(TableLayout.SOURCE, r.key());
+    putIfPresent(item, "key", r.key());
+    putIfPresent(item, "root", r.root());
+    putIfPresent(item, "url", r.url());
+    putIfPresent(item, "manifest", r.manifest());
+    putIfPresent(item, "credentialRef", r.credentialRef());
+    putIfPresent(item, "lastRevision", r.lastRevision());
+    putIfPresent(item, "lastFetchedAt", r.lastFetchedAt());
+    return item;
+  }
+
+  static SourceRecord source(Map<String, AttributeValue> item) {
+    return new SourceRecord(
+        str(item, "key"),
+        str(item, "root"),
+        str(item, "url"),
+        str(item, "manifest"),
+        str(item, "credentialRef"),
+        str(item, "lastRevision"),
+        str(item, "lastFetchedAt"));
+  }
+
+  static KustomizationRecord kustomization(Map<String, AttributeValue> item) {
+    String cluster = str(item, "cluster");
+    String key = str(item, "key");
+    String status = str(item, "status");
+    return new KustomizationRecord(
+        cluster,
+        key,
+        str(item, "root"),
+        str(item, "parent"),
+        str(item, "manifest"),
+        status == null
+            ? new KustomizationStatus()
+            : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
+        str(item, "lastReconciledAt"),
+        num(item, "version"));
+  }
+
+  static Map<String, AttributeValue> of(ReconcileRequest r) {
+    Map<String, AttributeValue> item = key(TableLayout.REQUEST, r.id());
+    putIfPresent(item, "id", r.id());
+    putIfPresent(item, "kind", r.kind());
+    putIfPresent(item, "target", r.target());
+    putIfPresent(item, "cluster", r.cluster());
+    putIfPresent(item, "reason", r.reason());
+    putIfPresent(item, "requestedAt", r.requestedAt());
+    return item;
+  }
+
+  static ReconcileRequest request(Map<String, AttributeValue> item) {
+    return new ReconcileRequest(
+        str(item, "id"),
+        str(item, "kind"),
+        str(item, "target"),
+        str(item, "cluster"),
+        str(item, "reason"),
+        str(item, "requestedAt"));
+  }
+}

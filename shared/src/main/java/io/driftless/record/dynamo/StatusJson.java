@@ -1,0 +1,48 @@
+package io.driftless.record.dynamo;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftless.model.Condition;
+import io.driftless.model.KustomizationStatus;
+import io.driftless.model.Yaml;
+
+/**
+ * A Kustomization's status as the JSON string kept in the {@code status} attribute. Derived getters
+ * ({@code ready}, {@code true}) are not written; unknown fields are skipped so an older reader
+ * accepts a newer writer's status.
+ */
+final class StatusJson {
+  private static final ObjectMapper MAPPER =
+      Yaml.json()
+          .copy()
+          .addMixIn(KustomizationStatus.class, StatusMixIn.class)
+          .addMixIn(Condition.class, ConditionMixIn.class)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private StatusJson() {}
+
+  static String write(KustomizationStatus status) {
+    try {
+      return MAPPER.writeValueAsString(status);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write Kustomization status as JSON", e);
+    }
+  }
+
+  static KustomizationStatus read(String where, String json) {
+    try {
+      return MAPPER.readValue(json, KustomizationStatus.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "stored status of " + where + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @JsonIgnoreProperties({"ready"})
+  private interface StatusMixIn {}
+
+  @JsonIgnoreProperties({"true"})
+  private interface ConditionMixIn {}
+}

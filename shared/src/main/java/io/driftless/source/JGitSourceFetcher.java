@@ -1,0 +1,141 @@
+package io.driftless.source;
+
+import io.driftless.model.Revision;
+import io.driftless.model.SecretResolver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * Fetches sources with JGit into a cache directory that survives between warm invocations (the
+ * function's temp dir). Asks the remote first ({@code ls-remote}); when the cached checkout is
+ * already at the remote's commit nothing is fetched; otherwise it does a depth-1 fetch of just that
+ * ref, which is incremental when the cache exists.
+ */
+public final class JGitSourceFetcher implements SourceFetcher {
+  private static final String LOCAL_REF = "refs/driftless/fetched";
+  private final Path cacheRoot;
+  private final SecretResolver secrets;
+  private final Duration timeout;
+  private final Map<Path, Object> locks = new ConcurrentHashMap<>();
+
+  public JGitSourceFetcher(Path cacheRoot, SecretResolver secrets, Duration timeout) {
+    this.cacheRoot = cacheRoot;
+    this.secrets = secrets;
+    this.timeout = timeout;
+  }
+
+  /** The default cache: {@code <java.io.tmpdir>/driftless/sources}, kept across warm Lambda calls. */
+  public static Path defaultCacheRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "driftless", "sources");
+  }
+
+  @Override
+  public SourceSnapshot fetch(GitSource source) {
+    RefResolution ref = RefResolution.of(source);
+    CredentialsProvider credentials = GitCredentials.forRef(source.credentialRef(), secrets);
+    Path dir = cacheDir(source);
+    synchronized (locks.computeIfAbsent(dir, d -> new Object())) {
+      try {
+        String commit = ref.pinnedCommit() != null ? ref.pinnedCommit() : remoteCommit(source, ref, credentials);
+        Revision revision = new Revision(ref.revisionRef(), commit);
+        if (isCheckedOutAt(dir, commit)) {
+          return new SourceSnapshot(source.key(), revision, dir, false);
+        }
+        try (Git git = openOrInit(dir)) {
+          fetchRef(git, source, ref, commit, credentials);
+          git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
+          git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+        }
+        return new SourceSnapshot(source.key(), revision, dir, true);
+      } catch (GitAPIException | JGitInternalException | IOException e) {
+        throw new SourceException(
+            "GitRepository " + source.key() + ": fetching " + Redact.url(source.url()) + ": "
+                + Redact.url(String.valueOf(e.getMessage())), e);
+      }
+    }
+  }
+
+  private String remoteCommit(GitSource source, RefResolution ref, CredentialsProvider credentials)
+      throws GitAPIException {
+    Collection<Ref> refs =
+        Git.lsRemoteRepository()
+            .setRemote(source.url())
+            .setCredentialsProvider(credentials)
+            .setTimeout(timeoutSeconds())
+            .call();
+    for (Ref r : refs) {
+      if (r.getName().equals(ref.remoteRef())) {
+        ObjectId id = r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
+        return id.name();
+      }
+    }
+    throw new SourceException(
+        "GitRepository " + source.key() + ": " + ref.remoteRef() + " not found in " + Redact.url(source.url()));
+  }
+
+  private void fetchRef(
+      Git git, GitSource source, RefResolution ref, String commit, CredentialsProvider credentials)
+      throws GitAPIException {
+    String want = ref.remoteRef() != null ? ref.remoteRef() : commit;
+    git.fetch()
+        .setRemote(source.url())
+        .setRefSpecs(new RefSpec("+" + want + ":" + LOCAL_REF))
+        .setDepth(1)
+        .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
+        .setCredentialsProvider(credentials)
+        .setTimeout(timeoutSeconds())
+        .call();
+  }
+
+  private static boolean isCheckedOutAt(Path dir, String commit) {
+    if (!Files.isDirectory(dir.resolve(".git"))) {
+      return false;
+    }
+    try (Git git = Git.open(dir.toFile())) {
+      ObjectId head = git.getRepository().resolve("HEAD");
+      return head != null && head.name().equals(commit) && git.status().call().isClean();
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Git openOrInit(Path dir) throws IOException, GitAPIException {
+    if (Files.isDirectory(dir.resolve(".git"))) {
+      return Git.open(dir.toFile());
+    }
+    Files.createDirectories(dir);
+    return Git.init().setDirectory(dir.toFile()).setInitialBranch("driftless").call();
+  }
+
+  private Path cacheDir(GitSource source) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((source.url() + "\n" + source.ref()).getBytes(StandardCharsets.UTF_8));
+      return cacheRoot.resolve(HexFormat.of().formatHex(digest, 0, 12));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int timeoutSeconds() {
+    return (int) Math.max(1, timeout.toSeconds());
+  }
+}
