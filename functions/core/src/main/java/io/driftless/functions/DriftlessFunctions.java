@@ -1,0 +1,35 @@
+package io.driftless.functions;
+
+import io.driftless.pipeline.Engine;
+import io.driftless.pipeline.ReconcileReport;
+import io.driftless.trigger.WebhookRequest;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * The Funqy functions: thin adapters from an event shape to one {@link Engine} call. On Lambda each
+ * deployment exports one of them ({@code QUARKUS_FUNQY_EXPORT}); over HTTP each is a POST path.
+ */
+public class DriftlessFunctions {
+  @Inject Engine engine;
+  @Inject Clock clock;
+
+  /** A push webhook arriving through a Lambda Function URL; answers at once with 202 or a refusal. */
+  @Funq
+  public FunctionUrlResponse webhook(FunctionUrlEvent event) {
+    return FunctionUrlResponse.of(engine.webhook(new WebhookRequest(event.headers(), event.rawBody())));
+  }
+
+  /** A cron tick (EventBridge, Knative PingSource): reconciles what is due and drains queued requests. */
+  @Funq
+  public ReconcileReport schedule(ScheduledEvent event) {
+    return engine.schedule(event.timeOr(clock.instant()));
+  }
+
+  /** A manual reconcile of one Kustomization or all, or the table's stream saying requests are queued. */
+  @Funq
+  public ReconcileReport reconcile(ReconcileInput input) {
+    return input.isStreamEvent() ? engine.drainPending() : engine.reconcile(input.command());
+  }
+}

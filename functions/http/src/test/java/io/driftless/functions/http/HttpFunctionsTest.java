@@ -1,0 +1,53 @@
+package io.driftless.functions.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.driftless.functions.RegisteredFleet;
+import io.driftless.functions.SampleEvents;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The functions over HTTP, as Knative and `driftless serve` run them, replaying events/. */
+@QuarkusTest
+@WithTestResource(RegisteredFleet.class)
+class HttpFunctionsTest {
+
+  @Test
+  void signedGithubPushIsAcceptedAtOnce() {
+    given()
+        .headers(SampleEvents.githubPushHeaders())
+        .body(SampleEvents.githubPushBody())
+        .post("/webhook")
+        .then()
+        .statusCode(202);
+  }
+
+  @Test
+  void unsignedPushIsUnauthorized() {
+    Map<String, String> headers = SampleEvents.githubPushHeaders();
+    headers.remove("x-hub-signature-256");
+
+    given()
+        .headers(headers)
+        .body(SampleEvents.githubPushBody())
+        .post("/hook/github")
+        .then()
+        .statusCode(401)
+        .body(containsString("X-Hub-Signature-256"));
+  }
+
+  @Test
+  void scheduledEventRunsTheSchedule() {
+    given()
+        .contentType("application/json")
+        .body(SampleEvents.text("schedule.json"))
+        .post("/schedule")
+        .then()
+        .statusCode(200)
+        .body("outcomes", notNullValue());
+  }
+}

@@ -1,0 +1,61 @@
+package io.driftless.trigger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * GitHub's webhook signature: {@code X-Hub-Signature-256: sha256=<hex>} where hex is
+ * HMAC-SHA256(secret, exact raw body). Gitea sends the same HMAC, also bare in {@code X-Gitea-Signature}.
+ * Comparisons are constant-time.
+ */
+public final class GitHubSignature {
+  public static final String HEADER = "X-Hub-Signature-256";
+  private static final String PREFIX = "sha256=";
+
+  private GitHubSignature() {}
+
+  /** The header value GitHub would send for this body: {@code sha256=<hex>}. */
+  public static String sign(byte[] secret, byte[] body) {
+    return PREFIX + HexFormat.of().formatHex(hmac(secret, body));
+  }
+
+  /** True when {@code header} is {@code sha256=<hex>} and the HMAC matches the exact body. */
+  public static boolean verify(byte[] secret, byte[] body, String header) {
+    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return false;
+    }
+    return verifyHex(secret, body, header.substring(PREFIX.length()));
+  }
+
+  /** True when {@code hex} is the bare hex HMAC-SHA256 of the exact body. */
+  public static boolean verifyHex(byte[] secret, byte[] body, String hex) {
+    byte[] given;
+    try {
+      given = HexFormat.of().parseHex(hex.strip().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return MessageDigest.isEqual(hmac(secret, body), given);
+  }
+
+  /** Constant-time comparison of a shared token (GitLab's {@code X-Gitlab-Token}). */
+  public static boolean tokenEquals(byte[] secret, String token) {
+    return token != null && MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] hmac(byte[] secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac.doFinal(body);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}
