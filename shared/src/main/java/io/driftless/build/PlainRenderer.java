@@ -63,16 +63,29 @@ public final class PlainRenderer implements ManifestRenderer {
     out.addAll(own);
   }
 
+  /**
+   * Flux's generated kustomization: every YAML file under the directory, recursively; a
+   * subdirectory that has its own kustomization is rendered as a kustomization, not file by file.
+   */
   private void renderGenerated(Path root, Path dir, List<KubeObject> out) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted().toList()) {
-        String name = p.getFileName().toString();
-        if (Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-          readObjects(root, confine(root, dir, dir.relativize(p).toString()), out);
-        }
-      }
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.sorted().toList();
     } catch (IOException e) {
       throw new ManifestException(root.relativize(dir).toString(), "cannot list directory: " + e.getMessage());
+    }
+    for (Path p : entries) {
+      String name = p.getFileName().toString();
+      Path confined = confine(root, dir, name);
+      if (Files.isDirectory(p)) {
+        if (kustomizationFile(p) != null) {
+          renderDir(root, confined, out);
+        } else {
+          renderGenerated(root, confined, out);
+        }
+      } else if (Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        readObjects(root, confined, out);
+      }
     }
   }
 

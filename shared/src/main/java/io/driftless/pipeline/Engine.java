@@ -1,43 +1,165 @@
 package io.driftless.pipeline;
 
+import io.driftless.build.FluxBuilder;
+import io.driftless.build.ManifestRenderers;
+import io.driftless.model.LocalSecretResolver;
+import io.driftless.model.SecretResolver;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.ReconcileRequest;
+import io.driftless.record.RootRecord;
+import io.driftless.record.StateStore;
+import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.source.JGitSourceFetcher;
+import io.driftless.source.SourceFetcher;
+import io.driftless.trigger.WebhookHandler;
 import io.driftless.trigger.WebhookRequest;
 import io.driftless.trigger.WebhookResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 /**
- * TEMPORARY STUB (functions branch): the signatures the functions adapt. The integrator's real Engine
- * on main replaces this file.
+ * The engine's front door, used by the functions and the CLI: webhook, schedule, reconcile and drain,
+ * over one store. The only class that wires every stage.
  */
 public final class Engine implements AutoCloseable {
+  private final StateStore store;
+  private final ReconcileContext ctx;
+  private final Dispatcher dispatcher;
+  private final WebhookHandler webhooks;
 
-  private Engine() {}
+  Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, boolean localDispatch,
+      List<String> sopsKeyRefs) {
+    this.store = store;
+    this.ctx = new ReconcileContext(
+        store, fetcher, new FluxBuilder(ManifestRenderers.defaultRenderer()),
+        new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(), clock,
+        "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5));
+    this.dispatcher = localDispatch ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
+    this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
+  }
 
-  /** Embedded DynamoDB Local unless DRIFTLESS_TABLE is set. */
+  /**
+   * Builds the engine from configuration: the embedded DynamoDB Local store (under
+   * {@code DRIFTLESS_DATA_DIR}) unless {@code DRIFTLESS_TABLE} names an AWS table; reconciles are
+   * dispatched to a local worker unless running against AWS, where the table's stream triggers them.
+   */
   public static Engine fromEnvironment(Map<String, String> env) {
-    return new Engine();
+    EngineConfig config = EngineConfig.from(env);
+    StateStore store = DynamoStores.fromEnvironment(env);
+    SecretResolver secrets = new LocalSecretResolver(env, null);
+    SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
+    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.localDispatch(), config.sopsKeyRefs());
   }
 
-  /** Verifies, records, enqueues, dispatches; returns at once (202). */
+  /** Builds an engine over a given store (tests, CLI). */
+  public static Engine create(StateStore store, Path cacheDir, Map<String, String> env, boolean localDispatch) {
+    SecretResolver secrets = new LocalSecretResolver(env, null);
+    return new Engine(store, new JGitSourceFetcher(cacheDir, secrets, Duration.ofSeconds(60)), secrets,
+        Clock.systemUTC(), localDispatch, EngineConfig.from(env).sopsKeyRefs());
+  }
+
+  public StateStore store() {
+    return store;
+  }
+
+  public void registerCluster(ClusterRecord cluster) {
+    store.putCluster(cluster);
+    ctx.clients().forget(cluster.name());
+  }
+
+  public void bootstrap(RootRecord root) {
+    if (store.getCluster(root.cluster()).isEmpty()) {
+      throw new IllegalArgumentException("cluster " + root.cluster() + " is not registered: run `driftless cluster add` first");
+    }
+    Bootstrap.register(store, root);
+  }
+
   public WebhookResponse webhook(WebhookRequest request) {
-    throw new UnsupportedOperationException("Engine stub");
+    return webhooks.handle(request);
   }
 
-  /** Reconciles what is due by interval, and drains pending requests. */
+  /** Reconciles what is due by interval (and anything whose source moved), then drains the queue. */
   public ReconcileReport schedule(Instant now) {
-    throw new UnsupportedOperationException("Engine stub");
+    List<ReconcileOutcome> outcomes = new ArrayList<>(drainPending().outcomes());
+    for (RootRecord root : store.listRoots()) {
+      outcomes.addAll(new ReconcileRun(ctx).run(root, key -> false));
+    }
+    return new ReconcileReport(outcomes);
   }
 
-  /** One Kustomization or all. */
   public ReconcileReport reconcile(ReconcileCommand command) {
-    throw new UnsupportedOperationException("Engine stub");
+    String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
+    Predicate<String> force = key -> wanted == null || key.equals(wanted);
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    for (RootRecord root : store.listRoots()) {
+      if (command.cluster() != null && !command.cluster().equals(root.cluster())) {
+        continue;
+      }
+      if (wanted != null && store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isEmpty()) {
+        continue;
+      }
+      outcomes.addAll(new ReconcileRun(ctx).run(root, force));
+    }
+    if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
+      throw new IllegalArgumentException("Kustomization " + wanted + " not found"
+          + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
+    }
+    return new ReconcileReport(outcomes);
   }
 
-  /** Runs queued ReconcileRequests (used by the stream-triggered Lambda). */
-  public ReconcileReport drainPending() {
-    throw new UnsupportedOperationException("Engine stub");
+  /** Runs every queued request: each triggers a run of the roots it concerns. */
+  public synchronized ReconcileReport drainPending() {
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    for (ReconcileRequest request : store.pendingRequests()) {
+      for (RootRecord root : Requests.rootsFor(store, request)) {
+        Predicate<String> force = key -> ReconcileRequest.KIND_KUSTOMIZATION.equals(request.kind()) && key.equals(request.target());
+        outcomes.addAll(new ReconcileRun(ctx).run(root, force));
+      }
+      store.completeRequest(request.id());
+    }
+    return new ReconcileReport(outcomes);
+  }
+
+  /** Waits until the local worker has finished everything dispatched so far. */
+  public void awaitIdle() {
+    try {
+      dispatcher.quiesce().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  public List<KustomizationRecord> kustomizations() {
+    return store.listKustomizations();
+  }
+
+  private void drainQuietly() {
+    try {
+      drainPending();
+    } catch (RuntimeException e) {
+      java.util.logging.Logger.getLogger(Engine.class.getName()).warning("reconcile failed: " + e.getMessage());
+    }
+  }
+
+  static String qualify(String name) {
+    return name.contains("/") ? name : "flux-system/" + name;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    dispatcher.close();
+    ctx.clients().close();
+    store.close();
+  }
 }

@@ -1,0 +1,56 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.Yaml;
+import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
+import io.driftless.record.StateStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Registers a root the way {@code flux bootstrap} lays one down: a GitRepository
+ * {@code flux-system/flux-system} for the repository and a Kustomization {@code flux-system/flux-system}
+ * that syncs the cluster's path from it.
+ */
+public final class Bootstrap {
+  public static final String ROOT_SOURCE_KEY = "flux-system/flux-system";
+  public static final String ROOT_KUSTOMIZATION_KEY = "flux-system/flux-system";
+  static final String ROOT_INTERVAL = "10m";
+
+  private Bootstrap() {}
+
+  public static void register(StateStore store, RootRecord root) {
+    store.putRoot(root);
+    String existingRevision = store.getSource(ROOT_SOURCE_KEY).map(SourceRecord::lastRevision).orElse(null);
+    store.putSource(new SourceRecord(
+        ROOT_SOURCE_KEY, root.name(), root.url(), Yaml.write(gitRepository(root)), root.credentialRef(),
+        existingRevision, null));
+    store.putKustomization(root.cluster(), ROOT_KUSTOMIZATION_KEY, root.name(), "", Yaml.write(kustomization(root)));
+  }
+
+  private static Map<String, Object> gitRepository(RootRecord root) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("interval", "1m");
+    spec.put("url", root.url());
+    spec.put("ref", Map.of("branch", root.branch()));
+    return object("source.toolkit.fluxcd.io/v1", "GitRepository", spec);
+  }
+
+  private static Map<String, Object> kustomization(RootRecord root) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("interval", ROOT_INTERVAL);
+    spec.put("path", "./" + root.path().replaceFirst("^\\./", ""));
+    spec.put("prune", true);
+    spec.put("sourceRef", Map.of("kind", "GitRepository", "name", "flux-system"));
+    return object("kustomize.toolkit.fluxcd.io/v1", "Kustomization", spec);
+  }
+
+  private static Map<String, Object> object(String apiVersion, String kind, Map<String, Object> spec) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("apiVersion", apiVersion);
+    o.put("kind", kind);
+    o.put("metadata", Map.of("name", "flux-system", "namespace", "flux-system"));
+    o.put("spec", spec);
+    return o;
+  }
+}

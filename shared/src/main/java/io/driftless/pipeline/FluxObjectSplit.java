@@ -1,0 +1,46 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.FluxObjects;
+import io.driftless.model.KubeObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a build's output the Flux way: GitRepository and Kustomization objects become Driftless's
+ * own work items instead of being applied; Flux's controller components (flux-system,
+ * gotk-components) are skipped; everything else is applied.
+ */
+record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents) {
+
+  static FluxObjectSplit of(List<KubeObject> built) {
+    List<KubeObject> sources = new ArrayList<>();
+    List<KubeObject> kustomizations = new ArrayList<>();
+    List<KubeObject> toApply = new ArrayList<>();
+    int skipped = 0;
+    for (KubeObject o : built) {
+      if (FluxObjects.isGitRepository(o)) {
+        FluxObjects.gitRepository(o); // validates: a bad one fails the build, naming file and field
+        sources.add(o);
+      } else if (FluxObjects.isKustomization(o)) {
+        FluxObjects.kustomization(o);
+        kustomizations.add(o);
+      } else if (isFluxComponent(o)) {
+        skipped++;
+      } else {
+        toApply.add(o);
+      }
+    }
+    return new FluxObjectSplit(new Discovered(sources, kustomizations), toApply, skipped);
+  }
+
+  /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */
+  static boolean isFluxComponent(KubeObject o) {
+    String partOf = o.labels().get("app.kubernetes.io/part-of");
+    String instance = o.labels().get("app.kubernetes.io/instance");
+    String file = o.origin().replace('\\', '/');
+    return "flux".equals(partOf)
+        || "flux-system".equals(instance)
+        || file.endsWith("gotk-components.yaml")
+        || file.endsWith("gotk-sync.yaml");
+  }
+}

@@ -1,0 +1,19 @@
+package io.driftless.pipeline;
+
+import io.driftless.build.FluxBuilder;
+import io.driftless.record.StateStore;
+import io.driftless.source.SourceFetcher;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The stages and settings one reconcile needs; built once per engine. */
+record ReconcileContext(
+    StateStore store,
+    SourceFetcher fetcher,
+    FluxBuilder builder,
+    BuildInputsLoader inputs,
+    KubeClients clients,
+    Clock clock,
+    String holder,
+    Duration lockTtl,
+    Duration lockWait) {}

@@ -1,0 +1,145 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.FluxObjects;
+import io.driftless.model.GitRepository;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Kustomization;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
+import io.driftless.record.StateStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * One pass over a root's tree on its cluster: the root Kustomization first, then every Kustomization
+ * its builds contained, recursively, each after its parent and its dependsOn. A dependency that
+ * becomes Ready in this run unblocks its dependents at once, with no polling interval.
+ */
+final class ReconcileRun {
+  private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
+  private final ReconcileContext ctx;
+  private final KustomizationReconciler reconciler;
+
+  ReconcileRun(ReconcileContext ctx) {
+    this.ctx = ctx;
+    this.reconciler = new KustomizationReconciler(ctx);
+  }
+
+  /** Reconciles the root's tree; {@code force} says which keys run even when nothing changed. */
+  List<ReconcileOutcome> run(RootRecord root, Predicate<String> force) {
+    StateStore store = ctx.store();
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    while (true) {
+      Map<String, KustomizationRecord> tree = tree(root);
+      Optional<KustomizationRecord> next = nextReady(tree, done, root);
+      if (next.isEmpty()) {
+        break;
+      }
+      KustomizationRecord rec = next.get();
+      done.add(rec.key());
+      try {
+        KustomizationReconciler.Result r = reconciler.reconcile(rec.cluster(), rec.key(), force.test(rec.key()));
+        if (r.ran()) {
+          outcomes.add(r.outcome());
+          log(r.outcome());
+          r.discovered().ifPresent(found -> register(root, rec, found));
+        }
+      } catch (LeaseWaiter.LockBusyException e) {
+        LOG.info(e.getMessage());
+        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, "Locked", e.getMessage(), List.of()));
+      }
+    }
+    return outcomes;
+  }
+
+  /** One line per change, as Flux's events carry them: {@code Kind/namespace/name action}. */
+  private static void log(ReconcileOutcome o) {
+    for (String line : o.changes()) {
+      LOG.info("[change] " + o.cluster() + " " + o.kustomization() + " " + line);
+    }
+    String state = o.ready() ? "Ready" : "not ready: " + o.reason() + ": " + o.message();
+    LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision() + " " + state);
+  }
+
+  /** The work items of this root on its cluster, keyed by Kustomization key. */
+  private Map<String, KustomizationRecord> tree(RootRecord root) {
+    Map<String, KustomizationRecord> tree = new LinkedHashMap<>();
+    for (KustomizationRecord k : ctx.store().listKustomizations()) {
+      if (k.root().equals(root.name()) && k.cluster().equals(root.cluster())) {
+        tree.put(k.key(), k);
+      }
+    }
+    return tree;
+  }
+
+  /**
+   * The next item whose parent ran and whose in-tree dependencies ran; when only blocked items are
+   * left (a cycle, or a missing parent), the first of them runs and reports DependencyNotReady.
+   */
+  private static Optional<KustomizationRecord> nextReady(
+      Map<String, KustomizationRecord> tree, Set<String> done, RootRecord root) {
+    List<KustomizationRecord> pending = tree.values().stream().filter(k -> !done.contains(k.key())).toList();
+    for (KustomizationRecord k : pending) {
+      boolean parentDone = k.parent().isEmpty() || done.contains(k.parent()) || !tree.containsKey(k.parent());
+      if (parentDone && dependenciesDone(k, tree, done)) {
+        return Optional.of(k);
+      }
+    }
+    return pending.stream().filter(k -> k.parent().isEmpty() || done.contains(k.parent())).findFirst();
+  }
+
+  private static boolean dependenciesDone(
+      KustomizationRecord k, Map<String, KustomizationRecord> tree, Set<String> done) {
+    Kustomization ks = WorkItems.parse(k);
+    for (Kustomization.DependencyRef dep : ks.spec().dependencies()) {
+      String key = Dependencies.keyOf(ks, dep);
+      if (tree.containsKey(key) && !done.contains(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Records what a build contained: its Kustomizations become work items on the same cluster, its
+   * GitRepositories become sources. Children that left Git are removed.
+   */
+  private void register(RootRecord root, KustomizationRecord parent, Discovered found) {
+    StateStore store = ctx.store();
+    for (KubeObject o : found.sources()) {
+      GitRepository repo = FluxObjects.gitRepository(o);
+      if (repo.key().equals(Bootstrap.ROOT_SOURCE_KEY)) {
+        continue; // the root's own source, as flux bootstrap writes it: keep the registered URL and auth
+      }
+      Optional<SourceRecord> existing = store.getSource(repo.key());
+      store.putSource(new SourceRecord(
+          repo.key(), root.name(), repo.spec().url(), WorkItems.manifest(o),
+          existing.map(SourceRecord::credentialRef).orElse(null),
+          existing.map(SourceRecord::lastRevision).orElse(null),
+          existing.map(SourceRecord::lastFetchedAt).orElse(null)));
+    }
+    Set<String> current = new HashSet<>();
+    for (KubeObject o : found.kustomizations()) {
+      Kustomization ks = FluxObjects.kustomization(o);
+      if (ks.key().equals(parent.key()) || ks.key().equals(Bootstrap.ROOT_KUSTOMIZATION_KEY)) {
+        continue; // the root itself, as flux bootstrap writes it into the path it syncs
+      }
+      current.add(ks.key());
+      store.putKustomization(root.cluster(), ks.key(), root.name(), parent.key(), WorkItems.manifest(o));
+    }
+    for (KustomizationRecord k : store.listKustomizations()) {
+      if (k.cluster().equals(root.cluster()) && k.parent().equals(parent.key()) && !current.contains(k.key())) {
+        store.deleteKustomization(k.cluster(), k.key());
+      }
+    }
+  }
+}

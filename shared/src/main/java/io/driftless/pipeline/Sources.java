@@ -1,0 +1,44 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.GitRepository;
+import io.driftless.model.Kustomization;
+import io.driftless.record.SourceRecord;
+import io.driftless.source.GitSource;
+import io.driftless.source.SourceException;
+import io.driftless.source.SourceSnapshot;
+
+/** Resolves a Kustomization's sourceRef to a registered source and fetches it. */
+final class Sources {
+  private Sources() {}
+
+  static String keyOf(Kustomization ks) {
+    Kustomization.SourceRef ref = ks.spec().sourceRef();
+    String ns = ref.namespace() == null || ref.namespace().isBlank() ? ks.namespace() : ref.namespace();
+    return ns + "/" + ref.name();
+  }
+
+  static SourceSnapshot fetch(ReconcileContext ctx, Kustomization ks) {
+    Kustomization.SourceRef ref = ks.spec().sourceRef();
+    if (!GitRepository.KIND.equals(ref.kind())) {
+      throw new SourceException(
+          "Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind() + " is not supported yet (GitRepository is)");
+    }
+    String key = keyOf(ks);
+    SourceRecord source =
+        ctx.store().getSource(key)
+            .orElseThrow(() -> new SourceException("Kustomization " + ks.key() + ": GitRepository " + key + " not found"));
+    GitRepository repo = WorkItems.parse(source);
+    if (repo.spec().suspended()) {
+      throw new SourceException("GitRepository " + key + " is suspended");
+    }
+    GitSource git = new GitSource(key, source.url(), repo.spec().effectiveRef(), source.credentialRef());
+    SourceSnapshot snap = ctx.fetcher().fetch(git);
+    String revision = snap.revision().toString();
+    if (!revision.equals(source.lastRevision())) {
+      ctx.store().putSource(new SourceRecord(
+          source.key(), source.root(), source.url(), source.manifest(), source.credentialRef(),
+          revision, ctx.clock().instant().toString()));
+    }
+    return snap;
+  }
+}

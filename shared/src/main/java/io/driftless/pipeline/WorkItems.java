@@ -1,0 +1,37 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.FluxObjects;
+import io.driftless.model.GitRepository;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Kustomization;
+import io.driftless.model.ManifestException;
+import io.driftless.model.Yaml;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.SourceRecord;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the Flux objects stored with work items back into the model. */
+final class WorkItems {
+  private WorkItems() {}
+
+  static Kustomization parse(KustomizationRecord rec) {
+    return FluxObjects.kustomization(single(rec.key(), rec.manifest()));
+  }
+
+  static GitRepository parse(SourceRecord rec) {
+    return FluxObjects.gitRepository(single(rec.key(), rec.manifest()));
+  }
+
+  static String manifest(KubeObject o) {
+    return Yaml.write(o.content());
+  }
+
+  private static KubeObject single(String origin, String manifest) {
+    List<Map<String, Object>> docs = Yaml.readDocuments(origin, manifest);
+    if (docs.size() != 1) {
+      throw new ManifestException(origin, "stored manifest must hold exactly one object");
+    }
+    return new KubeObject(docs.get(0), origin);
+  }
+}

@@ -1,0 +1,139 @@
+package io.driftless.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftless.model.Condition;
+import io.driftless.model.InventoryEntry;
+import io.driftless.model.KustomizationStatus;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
+import io.driftless.record.StateStore;
+import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.sandbox.SandboxApiServer;
+import io.driftless.testing.GitRemote;
+import io.driftless.testing.SignedPush;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A push reaches the cluster: a commit to a real repository, a signed webhook, the objects in the
+ * (sandbox) cluster, status and inventory in DynamoDB Local; a second commit removes an object and it
+ * is pruned.
+ */
+class PushToClusterTest {
+  private static final String SECRET = "test-webhook-secret";
+  @TempDir Path tmp;
+  private GitRemote remote;
+  private SandboxApiServer sandbox;
+  private StateStore store;
+  private Engine engine;
+  private KubernetesClient kube;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
+    sandbox = SandboxApiServer.start(0);
+    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    kube = sandbox.client();
+    store = DynamoStores.inMemory();
+    engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
+    Path secret = Files.writeString(tmp.resolve("secret"), SECRET);
+    engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
+    engine.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", secret.toString(), null));
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.close();
+    sandbox.close();
+    remote.close();
+  }
+
+  private void push(String commit) {
+    var response = engine.webhook(SignedPush.request(SECRET, SignedPush.body(remote.url(), "main", commit)));
+    assertThat(response.status()).isEqualTo(202);
+    engine.drainPending();
+  }
+
+  private KustomizationStatus status(String key) {
+    return store.getKustomization("demo", key).map(KustomizationRecord::status).orElseThrow();
+  }
+
+  @Test
+  void aPushAppliesEveryKustomizationAndRecordsStatusAndInventory() {
+    String commit = remote.commit("demo");
+
+    push(commit);
+
+    assertThat(kube.namespaces().withName("podinfo").get()).isNotNull();
+    assertThat(kube.apps().deployments().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+    assertThat(kube.services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+    var cm = kube.configMaps().inNamespace("podinfo").withName("podinfo-config").get();
+    assertThat(cm.getMetadata().getLabels())
+        .containsEntry("kustomize.toolkit.fluxcd.io/name", "apps")
+        .containsEntry("kustomize.toolkit.fluxcd.io/namespace", "flux-system");
+    for (String key : new String[] {"flux-system/flux-system", "flux-system/infrastructure", "flux-system/apps"}) {
+      KustomizationStatus s = status(key);
+      assertThat(s.isReady()).as(key + " ready").isTrue();
+      assertThat(s.getLastAppliedRevision()).isEqualTo("main@sha1:" + commit);
+      assertThat(s.condition(Condition.READY).orElseThrow().message()).isEqualTo("Applied revision: main@sha1:" + commit);
+    }
+    assertThat(status("flux-system/apps").getInventory())
+        .extracting(InventoryEntry::id)
+        .contains("podinfo_podinfo__Service", "_podinfo__Namespace", "podinfo_podinfo_apps_Deployment");
+  }
+
+  @Test
+  void fluxObjectsBecomeWorkItemsAndAreNotApplied() {
+    push(remote.commit("demo"));
+
+    assertThat(store.listKustomizations()).extracting(KustomizationRecord::key)
+        .containsExactlyInAnyOrder("flux-system/flux-system", "flux-system/infrastructure", "flux-system/apps");
+    assertThat(store.getKustomization("demo", "flux-system/apps").orElseThrow().parent())
+        .isEqualTo("flux-system/flux-system");
+    assertThat(kube.namespaces().withName("flux-system").get()).isNull();
+  }
+
+  @Test
+  void aSecondCommitThatRemovesAnObjectPrunesIt() throws Exception {
+    push(remote.commit("demo"));
+    remote.delete("apps/podinfo/service.yaml");
+    Path k = remote.workTree().resolve("apps/podinfo/kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace("  - service.yaml\n", ""));
+    String second = remote.commit("drop the service");
+
+    push(second);
+
+    assertThat(kube.services().inNamespace("podinfo").withName("podinfo").get()).isNull();
+    assertThat(kube.apps().deployments().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+    assertThat(status("flux-system/apps").getInventory()).extracting(InventoryEntry::id)
+        .doesNotContain("podinfo_podinfo__Service");
+    assertThat(status("flux-system/apps").getLastAppliedRevision()).isEqualTo("main@sha1:" + second);
+  }
+
+  @Test
+  void aFailedBuildAppliesNothingAndPrunesNothing() throws Exception {
+    push(remote.commit("demo"));
+    remote.delete("apps/podinfo/service.yaml");
+    remote.write("apps/podinfo/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [broken\n");
+    String broken = remote.commit("broken yaml");
+
+    push(broken);
+
+    KustomizationStatus apps = status("flux-system/apps");
+    assertThat(apps.isReady()).isFalse();
+    assertThat(apps.condition(Condition.READY).orElseThrow().reason()).isEqualTo("BuildFailed");
+    assertThat(apps.condition(Condition.READY).orElseThrow().message()).contains("apps/podinfo/configmap.yaml");
+    assertThat(apps.getLastAttemptedRevision()).isEqualTo("main@sha1:" + broken);
+    assertThat(apps.getLastAppliedRevision()).isNotEqualTo("main@sha1:" + broken);
+    assertThat(kube.services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+    assertThat(apps.getInventory()).extracting(InventoryEntry::id).contains("podinfo_podinfo__Service");
+  }
+}
