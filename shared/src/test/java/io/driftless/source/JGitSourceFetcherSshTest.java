@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.driftless.model.GitRepository;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.Yaml;
+import io.driftless.testing.FakeSecretsManager;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.GitSshServer;
 import java.io.IOException;
@@ -80,6 +81,51 @@ class JGitSourceFetcherSshTest {
     SourceSnapshot snap = fetcher().fetch(ssh(MAIN, secret(rsa, server.knownHostsLine(), "correct horse")));
 
     assertThat(snap.revision().commit()).isEqualTo(commit);
+  }
+
+  @Test
+  void hashedKnownHostsEntriesAreMatched() throws Exception {
+    String commit = remote.write("a.yaml", "a: 1\n").commit("first");
+    String hashed = server.hashedKnownHostsLine(tmp.resolve("known_hosts"));
+
+    SourceSnapshot snap = fetcher().fetch(ssh(MAIN, secret(clientKey, hashed, null)));
+
+    assertThat(hashed).startsWith("|1|");
+    assertThat(snap.revision().commit()).isEqualTo(commit);
+  }
+
+  @Test
+  void aRevokedHostKeyIsRefusedEvenWhenAlsoListed() throws Exception {
+    remote.write("a.yaml", "a: 1\n").commit("first");
+    String line = server.knownHostsLine();
+    String knownHosts = line + "\n@revoked " + line + "\n";
+
+    assertThatThrownBy(() -> fetcher().fetch(ssh(MAIN, secret(clientKey, knownHosts, null))))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("is marked @revoked in known_hosts");
+  }
+
+  @Test
+  void theSshSecretCanBeAJsonSecretInSecretsManager() throws Exception {
+    String commit = remote.write("a.yaml", "a: 1\n").commit("first");
+    String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:git-ssh-AbCdEf";
+    String secretJson =
+        Yaml.json().writeValueAsString(
+            Map.of("identity", Files.readString(clientKey), "known_hosts", server.knownHostsLine()));
+    try (FakeSecretsManager aws = FakeSecretsManager.start()) {
+      aws.answer(arn, Yaml.json().writeValueAsString(Map.of("ARN", arn, "SecretString", secretJson)));
+      LocalSecretResolver secrets =
+          LocalSecretResolver.withAws(
+              Map.of(
+                  "AWS_ENDPOINT_URL", aws.endpoint().toString(),
+                  "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                  "AWS_SECRET_ACCESS_KEY", "example"));
+      JGitSourceFetcher fetcher = new JGitSourceFetcher(tmp.resolve("cache"), secrets, Duration.ofSeconds(30));
+
+      SourceSnapshot snap = fetcher.fetch(ssh(MAIN, arn));
+
+      assertThat(snap.revision().commit()).isEqualTo(commit);
+    }
   }
 
   @Test

@@ -64,18 +64,30 @@ public final class GitSshServer implements AutoCloseable {
     return "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(hostKey.getPublic());
   }
 
+  /** The same line with the host name hashed, as {@code ssh-keygen -H} writes it ({@code HashKnownHosts}). */
+  public String hashedKnownHostsLine(Path scratchFile) {
+    try {
+      Files.writeString(scratchFile, knownHostsLine() + "\n");
+      run("ssh-keygen", "-q", "-H", "-f", scratchFile.toString());
+      return Files.readString(scratchFile).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A client key pair written by {@code ssh-keygen} in OpenSSH format ({@code type} ed25519 or rsa). */
   public static Path generateKey(Path file, String type, String passphrase) {
+    run("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "driftless-test", "-f", file.toString());
+    return file;
+  }
+
+  private static void run(String... command) {
     try {
-      Process p =
-          new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "driftless-test", "-f", file.toString())
-              .redirectErrorStream(true)
-              .start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        throw new IllegalStateException("ssh-keygen failed: " + out);
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
       }
-      return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
