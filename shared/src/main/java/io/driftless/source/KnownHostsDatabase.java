@@ -23,6 +23,7 @@ import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
  */
 final class KnownHostsDatabase implements ServerKeyDatabase {
   private static final String REVOKED = "revoked";
+  private static final int SSH_PORT = 22;
   private final List<KnownHostEntry> entries;
   private volatile String refusal;
 
@@ -48,7 +49,7 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
   @Override
   public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
     List<PublicKey> keys = new ArrayList<>();
-    for (KnownHostEntry entry : matching(connectAddress, remoteAddress)) {
+    for (KnownHostEntry entry : matching(connectAddress)) {
       if (!REVOKED.equals(entry.getMarker())) {
         PublicKey key = key(entry);
         if (key != null) {
@@ -67,7 +68,7 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
       Configuration config,
       CredentialsProvider provider) {
     boolean known = false;
-    for (KnownHostEntry entry : matching(connectAddress, remoteAddress)) {
+    for (KnownHostEntry entry : matching(connectAddress)) {
       PublicKey key = key(entry);
       if (key != null && KeyUtils.compareKeys(key, serverKey)) {
         if (REVOKED.equals(entry.getMarker())) {
@@ -89,9 +90,15 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
     return false;
   }
 
-  private List<KnownHostEntry> matching(String connectAddress, InetSocketAddress remoteAddress) {
-    String host = hostOf(connectAddress);
-    int port = remoteAddress.getPort();
+  /** JGit names the host {@code host} on port 22 and {@code [host]:port} on others. */
+  private List<KnownHostEntry> matching(String connectAddress) {
+    String host = connectAddress;
+    int port = SSH_PORT;
+    int close = connectAddress.indexOf("]:");
+    if (connectAddress.startsWith("[") && close > 0) {
+      host = connectAddress.substring(1, close);
+      port = Integer.parseInt(connectAddress.substring(close + 2));
+    }
     List<KnownHostEntry> found = new ArrayList<>();
     for (KnownHostEntry entry : entries) {
       if (entry.isHostMatch(host, port)) {
@@ -99,17 +106,6 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
       }
     }
     return found;
-  }
-
-  /** JGit passes {@code host} for port 22 and {@code [host]:port} otherwise. */
-  static String hostOf(String connectAddress) {
-    if (connectAddress.startsWith("[")) {
-      int close = connectAddress.indexOf(']');
-      if (close > 0) {
-        return connectAddress.substring(1, close);
-      }
-    }
-    return connectAddress;
   }
 
   private static PublicKey key(KnownHostEntry entry) {
