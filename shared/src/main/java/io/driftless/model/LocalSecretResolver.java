@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Resolves file and {@code env:} references; Secrets Manager ARNs go to a delegate when one is set. */
+/**
+ * Resolves file and {@code env:} references; Secrets Manager ARNs go to a delegate when one is set
+ * (see {@link #withAws}).
+ */
 public final class LocalSecretResolver implements SecretResolver {
   private final Map<String, String> env;
   private final SecretResolver arnResolver;
@@ -18,6 +21,17 @@ public final class LocalSecretResolver implements SecretResolver {
 
   public static LocalSecretResolver fromSystem() {
     return new LocalSecretResolver(System.getenv(), null);
+  }
+
+  /**
+   * File and {@code env:} references from {@code env}, {@code arn:} references from Secrets Manager.
+   * Credentials are {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code
+   * AWS_SESSION_TOKEN} from {@code env} when set (as on Lambda), else the SDK's default chain; the
+   * endpoint is {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} or {@code AWS_ENDPOINT_URL} when set, else
+   * the ARN's region. Keep the returned resolver: it caches Secrets Manager values.
+   */
+  public static LocalSecretResolver withAws(Map<String, String> env) {
+    return new LocalSecretResolver(env, AwsEnvironment.secretsManager(env));
   }
 
   @Override

@@ -13,13 +13,14 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -27,6 +28,12 @@ import org.eclipse.jgit.transport.RefSpec;
  * function's temp dir). Asks the remote first ({@code ls-remote}); when the cached checkout is
  * already at the remote's commit nothing is fetched; otherwise it does a depth-1 fetch of just that
  * ref, which is incremental when the cache exists.
+ *
+ * <p>Transports: {@code file://}; {@code http(s)://} where the credential reference resolves to a
+ * token or {@code user:token}; {@code ssh://} where it resolves to a YAML/JSON mapping shaped like
+ * Flux's SSH Secret ({@code identity}, {@code known_hosts}, optional {@code password}, see {@link
+ * SshCredentials}), host keys checked strictly against that {@code known_hosts}. The scp form
+ * {@code user@host:path} is refused, as in Flux.
  */
 public final class JGitSourceFetcher implements SourceFetcher {
   private static final String LOCAL_REF = "refs/driftless/fetched";
@@ -49,37 +56,40 @@ public final class JGitSourceFetcher implements SourceFetcher {
   @Override
   public SourceSnapshot fetch(GitSource source) {
     RefResolution ref = RefResolution.of(source);
-    CredentialsProvider credentials = GitCredentials.forRef(source.credentialRef(), secrets);
     Path dir = cacheDir(source);
     synchronized (locks.computeIfAbsent(dir, d -> new Object())) {
-      try {
-        String commit = ref.pinnedCommit() != null ? ref.pinnedCommit() : remoteCommit(source, ref, credentials);
-        Revision revision = new Revision(ref.revisionRef(), commit);
-        if (isCheckedOutAt(dir, commit)) {
-          return new SourceSnapshot(source.key(), revision, dir, false);
-        }
-        try (Git git = openOrInit(dir)) {
-          fetchRef(git, source, ref, commit, credentials);
-          git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
-          git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
-        }
-        return new SourceSnapshot(source.key(), revision, dir, true);
-      } catch (GitAPIException | JGitInternalException | IOException e) {
-        throw new SourceException(
-            "GitRepository " + source.key() + ": fetching " + Redact.url(source.url()) + ": "
-                + Redact.url(String.valueOf(e.getMessage())), e);
+      try (GitAccess credentials = GitAccess.forSource(source, secrets)) {
+        return fetchWith(source, ref, dir, credentials);
       }
     }
   }
 
-  private String remoteCommit(GitSource source, RefResolution ref, CredentialsProvider credentials)
+  private SourceSnapshot fetchWith(GitSource source, RefResolution ref, Path dir, GitAccess credentials) {
+    try {
+      String commit = ref.pinnedCommit() != null ? ref.pinnedCommit() : remoteCommit(source, ref, credentials);
+      Revision revision = new Revision(ref.revisionRef(), commit);
+      if (isCheckedOutAt(dir, commit)) {
+        return new SourceSnapshot(source.key(), revision, dir, false);
+      }
+      try (Git git = openOrInit(dir)) {
+        fetchRef(git, source, ref, commit, credentials);
+        git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
+        git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+      }
+      return new SourceSnapshot(source.key(), revision, dir, true);
+    } catch (GitAPIException | JGitInternalException | IOException e) {
+      String why = credentials.explain() != null ? credentials.explain() : String.valueOf(e.getMessage());
+      throw new SourceException(
+          "GitRepository " + source.key() + ": fetching " + Redact.url(source.url()) + ": "
+              + Redact.url(why), e);
+    }
+  }
+
+  private String remoteCommit(GitSource source, RefResolution ref, GitAccess credentials)
       throws GitAPIException {
-    Collection<Ref> refs =
-        Git.lsRemoteRepository()
-            .setRemote(source.url())
-            .setCredentialsProvider(credentials)
-            .setTimeout(timeoutSeconds())
-            .call();
+    LsRemoteCommand lsRemote = Git.lsRemoteRepository().setRemote(source.url()).setTimeout(timeoutSeconds());
+    credentials.configure(lsRemote);
+    Collection<Ref> refs = lsRemote.call();
     for (Ref r : refs) {
       if (r.getName().equals(ref.remoteRef())) {
         ObjectId id = r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
@@ -91,17 +101,18 @@ public final class JGitSourceFetcher implements SourceFetcher {
   }
 
   private void fetchRef(
-      Git git, GitSource source, RefResolution ref, String commit, CredentialsProvider credentials)
+      Git git, GitSource source, RefResolution ref, String commit, GitAccess credentials)
       throws GitAPIException {
     String want = ref.remoteRef() != null ? ref.remoteRef() : commit;
-    git.fetch()
-        .setRemote(source.url())
-        .setRefSpecs(new RefSpec("+" + want + ":" + LOCAL_REF))
-        .setDepth(1)
-        .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
-        .setCredentialsProvider(credentials)
-        .setTimeout(timeoutSeconds())
-        .call();
+    FetchCommand fetch =
+        git.fetch()
+            .setRemote(source.url())
+            .setRefSpecs(new RefSpec("+" + want + ":" + LOCAL_REF))
+            .setDepth(1)
+            .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
+            .setTimeout(timeoutSeconds());
+    credentials.configure(fetch);
+    fetch.call();
   }
 
   private static boolean isCheckedOutAt(Path dir, String commit) {
