@@ -55,14 +55,14 @@ public final class Engine implements AutoCloseable {
   public static Engine fromEnvironment(Map<String, String> env) {
     EngineConfig config = EngineConfig.from(env);
     StateStore store = DynamoStores.fromEnvironment(env);
-    SecretResolver secrets = new LocalSecretResolver(env, null);
+    SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
     return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.localDispatch(), config.sopsKeyRefs());
   }
 
   /** Builds an engine over a given store (tests, CLI). */
   public static Engine create(StateStore store, Path cacheDir, Map<String, String> env, boolean localDispatch) {
-    SecretResolver secrets = new LocalSecretResolver(env, null);
+    SecretResolver secrets = LocalSecretResolver.withAws(env);
     return new Engine(store, new JGitSourceFetcher(cacheDir, secrets, Duration.ofSeconds(60)), secrets,
         Clock.systemUTC(), localDispatch, EngineConfig.from(env).sopsKeyRefs());
   }
