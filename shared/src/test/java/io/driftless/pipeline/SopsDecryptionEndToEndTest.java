@@ -1,0 +1,180 @@
+package io.driftless.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftless.build.decrypt.TestVectors;
+import io.driftless.build.decrypt.sops.SopsTestEncryptor;
+import io.driftless.model.Condition;
+import io.driftless.model.KustomizationStatus;
+import io.driftless.model.Yaml;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
+import io.driftless.record.StateStore;
+import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.sandbox.SandboxApiServer;
+import io.driftless.testing.GitRemote;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Flux user's SOPS setup moves over unchanged: the Kustomization names {@code sops-age} in
+ * {@code spec.decryption}, the Secret holding the age key lives in the cluster, and the encrypted
+ * Secret in Git reaches the cluster decrypted. A wrong key applies nothing, and the plaintext never
+ * lands in the table, the logs or the temp directories.
+ */
+class SopsDecryptionEndToEndTest {
+  private static final String PLAINTEXT = "drift-less-plaintext-7f3a9c";
+  private static final String RECIPIENT = "age1mhtqtnq547ckh46xad9v920gprd9289t5pyv9zsjekv92eww8esqn85mjg";
+  @TempDir Path tmp;
+  private GitRemote remote;
+  private SandboxApiServer sandbox;
+  private StateStore store;
+  private Engine engine;
+  private KubernetesClient kube;
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final Handler capture = new Handler() {
+    @Override
+    public void publish(LogRecord r) {
+      logs.writeBytes((r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  };
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Logger.getLogger("").addHandler(capture);
+    remote = GitRemote.create(tmp.resolve("repo"), "main")
+        .write("clusters/demo/secrets.yaml", """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: secrets
+              namespace: flux-system
+            spec:
+              interval: 10m
+              path: ./secrets
+              prune: true
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+              decryption:
+                provider: sops
+                secretRef:
+                  name: sops-age
+            """)
+        .write("secrets/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n")
+        .write("secrets/db.yaml", encryptedSecret());
+    sandbox = SandboxApiServer.start(0);
+    kube = sandbox.client();
+    store = DynamoStores.inMemory();
+    engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
+    engine.registerCluster(new ClusterRecord("demo", sandbox.writeKubeconfig(tmp.resolve("kubeconfig")).toString(), null, null));
+    engine.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
+  }
+
+  @AfterEach
+  void tearDown() {
+    Logger.getLogger("").removeHandler(capture);
+    engine.close();
+    sandbox.close();
+    remote.close();
+  }
+
+  private static String encryptedSecret() {
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("apiVersion", "v1");
+    secret.put("kind", "Secret");
+    secret.put("metadata", Map.of("name", "db", "namespace", "team"));
+    secret.put("stringData", Map.of("password", PLAINTEXT));
+    return Yaml.write(new SopsTestEncryptor(RECIPIENT).option("encrypted_regex", "^(data|stringData)$").encrypt(secret));
+  }
+
+  private void sopsAgeSecret(String keyFile) throws IOException {
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build()).create();
+    byte[] key = Files.readAllBytes(TestVectors.age().resolve("generated/" + keyFile));
+    kube.secrets().inNamespace("flux-system").resource(new SecretBuilder()
+        .withNewMetadata().withName("sops-age").endMetadata()
+        .addToData("age.agekey", Base64.getEncoder().encodeToString(key)).build()).create();
+  }
+
+  private KustomizationStatus secrets() {
+    return store.getKustomization("demo", "flux-system/secrets").map(KustomizationRecord::status).orElseThrow();
+  }
+
+  @Test
+  void anEncryptedSecretReachesTheClusterDecrypted() throws Exception {
+    sopsAgeSecret("key1.txt");
+    remote.commit("encrypted secret");
+
+    engine.reconcile(ReconcileCommand.all());
+
+    assertThat(secrets().isReady()).isTrue();
+    var live = kube.secrets().inNamespace("team").withName("db").get();
+    assertThat(live).isNotNull();
+    assertThat(valueOf(live, "password")).isEqualTo(PLAINTEXT);
+    assertThat(live.getAdditionalProperties()).doesNotContainKey("sops");
+    assertNoPlaintextOutsideTheCluster();
+  }
+
+  @Test
+  void aWrongKeyAppliesNothingAndSaysWhichRecipientsItTried() throws Exception {
+    sopsAgeSecret("key2.txt");
+    remote.commit("encrypted secret");
+
+    engine.reconcile(ReconcileCommand.all());
+
+    Condition ready = secrets().condition(Condition.READY).orElseThrow();
+    assertThat(ready.reason()).isEqualTo("BuildFailed");
+    assertThat(ready.message()).contains("secrets/db.yaml").contains(RECIPIENT);
+    assertThat(kube.namespaces().withName("team").get()).isNull();
+    assertThat(kube.secrets().inNamespace("team").withName("db").get()).isNull();
+    assertNoPlaintextOutsideTheCluster();
+  }
+
+  private static String valueOf(io.fabric8.kubernetes.api.model.Secret s, String key) {
+    if (s.getData() != null && s.getData().containsKey(key)) {
+      return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+    }
+    return s.getStringData().get(key);
+  }
+
+  private void assertNoPlaintextOutsideTheCluster() throws IOException {
+    StringBuilder table = new StringBuilder();
+    for (KustomizationRecord k : store.listKustomizations()) {
+      table.append(k.manifest()).append(Yaml.json().writeValueAsString(k.status()));
+    }
+    store.listSources().forEach(s -> table.append(s));
+    store.listRoots().forEach(r -> table.append(r));
+    assertThat(table.toString()).doesNotContain(PLAINTEXT);
+    assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(PLAINTEXT);
+    try (Stream<Path> files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(PLAINTEXT);
+      }
+    }
+  }
+
+}
