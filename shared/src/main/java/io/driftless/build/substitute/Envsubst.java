@@ -14,7 +14,9 @@ import java.util.Set;
  * mode even where the default is not used, as in Flux.
  */
 final class Envsubst {
-  /** Operators that supply their own value when the variable is unset; strict mode lets them pass. */
+  /**
+   * Operators that supply their own value when the variable is unset; strict mode lets them pass.
+   */
   private static final Set<String> DEFAULT_OPERATORS =
       Set.of("-", "+", "=", "?", ":-", ":+", ":=", ":?");
 

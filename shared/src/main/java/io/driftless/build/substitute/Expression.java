@@ -12,8 +12,7 @@ sealed interface Expression {
    * One {@code ${...}}: the variable, the operator as written ({@code ""} for plain {@code ${var}},
    * {@code ":-"}, {@code "//"}, {@code "#"} for the length, ...) and its parsed arguments.
    */
-  record Expansion(String variable, String operator, List<Expression> args)
-      implements Expression {}
+  record Expansion(String variable, String operator, List<Expression> args) implements Expression {}
 
   record Sequence(List<Expression> parts) implements Expression {}
 }

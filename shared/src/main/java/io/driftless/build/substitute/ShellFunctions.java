@@ -24,21 +24,24 @@ final class ShellFunctions {
       case ",," -> s.toLowerCase(Locale.ROOT);
       case "^" -> s.isEmpty() ? s : firstCodePoint(s, true);
       case "^^" -> s.toUpperCase(Locale.ROOT);
-      case "#" -> args.isEmpty()
-          ? String.valueOf(s.getBytes(StandardCharsets.UTF_8).length)
-          : trimPrefix(s, args.get(0), false);
+      case "#" ->
+          args.isEmpty()
+              ? String.valueOf(s.getBytes(StandardCharsets.UTF_8).length)
+              : trimPrefix(s, args.get(0), false);
       case "##" -> trimPrefix(s, args.get(0), true);
       case "%" -> reverse(trimPrefix(reverse(s), reverse(args.get(0)), false));
       case "%%" -> reverse(trimPrefix(reverse(s), reverse(args.get(0)), true));
       case ":" -> substring(s, args);
       case "/" -> replaceFirst(s, args.get(0), args.size() == 1 ? "" : args.get(1));
       case "//" -> replaceAll(s, args.get(0), args.size() == 1 ? "" : args.get(1));
-      case "/#" -> args.size() == 2 && s.startsWith(args.get(0))
-          ? replaceFirst(s, args.get(0), args.get(1))
-          : s;
-      case "/%" -> args.size() == 2 && s.endsWith(args.get(0))
-          ? s.substring(0, s.length() - args.get(0).length()) + args.get(1)
-          : s;
+      case "/#" ->
+          args.size() == 2 && s.startsWith(args.get(0))
+              ? replaceFirst(s, args.get(0), args.get(1))
+              : s;
+      case "/%" ->
+          args.size() == 2 && s.endsWith(args.get(0))
+              ? s.substring(0, s.length() - args.get(0).length()) + args.get(1)
+              : s;
       default -> s.isEmpty() && !args.isEmpty() ? String.join("", args) : s;
     };
   }
@@ -49,7 +52,10 @@ final class ShellFunctions {
     return new String(Character.toChars(mapped)) + s.substring(Character.charCount(cp));
   }
 
-  /** Strips the shortest (or longest) non-empty prefix matching the glob; malformed globs change nothing. */
+  /**
+   * Strips the shortest (or longest) non-empty prefix matching the glob; malformed globs change
+   * nothing.
+   */
   private static String trimPrefix(String s, String glob, boolean longest) {
     Optional<Pattern> pattern = ShellGlob.compile(glob);
     if (pattern.isEmpty()) {
@@ -103,7 +109,9 @@ final class ShellFunctions {
     return at < 0 ? s : s.substring(0, at) + with + s.substring(at + old.length());
   }
 
-  /** Go's {@code strings.Replace(s, old, new, -1)}: an empty {@code old} inserts around every rune. */
+  /**
+   * Go's {@code strings.Replace(s, old, new, -1)}: an empty {@code old} inserts around every rune.
+   */
   private static String replaceAll(String s, String old, String with) {
     if (!old.isEmpty()) {
       return s.replace(old, with);

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The pattern language of envsubst's {@code #}, {@code ##}, {@code %} and {@code %%}: Go's
- * {@code path.Match} syntax ({@code *}, {@code ?}, {@code [a-z]}, {@code [^a-z]}, {@code \c}), where
+ * The pattern language of envsubst's {@code #}, {@code ##}, {@code %} and {@code %%}: Go's {@code
+ * path.Match} syntax ({@code *}, {@code ?}, {@code [a-z]}, {@code [^a-z]}, {@code \c}), where
  * {@code *} and {@code ?} also match {@code /} (so {@code ${path##*&#47;}} keeps the last segment).
  */
 final class ShellGlob {
@@ -43,7 +43,9 @@ final class ShellGlob {
     return Optional.of(Pattern.compile(re.toString(), Pattern.DOTALL));
   }
 
-  /** Appends {@code [...]} starting after the {@code [}; returns the index after {@code ]}, or -1. */
+  /**
+   * Appends {@code [...]} starting after the {@code [}; returns the index after {@code ]}, or -1.
+   */
   private static int appendClass(String glob, int i, StringBuilder re) {
     StringBuilder cls = new StringBuilder("[");
     if (i < glob.length() && glob.charAt(i) == '^') {

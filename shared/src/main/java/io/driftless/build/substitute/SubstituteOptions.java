@@ -19,7 +19,9 @@ public record SubstituteOptions(boolean strict, String strategy) {
     }
     if (!strategy.equals(WITH_VARIABLES) && !strategy.equals(ALWAYS)) {
       throw new IllegalArgumentException(
-          "spec.postBuild.substituteStrategy must be WithVariables or Always, not '" + strategy + "'");
+          "spec.postBuild.substituteStrategy must be WithVariables or Always, not '"
+              + strategy
+              + "'");
     }
   }
 

@@ -1,9 +1,9 @@
 package io.driftless.build.substitute;
 
 /**
- * Substitution failed. The message names the file and the object ({@code Kind/namespace/name}),
- * the field where it could be found, and the variable where there is one; it never carries a
- * variable's value or manifest content.
+ * Substitution failed. The message names the file and the object ({@code Kind/namespace/name}), the
+ * field where it could be found, and the variable where there is one; it never carries a variable's
+ * value or manifest content.
  */
 public class SubstitutionException extends RuntimeException {
   private final String origin;

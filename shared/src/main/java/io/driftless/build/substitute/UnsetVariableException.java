@@ -1,6 +1,8 @@
 package io.driftless.build.substitute;
 
-/** Strict mode met {@code ${name}} (or a transformation of it) with no such variable and no default. */
+/**
+ * Strict mode met {@code ${name}} (or a transformation of it) with no such variable and no default.
+ */
 final class UnsetVariableException extends RuntimeException {
   private final String variable;
 

@@ -41,7 +41,10 @@ public final class VariableSubstitutor {
           (name, value) -> {
             if (name == null || !NAME.matcher(name).matches()) {
               throw new SubstitutionException(
-                  "", "", name, "'" + name + "' var name is invalid, must match '" + NAME_RULE + "'");
+                  "",
+                  "",
+                  name,
+                  "'" + name + "' var name is invalid, must match '" + NAME_RULE + "'");
             }
             vars.put(name, SubstitutionVariables.stripNewlines(value));
           });
@@ -63,8 +66,7 @@ public final class VariableSubstitutor {
    * @throws SubstitutionException naming the file, the object, the field and the variable
    */
   public KubeObject substitute(KubeObject o) {
-    if (o.hasMetadataValue(OPT_OUT_KEY, "disabled")
-        || (variables.isEmpty() && !options.always())) {
+    if (o.hasMetadataValue(OPT_OUT_KEY, "disabled") || (variables.isEmpty() && !options.always())) {
       return o;
     }
     String expanded;
@@ -92,7 +94,10 @@ public final class VariableSubstitutor {
       throw new SubstitutionException(origin, "", e.variable(), e.getMessage());
     } catch (EnvsubstSyntaxException e) {
       throw new SubstitutionException(
-          origin, "", null, "line " + lineOf(text, e.offset()) + ": cannot parse ${...}: " + e.getMessage());
+          origin,
+          "",
+          null,
+          "line " + lineOf(text, e.offset()) + ": cannot parse ${...}: " + e.getMessage());
     }
   }
 
@@ -110,14 +115,17 @@ public final class VariableSubstitutor {
       String where = "";
       if (e.getCause() instanceof JsonProcessingException j && j.getLocation() != null) {
         JsonLocation l = j.getLocation();
-        where = " (line " + l.getLineNr() + ", column " + l.getColumnNr() + " of the object's YAML)";
+        where =
+            " (line " + l.getLineNr() + ", column " + l.getColumnNr() + " of the object's YAML)";
       }
       throw new SubstitutionException(
           o.origin(), o.subject(), null, "after substitution the object is not valid YAML" + where);
     }
     if (docs.size() != 1) {
       throw new SubstitutionException(
-          o.origin(), o.subject(), null,
+          o.origin(),
+          o.subject(),
+          null,
           "after substitution the object is " + docs.size() + " YAML documents, not one");
     }
     return docs.get(0);

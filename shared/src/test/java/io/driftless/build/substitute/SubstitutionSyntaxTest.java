@@ -31,6 +31,7 @@ class SubstitutionSyntaxTest {
     VARS.put("stringZ", "abcABC123ABCabc");
     VARS.put("neg", "-5");
     VARS.put("n", "3");
+    VARS.put("accent", "é");
   }
 
   static Stream<Arguments> expansions() {
@@ -42,7 +43,9 @@ class SubstitutionSyntaxTest {
         row("${empty:=dflt}", "dflt"),
         row("${missing=dflt}", "dflt"),
         row("${name=dflt}", "web"),
-        row("${empty=dflt} (empty counts as unset, unlike bash)", "dflt (empty counts as unset, unlike bash)"),
+        row(
+            "${empty=dflt} (empty counts as unset, unlike bash)",
+            "dflt (empty counts as unset, unlike bash)"),
         row("${missing:-dflt}", "dflt"),
         row("${empty:-dflt}", "dflt"),
         row("${name:-dflt}", "web"),
@@ -57,6 +60,15 @@ class SubstitutionSyntaxTest {
         row("${name:x}", "web"),
         row("${#name}", 3),
         row("${#empty}", 0),
+        row("${#accent} (UTF-8 bytes, as Go counts)", "2 (UTF-8 bytes, as Go counts)"),
+        row("${slashy#[^/]*/}", "to/file"),
+        row("${file#[}", "bash.string.txt"),
+        row(
+            "${stringZ/#abc/} (prefix replace needs a replacement)",
+            "abcABC123ABCabc (prefix replace needs a replacement)"),
+        row("${name/w/$$}", "$eb"),
+        row("${missing:=${env^^}}", "PROD"),
+        row("${name:=a}b}", "webb}"),
         row("${env^}", "Prod"),
         row("${env^^}", "PROD"),
         row("${upper,}", "aBCDEFGH28IJ"),
@@ -104,13 +116,16 @@ class SubstitutionSyntaxTest {
         row("${#missing}", "variable not set (strict mode): \"missing\""),
         row("${missing:0:2}", "variable not set (strict mode): \"missing\""),
         row("${missing//a/b}", "variable not set (strict mode): \"missing\""),
-        row("${name:=${missing}} (arguments are expanded first)", "variable not set (strict mode): \"missing\""));
+        row(
+            "${name:=${missing}} (arguments are expanded first)",
+            "variable not set (strict mode): \"missing\""));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("expansions")
   void expandsLikeFlux(String value, Object expected) {
-    KubeObject out = new VariableSubstitutor(VARS, SubstituteOptions.defaults()).substitute(object(value));
+    KubeObject out =
+        new VariableSubstitutor(VARS, SubstituteOptions.defaults()).substitute(object(value));
     assertThat(spec(out)).containsEntry("v", expected);
   }
 
@@ -129,7 +144,9 @@ class SubstitutionSyntaxTest {
     spec.put("v", value);
     String yaml =
         "apiVersion: example.io/v1\nkind: Example\nmetadata:\n  name: ex\n  namespace: apps\n"
-            + "spec:\n  v: " + Yaml.write(spec.get("v")).trim() + "\n";
+            + "spec:\n  v: "
+            + Yaml.write(spec.get("v")).trim()
+            + "\n";
     return new KubeObject(Yaml.readDocuments("example.yaml", yaml).get(0), "example.yaml");
   }
 

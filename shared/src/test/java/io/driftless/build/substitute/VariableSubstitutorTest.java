@@ -81,7 +81,11 @@ class VariableSubstitutorTest {
   void theQuoteVariableKeepsANumberAString() {
     assertSubstitutes(
         Map.of("n", "3", "quote", "\""),
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  replicas: ${quote}${n}${quote}\n",
+        "apiVersion: v1\n"
+            + "kind: ConfigMap\n"
+            + "metadata: {name: c}\n"
+            + "data:\n"
+            + "  replicas: ${quote}${n}${quote}\n",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  replicas: \"3\"\n");
   }
 
@@ -139,11 +143,15 @@ class VariableSubstitutorTest {
 
   @Test
   void returnsANewObjectAndLeavesTheInputAlone() {
-    KubeObject in = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${a}'}\n");
+    KubeObject in =
+        object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${a}'}\n");
     KubeObject out = new VariableSubstitutor(Map.of("a", "x"), STRICT).substitute(in);
     assertThat(out).isNotSameAs(in);
     assertThat(out.origin()).isEqualTo("test.yaml");
-    assertThat(in.content()).isEqualTo(object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${a}'}\n").content());
+    assertThat(in.content())
+        .isEqualTo(
+            object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${a}'}\n")
+                .content());
   }
 
   @Test
@@ -155,26 +163,45 @@ class VariableSubstitutorTest {
             "annotations: {kustomize.toolkit.fluxcd.io/substitute: disabled}",
             "annotations: {kustomize.toolkit.fluxcd.io/substitute: Disabled}")) {
       KubeObject in =
-          object("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  " + meta
-              + "\ndata: {v: '${a} ${undefined} ${bad-name}'}\n");
+          object(
+              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  "
+                  + meta
+                  + "\ndata: {v: '${a} ${undefined} ${bad-name}'}\n");
       assertThat(s.substitute(in)).as(meta).isSameAs(in);
     }
   }
 
   @Test
   void withVariablesAndNoVariablesAtAllTheObjectIsUntouched() {
-    KubeObject in = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${undefined} $${x}'}\n");
+    KubeObject in =
+        object(
+            "apiVersion: v1\n"
+                + "kind: ConfigMap\n"
+                + "metadata: {name: c}\n"
+                + "data: {v: '${undefined} $${x}'}\n");
     assertThat(new VariableSubstitutor(Map.of(), STRICT).substitute(in)).isSameAs(in);
   }
 
   @Test
   void alwaysSubstitutesWithoutVariablesSoDefaultsAndEscapesApplyAndStrictFails() {
-    VariableSubstitutor always = new VariableSubstitutor(Map.of(), new SubstituteOptions(true, "Always"));
+    VariableSubstitutor always =
+        new VariableSubstitutor(Map.of(), new SubstituteOptions(true, "Always"));
     KubeObject out =
-        always.substitute(object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${x:=dflt} $${x}'}\n"));
+        always.substitute(
+            object(
+                "apiVersion: v1\n"
+                    + "kind: ConfigMap\n"
+                    + "metadata: {name: c}\n"
+                    + "data: {v: '${x:=dflt} $${x}'}\n"));
     assertThat(out.content().get("data")).isEqualTo(Map.of("v", "dflt ${x}"));
     assertThatThrownBy(
-            () -> always.substitute(object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${x}'}\n")))
+            () ->
+                always.substitute(
+                    object(
+                        "apiVersion: v1\n"
+                            + "kind: ConfigMap\n"
+                            + "metadata: {name: c}\n"
+                            + "data: {v: '${x}'}\n")))
         .isInstanceOf(SubstitutionException.class)
         .hasMessageContaining("variable not set (strict mode): \"x\"");
   }
@@ -184,7 +211,12 @@ class VariableSubstitutorTest {
     VariableSubstitutor lenient =
         new VariableSubstitutor(Map.of("a", "x"), new SubstituteOptions(false, "WithVariables"));
     KubeObject out =
-        lenient.substitute(object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: 'pre-${undefined}-post'}\n"));
+        lenient.substitute(
+            object(
+                "apiVersion: v1\n"
+                    + "kind: ConfigMap\n"
+                    + "metadata: {name: c}\n"
+                    + "data: {v: 'pre-${undefined}-post'}\n"));
     assertThat(out.content().get("data")).isEqualTo(Map.of("v", "pre--post"));
   }
 
@@ -192,7 +224,9 @@ class VariableSubstitutorTest {
   void newlinesAreStrippedFromValues() {
     VariableSubstitutor s = new VariableSubstitutor(Map.of("cert", "line1\nline2\n"), STRICT);
     assertThat(s.variables()).containsEntry("cert", "line1line2");
-    KubeObject out = s.substitute(object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${cert}'}\n"));
+    KubeObject out =
+        s.substitute(
+            object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {v: '${cert}'}\n"));
     assertThat(out.content().get("data")).isEqualTo(Map.of("v", "line1line2"));
   }
 
@@ -201,9 +235,14 @@ class VariableSubstitutorTest {
     for (String bad : List.of("my-var", "1st", "a.b", "")) {
       assertThatThrownBy(() -> new VariableSubstitutor(Map.of(bad, "v"), STRICT))
           .isInstanceOf(SubstitutionException.class)
-          .hasMessageContaining("'" + bad + "' var name is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'");
+          .hasMessageContaining(
+              "'"
+                  + bad
+                  + "' var name is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'");
     }
-    assertThat(new VariableSubstitutor(Map.of("_ok_1", "v", "CLUSTER_NAME", "v"), STRICT).variables()).hasSize(2);
+    assertThat(
+            new VariableSubstitutor(Map.of("_ok_1", "v", "CLUSTER_NAME", "v"), STRICT).variables())
+        .hasSize(2);
   }
 
   @Test
@@ -218,23 +257,47 @@ class VariableSubstitutorTest {
               password: hunter2-${suffix}
               user: ${user}
             """);
-    assertThatThrownBy(() -> new VariableSubstitutor(Map.of("user", "admin"), STRICT).substitute(secret))
-        .isInstanceOfSatisfying(SubstitutionException.class, e -> {
-          assertThat(e.variable()).isEqualTo("suffix");
-          assertThat(e.subject()).isEqualTo("Secret/apps/db");
-          assertThat(e.origin()).isEqualTo("test.yaml");
-        })
-        .hasMessage("test.yaml: Secret/apps/db: field stringData.password: variable not set (strict mode): \"suffix\"")
+    assertThatThrownBy(
+            () -> new VariableSubstitutor(Map.of("user", "admin"), STRICT).substitute(secret))
+        .isInstanceOfSatisfying(
+            SubstitutionException.class,
+            e -> {
+              assertThat(e.variable()).isEqualTo("suffix");
+              assertThat(e.subject()).isEqualTo("Secret/apps/db");
+              assertThat(e.origin()).isEqualTo("test.yaml");
+            })
+        .hasMessage(
+            "test.yaml: Secret/apps/db: field stringData.password: variable not set (strict mode):"
+                + " \"suffix\"")
         .hasMessageNotContaining("hunter2")
         .hasMessageNotContaining("admin");
   }
 
   @Test
+  void aBadExpressionInAKeyNamesTheKey() {
+    KubeObject in =
+        object(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: apps}\n"
+                + "data:\n  ok: ${a}\n  ${not-a-name}: v\n");
+    assertThatThrownBy(() -> new VariableSubstitutor(Map.of("a", "x"), STRICT).substitute(in))
+        .hasMessage(
+            "test.yaml: ConfigMap/apps/c: field data.${not-a-name} (the key): "
+                + "cannot parse ${...}: missing closing brace");
+  }
+
+  @Test
   void aValueThatBreaksTheYamlFailsNamingTheObjectWithoutQuotingIt() {
-    KubeObject in = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: apps}\ndata: {v: '${v}'}\n");
-    assertThatThrownBy(() -> new VariableSubstitutor(Map.of("v", "s3cr3t: [oops"), STRICT).substitute(in))
+    KubeObject in =
+        object(
+            "apiVersion: v1\n"
+                + "kind: ConfigMap\n"
+                + "metadata: {name: c, namespace: apps}\n"
+                + "data: {v: '${v}'}\n");
+    assertThatThrownBy(
+            () -> new VariableSubstitutor(Map.of("v", "s3cr3t: [oops"), STRICT).substitute(in))
         .isInstanceOf(SubstitutionException.class)
-        .hasMessageStartingWith("test.yaml: ConfigMap/apps/c: after substitution the object is not valid YAML")
+        .hasMessageStartingWith(
+            "test.yaml: ConfigMap/apps/c: after substitution the object is not valid YAML")
         .hasMessageNotContaining("s3cr3t");
   }
 
@@ -253,10 +316,15 @@ class VariableSubstitutorTest {
   void substituteFromItemsMergeInListOrderAndInlineValuesWinOverAll() {
     Map<String, String> merged =
         SubstitutionVariables.merge(
-            List.of(Map.of("a", "from-cm", "b", "from-cm"), Map.of("b", "from-secret", "c", "from-secret\n")),
+            List.of(
+                Map.of("a", "from-cm", "b", "from-cm"),
+                Map.of("b", "from-secret", "c", "from-secret\n")),
             Map.of("c", "inline"));
-    assertThat(merged).containsExactlyInAnyOrderEntriesOf(Map.of("a", "from-cm", "b", "from-secret", "c", "inline"));
-    assertThat(SubstitutionVariables.merge(List.of(Map.of("k", "v\nw")), null)).containsEntry("k", "vw");
+    assertThat(merged)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("a", "from-cm", "b", "from-secret", "c", "inline"));
+    assertThat(SubstitutionVariables.merge(List.of(Map.of("k", "v\nw")), null))
+        .containsEntry("k", "vw");
   }
 
   private static void assertSubstitutes(Map<String, String> vars, String input, String expected) {
