@@ -2,6 +2,9 @@ package io.driftless.build;
 
 import io.driftless.build.decrypt.DecryptionException;
 import io.driftless.build.decrypt.SopsDecryptor;
+import io.driftless.build.substitute.SubstituteOptions;
+import io.driftless.build.substitute.SubstitutionException;
+import io.driftless.build.substitute.VariableSubstitutor;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.ManifestException;
@@ -19,7 +22,7 @@ import java.util.Set;
 /**
  * What kustomize-controller does around the kustomize build (flux.md §1.3 steps 7–9): render the
  * Kustomization's path, check every object has apiVersion, kind and name, decrypt SOPS-encrypted
- * objects, set targetNamespace and commonMetadata, and digest the result.
+ * objects, run postBuild substitution, set targetNamespace and commonMetadata, and digest the result.
  */
 public final class FluxBuilder {
   private static final Set<String> CLUSTER_SCOPED =
@@ -51,7 +54,7 @@ public final class FluxBuilder {
     SopsDecryptor sops = new SopsDecryptor(inputs.keys());
     for (KubeObject rendered : objects) {
       requireIdentity(where, rendered);
-      KubeObject o = decrypt(where, sops, rendered);
+      KubeObject o = substitute(where, ks, inputs, decrypt(where, sops, rendered));
       setTargetNamespace(o, ks.spec().targetNamespace());
       setCommonMetadata(o, ks.spec().commonMetadata());
       out.add(o);
@@ -66,6 +69,20 @@ public final class FluxBuilder {
     try {
       return sops.decryptObject(o);
     } catch (DecryptionException e) {
+      throw new BuildException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Flux's postBuild substitution, only when the Kustomization has a postBuild section. */
+  private static KubeObject substitute(String where, Kustomization ks, BuildInputs inputs, KubeObject o) {
+    Kustomization.PostBuild postBuild = ks.spec().postBuild();
+    if (postBuild == null) {
+      return o;
+    }
+    try {
+      SubstituteOptions options = new SubstituteOptions(true, postBuild.substituteStrategy());
+      return new VariableSubstitutor(inputs.variables(), options).substitute(o);
+    } catch (SubstitutionException | IllegalArgumentException e) {
       throw new BuildException(where + ": " + e.getMessage(), e);
     }
   }

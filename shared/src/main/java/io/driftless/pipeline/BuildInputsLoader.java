@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.build.BuildInputs;
 import io.driftless.build.decrypt.DecryptionKeys;
+import io.driftless.build.substitute.SubstitutionVariables;
 import io.driftless.model.Kustomization;
 import io.driftless.model.SecretResolver;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -40,7 +41,61 @@ final class BuildInputsLoader {
         keys = keys.plus(DecryptionKeys.fromSecretData(secretData(ks, decryption.secretRef().name(), cluster)));
       }
     }
-    return new BuildInputs(keys, Map.of());
+    return new BuildInputs(keys, variables(ks, cluster));
+  }
+
+  /** postBuild variables: substituteFrom objects in list order (later wins), then inline substitute. */
+  private static Map<String, String> variables(Kustomization ks, KubernetesClient cluster) {
+    Kustomization.PostBuild postBuild = ks.spec().postBuild();
+    if (postBuild == null) {
+      return Map.of();
+    }
+    List<Map<String, String>> from = new java.util.ArrayList<>();
+    if (postBuild.substituteFrom() != null) {
+      for (Kustomization.SubstituteReference ref : postBuild.substituteFrom()) {
+        Map<String, String> data = substituteFrom(ks, ref, cluster);
+        if (data != null) {
+          from.add(data);
+        }
+      }
+    }
+    return SubstitutionVariables.merge(from, postBuild.substitute() == null ? Map.of() : postBuild.substitute());
+  }
+
+  private static Map<String, String> substituteFrom(
+      Kustomization ks, Kustomization.SubstituteReference ref, KubernetesClient cluster) {
+    String where = "Kustomization " + ks.key() + ": spec.postBuild.substituteFrom " + ref.kind() + "/" + ks.namespace() + "/" + ref.name();
+    Map<String, String> data = new LinkedHashMap<>();
+    if ("ConfigMap".equals(ref.kind())) {
+      var cm = cluster.configMaps().inNamespace(ks.namespace()).withName(ref.name()).get();
+      if (cm == null) {
+        return missing(where, ref);
+      }
+      if (cm.getData() != null) {
+        data.putAll(cm.getData());
+      }
+    } else if ("Secret".equals(ref.kind())) {
+      Secret secret = cluster.secrets().inNamespace(ks.namespace()).withName(ref.name()).get();
+      if (secret == null) {
+        return missing(where, ref);
+      }
+      if (secret.getData() != null) {
+        secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      if (secret.getStringData() != null) {
+        data.putAll(secret.getStringData());
+      }
+    } else {
+      throw new IllegalArgumentException(where + ": kind must be ConfigMap or Secret");
+    }
+    return data;
+  }
+
+  private static Map<String, String> missing(String where, Kustomization.SubstituteReference ref) {
+    if (Boolean.TRUE.equals(ref.optional())) {
+      return null;
+    }
+    throw new IllegalArgumentException(where + " not found");
   }
 
   private DecryptionKeys registeredKeys() {

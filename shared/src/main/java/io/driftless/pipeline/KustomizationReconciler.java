@@ -122,7 +122,7 @@ final class KustomizationReconciler {
   private BuildInputs inputs(KustomizationRecord rec, Kustomization ks) {
     try {
       return ctx.inputs().load(ks, client(rec));
-    } catch (IllegalArgumentException | io.driftless.build.decrypt.DecryptionException e) {
+    } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }
   }
