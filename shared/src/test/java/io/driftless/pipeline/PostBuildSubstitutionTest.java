@@ -3,18 +3,14 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftless.model.Condition;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
-import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
-import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
+import io.driftless.testing.LocalFleet;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostBuildSubstitutionTest {
   @TempDir Path tmp;
   private GitRemote remote;
-  private SandboxApiServer sandbox;
+  private LocalFleet fleet;
   private StateStore store;
   private Engine engine;
   private KubernetesClient kube;
@@ -55,22 +51,19 @@ class PostBuildSubstitutionTest {
                     name: not-there
                     optional: true
             """);
-    sandbox = SandboxApiServer.start(0);
-    kube = sandbox.client();
+    fleet = LocalFleet.start(tmp).bootstrap(remote, null);
+    kube = fleet.kube();
     kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build()).create();
     kube.configMaps().inNamespace("flux-system").resource(new ConfigMapBuilder()
         .withNewMetadata().withName("cluster-vars").endMetadata()
         .addToData("region", "eu-west-1").addToData("replicas", "3").build()).create();
-    store = DynamoStores.inMemory();
-    engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
-    engine.registerCluster(new ClusterRecord("demo", sandbox.writeKubeconfig(tmp.resolve("kubeconfig")).toString(), null, null));
-    engine.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
+    store = fleet.store();
+    engine = fleet.engine();
   }
 
   @AfterEach
   void tearDown() {
-    engine.close();
-    sandbox.close();
+    fleet.close();
     remote.close();
   }
 

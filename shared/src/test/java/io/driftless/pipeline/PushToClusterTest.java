@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftless.model.Condition;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KustomizationStatus;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
-import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
-import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
+import io.driftless.testing.LocalFleet;
 import io.driftless.testing.SignedPush;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,7 @@ class PushToClusterTest {
   private static final String SECRET = "test-webhook-secret";
   @TempDir Path tmp;
   private GitRemote remote;
-  private SandboxApiServer sandbox;
+  private LocalFleet fleet;
   private StateStore store;
   private Engine engine;
   private KubernetesClient kube;
@@ -39,20 +35,16 @@ class PushToClusterTest {
   @BeforeEach
   void setUp() throws Exception {
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
-    sandbox = SandboxApiServer.start(0);
-    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
-    kube = sandbox.client();
-    store = DynamoStores.inMemory();
-    engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
     Path secret = Files.writeString(tmp.resolve("secret"), SECRET);
-    engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
-    engine.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", secret.toString(), null));
+    fleet = LocalFleet.start(tmp).bootstrap(remote, secret.toString());
+    kube = fleet.kube();
+    store = fleet.store();
+    engine = fleet.engine();
   }
 
   @AfterEach
   void tearDown() {
-    engine.close();
-    sandbox.close();
+    fleet.close();
     remote.close();
   }
 

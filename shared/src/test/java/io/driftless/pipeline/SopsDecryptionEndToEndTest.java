@@ -7,13 +7,10 @@ import io.driftless.build.decrypt.sops.SopsTestEncryptor;
 import io.driftless.model.Condition;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Yaml;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
-import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
-import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
+import io.driftless.testing.LocalFleet;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,7 +42,7 @@ class SopsDecryptionEndToEndTest {
   private static final String RECIPIENT = "age1mhtqtnq547ckh46xad9v920gprd9289t5pyv9zsjekv92eww8esqn85mjg";
   @TempDir Path tmp;
   private GitRemote remote;
-  private SandboxApiServer sandbox;
+  private LocalFleet fleet;
   private StateStore store;
   private Engine engine;
   private KubernetesClient kube;
@@ -87,19 +84,16 @@ class SopsDecryptionEndToEndTest {
             """)
         .write("secrets/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n")
         .write("secrets/db.yaml", encryptedSecret());
-    sandbox = SandboxApiServer.start(0);
-    kube = sandbox.client();
-    store = DynamoStores.inMemory();
-    engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
-    engine.registerCluster(new ClusterRecord("demo", sandbox.writeKubeconfig(tmp.resolve("kubeconfig")).toString(), null, null));
-    engine.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
+    fleet = LocalFleet.start(tmp).bootstrap(remote, null);
+    kube = fleet.kube();
+    store = fleet.store();
+    engine = fleet.engine();
   }
 
   @AfterEach
   void tearDown() {
     Logger.getLogger("").removeHandler(capture);
-    engine.close();
-    sandbox.close();
+    fleet.close();
     remote.close();
   }
 
