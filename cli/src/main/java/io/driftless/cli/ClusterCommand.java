@@ -16,18 +16,23 @@ final class ClusterCommand {
   @Command(name = "add", description = "Register a cluster by reference to its kubeconfig (never a copy of it).")
   static final class Add implements Callable<Integer> {
     @Parameters(index = "0", description = "Cluster name") String name;
-    @Option(names = "--kubeconfig", required = true, description = "Path to the kubeconfig file") Path kubeconfig;
+    @Option(names = "--kubeconfig", description = "Path to the kubeconfig file") Path kubeconfig;
+    @Option(names = "--kubeconfig-secret-arn", description = "Secrets Manager ARN holding the kubeconfig (on AWS)") String secretArn;
     @Option(names = "--context", description = "Context in the kubeconfig (default: its current context)") String context;
 
     @Override
     public Integer call() {
-      if (!Files.isRegularFile(kubeconfig)) {
+      if ((kubeconfig == null) == (secretArn == null)) {
+        throw new IllegalArgumentException("give exactly one of --kubeconfig FILE or --kubeconfig-secret-arn ARN");
+      }
+      if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
         throw new IllegalArgumentException("--kubeconfig " + kubeconfig + ": file not found");
       }
+      String path = kubeconfig == null ? null : kubeconfig.toAbsolutePath().toString();
       try (Engine engine = Engines.open()) {
-        engine.registerCluster(new ClusterRecord(name, kubeconfig.toAbsolutePath().toString(), context, null));
+        engine.registerCluster(new ClusterRecord(name, path, context, secretArn));
       }
-      System.out.println("✔ cluster " + name + " registered (kubeconfig " + kubeconfig.toAbsolutePath() + ")");
+      System.out.println("✔ cluster " + name + " registered (" + (path != null ? "kubeconfig " + path : secretArn) + ")");
       return 0;
     }
   }

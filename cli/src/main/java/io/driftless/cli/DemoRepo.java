@@ -23,9 +23,14 @@ final class DemoRepo implements AutoCloseable {
   static DemoRepo create(Path dir) throws GitAPIException, java.net.URISyntaxException {
     Path bare = dir.resolve("driftless-demo.git");
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-    Git work = Git.init().setDirectory(dir.resolve("work").toFile()).setInitialBranch("main").call();
-    work.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
-    return new DemoRepo(bare, work);
+    return attach(dir.resolve("work"), bare);
+  }
+
+  /** A working clone at {@code work} whose origin is the bare repository {@code bare}. */
+  static DemoRepo attach(Path work, Path bare) throws GitAPIException, java.net.URISyntaxException {
+    Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call();
+    git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+    return new DemoRepo(bare, git);
   }
 
   String url() {

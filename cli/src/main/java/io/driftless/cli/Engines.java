@@ -12,8 +12,12 @@ final class Engines {
     return Engine.fromEnvironment(environment());
   }
 
+  /** The environment, where a system property of the same name (e.g. -DDRIFTLESS_DATA_DIR) wins. */
   static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("DRIFTLESS_"))
+        .forEach(k -> env.put(k, System.getProperty(k)));
     env.putIfAbsent("DRIFTLESS_DISPATCH", "local");
     return env;
   }

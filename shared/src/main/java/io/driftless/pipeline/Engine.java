@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
     this.store = store;
     this.ctx = new ReconcileContext(
         store, fetcher, new FluxBuilder(ManifestRenderers.defaultRenderer()),
-        new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(), clock,
+        new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets), clock,
         "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5));
     this.dispatcher = localDispatch ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);

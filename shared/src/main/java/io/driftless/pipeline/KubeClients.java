@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,20 +12,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One fabric8 client per registered cluster, built from the cluster's kubeconfig reference and kept
- * for the life of the (warm) function.
+ * One fabric8 client per registered cluster, built from the cluster's kubeconfig reference (a path,
+ * or a Secrets Manager ARN holding the kubeconfig) and kept for the life of the (warm) function.
  */
 public final class KubeClients implements AutoCloseable {
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+  private final SecretResolver secrets;
+
+  public KubeClients(SecretResolver secrets) {
+    this.secrets = secrets;
+  }
 
   public KubernetesClient forCluster(ClusterRecord cluster) {
     return clients.computeIfAbsent(cluster.name(), n -> connect(cluster));
   }
 
-  private static KubernetesClient connect(ClusterRecord cluster) {
+  private KubernetesClient connect(ClusterRecord cluster) {
+    if (cluster.secretArn() != null && !cluster.secretArn().isBlank()) {
+      String content = new String(secrets.resolve(cluster.secretArn()), java.nio.charset.StandardCharsets.UTF_8);
+      Config config = Config.fromKubeconfig(cluster.context(), content, null);
+      return new KubernetesClientBuilder().withConfig(config).build();
+    }
     if (cluster.kubeconfigPath() == null || cluster.kubeconfigPath().isBlank()) {
-      throw new IllegalStateException(
-          "cluster " + cluster.name() + ": no kubeconfig path registered (Secrets Manager clusters need AWS)");
+      throw new IllegalStateException("cluster " + cluster.name() + ": neither a kubeconfig path nor a secret ARN is registered");
     }
     Path path = Path.of(cluster.kubeconfigPath());
     try {
