@@ -1,0 +1,92 @@
+package io.driftless.build.kustomize;
+
+import java.util.List;
+import java.util.Map;
+
+/** The images transformer (every container and initContainer at any depth) and replicas. */
+final class ImagesAndReplicas {
+  private final KustomizationFile k;
+
+  ImagesAndReplicas(KustomizationFile k) {
+    this.k = k;
+  }
+
+  void run(ResMap m) {
+    for (Map<String, Object> img : k.maps("images")) {
+      for (Resource r : m.resources) {
+        walk(r.content(), img);
+      }
+    }
+    for (Map<String, Object> rep : k.maps("replicas")) {
+      String name = KustomizationFile.str(rep.get("name"));
+      Object count = rep.get("count");
+      for (Resource r : m.resources) {
+        if (!(r.name().equals(name) || r.wasNamed(name))) {
+          continue;
+        }
+        for (FieldSpec spec : BuiltinFieldSpecs.REPLICAS) {
+          if (spec.appliesTo(r)) {
+            spec.visit(r.content(), (parent, key) -> parent.put(key, count));
+          }
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void walk(Object node, Map<String, Object> img) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> m = (Map<String, Object>) map;
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        if ((e.getKey().equals("containers") || e.getKey().equals("initContainers"))
+            && e.getValue() instanceof List<?> list) {
+          for (Object c : list) {
+            if (c instanceof Map<?, ?> cm && cm.get("image") instanceof String image) {
+              ((Map<String, Object>) cm).put("image", update(image, img));
+            }
+          }
+        }
+        walk(e.getValue(), img);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object o : list) {
+        walk(o, img);
+      }
+    }
+  }
+
+  static String update(String image, Map<String, Object> img) {
+    String name = image;
+    String digest = "";
+    int at = name.indexOf('@');
+    if (at >= 0) {
+      digest = name.substring(at);
+      name = name.substring(0, at);
+    }
+    String tag = "";
+    int colon = name.lastIndexOf(':');
+    if (colon > name.lastIndexOf('/')) {
+      tag = name.substring(colon);
+      name = name.substring(0, colon);
+    }
+    if (!name.equals(KustomizationFile.str(img.get("name")))) {
+      return image;
+    }
+    String newName = KustomizationFile.str(img.get("newName"));
+    String newTag = KustomizationFile.str(img.get("newTag"));
+    String newDigest = KustomizationFile.str(img.get("digest"));
+    if (!newName.isEmpty()) {
+      name = newName;
+    }
+    if (!newTag.isEmpty() && !newDigest.isEmpty()) {
+      return name + ":" + newTag + "@" + newDigest;
+    }
+    if (!newDigest.isEmpty()) {
+      return name + "@" + newDigest;
+    }
+    if (!newTag.isEmpty()) {
+      return name + ":" + newTag;
+    }
+    return name + tag + digest;
+  }
+}

@@ -1,0 +1,24 @@
+package io.driftless.build.kustomize;
+
+import java.util.List;
+
+/**
+ * The files a build may read, addressed by {@code /}-separated paths relative to the filesystem's
+ * root. Implementations never reach outside that root; {@link Kustomizer} additionally confines each
+ * kustomization to its own directory ({@link KustomizeOptions.LoadRestrictor#ROOT_ONLY}).
+ */
+public interface KustomizeFileSystem {
+
+  boolean isDirectory(String path);
+
+  boolean isFile(String path);
+
+  /** The file's text; fails with a {@link io.driftless.model.ManifestException} naming it. */
+  String read(String path);
+
+  /** Size in bytes, for the file-size limit. */
+  long size(String path);
+
+  /** Names (not paths) of the entries of a directory, sorted. */
+  List<String> list(String dir);
+}

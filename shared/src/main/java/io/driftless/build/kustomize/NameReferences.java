@@ -1,0 +1,113 @@
+package io.driftless.build.kustomize;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After a rename (prefix, suffix, hash), points references at the new name: pod volumes, env and
+ * envFrom, imagePullSecrets, serviceAccountName, role bindings, ingress backends and the like.
+ */
+final class NameReferences {
+  private static final List<String> POD_SPECS =
+      List.of("spec", "spec/template/spec", "spec/jobTemplate/spec/template/spec");
+  private static final List<String> CONTAINERS =
+      List.of("containers[]", "initContainers[]", "ephemeralContainers[]");
+
+  private NameReferences() {}
+
+  static void fix(ResMap m) {
+    for (Resource referral : m.resources) {
+      if (referral.history.isEmpty() || referral.originalName().equals(referral.name())) {
+        continue;
+      }
+      for (Resource referrer : m.resources) {
+        if (sameNamespace(referral, referrer)) {
+          for (String path : paths(referral.kind(), referrer)) {
+            FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
+              if (referral.wasNamed(String.valueOf(parent.get(key)))) {
+                parent.put(key, referral.name());
+              }
+            });
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean sameNamespace(Resource referral, Resource referrer) {
+    return Gvk.clusterScoped(referral.kind()) || referral.namespace().equals(referrer.namespace());
+  }
+
+  private static List<String> paths(String kind, Resource referrer) {
+    List<String> out = new java.util.ArrayList<>();
+    boolean pods = !List.of("ConfigMap", "Secret").contains(referrer.kind());
+    switch (kind) {
+      case "ConfigMap" -> {
+        if (pods) {
+          for (String pod : POD_SPECS) {
+            out.add(pod + "/volumes[]/configMap/name");
+            out.add(pod + "/volumes[]/projected/sources[]/configMap/name");
+            for (String c : CONTAINERS) {
+              out.add(pod + "/" + c + "/env[]/valueFrom/configMapKeyRef/name");
+              out.add(pod + "/" + c + "/envFrom[]/configMapRef/name");
+            }
+          }
+        }
+      }
+      case "Secret" -> {
+        if (pods) {
+          for (String pod : POD_SPECS) {
+            out.add(pod + "/volumes[]/secret/secretName");
+            out.add(pod + "/volumes[]/projected/sources[]/secret/name");
+            out.add(pod + "/imagePullSecrets[]/name");
+            for (String c : CONTAINERS) {
+              out.add(pod + "/" + c + "/env[]/valueFrom/secretKeyRef/name");
+              out.add(pod + "/" + c + "/envFrom[]/secretRef/name");
+            }
+          }
+        }
+        if (referrer.kind().equals("Ingress")) {
+          out.add("spec/tls[]/secretName");
+        }
+        if (referrer.kind().equals("ServiceAccount")) {
+          out.add("secrets[]/name");
+          out.add("imagePullSecrets[]/name");
+        }
+      }
+      case "ServiceAccount" -> {
+        for (String pod : POD_SPECS) {
+          out.add(pod + "/serviceAccountName");
+          out.add(pod + "/serviceAccount");
+        }
+      }
+      case "PersistentVolumeClaim" -> {
+        for (String pod : POD_SPECS) {
+          out.add(pod + "/volumes[]/persistentVolumeClaim/claimName");
+        }
+      }
+      case "Service" -> {
+        if (referrer.kind().equals("Ingress")) {
+          out.add("spec/rules[]/http/paths[]/backend/service/name");
+          out.add("spec/defaultBackend/service/name");
+        }
+        if (referrer.kind().equals("StatefulSet")) {
+          out.add("spec/serviceName");
+        }
+      }
+      case "Deployment", "StatefulSet", "ReplicaSet" -> {
+        if (referrer.kind().equals("HorizontalPodAutoscaler")) {
+          out.add("spec/scaleTargetRef/name");
+        }
+      }
+      default -> { }
+    }
+    if ((kind.equals("Role") || kind.equals("ClusterRole"))
+        && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))) {
+      Object ref = referrer.content().get("roleRef");
+      if (ref instanceof Map<?, ?> r && kind.equals(r.get("kind"))) {
+        out.add("roleRef/name");
+      }
+    }
+    return out;
+  }
+}

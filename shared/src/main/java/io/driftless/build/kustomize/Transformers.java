@@ -1,0 +1,109 @@
+package io.driftless.build.kustomize;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The built-in transformers of one kustomization, in kustomize's fixed order. */
+final class Transformers {
+  private final KustomizationFile k;
+  private final Loader loader;
+
+  Transformers(KustomizationFile k, Loader loader) {
+    this.k = k;
+    this.loader = loader;
+  }
+
+  void run(ResMap m) {
+    Patches patches = new Patches(k);
+    patches.strategicMergeLegacy(m);
+    patches.patches(m);
+    namespace(m);
+    prefixSuffix(m);
+    labels(m);
+    annotations(m);
+    patches.json6902Legacy(m);
+    new ImagesAndReplicas(k).run(m);
+  }
+
+  private void namespace(ResMap m) {
+    String ns = k.string("namespace");
+    if (ns.isEmpty()) {
+      return;
+    }
+    for (Resource r : m.resources) {
+      if (r.kind().equals("Namespace")) {
+        r.rememberName();
+        r.object.metadata().put("name", ns);
+      } else if (!Gvk.clusterScoped(r.kind())) {
+        r.rememberName();
+        r.object.metadata().put("namespace", ns);
+      }
+    }
+  }
+
+  private void prefixSuffix(ResMap m) {
+    String prefix = k.string("namePrefix");
+    String suffix = k.string("nameSuffix");
+    if (prefix.isEmpty() && suffix.isEmpty()) {
+      return;
+    }
+    for (Resource r : m.resources) {
+      if (List.of("Namespace", "CustomResourceDefinition", "APIService").contains(r.kind())) {
+        continue;
+      }
+      r.rememberName();
+      r.object.metadata().put("name", prefix + r.name() + suffix);
+    }
+  }
+
+  private void labels(ResMap m) {
+    setPairs(m, stringMap(k.map("commonLabels")), BuiltinFieldSpecs.commonLabels());
+    for (Map<String, Object> l : k.maps("labels")) {
+      Map<String, String> pairs = stringMap(l.get("pairs"));
+      List<FieldSpec> specs = new java.util.ArrayList<>();
+      specs.add(FieldSpec.all("metadata/labels", true));
+      if (Boolean.TRUE.equals(l.get("includeSelectors"))) {
+        specs = BuiltinFieldSpecs.commonLabels();
+      } else if (Boolean.TRUE.equals(l.get("includeTemplates"))) {
+        specs.addAll(BuiltinFieldSpecs.TEMPLATE_LABELS);
+      }
+      setPairs(m, pairs, specs);
+    }
+  }
+
+  private void annotations(ResMap m) {
+    setPairs(m, stringMap(k.map("commonAnnotations")), BuiltinFieldSpecs.commonAnnotations());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setPairs(ResMap m, Map<String, String> pairs, List<FieldSpec> specs) {
+    if (pairs.isEmpty()) {
+      return;
+    }
+    for (Resource r : m.resources) {
+      for (FieldSpec spec : specs) {
+        if (!spec.appliesTo(r)) {
+          continue;
+        }
+        spec.visit(r.content(), (parent, key) -> {
+          Object cur = parent.get(key);
+          Map<String, Object> target = cur instanceof Map<?, ?> c
+              ? (Map<String, Object>) c : new LinkedHashMap<>();
+          target.putAll(pairs);
+          parent.put(key, target);
+        });
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, String> stringMap(Object o) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (o instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).forEach((key, v) -> out.put(key,
+          v == null ? "" : v instanceof Double d ? String.valueOf(d) : v.toString()));
+    }
+    return out;
+  }
+}
