@@ -21,6 +21,9 @@ final class NameReferences {
         continue;
       }
       for (Resource referrer : m.resources) {
+        if (referral.kind().equals("ServiceAccount")) {
+          fixSubjects(referral, referrer);
+        }
         if (sameNamespace(referral, referrer)) {
           for (String path : paths(referral.kind(), referrer)) {
             FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
@@ -29,6 +32,29 @@ final class NameReferences {
               }
             });
           }
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void fixSubjects(Resource sa, Resource binding) {
+    if (!binding.kind().equals("RoleBinding") && !binding.kind().equals("ClusterRoleBinding")) {
+      return;
+    }
+    if (!(binding.content().get("subjects") instanceof List<?> subjects)) {
+      return;
+    }
+    String saNs = sa.namespace().isEmpty() ? "default" : sa.namespace();
+    String origNs = sa.originalNamespace().isEmpty() ? "default" : sa.originalNamespace();
+    for (Object o : subjects) {
+      if (o instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
+          && sa.wasNamed(String.valueOf(s.get("name")))) {
+        Object ns = s.get("namespace");
+        String subjectNs = ns == null ? binding.namespace() : ns.toString();
+        subjectNs = subjectNs.isEmpty() ? "default" : subjectNs;
+        if (subjectNs.equals(saNs) || subjectNs.equals(origNs)) {
+          ((Map<String, Object>) s).put("name", sa.name());
         }
       }
     }
