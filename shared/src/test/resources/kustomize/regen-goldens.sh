@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/cases"
 cases=("$@"); [ ${#cases[@]} -eq 0 ] && cases=(*/)
 for c in "${cases[@]}"; do
-  c=${c%/}; tmp=$(mktemp -d)
-  (cd "$c" && find . -type f ! -path ./expected.yaml ! -path ./expected-error.txt -exec cp --parents {} "$tmp" \;)
+  c=${c%/}; [ -f "$c/kubectl-skip.txt" ] && continue; tmp=$(mktemp -d)
+  (cd "$c" && find . -type f ! -path ./expected.yaml ! -path ./expected-error.txt ! -path ./kubectl-skip.txt -exec cp --parents {} "$tmp" \;)
   if [ -f "$c/expected-error.txt" ]; then
     if kubectl kustomize "$tmp" >/dev/null 2>&1; then echo "WARN $c: kubectl succeeds but an error is expected"; fi
   elif ! kubectl kustomize "$tmp" > "$c/expected.yaml" 2>"$tmp.err"; then

@@ -21,14 +21,18 @@ class KubectlGoldenTest {
   @TestFactory
   Stream<DynamicTest> goldensHaveNotDriftedFromKubectl() {
     Assumptions.assumeTrue(kubectlOnPath(), "kubectl is not installed");
-    return KustomizeCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+    return KustomizeCase.all().stream().filter(c -> !c.kubectlCannotRun())
+        .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
       Path dir = tmp.resolve(c.name());
       Files.createDirectories(dir);
       c.copyInputsTo(dir);
       Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("kubectl kustomize did not finish on " + c.name());
+      }
       if (c.expectsError()) {
         assertThat(p.exitValue()).as("kubectl must fail on %s too", c.name()).isNotZero();
       } else {
