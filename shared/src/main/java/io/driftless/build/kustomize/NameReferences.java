@@ -17,13 +17,12 @@ final class NameReferences {
 
   static void fix(ResMap m) {
     for (Resource referral : m.resources) {
-      if (referral.history.isEmpty() || referral.originalName().equals(referral.name())) {
+      if (referral.history.isEmpty() || (referral.originalName().equals(referral.name())
+          && referral.originalNamespace().equals(referral.namespace()))) {
         continue;
       }
       for (Resource referrer : m.resources) {
-        if (referral.kind().equals("ServiceAccount")) {
-          fixSubjects(referral, referrer);
-        }
+        fixNamespacedRefs(referral, referrer);
         if (sameNamespace(referral, referrer)) {
           for (String path : paths(referral.kind(), referrer)) {
             FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
@@ -37,27 +36,45 @@ final class NameReferences {
     }
   }
 
+  /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */
   @SuppressWarnings("unchecked")
-  private static void fixSubjects(Resource sa, Resource binding) {
-    if (!binding.kind().equals("RoleBinding") && !binding.kind().equals("ClusterRoleBinding")) {
-      return;
-    }
-    if (!(binding.content().get("subjects") instanceof List<?> subjects)) {
-      return;
-    }
-    String saNs = sa.namespace().isEmpty() ? "default" : sa.namespace();
-    String origNs = sa.originalNamespace().isEmpty() ? "default" : sa.originalNamespace();
-    for (Object o : subjects) {
-      if (o instanceof Map<?, ?> s && "ServiceAccount".equals(s.get("kind"))
-          && sa.wasNamed(String.valueOf(s.get("name")))) {
-        Object ns = s.get("namespace");
-        String subjectNs = ns == null ? binding.namespace() : ns.toString();
-        subjectNs = subjectNs.isEmpty() ? "default" : subjectNs;
-        if (subjectNs.equals(saNs) || subjectNs.equals(origNs)) {
-          ((Map<String, Object>) s).put("name", sa.name());
+  private static void fixNamespacedRefs(Resource referral, Resource referrer) {
+    String kind = referral.kind();
+    if (kind.equals("ServiceAccount")
+        && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))
+        && referrer.content().get("subjects") instanceof List<?> subjects) {
+      for (Object o : subjects) {
+        if (o instanceof Map<?, ?> sub && "ServiceAccount".equals(sub.get("kind"))) {
+          fixPair(referral, (Map<String, Object>) sub);
         }
       }
     }
+    if (kind.equals("Service") && referrer.kind().endsWith("WebhookConfiguration")) {
+      FieldSpec.all("webhooks[]/clientConfig/service", false).visit(referrer.content(),
+          (parent, key) -> {
+            if (parent.get(key) instanceof Map<?, ?> svc) {
+              fixPair(referral, (Map<String, Object>) svc);
+            }
+          });
+    }
+  }
+
+  private static void fixPair(Resource referral, Map<String, Object> ref) {
+    if (!referral.wasNamed(String.valueOf(ref.get("name")))) {
+      return;
+    }
+    Object ns = ref.get("namespace");
+    if (ns != null && !orDefault(ns.toString()).equals(orDefault(referral.originalNamespace()))) {
+      return;
+    }
+    ref.put("name", referral.name());
+    if (!referral.namespace().isEmpty()) {
+      ref.put("namespace", referral.namespace());
+    }
+  }
+
+  private static String orDefault(String ns) {
+    return ns == null || ns.isEmpty() ? "default" : ns;
   }
 
   private static boolean sameNamespace(Resource referral, Resource referrer) {
