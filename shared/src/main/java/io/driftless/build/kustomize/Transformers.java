@@ -24,6 +24,7 @@ final class Transformers {
     annotations(m);
     patches.json6902Legacy(m);
     new ImagesAndReplicas(k).run(m);
+    new Replacements(k).run(m);
   }
 
   private void namespace(ResMap m) {
