@@ -65,9 +65,17 @@ final class Transformers {
       List<FieldSpec> specs = new java.util.ArrayList<>();
       specs.add(FieldSpec.all("metadata/labels", true));
       if (Boolean.TRUE.equals(l.get("includeSelectors"))) {
-        specs = BuiltinFieldSpecs.commonLabels();
+        specs = new java.util.ArrayList<>(BuiltinFieldSpecs.commonLabels());
       } else if (Boolean.TRUE.equals(l.get("includeTemplates"))) {
         specs.addAll(BuiltinFieldSpecs.TEMPLATE_LABELS);
+      }
+      if (l.get("fields") instanceof List<?> fields) {
+        for (Object o : fields) {
+          if (o instanceof Map<?, ?> fs) {
+            specs.add(new FieldSpec((String) fs.get("group"), (String) fs.get("kind"),
+                String.valueOf(fs.get("path")), Boolean.TRUE.equals(fs.get("create"))));
+          }
+        }
       }
       setPairs(m, pairs, specs);
     }
