@@ -45,13 +45,12 @@ enum ScalarStyle {
     return c == ' ' || c == '\t' || isBreak(c) || c == 0;
   }
 
+  /** go-yaml's test: no U+0085 and nothing outside the Basic Multilingual Plane. */
   static boolean isPrintable(int c) {
     return c == 0x0A
         || (c >= 0x20 && c <= 0x7E)
-        || c == 0x85
         || (c >= 0xA0 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF)
-        || (c >= 0x10000 && c <= 0x10FFFF);
+        || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
   }
 
   /** The character analysis of libyaml's emitter. */
