@@ -43,7 +43,8 @@ public final class KustomizeRenderer implements ManifestRenderer {
         k.toString()), dir);
   }
 
-  private static List<String> generatedResources(KustomizeFileSystem fs, String dir, String rel) {
+  /** The file list of Flux's generated kustomization for {@code dir}. */
+  static List<String> generatedResources(KustomizeFileSystem fs, String dir, String rel) {
     List<String> out = new ArrayList<>();
     String here = Paths.join(dir, rel);
     for (String name : fs.list(here)) {
