@@ -39,6 +39,17 @@ record Gvk(String group, String version, String kind) {
     return new Gvk(o.group(), o.version(), o.kind());
   }
 
+  private static final Set<String> BUILTIN_GROUPS =
+      Set.of("", "apps", "batch", "extensions", "policy", "autoscaling", "networking.k8s.io",
+          "rbac.authorization.k8s.io", "storage.k8s.io", "scheduling.k8s.io", "coordination.k8s.io",
+          "discovery.k8s.io", "node.k8s.io", "admissionregistration.k8s.io", "certificates.k8s.io",
+          "apiextensions.k8s.io", "apiregistration.k8s.io", "events.k8s.io");
+
+  /** Groups whose types kustomize knows the merge keys of. */
+  static boolean builtinGroup(String group) {
+    return BUILTIN_GROUPS.contains(group);
+  }
+
   static boolean clusterScoped(String kind) {
     return CLUSTER_SCOPED.contains(kind);
   }

@@ -102,7 +102,7 @@ final class Patches {
           meta.remove("namespace");
         }
       }
-      StrategicMerge.merge(r.content(), p);
+      StrategicMerge.merge(r.content(), p, Gvk.builtinGroup(r.object.group()));
     }
   }
 }

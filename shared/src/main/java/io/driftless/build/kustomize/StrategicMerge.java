@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Strategic merge for the built-in types: maps merge, {@code null} deletes, {@code $patch: delete}
  * and {@code $patch: replace} act on maps and list items, and the lists Kubernetes merges by key
- * (containers, env, volumes, ports, volumeMounts...) merge by that key; other lists are replaced.
+ * (containers, env, volumes, ports, volumeMounts...) merge by that key in built-in kinds; other
+ * lists, and every list of a custom resource, are replaced. Like kustomize 5.5, the other {@code $}
+ * directives ($retainKeys, $setElementOrder, $deleteFromPrimitiveList) are kept as plain fields.
  */
 final class StrategicMerge {
   private static final Map<String, String> MERGE_KEYS = Map.of(
@@ -19,7 +21,7 @@ final class StrategicMerge {
   private StrategicMerge() {}
 
   @SuppressWarnings("unchecked")
-  static void merge(Map<String, Object> target, Map<String, Object> patch) {
+  static void merge(Map<String, Object> target, Map<String, Object> patch, boolean builtin) {
     if ("replace".equals(patch.get("$patch"))) {
       target.clear();
       patch.forEach((k, v) -> {
@@ -32,7 +34,7 @@ final class StrategicMerge {
     for (Map.Entry<String, Object> e : patch.entrySet()) {
       String key = e.getKey();
       Object pv = e.getValue();
-      if (key.startsWith("$")) {
+      if (key.equals("$patch")) {
         continue;
       }
       Object tv = target.get(key);
@@ -41,9 +43,9 @@ final class StrategicMerge {
       } else if (pv instanceof Map<?, ?> pm && "delete".equals(pm.get("$patch"))) {
         target.remove(key);
       } else if (pv instanceof Map<?, ?> pm && tv instanceof Map<?, ?> tm) {
-        merge((Map<String, Object>) tm, (Map<String, Object>) pm);
+        merge((Map<String, Object>) tm, (Map<String, Object>) pm, builtin);
       } else if (pv instanceof List<?> pl && tv instanceof List<?> tl) {
-        target.put(key, mergeList(key, (List<Object>) tl, (List<Object>) pl));
+        target.put(key, mergeList(key, (List<Object>) tl, (List<Object>) pl, builtin));
       } else {
         target.put(key, strip(pv));
       }
@@ -51,8 +53,14 @@ final class StrategicMerge {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> mergeList(String key, List<Object> target, List<Object> patch) {
-    String mergeKey = mergeKey(key, patch);
+  private static List<Object> mergeList(String key, List<Object> target, List<Object> patch,
+      boolean builtin) {
+    if (key.equals("finalizers")) {
+      List<Object> out = new ArrayList<>(patch);
+      target.stream().filter(t -> !patch.contains(t)).forEach(out::add);
+      return out;
+    }
+    String mergeKey = builtin ? mergeKey(key, patch) : null;
     if (mergeKey == null) {
       List<Object> out = new ArrayList<>();
       for (Object p : patch) {
@@ -80,7 +88,7 @@ final class StrategicMerge {
       if (match == null) {
         out.add(strip(pm));
       } else {
-        merge(match, pm);
+        merge(match, pm, builtin);
         out.add(match);
       }
     }
@@ -103,7 +111,7 @@ final class StrategicMerge {
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       ((Map<String, Object>) m).forEach((k, val) -> {
-        if (!k.startsWith("$") && val != null) {
+        if (!k.equals("$patch") && val != null) {
           out.put(k, strip(val));
         }
       });
