@@ -20,7 +20,7 @@ final class Patches {
       String source = inline ? k.file : Paths.join(k.dir, entry);
       String text = inline ? entry : k.readFile(entry, "patchesStrategicMerge");
       for (Map<String, Object> patch : YamlReader.readDocuments(source, text)) {
-        applyStrategic(m, patch, null, source, "patchesStrategicMerge");
+        applyStrategic(m, patch, null, source, "patchesStrategicMerge", null);
       }
     }
   }
@@ -49,7 +49,7 @@ final class Patches {
         if (doc instanceof Map<?, ?>) {
           @SuppressWarnings("unchecked")
           Map<String, Object> patch = (Map<String, Object>) doc;
-          applyStrategic(m, patch, target, source, "patches");
+          applyStrategic(m, patch, target, source, "patches", p.get("options"));
         }
       }
     }
@@ -81,7 +81,10 @@ final class Patches {
   }
 
   private void applyStrategic(ResMap m, Map<String, Object> patch, Target target, String source,
-      String field) {
+      String field, Object options) {
+    Map<?, ?> opts = options instanceof Map<?, ?> o ? o : Map.of();
+    boolean nameChange = Boolean.TRUE.equals(opts.get("allowNameChange"));
+    boolean kindChange = Boolean.TRUE.equals(opts.get("allowKindChange"));
     List<Resource> hits = new ArrayList<>();
     for (Resource r : m.resources) {
       if (target != null ? target.matches(r) : Target.sameObject(patch, r)) {
@@ -95,12 +98,19 @@ final class Patches {
     for (Resource r : hits) {
       Map<String, Object> p = io.driftless.model.KubeObject.copyMap(patch);
       if (target != null) {
-        p.remove("apiVersion");
-        p.remove("kind");
+        if (!kindChange) {
+          p.remove("apiVersion");
+          p.remove("kind");
+        }
         if (p.get("metadata") instanceof Map<?, ?> meta) {
-          meta.remove("name");
+          if (!nameChange) {
+            meta.remove("name");
+          }
           meta.remove("namespace");
         }
+      }
+      if (!r.name().equals(Target.nameOf(p)) && nameChange) {
+        r.rememberName();
       }
       StrategicMerge.merge(r.content(), p, Gvk.builtinGroup(r.object.group()));
     }
