@@ -5,7 +5,6 @@ import io.driftless.build.kustomize.yaml.YamlReader;
 import io.driftless.build.kustomize.yaml.YamlWriter;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
-import io.driftless.model.ManifestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class FluxBuild {
       k.put("kind", "Kustomization");
       k.put("resources", new ArrayList<Object>(KustomizeRenderer.generatedResources(fs, dir, "")));
     }
-    merge(k, spec, fs, dir, file);
+    merge(k, spec, fs, dir);
     List<KubeObject> objects =
         kustomizer.build(new OverlayFileSystem(fs, file, YamlWriter.write(k)), dir);
     commonMetadata(objects, spec.commonMetadata());
@@ -61,9 +60,9 @@ public final class FluxBuild {
 
   @SuppressWarnings("unchecked")
   private static void merge(Map<String, Object> k, Kustomization.Spec spec, KustomizeFileSystem fs,
-      String dir, String file) {
+      String dir) {
     if (spec.buildMetadata() != null && !spec.buildMetadata().isEmpty()) {
-      throw new ManifestException(file, "spec.buildMetadata is not supported yet");
+      k.put("buildMetadata", new ArrayList<Object>(spec.buildMetadata()));
     }
     put(k, "namespace", spec.targetNamespace());
     put(k, "namePrefix", spec.namePrefix());

@@ -92,6 +92,7 @@ final class Generators {
     }
     Resource r = new Resource(new KubeObject(obj, k.file));
     r.needsHashSuffix = !Boolean.TRUE.equals(options.get("disableNameSuffixHash"));
+    r.generatedBy = kind + "Generator";
     apply(resMap, r, KustomizationFile.str(g.get("behavior")), field);
   }
 

@@ -35,6 +35,7 @@ public final class Kustomizer {
     }
     NameReferences.fix(m);
     KustomizationFile top = KustomizationFile.load(loader, root);
+    BuildMetadata.apply(top, root, m);
     Object order = top.map("sortOptions").get("order");
     if (order == null || "legacy".equals(order)) {
       m.sortLegacy();

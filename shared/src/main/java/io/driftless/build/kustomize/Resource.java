@@ -13,6 +13,8 @@ final class Resource {
   final KubeObject object;
   final List<String[]> history = new ArrayList<>();
   boolean needsHashSuffix;
+  /** ConfigMapGenerator or SecretGenerator for generated objects; null for objects read from files. */
+  String generatedBy;
 
   Resource(KubeObject object) {
     this.object = object;
@@ -67,6 +69,7 @@ final class Resource {
     Resource r = new Resource(object.deepCopy());
     r.history.addAll(history);
     r.needsHashSuffix = needsHashSuffix;
+    r.generatedBy = generatedBy;
     return r;
   }
 }
