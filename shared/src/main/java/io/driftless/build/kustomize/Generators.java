@@ -58,11 +58,11 @@ final class Generators {
           continue;
         }
         int eq = l.indexOf('=');
-        if (eq <= 0) {
-          throw new ManifestException(env, field + " " + name + ": invalid line '" + l
-              + "', want KEY=VALUE");
+        if (eq == 0) {
+          continue;
         }
-        put(data, l.substring(0, eq), l.substring(eq + 1), field, name);
+        // kustomize reads a bare KEY from its own environment; a build here never does, so ""
+        put(data, eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1), field, name);
       }
     }
     Map<String, Object> obj = new LinkedHashMap<>();
@@ -157,8 +157,8 @@ final class Generators {
       out.put(key, both);
     }
     for (String key : List.of("disableNameSuffixHash", "immutable")) {
-      if (local.containsKey(key)) {
-        out.put(key, local.get(key));
+      if (Boolean.TRUE.equals(local.get(key))) {
+        out.put(key, true);
       }
     }
     return out;

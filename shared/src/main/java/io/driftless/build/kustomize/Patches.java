@@ -96,6 +96,10 @@ final class Patches {
           + patch.get("kind") + "/" + Target.nameOf(patch));
     }
     for (Resource r : hits) {
+      if ("delete".equals(patch.get("$patch"))) {
+        m.resources.remove(r);
+        continue;
+      }
       Map<String, Object> p = io.driftless.model.KubeObject.copyMap(patch);
       if (target != null) {
         if (!kindChange) {
