@@ -1,5 +1,7 @@
 package io.driftless.build.kustomize;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,21 +18,40 @@ final class NameReferences {
   private NameReferences() {}
 
   static void fix(ResMap m) {
-    for (Resource referral : m.resources) {
-      if (referral.history.isEmpty() || (referral.originalName().equals(referral.name())
-          && referral.originalNamespace().equals(referral.namespace()))) {
+    Map<String, Map<String, List<Resource>>> renamed = new HashMap<>();
+    for (Resource r : m.resources) {
+      if (r.history.isEmpty() || (r.originalName().equals(r.name())
+          && r.originalNamespace().equals(r.namespace()))) {
         continue;
       }
-      for (Resource referrer : m.resources) {
-        fixNamespacedRefs(referral, referrer);
-        if (sameNamespace(referral, referrer)) {
-          for (String path : paths(referral.kind(), referrer)) {
-            FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
-              if (referral.wasNamed(String.valueOf(parent.get(key)))) {
+      for (String[] old : r.history) {
+        renamed.computeIfAbsent(r.kind(), k -> new HashMap<>())
+            .computeIfAbsent(old[0], k -> new ArrayList<>());
+        List<Resource> named = renamed.get(r.kind()).get(old[0]);
+        if (!named.contains(r)) {
+          named.add(r);
+        }
+      }
+    }
+    if (renamed.isEmpty()) {
+      return;
+    }
+    for (Resource referrer : m.resources) {
+      for (Map.Entry<String, Map<String, List<Resource>>> byKind : renamed.entrySet()) {
+        Map<String, List<Resource>> byName = byKind.getValue();
+        for (String path : paths(byKind.getKey(), referrer)) {
+          FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
+            for (Resource referral : byName.getOrDefault(String.valueOf(parent.get(key)), List.of())) {
+              if (sameNamespace(referral, referrer)) {
                 parent.put(key, referral.name());
+                return;
               }
-            });
-          }
+            }
+          });
+        }
+        if (referrer.kind().endsWith("Binding") || referrer.kind().endsWith("WebhookConfiguration")) {
+          byName.values().stream().flatMap(List::stream).distinct()
+              .forEach(referral -> fixNamespacedRefs(referral, referrer));
         }
       }
     }
@@ -82,7 +103,7 @@ final class NameReferences {
   }
 
   private static List<String> paths(String kind, Resource referrer) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     boolean pods = !List.of("ConfigMap", "Secret").contains(referrer.kind());
     switch (kind) {
       case "ConfigMap" -> {

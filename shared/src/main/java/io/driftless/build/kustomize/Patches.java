@@ -98,6 +98,7 @@ final class Patches {
     for (Resource r : hits) {
       if ("delete".equals(patch.get("$patch"))) {
         m.resources.remove(r);
+        m.reindex();
         continue;
       }
       Map<String, Object> p = io.driftless.model.KubeObject.copyMap(patch);

@@ -3,20 +3,29 @@ package io.driftless.build.kustomize;
 import io.driftless.model.ManifestException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The objects of a build in order; no two share group, version, kind, namespace and name. */
 final class ResMap {
   final List<Resource> resources = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
 
   void add(Resource r, String file) {
-    for (Resource existing : resources) {
-      if (existing.idString().equals(r.idString())) {
-        throw new ManifestException(file, "may not add resource with an already registered id: "
-            + r.object.subject());
-      }
+    if (!ids.add(r.idString())) {
+      throw new ManifestException(file, "may not add resource with an already registered id: "
+          + r.object.subject());
     }
     resources.add(r);
+  }
+
+  /** Refreshes the id index after transformers renamed or moved objects. */
+  void reindex() {
+    ids.clear();
+    for (Resource r : resources) {
+      ids.add(r.idString());
+    }
   }
 
   void addAll(ResMap other, String file) {
