@@ -85,7 +85,8 @@ final class NameReferences {
       return;
     }
     Object ns = ref.get("namespace");
-    if (ns != null && !orDefault(ns.toString()).equals(orDefault(referral.originalNamespace()))) {
+    if (ns != null && !orDefault(ns.toString()).equals(orDefault(referral.originalNamespace()))
+        && !orDefault(ns.toString()).equals(orDefault(referral.namespace()))) {
       return;
     }
     ref.put("name", referral.name());
