@@ -14,10 +14,12 @@ import java.util.Map;
 final class KustTarget {
   private final Loader loader;
   private final int depth;
+  private final Vars.Declared vars;
 
-  KustTarget(Loader loader, int depth) {
+  KustTarget(Loader loader, int depth, Vars.Declared vars) {
     this.loader = loader;
     this.depth = depth;
+    this.vars = vars;
   }
 
   ResMap accumulate(String dir) {
@@ -53,9 +55,10 @@ final class KustTarget {
         throw new ManifestException(k.file, "components: '" + c + "' is not a directory with a "
             + "kustomization of kind Component");
       }
-      new KustTarget(loader, depth + 1).apply(ck, resMap);
+      new KustTarget(loader, depth + 1, vars).apply(ck, resMap);
     }
     new Transformers(k, loader).run(resMap);
+    vars.add(k);
     if (resMap.resources.size() > loader.options().maxObjects()) {
       throw new ManifestException(k.file, "build produces " + resMap.resources.size()
           + " objects, over the limit of " + loader.options().maxObjects());
@@ -72,7 +75,7 @@ final class KustTarget {
       throw new ManifestException(k.file, "resources: '" + entry + "' is outside the build root");
     }
     if (loader.fs().isDirectory(path)) {
-      resMap.addAll(new KustTarget(loader, depth + 1).accumulate(path), k.file);
+      resMap.addAll(new KustTarget(loader, depth + 1, vars).accumulate(path), k.file);
       return;
     }
     if (!loader.fs().isFile(path)) {

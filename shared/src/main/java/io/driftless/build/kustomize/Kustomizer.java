@@ -26,7 +26,8 @@ public final class Kustomizer {
       throw new ManifestException(dir, "directory is outside the build root");
     }
     Loader loader = new Loader(fs, options);
-    ResMap m = new KustTarget(loader, 0).accumulate(root);
+    Vars.Declared vars = new Vars.Declared();
+    ResMap m = new KustTarget(loader, 0, vars).accumulate(root);
     for (Resource r : m.resources) {
       if (r.needsHashSuffix) {
         r.rememberName();
@@ -34,6 +35,7 @@ public final class Kustomizer {
       }
     }
     NameReferences.fix(m);
+    Vars.resolve(vars, m);
     KustomizationFile top = KustomizationFile.load(loader, root);
     BuildMetadata.apply(top, root, m);
     Object order = top.map("sortOptions").get("order");
