@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * A field in some kinds of objects ({@code spec/template/metadata/labels}, {@code containers[]}
- * walks a list), with whether a transformer may create it when missing.
+ * A field in some kinds of objects ({@code spec/template/metadata/labels}); a list on the way is
+ * walked item by item, written {@code containers[]} or, as kustomize also accepts, plain
+ * {@code containers}. {@code create} says whether a transformer may add the field when missing.
  */
 record FieldSpec(String group, String kind, String path, boolean create) {
 
@@ -48,7 +49,7 @@ record FieldSpec(String group, String kind, String path, boolean create) {
       child = new LinkedHashMap<String, Object>();
       node.put(key, child);
     }
-    if (list) {
+    if (list || child instanceof List<?>) {
       if (child instanceof List<?> items) {
         for (Object item : items) {
           if (item instanceof Map<?, ?> m && i + 1 < segs.length) {

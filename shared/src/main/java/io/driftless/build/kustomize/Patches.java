@@ -102,17 +102,15 @@ final class Patches {
         continue;
       }
       Map<String, Object> p = io.driftless.model.KubeObject.copyMap(patch);
-      if (target != null) {
-        if (!kindChange) {
-          p.remove("apiVersion");
-          p.remove("kind");
+      if (!kindChange) {
+        p.remove("apiVersion");
+        p.remove("kind");
+      }
+      if (p.get("metadata") instanceof Map<?, ?> meta) {
+        if (!nameChange) {
+          meta.remove("name");
         }
-        if (p.get("metadata") instanceof Map<?, ?> meta) {
-          if (!nameChange) {
-            meta.remove("name");
-          }
-          meta.remove("namespace");
-        }
+        meta.remove("namespace");
       }
       if (!r.name().equals(Target.nameOf(p)) && nameChange) {
         r.rememberName();
