@@ -15,6 +15,15 @@ final class ImagesAndReplicas {
     for (Map<String, Object> img : k.maps("images")) {
       for (Resource r : m.resources) {
         walk(r.content(), img);
+        for (FieldSpec spec : m.config.get("images")) {
+          if (spec.appliesTo(r)) {
+            spec.visit(r.content(), (parent, key) -> {
+              if (parent.get(key) instanceof String image) {
+                parent.put(key, update(image, img));
+              }
+            });
+          }
+        }
       }
     }
     for (Map<String, Object> rep : k.maps("replicas")) {
@@ -24,7 +33,9 @@ final class ImagesAndReplicas {
         if (!(r.name().equals(name) || r.wasNamed(name))) {
           continue;
         }
-        for (FieldSpec spec : BuiltinFieldSpecs.REPLICAS) {
+        List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.REPLICAS);
+        specs.addAll(m.config.get("replicas"));
+        for (FieldSpec spec : specs) {
           if (spec.appliesTo(r)) {
             spec.visit(r.content(), (parent, key) -> parent.put(key, count));
           }

@@ -47,6 +47,7 @@ final class KustTarget {
     for (String entry : entries) {
       addResource(k, entry, resMap);
     }
+    resMap.config.load(k);
     new Generators(k).run(resMap);
     for (String c : k.strings("components")) {
       String cdir = resolveDir(k, c, "components");

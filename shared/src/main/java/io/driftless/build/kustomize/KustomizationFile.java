@@ -11,7 +11,7 @@ import java.util.Set;
 final class KustomizationFile {
   static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> NOT_YET =
-      Set.of("configurations", "crds", "openapi");
+      Set.of("crds", "openapi");
   private static final Set<String> REFUSED =
       Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "generators",
           "transformers", "validators");

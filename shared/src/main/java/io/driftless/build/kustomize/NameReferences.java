@@ -39,7 +39,13 @@ final class NameReferences {
     for (Resource referrer : m.resources) {
       for (Map.Entry<String, Map<String, List<Resource>>> byKind : renamed.entrySet()) {
         Map<String, List<Resource>> byName = byKind.getValue();
-        for (String path : paths(byKind.getKey(), referrer)) {
+        List<String> paths = paths(byKind.getKey(), referrer);
+        for (FieldSpec custom : m.config.nameReference.getOrDefault(byKind.getKey(), List.of())) {
+          if (custom.appliesTo(referrer)) {
+            paths.add(custom.path());
+          }
+        }
+        for (String path : paths) {
           FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
             for (Resource referral : byName.getOrDefault(String.valueOf(parent.get(key)), List.of())) {
               if (sameNamespace(referral, referrer)) {

@@ -11,6 +11,7 @@ import java.util.Set;
 final class ResMap {
   final List<Resource> resources = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  final TransformerConfig config = new TransformerConfig();
 
   void add(Resource r, String file) {
     if (!ids.add(r.idString())) {
@@ -32,6 +33,7 @@ final class ResMap {
     for (Resource r : other.resources) {
       add(r, file);
     }
+    config.merge(other.config);
   }
 
   List<Resource> matching(String kind, String name) {

@@ -60,13 +60,15 @@ final class Transformers {
   }
 
   private void labels(ResMap m) {
-    setPairs(m, stringMap(k.map("commonLabels")), BuiltinFieldSpecs.commonLabels());
+    List<FieldSpec> common = new java.util.ArrayList<>(BuiltinFieldSpecs.commonLabels());
+    common.addAll(m.config.get("commonLabels"));
+    setPairs(m, stringMap(k.map("commonLabels")), common);
     for (Map<String, Object> l : k.maps("labels")) {
       Map<String, String> pairs = stringMap(l.get("pairs"));
       List<FieldSpec> specs = new java.util.ArrayList<>();
       specs.add(FieldSpec.all("metadata/labels", true));
       if (Boolean.TRUE.equals(l.get("includeSelectors"))) {
-        specs = new java.util.ArrayList<>(BuiltinFieldSpecs.commonLabels());
+        specs = new java.util.ArrayList<>(common);
       } else if (Boolean.TRUE.equals(l.get("includeTemplates"))) {
         specs.addAll(BuiltinFieldSpecs.TEMPLATE_LABELS);
       }
@@ -83,7 +85,9 @@ final class Transformers {
   }
 
   private void annotations(ResMap m) {
-    setPairs(m, stringMap(k.map("commonAnnotations")), BuiltinFieldSpecs.commonAnnotations());
+    List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.commonAnnotations());
+    specs.addAll(m.config.get("commonAnnotations"));
+    setPairs(m, stringMap(k.map("commonAnnotations")), specs);
   }
 
   @SuppressWarnings("unchecked")

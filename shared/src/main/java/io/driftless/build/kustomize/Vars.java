@@ -71,7 +71,13 @@ final class Vars {
       values.put(name, value.toString());
     });
     for (Resource r : m.resources) {
-      for (String path : paths(r)) {
+      List<String> paths = paths(r);
+      for (FieldSpec custom : m.config.get("varReference")) {
+        if (custom.appliesTo(r)) {
+          paths.add(custom.path());
+        }
+      }
+      for (String path : paths) {
         FieldSpec.all(path, false).visit(r.content(), (parent, key) -> {
           Object cur = parent.get(key);
           if (cur instanceof String s) {
