@@ -40,10 +40,9 @@ final class KustomizationFile {
 
   static KustomizationFile parse(Loader loader, String dir, String path, String text) {
     List<Map<String, Object>> docs = YamlReader.readDocuments(path, text);
-    if (docs.size() != 1) {
-      throw new ManifestException(path, "a kustomization must be exactly one YAML document");
-    }
-    Map<String, Object> fields = docs.get(0);
+    // kubectl reads only the first document of a multi-document kustomization
+    Map<String, Object> fields = docs.isEmpty() ? new java.util.LinkedHashMap<>()
+        : docs.get(0);
     for (String key : fields.keySet()) {
       if (REFUSED.contains(key)) {
         throw new ManifestException(path, "field " + key + " is not supported: "

@@ -93,7 +93,11 @@ public final class YamlReader {
         mergeKeys(map, convert(t.getValueNode()));
         continue;
       }
-      map.put(key == null ? "null" : keyString(key), convert(t.getValueNode()));
+      String k = key == null ? "null" : keyString(key);
+      if (map.containsKey(k)) {
+        throw new ManifestException(file, "invalid YAML: mapping key \"" + k + "\" already defined");
+      }
+      map.put(k, convert(t.getValueNode()));
     }
     return map;
   }
