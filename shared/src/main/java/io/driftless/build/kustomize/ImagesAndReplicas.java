@@ -13,6 +13,9 @@ final class ImagesAndReplicas {
 
   void run(ResMap m) {
     for (Map<String, Object> img : k.maps("images")) {
+      for (String field : List.of("name", "newName", "newTag", "digest")) {
+        k.string(img.get(field), "images." + field);
+      }
       for (Resource r : m.resources) {
         walk(r.content(), img);
         for (FieldSpec spec : m.config.get("images")) {

@@ -39,7 +39,7 @@ final class KustomizationFile {
   }
 
   static KustomizationFile parse(Loader loader, String dir, String path, String text) {
-    List<Map<String, Object>> docs = YamlReader.readDocuments(path, text);
+    List<Map<String, Object>> docs = YamlReader.readDocuments(path, text, true);
     // kubectl reads only the first document of a multi-document kustomization
     Map<String, Object> fields = docs.isEmpty() ? new java.util.LinkedHashMap<>()
         : docs.get(0);
@@ -103,6 +103,25 @@ final class KustomizationFile {
       }
     }
     return out;
+  }
+
+  /** A string-valued map field (labels, annotations); like kubectl, other types are refused. */
+  @SuppressWarnings("unchecked")
+  Map<String, String> stringMap(Object o, String field) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (o instanceof Map<?, ?> map) {
+      ((Map<String, Object>) map).forEach((key, v) -> out.put(key, string(v, field + "." + key)));
+    }
+    return out;
+  }
+
+  /** A string field; numbers, booleans and null are refused as kubectl refuses them. */
+  String string(Object v, String field) {
+    if (v != null && !(v instanceof String)) {
+      throw new ManifestException(file, field + ": must be a string, got " + v
+          + " (quote it)");
+    }
+    return v == null ? "" : (String) v;
   }
 
   static String str(Object o) {

@@ -62,9 +62,9 @@ final class Transformers {
   private void labels(ResMap m) {
     List<FieldSpec> common = new java.util.ArrayList<>(BuiltinFieldSpecs.commonLabels());
     common.addAll(m.config.get("commonLabels"));
-    setPairs(m, stringMap(k.map("commonLabels")), common);
+    setPairs(m, k.stringMap(k.map("commonLabels"), "commonLabels"), common);
     for (Map<String, Object> l : k.maps("labels")) {
-      Map<String, String> pairs = stringMap(l.get("pairs"));
+      Map<String, String> pairs = k.stringMap(l.get("pairs"), "labels.pairs");
       List<FieldSpec> specs = new java.util.ArrayList<>();
       specs.add(FieldSpec.all("metadata/labels", true));
       if (Boolean.TRUE.equals(l.get("includeSelectors"))) {
@@ -87,7 +87,7 @@ final class Transformers {
   private void annotations(ResMap m) {
     List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.commonAnnotations());
     specs.addAll(m.config.get("commonAnnotations"));
-    setPairs(m, stringMap(k.map("commonAnnotations")), specs);
+    setPairs(m, k.stringMap(k.map("commonAnnotations"), "commonAnnotations"), specs);
   }
 
   @SuppressWarnings("unchecked")
@@ -111,13 +111,5 @@ final class Transformers {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, String> stringMap(Object o) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (o instanceof Map<?, ?> map) {
-      ((Map<String, Object>) map).forEach((key, v) -> out.put(key,
-          v == null ? "" : v instanceof Double d ? String.valueOf(d) : v.toString()));
-    }
-    return out;
-  }
+
 }

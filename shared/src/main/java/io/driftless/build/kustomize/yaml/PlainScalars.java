@@ -72,6 +72,15 @@ public final class PlainScalars {
     return s;
   }
 
+  /** As {@link #read}, but YAML 1.1's {@code yes/no/on/off/y/n} are booleans too. */
+  public static Object readYaml11(String s) {
+    if (OLD_BOOLS.contains(s)) {
+      return s.equalsIgnoreCase("y") || s.equalsIgnoreCase("yes") || s.equalsIgnoreCase("on")
+          || s.equalsIgnoreCase("true");
+    }
+    return read(s);
+  }
+
   /** True when the output writer would read {@code s} back as something other than a string. */
   public static boolean needsQuotesOnOutput(String s) {
     if (NULLS.contains(s) || OLD_BOOLS.contains(s) || SPECIAL_FLOATS.contains(s)) {

@@ -26,18 +26,29 @@ public final class YamlReader {
   private static final int MAX_NODES = 1_000_000;
   private final String file;
   private final LoadSettings settings;
+  private final boolean yaml11;
   private int budget = MAX_NODES;
 
-  private YamlReader(String file, LoadSettings settings) {
+  private YamlReader(String file, LoadSettings settings, boolean yaml11) {
     this.file = file;
     this.settings = settings;
+    this.yaml11 = yaml11;
   }
 
   /** Every non-empty document; each must be a mapping. */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> readDocuments(String file, String text) {
+    return readDocuments(file, text, false);
+  }
+
+  /**
+   * With {@code yaml11}, plain {@code yes/no/on/off/y/n} are booleans, as when kubectl reads a
+   * kustomization file (so that {@code commonLabels: {a: yes}} fails there and here alike).
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> readDocuments(String file, String text, boolean yaml11) {
     List<Map<String, Object>> docs = new ArrayList<>();
-    for (Object doc : readValues(file, text)) {
+    for (Object doc : readValues(file, text, yaml11)) {
       if (doc == null) {
         continue;
       }
@@ -51,6 +62,10 @@ public final class YamlReader {
 
   /** Every document as a plain value (map, list, scalar or null). */
   public static List<Object> readValues(String file, String text) {
+    return readValues(file, text, false);
+  }
+
+  private static List<Object> readValues(String file, String text, boolean yaml11) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -58,7 +73,7 @@ public final class YamlReader {
             .setCodePointLimit(Integer.MAX_VALUE)
             .setAllowDuplicateKeys(false)
             .build();
-    YamlReader reader = new YamlReader(file, settings);
+    YamlReader reader = new YamlReader(file, settings, yaml11);
     List<Object> values = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
@@ -125,7 +140,7 @@ public final class YamlReader {
     boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN;
     boolean implicit = tag.equals(settings.getSchema().getScalarResolver().resolve(v, plain));
     if (plain && implicit) {
-      return PlainScalars.read(v);
+      return yaml11 ? PlainScalars.readYaml11(v) : PlainScalars.read(v);
     }
     if (implicit || tag.equals(Tag.STR)) {
       return v;
