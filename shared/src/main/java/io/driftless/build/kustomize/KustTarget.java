@@ -67,7 +67,7 @@ final class KustTarget {
   }
 
   private void addResource(KustomizationFile k, String entry, ResMap resMap) {
-    if (entry.contains("://") || entry.startsWith("github.com/") || entry.startsWith("git@")) {
+    if (isRemote(entry)) {
       throw new ManifestException(k.file, "resources: remote resource '" + entry
           + "' is refused (remote bases are not allowed)");
     }
@@ -85,6 +85,18 @@ final class KustTarget {
     for (Resource r : readObjects(loader.readConfined(path, k.dir, "resources"), path)) {
       resMap.add(r, path);
     }
+  }
+
+  /** Flux's test for a non-local resource: a URL or one of git's shorthand forms. */
+  static boolean isRemote(String entry) {
+    String lower = entry.toLowerCase(java.util.Locale.ROOT);
+    for (String p : List.of("git::", "gh:", "ssh://", "https://", "http://", "git@", "github.com:",
+        "github.com/")) {
+      if (lower.startsWith(p)) {
+        return true;
+      }
+    }
+    return lower.contains("://");
   }
 
   private String resolveDir(KustomizationFile k, String entry, String field) {

@@ -18,8 +18,12 @@ public final class KustomizeRenderer implements ManifestRenderer {
     this.kustomizer = new Kustomizer(options);
   }
 
+  /**
+   * As kustomize-controller builds: files may be read from anywhere inside the source root
+   * (LoadRestrictionsNone on a filesystem confined to the root), remote bases refused.
+   */
   public KustomizeRenderer() {
-    this(KustomizeOptions.defaults());
+    this(KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE));
   }
 
   @Override

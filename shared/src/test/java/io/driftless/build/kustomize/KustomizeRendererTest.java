@@ -60,16 +60,28 @@ class KustomizeRendererTest {
   }
 
   @Test
-  void loadRestrictorNoneLetsAnOverlayReadASiblingFile() throws Exception {
+  void likeFluxTheRendererReadsFilesAnywhereInTheRootButRootOnlyRefusesThem() throws Exception {
     write("overlay/kustomization.yaml", "resources:\n- ../shared.yaml\n");
     write("shared.yaml", CM.formatted("shared"));
-    KustomizeOptions none =
-        KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE);
+    KustomizeOptions rootOnly = KustomizeOptions.defaults();
 
-    assertThatThrownBy(() -> new KustomizeRenderer().render(root, "overlay"))
-        .hasMessageContaining("is not in or below 'overlay'");
-    assertThat(new KustomizeRenderer(none).render(root, "overlay"))
+    assertThat(new KustomizeRenderer().render(root, "overlay"))
         .extracting(KubeObject::name).containsExactly("shared");
+    assertThatThrownBy(() -> new KustomizeRenderer(rootOnly).render(root, "overlay"))
+        .hasMessageContaining("is not in or below 'overlay'");
+  }
+
+  @Test
+  void remoteBasesAreRefusedInEveryForm() {
+    for (String remote : List.of("https://example.com/x.yaml", "git@github.com:org/repo",
+        "github.com/org/repo//dir", "gh:org/repo", "git::https://x/y", "ssh://git@x/y")) {
+      MemoryFileSystem fs = new MemoryFileSystem()
+          .write("kustomization.yaml", "resources:\n- " + remote + "\n");
+      assertThatThrownBy(() -> new KustomizeRenderer().render(fs, ""))
+          .as(remote)
+          .isInstanceOf(ManifestException.class)
+          .hasMessageContaining("kustomization.yaml: resources: remote resource");
+    }
   }
 
   @Test
