@@ -80,8 +80,7 @@ final class Generators {
     copyMap(options.get("annotations"), meta, "annotations");
     if (kind.equals("Secret")) {
       Map<String, Object> encoded = new LinkedHashMap<>();
-      data.forEach((key, v) -> encoded.put(key, Base64.getEncoder()
-          .encodeToString(((String) v).getBytes(StandardCharsets.UTF_8))));
+      data.forEach((key, v) -> encoded.put(key, base64Lines((String) v)));
       obj.put("data", encoded);
       obj.put("type", g.get("type") == null ? "Opaque" : KustomizationFile.str(g.get("type")));
     } else {
@@ -187,6 +186,19 @@ final class Generators {
       throw new ManifestException(k.file, field + " " + name + ": duplicate key '" + key + "'");
     }
     data.put(key, value);
+  }
+
+  /** kustomize's encoding: base64, and from 70 characters on, lines of 70 each ending in a newline. */
+  static String base64Lines(String v) {
+    String enc = Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8));
+    if (enc.length() < 70) {
+      return enc;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < enc.length(); i += 70) {
+      out.append(enc, i, Math.min(enc.length(), i + 70)).append('\n');
+    }
+    return out.toString();
   }
 
   private static String unquote(String v) {
