@@ -46,9 +46,19 @@ public final class Kustomizer {
     }
     List<KubeObject> out = new ArrayList<>(m.resources.size());
     for (Resource r : m.resources) {
+      stringifyAnnotations(r);
       out.add(r.object);
     }
     return out;
+  }
+
+  /** Annotation values are strings in kustomize's output, whatever a patch put there. */
+  @SuppressWarnings("unchecked")
+  private static void stringifyAnnotations(Resource r) {
+    if (r.object.metadata().get("annotations") instanceof Map<?, ?> a) {
+      ((Map<String, Object>) a).replaceAll((k, v) -> v == null || v instanceof String || v instanceof Map
+          || v instanceof List ? v : v instanceof Double d ? YamlWriter.formatFloat(d) : v.toString());
+    }
   }
 
   /** Exactly what {@code kubectl kustomize dir} prints. */

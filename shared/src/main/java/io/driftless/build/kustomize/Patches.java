@@ -36,7 +36,8 @@ final class Patches {
       String text = path.isEmpty() ? inline : k.readFile(path, "patches");
       Target target = p.get("target") == null ? null : Target.of(p.get("target"), source);
       List<Object> docs = YamlReader.readValues(source, text);
-      if (!docs.isEmpty() && docs.get(0) instanceof List<?> ops) {
+      if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
+        List<?> ops = (List<?>) YamlReader.readValues(source, text, true).get(0);
         requireTarget(target, source);
         for (Resource r : m.resources) {
           if (target.matches(r)) {
@@ -62,7 +63,7 @@ final class Patches {
       String text = path.isEmpty() ? KustomizationFile.str(p.get("patch"))
           : k.readFile(path, "patchesJson6902");
       Target target = Target.of(p.get("target"), source);
-      List<Object> docs = YamlReader.readValues(source, text);
+      List<Object> docs = YamlReader.readValues(source, text, true);
       if (docs.isEmpty() || !(docs.get(0) instanceof List<?> ops)) {
         throw new ManifestException(source, "patchesJson6902: patch must be a list of operations");
       }

@@ -78,6 +78,9 @@ public final class PlainScalars {
       return s.equalsIgnoreCase("y") || s.equalsIgnoreCase("yes") || s.equalsIgnoreCase("on")
           || s.equalsIgnoreCase("true");
     }
+    if (DATE.matcher(s).matches() || DATE_TIME.matcher(s).matches()) {
+      return s;
+    }
     return read(s);
   }
 

@@ -65,7 +65,8 @@ public final class YamlReader {
     return readValues(file, text, false);
   }
 
-  private static List<Object> readValues(String file, String text, boolean yaml11) {
+  /** With {@code yaml11}, as JSON 6902 patches are read: see {@link #readDocuments(String, String, boolean)}. */
+  public static List<Object> readValues(String file, String text, boolean yaml11) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -77,12 +78,46 @@ public final class YamlReader {
     List<Object> values = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
-        values.add(reader.convert(node));
+        values.add(reader.document(node));
       }
     } catch (YamlEngineException e) {
       throw new ManifestException(file, "invalid YAML: " + e.getMessage().replace('\n', ' '), e);
     }
     return values;
+  }
+
+  /**
+   * A document. Like kustomize, the values of {@code metadata.annotations} are read as the text
+   * written ({@code 1e3} stays {@code "1e3"}, {@code null} becomes {@code "null"}).
+   */
+  private Object document(Node node) {
+    Object doc = convert(node);
+    if (node instanceof MappingNode root && doc instanceof Map<?, ?> map
+        && map.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?>) {
+      Node annotations = child(child(root, "metadata"), "annotations");
+      if (annotations instanceof MappingNode am) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) meta.get("annotations");
+        for (NodeTuple t : am.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v
+              && target.containsKey(k.getValue())) {
+            target.put(k.getValue(), v.getValue());
+          }
+        }
+      }
+    }
+    return doc;
+  }
+
+  private static Node child(Node node, String key) {
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          return t.getValueNode();
+        }
+      }
+    }
+    return null;
   }
 
   private Object convert(Node node) {

@@ -208,7 +208,7 @@ public final class YamlWriter {
   }
 
   /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} after kustomize's JSON round trip. */
-  static String formatFloat(double d) {
+  public static String formatFloat(double d) {
     if (Double.isNaN(d)) {
       return ".nan";
     }
