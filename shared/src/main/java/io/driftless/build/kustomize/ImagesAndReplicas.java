@@ -1,5 +1,6 @@
 package io.driftless.build.kustomize;
 
+import io.driftless.model.ManifestException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,17 +33,24 @@ final class ImagesAndReplicas {
     for (Map<String, Object> rep : k.maps("replicas")) {
       String name = KustomizationFile.str(rep.get("name"));
       Object count = rep.get("count");
+      List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.REPLICAS);
+      specs.addAll(m.config.get("replicas"));
+      boolean matched = false;
       for (Resource r : m.resources) {
         if (!(r.name().equals(name) || r.wasNamed(name))) {
           continue;
         }
-        List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.REPLICAS);
-        specs.addAll(m.config.get("replicas"));
         for (FieldSpec spec : specs) {
           if (spec.appliesTo(r)) {
+            matched = true;
             spec.visit(r.content(), (parent, key) -> parent.put(key, count));
           }
         }
+      }
+      if (!matched) {
+        throw new ManifestException(k.file, "replicas: resource with name " + name
+            + " does not match a config with the following kinds: "
+            + specs.stream().map(FieldSpec::kind).distinct().toList());
       }
     }
   }
