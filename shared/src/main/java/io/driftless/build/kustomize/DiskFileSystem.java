@@ -47,6 +47,16 @@ public final class DiskFileSystem implements KustomizeFileSystem {
   }
 
   @Override
+  public byte[] readBytes(String path) {
+    Path p = confined(path);
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new ManifestException(path, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public long size(String path) {
     try {
       return Files.size(confined(path));

@@ -45,7 +45,9 @@ final class Generators {
       int eq = file.indexOf('=');
       String key = eq < 0 ? Paths.fileName(file) : file.substring(0, eq);
       String path = eq < 0 ? file : file.substring(eq + 1);
-      put(data, key, k.readFile(path, field), field, name);
+      byte[] bytes = k.readBytes(path, field);
+      String text = utf8(bytes);
+      putValue(data, key, text != null ? text : bytes, field, name);
     }
     List<String> envs = new ArrayList<>(KustomizationFile.strings(g.get("envs")));
     if (g.get("env") != null) {
@@ -80,11 +82,26 @@ final class Generators {
     copyMap(options.get("annotations"), meta, "annotations");
     if (kind.equals("Secret")) {
       Map<String, Object> encoded = new LinkedHashMap<>();
-      data.forEach((key, v) -> encoded.put(key, base64Lines((String) v)));
+      data.forEach((key, v) -> encoded.put(key, base64Lines(v instanceof byte[] b ? b
+          : ((String) v).getBytes(StandardCharsets.UTF_8))));
       obj.put("data", encoded);
       obj.put("type", g.get("type") == null ? "Opaque" : KustomizationFile.str(g.get("type")));
     } else {
-      obj.put("data", data);
+      Map<String, Object> text = new LinkedHashMap<>();
+      Map<String, Object> binary = new LinkedHashMap<>();
+      data.forEach((key, v) -> {
+        if (v instanceof byte[] b) {
+          binary.put(key, base64Lines(b));
+        } else {
+          text.put(key, v);
+        }
+      });
+      if (!text.isEmpty()) {
+        obj.put("data", text);
+      }
+      if (!binary.isEmpty()) {
+        obj.put("binaryData", binary);
+      }
     }
     if (Boolean.TRUE.equals(options.get("immutable"))) {
       obj.put("immutable", true);
@@ -182,6 +199,23 @@ final class Generators {
   }
 
   private void put(Map<String, Object> data, String key, String value, String field, String name) {
+    putValue(data, key, value, field, name);
+  }
+
+  /** The text of {@code bytes}, or null when they are not valid UTF-8 (a binary file). */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private void putValue(Map<String, Object> data, String key, Object value, String field,
+      String name) {
     if (data.containsKey(key)) {
       throw new ManifestException(k.file, field + " " + name + ": duplicate key '" + key + "'");
     }
@@ -189,8 +223,8 @@ final class Generators {
   }
 
   /** kustomize's encoding: base64, and from 70 characters on, lines of 70 each ending in a newline. */
-  static String base64Lines(String v) {
-    String enc = Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8));
+  static String base64Lines(byte[] v) {
+    String enc = Base64.getEncoder().encodeToString(v);
     if (enc.length() < 70) {
       return enc;
     }

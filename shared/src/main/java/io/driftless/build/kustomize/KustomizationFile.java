@@ -64,6 +64,10 @@ final class KustomizationFile {
     return loader.readConfined(Paths.join(dir, rel), dir, field);
   }
 
+  byte[] readBytes(String rel, String field) {
+    return loader.readBytesConfined(Paths.join(dir, rel), dir, field);
+  }
+
   String string(String key) {
     return str(fields.get(key));
   }

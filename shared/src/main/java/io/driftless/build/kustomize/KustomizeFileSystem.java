@@ -16,6 +16,11 @@ public interface KustomizeFileSystem {
   /** The file's text; fails with a {@link io.driftless.model.ManifestException} naming it. */
   String read(String path);
 
+  /** The file's bytes (generators keep binary files exact); by default the UTF-8 of {@link #read}. */
+  default byte[] readBytes(String path) {
+    return read(path).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Size in bytes, for the file-size limit. */
   long size(String path);
 

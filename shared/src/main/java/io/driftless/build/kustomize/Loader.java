@@ -7,6 +7,16 @@ record Loader(KustomizeFileSystem fs, KustomizeOptions options) {
 
   /** Reads {@code path} on behalf of the kustomization in {@code dir}, for {@code field}. */
   String readConfined(String path, String dir, String field) {
+    check(path, dir, field);
+    return fs.read(path);
+  }
+
+  byte[] readBytesConfined(String path, String dir, String field) {
+    check(path, dir, field);
+    return fs.readBytes(path);
+  }
+
+  private void check(String path, String dir, String field) {
     if (Paths.escapes(path)) {
       throw new ManifestException(path, field + ": file is outside the build root");
     }
@@ -23,6 +33,5 @@ record Loader(KustomizeFileSystem fs, KustomizeOptions options) {
       throw new ManifestException(path, field + ": file is " + size + " bytes, over the limit of "
           + options.maxFileBytes());
     }
-    return fs.read(path);
   }
 }

@@ -9,10 +9,14 @@ import java.util.TreeSet;
 
 /** Files held in memory, for tests; directories exist wherever a file sits below them. */
 public final class MemoryFileSystem implements KustomizeFileSystem {
-  private final Map<String, String> files = new TreeMap<>();
+  private final Map<String, byte[]> files = new TreeMap<>();
 
   public MemoryFileSystem write(String path, String content) {
-    files.put(Paths.normalize(path), content);
+    return write(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public MemoryFileSystem write(String path, byte[] content) {
+    files.put(Paths.normalize(path), content.clone());
     return this;
   }
 
@@ -32,16 +36,21 @@ public final class MemoryFileSystem implements KustomizeFileSystem {
 
   @Override
   public String read(String path) {
-    String text = files.get(Paths.normalize(path));
-    if (text == null) {
+    return new String(readBytes(path), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public byte[] readBytes(String path) {
+    byte[] bytes = files.get(Paths.normalize(path));
+    if (bytes == null) {
       throw new ManifestException(path, "no such file");
     }
-    return text;
+    return bytes.clone();
   }
 
   @Override
   public long size(String path) {
-    return read(path).getBytes(StandardCharsets.UTF_8).length;
+    return readBytes(path).length;
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The ten-character name suffix kustomize gives generated ConfigMaps and Secrets: sha256 over Go's
- * JSON encoding of kind, an empty name, type (Secrets) and data, with a few hex digits remapped.
+ * JSON encoding of kind, an empty name, type (Secrets), data and binaryData, with a few hex digits
+ * remapped.
  */
 final class NameHash {
   private NameHash() {}
@@ -18,7 +19,10 @@ final class NameHash {
     String kind = String.valueOf(object.get("kind"));
     m.put("kind", kind);
     m.put("name", "");
-    m.put("data", object.getOrDefault("data", Map.of()));
+    Object data = object.get("data");
+    boolean empty = !(data instanceof Map<?, ?> dm) || dm.isEmpty();
+    // kustomize hashes a ConfigMap without data as data "", a Secret's as {}
+    m.put("data", empty ? ("Secret".equals(kind) ? Map.of() : "") : data);
     if (object.get("binaryData") != null) {
       m.put("binaryData", object.get("binaryData"));
     }

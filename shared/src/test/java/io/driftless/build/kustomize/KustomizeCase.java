@@ -58,7 +58,11 @@ record KustomizeCase(String name, Path dir) {
   MemoryFileSystem memoryFileSystem() {
     MemoryFileSystem fs = new MemoryFileSystem();
     for (Path p : inputs()) {
-      fs.write(dir.relativize(p).toString().replace('\\', '/'), read(p));
+      try {
+        fs.write(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return fs;
   }
