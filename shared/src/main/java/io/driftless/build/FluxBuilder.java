@@ -5,6 +5,10 @@ import io.driftless.build.decrypt.SopsDecryptor;
 import io.driftless.build.substitute.SubstituteOptions;
 import io.driftless.build.substitute.SubstitutionException;
 import io.driftless.build.substitute.VariableSubstitutor;
+import io.driftless.build.kustomize.DiskFileSystem;
+import io.driftless.build.kustomize.FluxBuild;
+import io.driftless.build.kustomize.KustomizeFileSystem;
+import io.driftless.build.kustomize.KustomizeOptions;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.ManifestException;
@@ -17,24 +21,26 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * What kustomize-controller does around the kustomize build (flux.md §1.3 steps 7–9): render the
- * Kustomization's path, check every object has apiVersion, kind and name, decrypt SOPS-encrypted
- * objects, run postBuild substitution, set targetNamespace and commonMetadata, and digest the result.
+ * What kustomize-controller does around the kustomize build (flux.md §1.3 steps 7–9): build the
+ * Kustomization's path with the spec's kustomize fields (generator files decrypted first, in memory),
+ * then per object check apiVersion, kind and name, decrypt SOPS, run postBuild substitution and set
+ * commonMetadata, and digest the result.
  */
 public final class FluxBuilder {
-  private static final Set<String> CLUSTER_SCOPED =
-      Set.of(
-          "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "StorageClass",
-          "IngressClass", "PriorityClass", "RuntimeClass", "PersistentVolume", "APIService",
-          "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "GatewayClass",
-          "VolumeSnapshotClass", "ClusterIssuer", "Node");
-  private final ManifestRenderer renderer;
+  private final FluxBuild kustomize;
 
-  public FluxBuilder(ManifestRenderer renderer) {
-    this.renderer = renderer;
+  public FluxBuilder(KustomizeOptions options) {
+    this.kustomize = new FluxBuild(options);
+  }
+
+  /**
+   * As kustomize-controller builds: overlays may read anywhere inside the source (the filesystem
+   * itself is confined to the source root), never outside it.
+   */
+  public static FluxBuilder forSources() {
+    return new FluxBuilder(KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE));
   }
 
   public BuildResult build(Path sourceRoot, Kustomization ks) {
@@ -44,18 +50,21 @@ public final class FluxBuilder {
   /** Render, then per object decrypt SOPS and set metadata, as kustomize-controller orders it. */
   public BuildResult build(Path sourceRoot, Kustomization ks, BuildInputs inputs) {
     String where = "Kustomization/" + ks.namespace() + "/" + ks.name();
+    SopsDecryptor sops = new SopsDecryptor(inputs.keys());
     List<KubeObject> objects;
     try {
-      objects = renderer.render(sourceRoot, ks.spec().normalizedPath());
+      KustomizeFileSystem files = new DecryptingFileSystem(new DiskFileSystem(sourceRoot), sops);
+      if (!files.isDirectory(ks.spec().normalizedPath())) {
+        throw new ManifestException(ks.spec().path(), "spec.path not found in the source");
+      }
+      objects = kustomize.build(files, ks.spec());
     } catch (ManifestException e) {
       throw new BuildException(where + ": " + e.getMessage(), e);
     }
     List<KubeObject> out = new ArrayList<>(objects.size());
-    SopsDecryptor sops = new SopsDecryptor(inputs.keys());
     for (KubeObject rendered : objects) {
       requireIdentity(where, rendered);
       KubeObject o = substitute(where, ks, inputs, decrypt(where, sops, rendered));
-      setTargetNamespace(o, ks.spec().targetNamespace());
       setCommonMetadata(o, ks.spec().commonMetadata());
       out.add(o);
     }
@@ -95,12 +104,6 @@ public final class FluxBuilder {
     }
     if (o.name().isBlank()) {
       throw new BuildException(where + ": " + o.origin() + ": " + o.kind() + " without metadata.name");
-    }
-  }
-
-  private static void setTargetNamespace(KubeObject o, String targetNamespace) {
-    if (targetNamespace != null && !targetNamespace.isBlank() && !CLUSTER_SCOPED.contains(o.kind())) {
-      o.metadata().put("namespace", targetNamespace);
     }
   }
 

@@ -1,10 +1,12 @@
 package io.driftless.build;
 
-/** The renderer the engine uses. */
+import io.driftless.build.kustomize.KustomizeRenderer;
+
+/** The renderer used for plain builds ({@code driftless build DIR}). */
 public final class ManifestRenderers {
   private ManifestRenderers() {}
 
   public static ManifestRenderer defaultRenderer() {
-    return new PlainRenderer();
+    return new KustomizeRenderer();
   }
 }

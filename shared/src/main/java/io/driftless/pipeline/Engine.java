@@ -1,7 +1,6 @@
 package io.driftless.pipeline;
 
 import io.driftless.build.FluxBuilder;
-import io.driftless.build.ManifestRenderers;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
@@ -40,7 +39,7 @@ public final class Engine implements AutoCloseable {
       List<String> sopsKeyRefs) {
     this.store = store;
     this.ctx = new ReconcileContext(
-        store, fetcher, new FluxBuilder(ManifestRenderers.defaultRenderer()),
+        store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets), clock,
         "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5));
     this.dispatcher = localDispatch ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();

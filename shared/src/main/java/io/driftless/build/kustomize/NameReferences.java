@@ -1,0 +1,184 @@
+package io.driftless.build.kustomize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After a rename (prefix, suffix, hash), points references at the new name: pod volumes, env and
+ * envFrom, imagePullSecrets, serviceAccountName, role bindings, ingress backends and the like.
+ */
+final class NameReferences {
+  private static final List<String> POD_SPECS =
+      List.of("spec", "spec/template/spec", "spec/jobTemplate/spec/template/spec");
+  private static final List<String> CONTAINERS =
+      List.of("containers[]", "initContainers[]", "ephemeralContainers[]");
+
+  private NameReferences() {}
+
+  static void fix(ResMap m) {
+    Map<String, Map<String, List<Resource>>> renamed = new HashMap<>();
+    for (Resource r : m.resources) {
+      if (r.history.isEmpty() || (r.originalName().equals(r.name())
+          && r.originalNamespace().equals(r.namespace()))) {
+        continue;
+      }
+      for (String[] old : r.history) {
+        renamed.computeIfAbsent(r.kind(), k -> new HashMap<>())
+            .computeIfAbsent(old[0], k -> new ArrayList<>());
+        List<Resource> named = renamed.get(r.kind()).get(old[0]);
+        if (!named.contains(r)) {
+          named.add(r);
+        }
+      }
+    }
+    if (renamed.isEmpty()) {
+      return;
+    }
+    for (Resource referrer : m.resources) {
+      for (Map.Entry<String, Map<String, List<Resource>>> byKind : renamed.entrySet()) {
+        Map<String, List<Resource>> byName = byKind.getValue();
+        List<String> paths = paths(byKind.getKey(), referrer);
+        for (FieldSpec custom : m.config.nameReference.getOrDefault(byKind.getKey(), List.of())) {
+          if (custom.appliesTo(referrer)) {
+            paths.add(custom.path());
+          }
+        }
+        for (String path : paths) {
+          FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
+            for (Resource referral : byName.getOrDefault(String.valueOf(parent.get(key)), List.of())) {
+              if (sameNamespace(referral, referrer)) {
+                parent.put(key, referral.name());
+                return;
+              }
+            }
+          });
+        }
+        if (referrer.kind().endsWith("Binding") || referrer.kind().endsWith("WebhookConfiguration")) {
+          byName.values().stream().flatMap(List::stream).distinct()
+              .forEach(referral -> fixNamespacedRefs(referral, referrer));
+        }
+      }
+    }
+  }
+
+  /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */
+  @SuppressWarnings("unchecked")
+  private static void fixNamespacedRefs(Resource referral, Resource referrer) {
+    String kind = referral.kind();
+    if (kind.equals("ServiceAccount")
+        && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))
+        && referrer.content().get("subjects") instanceof List<?> subjects) {
+      for (Object o : subjects) {
+        if (o instanceof Map<?, ?> sub && "ServiceAccount".equals(sub.get("kind"))) {
+          fixPair(referral, (Map<String, Object>) sub);
+        }
+      }
+    }
+    if (kind.equals("Service") && referrer.kind().endsWith("WebhookConfiguration")) {
+      FieldSpec.all("webhooks[]/clientConfig/service", false).visit(referrer.content(),
+          (parent, key) -> {
+            if (parent.get(key) instanceof Map<?, ?> svc) {
+              fixPair(referral, (Map<String, Object>) svc);
+            }
+          });
+    }
+  }
+
+  private static void fixPair(Resource referral, Map<String, Object> ref) {
+    if (!referral.wasNamed(String.valueOf(ref.get("name")))) {
+      return;
+    }
+    Object ns = ref.get("namespace");
+    if (ns != null && !orDefault(ns.toString()).equals(orDefault(referral.originalNamespace()))
+        && !orDefault(ns.toString()).equals(orDefault(referral.namespace()))) {
+      return;
+    }
+    ref.put("name", referral.name());
+    if (!referral.namespace().isEmpty()) {
+      ref.put("namespace", referral.namespace());
+    }
+  }
+
+  private static String orDefault(String ns) {
+    return ns == null || ns.isEmpty() ? "default" : ns;
+  }
+
+  private static boolean sameNamespace(Resource referral, Resource referrer) {
+    return Gvk.clusterScoped(referral.kind()) || referral.namespace().equals(referrer.namespace());
+  }
+
+  private static List<String> paths(String kind, Resource referrer) {
+    List<String> out = new ArrayList<>();
+    boolean pods = !List.of("ConfigMap", "Secret").contains(referrer.kind());
+    switch (kind) {
+      case "ConfigMap" -> {
+        if (pods) {
+          for (String pod : POD_SPECS) {
+            out.add(pod + "/volumes[]/configMap/name");
+            out.add(pod + "/volumes[]/projected/sources[]/configMap/name");
+            for (String c : CONTAINERS) {
+              out.add(pod + "/" + c + "/env[]/valueFrom/configMapKeyRef/name");
+              out.add(pod + "/" + c + "/envFrom[]/configMapRef/name");
+            }
+          }
+        }
+      }
+      case "Secret" -> {
+        if (pods) {
+          for (String pod : POD_SPECS) {
+            out.add(pod + "/volumes[]/secret/secretName");
+            out.add(pod + "/volumes[]/projected/sources[]/secret/name");
+            out.add(pod + "/imagePullSecrets[]/name");
+            for (String c : CONTAINERS) {
+              out.add(pod + "/" + c + "/env[]/valueFrom/secretKeyRef/name");
+              out.add(pod + "/" + c + "/envFrom[]/secretRef/name");
+            }
+          }
+        }
+        if (referrer.kind().equals("Ingress")) {
+          out.add("spec/tls[]/secretName");
+        }
+        if (referrer.kind().equals("ServiceAccount")) {
+          out.add("secrets[]/name");
+          out.add("imagePullSecrets[]/name");
+        }
+      }
+      case "ServiceAccount" -> {
+        for (String pod : POD_SPECS) {
+          out.add(pod + "/serviceAccountName");
+          out.add(pod + "/serviceAccount");
+        }
+      }
+      case "PersistentVolumeClaim" -> {
+        for (String pod : POD_SPECS) {
+          out.add(pod + "/volumes[]/persistentVolumeClaim/claimName");
+        }
+      }
+      case "Service" -> {
+        if (referrer.kind().equals("Ingress")) {
+          out.add("spec/rules[]/http/paths[]/backend/service/name");
+          out.add("spec/defaultBackend/service/name");
+        }
+        if (referrer.kind().equals("StatefulSet")) {
+          out.add("spec/serviceName");
+        }
+      }
+      case "Deployment", "StatefulSet", "ReplicaSet" -> {
+        if (referrer.kind().equals("HorizontalPodAutoscaler")) {
+          out.add("spec/scaleTargetRef/name");
+        }
+      }
+      default -> { }
+    }
+    if ((kind.equals("Role") || kind.equals("ClusterRole"))
+        && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))) {
+      Object ref = referrer.content().get("roleRef");
+      if (ref instanceof Map<?, ?> r && kind.equals(r.get("kind"))) {
+        out.add("roleRef/name");
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package io.driftless.build.kustomize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strategic merge for the built-in types: maps merge, {@code null} deletes, {@code $patch: delete}
+ * and {@code $patch: replace} act on maps and list items, and the lists Kubernetes merges by key
+ * (containers, env, volumes, ports, volumeMounts...) merge by that key in built-in kinds; other
+ * lists, and every list of a custom resource, are replaced. Like kustomize 5.5, the other {@code $}
+ * directives ($retainKeys, $setElementOrder, $deleteFromPrimitiveList) are kept as plain fields.
+ */
+final class StrategicMerge {
+  private static final Map<String, String> MERGE_KEYS = Map.of(
+      "containers", "name", "initContainers", "name", "ephemeralContainers", "name",
+      "env", "name", "volumes", "name", "imagePullSecrets", "name", "volumeMounts", "mountPath",
+      "volumeClaimTemplates", "name");
+
+  private StrategicMerge() {}
+
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, Object> target, Map<String, Object> patch, boolean builtin) {
+    if ("replace".equals(patch.get("$patch"))) {
+      target.clear();
+      patch.forEach((k, v) -> {
+        if (!k.equals("$patch")) {
+          target.put(k, v);
+        }
+      });
+      return;
+    }
+    for (Map.Entry<String, Object> e : patch.entrySet()) {
+      String key = e.getKey();
+      Object pv = e.getValue();
+      if (key.equals("$patch")) {
+        continue;
+      }
+      Object tv = target.get(key);
+      if (pv == null) {
+        target.remove(key);
+      } else if (pv instanceof Map<?, ?> pm && "delete".equals(pm.get("$patch"))) {
+        target.remove(key);
+      } else if (pv instanceof Map<?, ?> pm && tv instanceof Map<?, ?> tm) {
+        merge((Map<String, Object>) tm, (Map<String, Object>) pm, builtin);
+      } else if (pv instanceof List<?> pl && tv instanceof List<?> tl) {
+        target.put(key, mergeList(key, (List<Object>) tl, (List<Object>) pl, builtin));
+      } else {
+        target.put(key, strip(pv));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> mergeList(String key, List<Object> target, List<Object> patch,
+      boolean builtin) {
+    if (key.equals("finalizers")) {
+      List<Object> out = new ArrayList<>(patch);
+      target.stream().filter(t -> !patch.contains(t)).forEach(out::add);
+      return out;
+    }
+    String mergeKey = builtin ? mergeKey(key, patch) : null;
+    if (mergeKey == null) {
+      List<Object> out = new ArrayList<>();
+      for (Object p : patch) {
+        out.add(strip(p));
+      }
+      return out;
+    }
+    List<Object> rest = new ArrayList<>(target);
+    List<Object> out = new ArrayList<>();
+    for (Object p : patch) {
+      Map<String, Object> pm = (Map<String, Object>) p;
+      Object id = pm.get(mergeKey);
+      Map<String, Object> match = null;
+      for (Object t : rest) {
+        if (t instanceof Map<?, ?> tm && id != null && id.equals(tm.get(mergeKey))) {
+          match = (Map<String, Object>) tm;
+        }
+      }
+      if (match != null) {
+        rest.remove(match);
+      }
+      if ("delete".equals(pm.get("$patch"))) {
+        continue;
+      }
+      if (match == null) {
+        out.add(strip(pm));
+      } else {
+        merge(match, pm, builtin);
+        out.add(match);
+      }
+    }
+    out.addAll(rest);
+    return out;
+  }
+
+  private static String mergeKey(String key, List<Object> patch) {
+    if (patch.isEmpty() || !(patch.get(0) instanceof Map<?, ?> first)) {
+      return null;
+    }
+    if (key.equals("ports")) {
+      return first.containsKey("containerPort") ? "containerPort" : "port";
+    }
+    return MERGE_KEYS.get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object strip(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) m).forEach((k, val) -> {
+        if (!k.equals("$patch") && val != null) {
+          out.put(k, strip(val));
+        }
+      });
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(strip(x)));
+      return out;
+    }
+    return v;
+  }
+}

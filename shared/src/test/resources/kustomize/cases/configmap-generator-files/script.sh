@@ -1,0 +1,4 @@
+#!/bin/sh
+echo "hi"
+
+	exit 0
