@@ -171,4 +171,34 @@ class SopsDecryptionEndToEndTest {
     }
   }
 
+
+  @Test
+  void anEncryptedEnvFileFeedsASecretGenerator() throws Exception {
+    Path vectors = TestVectors.sops().resolve("fluxcd__kustomize-controller/internal/controller/testdata/sops");
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build()).create();
+    kube.secrets().inNamespace("flux-system").resource(new SecretBuilder()
+        .withNewMetadata().withName("sops-age").endMetadata()
+        .addToData("identity.agekey", Base64.getEncoder().encodeToString(Files.readAllBytes(vectors.resolve("keys/age.txt"))))
+        .build()).create();
+    remote.delete("secrets/db.yaml")
+        .write("secrets/app.env", Files.readString(vectors.resolve("envs/env.env")))
+        .write("secrets/kustomization.yaml", """
+            resources:
+              - namespace.yaml
+            secretGenerator:
+              - name: app
+                namespace: team
+                envs:
+                  - app.env
+            """)
+        .commit("generator from an encrypted env file");
+
+    engine.reconcile(ReconcileCommand.all());
+
+    assertThat(secrets().isReady()).as(String.valueOf(secrets().condition(Condition.READY))).isTrue();
+    var generated = kube.secrets().inNamespace("team").list().getItems().stream()
+        .filter(s -> s.getMetadata().getName().startsWith("app-")).findFirst().orElseThrow();
+    assertThat(valueOf(generated, "key")).isEqualTo("value");
+    assertThat(generated.getData()).doesNotContainKey("sops_mac");
+  }
 }
