@@ -3,8 +3,11 @@ package io.driftless.trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftless.model.Yaml;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the repository URLs, ref and new commit from a GitHub, Gitea or GitLab push (or ping) payload.
@@ -21,7 +24,16 @@ public final class PushPayloads {
 
   /** Throws {@link IllegalArgumentException} when the body is not a JSON object naming a repository. */
   public static PushEvent parse(WebhookProvider provider, String deliveryId, byte[] body) {
-    JsonNode root = readJson(body);
+    return parse(provider, deliveryId, "application/json", body);
+  }
+
+  /**
+   * As {@link #parse(WebhookProvider, String, byte[])}; a form-encoded body (GitHub's
+   * {@code application/x-www-form-urlencoded} option) carries the JSON in its {@code payload} field.
+   */
+  public static PushEvent parse(
+      WebhookProvider provider, String deliveryId, String contentType, byte[] body) {
+    JsonNode root = readJson(isForm(contentType) ? formPayload(body) : body);
     List<String> urls = new ArrayList<>();
     collectUrls(root.path("project"), urls);
     collectUrls(root.path("repository"), urls);
@@ -30,6 +42,21 @@ public final class PushPayloads {
     }
     return new PushEvent(
         provider.id(), deliveryId, urls.get(0), urls, text(root, "ref"), text(root, "after"));
+  }
+
+  private static boolean isForm(String contentType) {
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  private static byte[] formPayload(byte[] body) {
+    for (String field : new String(body, StandardCharsets.US_ASCII).split("&")) {
+      if (field.startsWith("payload=")) {
+        String json = URLDecoder.decode(field.substring("payload=".length()), StandardCharsets.UTF_8);
+        return json.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    throw new IllegalArgumentException("form-encoded webhook body has no payload field");
   }
 
   private static JsonNode readJson(byte[] body) {

@@ -61,7 +61,8 @@ public final class WebhookHandler {
     String event = provider.eventType(request);
     PushEvent push;
     try {
-      push = PushPayloads.parse(provider, provider.deliveryId(request), body);
+      push = PushPayloads.parse(
+          provider, provider.deliveryId(request), request.header("Content-Type"), body);
     } catch (IllegalArgumentException e) {
       return reply(400, e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.driftless.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
@@ -52,6 +53,18 @@ class GitHostDeliveriesTest {
     assertThat(provider.verify(request, "s3cr3".getBytes(StandardCharsets.UTF_8))).isFalse();
     assertThat(PushPayloads.parse(provider, "l-1", body).repositoryUrl())
         .isEqualTo("https://gitlab.com/acme/fleet.git");
+  }
+
+  @Test
+  void formEncodedGithubPushIsReadFromItsPayloadField() {
+    String json = "{\"ref\":\"refs/heads/main\",\"repository\":{\"clone_url\":\"https://github.com/acme/fleet.git\"}}";
+    byte[] form = ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+
+    PushEvent push = PushPayloads.parse(
+        WebhookProvider.GITHUB, "f-1", "application/x-www-form-urlencoded", form);
+
+    assertThat(push.repositoryUrl()).isEqualTo("https://github.com/acme/fleet.git");
+    assertThat(push.branch()).isEqualTo("main");
   }
 
   @Test

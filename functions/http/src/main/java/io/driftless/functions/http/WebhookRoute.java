@@ -34,15 +34,12 @@ public class WebhookRoute {
   }
 
   private void handle(RoutingContext ctx) {
-    WebhookResponse response = engine.webhook(new WebhookRequest(headers(ctx.request().headers()), bytes(ctx)));
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    WebhookResponse response = engine.webhook(new WebhookRequest(headers(ctx.request().headers()), body));
     ctx.response()
         .setStatusCode(response.status())
         .putHeader("content-type", "text/plain; charset=utf-8")
         .end(response.message() + "\n");
-  }
-
-  private static byte[] bytes(RoutingContext ctx) {
-    return ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
   }
 
   private static Map<String, String> headers(MultiMap multi) {
