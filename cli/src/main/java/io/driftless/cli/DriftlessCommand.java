@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BootstrapCommand.class,
       GetCommand.class,
       ReconcileCommand.class,
+      BuildCommand.class,
       DemoCommand.class
     })
 final class DriftlessCommand implements Runnable {

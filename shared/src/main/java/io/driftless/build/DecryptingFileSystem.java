@@ -3,16 +3,23 @@ package io.driftless.build;
 import io.driftless.build.decrypt.DecryptionException;
 import io.driftless.build.decrypt.SopsDecryptor;
 import io.driftless.build.kustomize.KustomizeFileSystem;
+import io.driftless.build.kustomize.yaml.YamlReader;
+import io.driftless.build.kustomize.yaml.YamlWriter;
+import io.driftless.model.KubeObject;
 import io.driftless.model.ManifestException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Decrypts SOPS-encrypted files that generators read (env files and {@code files:} sources of
- * configMapGenerator and secretGenerator), in memory only, as kustomize-controller does before the
- * build. Kubernetes manifests (documents with apiVersion and kind) are passed through untouched: those
- * are decrypted per object after the build, so {@code decrypt: Disabled} keeps working.
+ * Decrypts SOPS-encrypted files as the build reads them, in memory only: generator sources (env files
+ * and {@code files:} of configMapGenerator and secretGenerator) as whole files, and encrypted
+ * manifests document by document, each MAC verified against the file exactly as committed. Decrypting
+ * before kustomize's transformers run is what lets namespace, prefixes and patches change an encrypted
+ * Secret without breaking its MAC. A document carrying {@code kustomize.toolkit.fluxcd.io/decrypt:
+ * Disabled} is left encrypted.
  */
 final class DecryptingFileSystem implements KustomizeFileSystem {
   private static final Pattern MANIFEST = Pattern.compile("(?m)^apiVersion:.*$[\\s\\S]*^kind:|^kind:.*$[\\s\\S]*^apiVersion:");
@@ -42,23 +49,27 @@ final class DecryptingFileSystem implements KustomizeFileSystem {
   @Override
   public byte[] readBytes(String path) {
     byte[] content = files.readBytes(path);
-    if (!looksEncrypted(content)) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (!text.contains("sops") || !(text.contains("sops_mac=") || text.contains("ENC[AES256_GCM,"))) {
       return content;
     }
     try {
+      if (MANIFEST.matcher(text).find()) {
+        return decryptManifests(path, text).getBytes(StandardCharsets.UTF_8);
+      }
       return sops.decryptFile(path, content);
     } catch (DecryptionException e) {
       throw new ManifestException(path, e.getMessage(), e);
     }
   }
 
-  private static boolean looksEncrypted(byte[] content) {
-    String text = new String(content, StandardCharsets.UTF_8);
-    if (!text.contains("sops")) {
-      return false;
+  private String decryptManifests(String path, String text) {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    for (Map<String, Object> doc : YamlReader.readDocuments(path, text)) {
+      KubeObject o = new KubeObject(doc, path);
+      docs.add(sops.isEncrypted(o) ? sops.decryptObject(o).content() : doc);
     }
-    boolean hasSopsData = text.contains("sops_mac=") || text.contains("ENC[AES256_GCM,") ;
-    return hasSopsData && !MANIFEST.matcher(text).find();
+    return YamlWriter.writeAll(docs);
   }
 
   @Override

@@ -68,6 +68,14 @@ public record Kustomization(String name, String namespace, Spec spec, String ori
       return dependsOn == null ? List.of() : dependsOn;
     }
 
+    /** This spec with another {@code path} (e.g. a local checkout, as {@code flux build ks --path}). */
+    public Spec withPath(String newPath) {
+      return new Spec(interval, retryInterval, timeout, sourceRef, newPath, prune, deletionPolicy, dependsOn,
+          healthChecks, healthCheckExprs, waitForAll, force, patches, images, components,
+          ignoreMissingComponents, commonMetadata, namePrefix, nameSuffix, targetNamespace, postBuild,
+          decryption, serviceAccountName, kubeConfig, suspend, buildMetadata, ignore);
+    }
+
     /** The path inside the source, {@code ./} stripped; empty means the source root. */
     public String normalizedPath() {
       String p = path == null ? "" : path.trim();

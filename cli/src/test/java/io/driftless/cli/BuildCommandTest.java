@@ -1,0 +1,113 @@
+package io.driftless.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `driftless build` prints what kubectl kustomize prints; `driftless build ks` adds Flux's layer and masks Secrets. */
+class BuildCommandTest {
+  private static final Path SOPS_VECTORS = Path.of(
+      "../shared/src/test/resources/io/driftless/build/decrypt/testdata/sops/fluxcd__kustomize-controller/internal/controller/testdata/sops");
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream stdout;
+  private PrintStream stderr;
+
+  @BeforeEach
+  void capture() {
+    stdout = System.out;
+    stderr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(stdout);
+    System.setErr(stderr);
+    System.clearProperty("DRIFTLESS_SOPS_KEYS");
+  }
+
+  @Test
+  void everyExampleInTheRepoBuildsByteForByteLikeKubectl() throws Exception {
+    assumeTrue(kubectlPresent(), "kubectl is not installed");
+    List<Path> dirs;
+    try (Stream<Path> walk = Files.walk(Path.of("../examples"))) {
+      dirs = walk.filter(p -> Files.isRegularFile(p.resolve("kustomization.yaml"))).sorted().toList();
+    }
+    assertThat(dirs).isNotEmpty();
+    for (Path dir : dirs) {
+      out.reset();
+      assertThat(Main.run("build", dir.toString())).as(dir.toString()).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(dir.toString()).isEqualTo(kubectl(dir));
+    }
+  }
+
+  @Test
+  void aBrokenKustomizationExitsOneWithTheFileOnStderr() throws IOException {
+    Files.writeString(tmp.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
+
+    assertThat(Main.run("build", tmp.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void buildKsDecryptsAndMasksSecretValuesUnlessAsked() throws IOException {
+    Path app = Files.createDirectories(tmp.resolve("app"));
+    Files.copy(SOPS_VECTORS.resolve("algorithms/age.yaml"), app.resolve("secret.yaml"));
+    Path ks = Files.writeString(tmp.resolve("ks.yaml"), """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: app, namespace: flux-system}
+        spec:
+          interval: 10m
+          prune: true
+          path: ./app
+          targetNamespace: team
+          sourceRef: {kind: GitRepository, name: flux-system}
+          decryption: {provider: sops, secretRef: {name: sops-age}}
+        """);
+    System.setProperty("DRIFTLESS_SOPS_KEYS", SOPS_VECTORS.resolve("keys/age.txt").toString());
+
+    assertThat(Main.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString()))
+        .as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+    String masked = out.toString(StandardCharsets.UTF_8);
+    out.reset();
+    assertThat(Main.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString(),
+        "--show-secrets")).isZero();
+    String shown = out.toString(StandardCharsets.UTF_8);
+
+    assertThat(masked).contains("key: '**SOPS**'").contains("namespace: team")
+        .contains("kustomize.toolkit.fluxcd.io/name: app").doesNotContain("sops:").doesNotContain("key: value");
+    assertThat(shown).contains("key: value");
+  }
+
+  private static boolean kubectlPresent() {
+    try {
+      return new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static String kubectl(Path dir) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    return text;
+  }
+}
