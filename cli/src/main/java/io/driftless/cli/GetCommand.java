@@ -1,6 +1,9 @@
 package io.driftless.cli;
 
 import io.driftless.model.Condition;
+import io.driftless.model.FluxObjects;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Yaml;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.KustomizationRecord;
@@ -26,6 +29,11 @@ final class GetCommand {
     }
   }
 
+  private static boolean suspended(KustomizationRecord r) {
+    var docs = Yaml.readDocuments(r.key(), r.manifest());
+    return !docs.isEmpty() && FluxObjects.kustomization(new KubeObject(docs.get(0), r.key())).spec().suspended();
+  }
+
   static String render(java.util.List<KustomizationRecord> records, String cluster) {
     Table table = new Table("NAME", "CLUSTER", "REVISION", "SUSPENDED", "READY", "MESSAGE");
     records.stream()
@@ -38,7 +46,7 @@ final class GetCommand {
               r.key().substring(r.key().indexOf('/') + 1),
               r.cluster(),
               s.getLastAppliedRevision() == null ? "" : s.getLastAppliedRevision(),
-              r.manifest().contains("suspend: true") ? "True" : "False",
+              suspended(r) ? "True" : "False",
               ready.map(Condition::status).orElse("Unknown"),
               ready.map(Condition::message).orElse("waiting to be reconciled"));
         });

@@ -78,7 +78,7 @@ final class KustomizationReconciler {
     try {
       SourceSnapshot snap = fetch(rec, ks);
       String revision = snap.revision().toString();
-      if (!force && !Schedules.needsRun(status, revision, ks, rec, started)) {
+      if (!force && !Schedules.needsRun(status, revision, ks, started)) {
         return new Result(outcome(rec, status, List.of()), Optional.empty(), false);
       }
       status.setLastAttemptedRevision(revision);
@@ -189,18 +189,14 @@ final class KustomizationReconciler {
   }
 
   private ResourceManager manager(KustomizationRecord rec) {
-    ClusterRecord cluster =
-        ctx.store().getCluster(rec.cluster())
-            .orElseThrow(() -> new StageFailure(
-                Reason.RECONCILIATION_FAILED, "cluster " + rec.cluster() + " is not registered", null));
-    return new ResourceManager(ctx.clients().forCluster(cluster));
+    return new ResourceManager(client(rec));
   }
 
   private io.fabric8.kubernetes.client.KubernetesClient client(KustomizationRecord rec) {
     ClusterRecord cluster =
         ctx.store().getCluster(rec.cluster())
             .orElseThrow(() -> new StageFailure(
-                Reason.HEALTH_CHECK_FAILED, "cluster " + rec.cluster() + " is not registered", null));
+                Reason.RECONCILIATION_FAILED, "cluster " + rec.cluster() + " is not registered", null));
     return ctx.clients().forCluster(cluster);
   }
 

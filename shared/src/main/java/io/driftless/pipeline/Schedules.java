@@ -5,7 +5,6 @@ import io.driftless.model.Durations;
 import io.driftless.model.HistoryEntry;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
-import io.driftless.record.KustomizationRecord;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,8 +15,7 @@ import java.time.Instant;
 final class Schedules {
   private Schedules() {}
 
-  static boolean needsRun(
-      KustomizationStatus s, String revision, Kustomization ks, KustomizationRecord rec, Instant now) {
+  static boolean needsRun(KustomizationStatus s, String revision, Kustomization ks, Instant now) {
     if (!revision.equals(s.getLastAttemptedRevision())) {
       return true;
     }
