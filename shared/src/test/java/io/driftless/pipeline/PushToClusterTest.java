@@ -128,4 +128,31 @@ class PushToClusterTest {
     assertThat(kube.services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
     assertThat(apps.getInventory()).extracting(InventoryEntry::id).contains("podinfo_podinfo__Service");
   }
+
+  @Test
+  void aDependentWaitsWhileItsDependencyIsNotReady() {
+    remote.write("infrastructure/clusterrole.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n");
+    String commit = remote.commit("break infrastructure");
+
+    push(commit);
+
+    assertThat(status("flux-system/infrastructure").condition(Condition.READY).orElseThrow().reason())
+        .isEqualTo("BuildFailed");
+    Condition apps = status("flux-system/apps").condition(Condition.READY).orElseThrow();
+    assertThat(apps.reason()).isEqualTo("DependencyNotReady");
+    assertThat(apps.message()).contains("flux-system/infrastructure");
+    assertThat(kube.namespaces().withName("podinfo").get()).isNull();
+  }
+
+  @Test
+  void aSuspendedKustomizationIsNotApplied() throws Exception {
+    Path apps = remote.workTree().resolve("clusters/demo/apps.yaml");
+    Files.writeString(apps, Files.readString(apps).replace("  prune: true\n", "  prune: true\n  suspend: true\n"));
+
+    push(remote.commit("suspend apps"));
+
+    assertThat(kube.namespaces().withName("podinfo").get()).isNull();
+    assertThat(status("flux-system/apps").getLastAppliedRevision()).isNull();
+    assertThat(status("flux-system/infrastructure").isReady()).isTrue();
+  }
 }
