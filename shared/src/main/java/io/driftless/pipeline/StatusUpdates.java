@@ -28,12 +28,6 @@ final class StatusUpdates {
         Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY, message, now.toString());
   }
 
-  static void stalled(KustomizationStatus s, String reason, String message, Instant now) {
-    s.setCondition(Condition.READY, Condition.FALSE, reason, message, now.toString());
-    s.setCondition(Condition.STALLED, Condition.TRUE, reason, message, now.toString());
-    s.removeCondition(Condition.RECONCILING);
-  }
-
   static void succeeded(KustomizationStatus s, String revision, Instant now) {
     s.setLastAppliedRevision(revision);
     s.setCondition(

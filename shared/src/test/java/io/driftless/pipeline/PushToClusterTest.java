@@ -155,4 +155,38 @@ class PushToClusterTest {
     assertThat(status("flux-system/apps").getLastAppliedRevision()).isNull();
     assertThat(status("flux-system/infrastructure").isReady()).isTrue();
   }
+
+  @Test
+  void fluxControllerComponentsAreSkipped() throws Exception {
+    remote.write("clusters/demo/flux-system/gotk-components.yaml", """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: flux-system
+          labels:
+            app.kubernetes.io/part-of: flux
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: kustomize-controller
+          namespace: flux-system
+          labels:
+            app.kubernetes.io/part-of: flux
+        spec:
+          selector: {matchLabels: {app: kustomize-controller}}
+          template:
+            metadata: {labels: {app: kustomize-controller}}
+            spec: {containers: [{name: manager, image: ghcr.io/fluxcd/kustomize-controller:v1.9.4}]}
+        """);
+    Path k = remote.workTree().resolve("clusters/demo/flux-system/kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace("  - gotk-sync.yaml\n", "  - gotk-components.yaml\n  - gotk-sync.yaml\n"));
+
+    push(remote.commit("flux bootstrap output"));
+
+    assertThat(kube.namespaces().withName("flux-system").get()).isNull();
+    assertThat(kube.apps().deployments().inAnyNamespace().list().getItems())
+        .extracting(d -> d.getMetadata().getName()).containsExactly("podinfo");
+    assertThat(status("flux-system/flux-system").isReady()).isTrue();
+  }
 }
