@@ -73,8 +73,10 @@ final class DemoCommand implements Callable<Integer> {
             Files.readAllBytes(secret));
         DemoCheck check = new DemoCheck(engine, log);
         step("5", "Push webhook for " + first.substring(0, 12));
+        Instant sent = Instant.now();
         expect202(sender.push(repo.url(), "main", "0".repeat(40), first));
         check.awaitApplied(first, READY_TIMEOUT);
+        System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
         System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
         List<String> created = check.newChanges();
         created.forEach(l -> System.out.println("   " + l));
@@ -84,8 +86,10 @@ final class DemoCommand implements Callable<Integer> {
         step("6", "Second commit: edit ConfigMap podinfo-config, remove Service podinfo");
         DemoFiles.editSecondCommit(repo.workTree());
         String second = repo.commitAndPush("Change the podinfo message, drop its Service");
+        sent = Instant.now();
         expect202(sender.push(repo.url(), "main", first, second));
         check.awaitApplied(second, READY_TIMEOUT);
+        System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
         System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
         List<String> changed = check.newChanges();
         changed.forEach(l -> System.out.println("   " + l));
