@@ -35,11 +35,10 @@ final class ReconcileRun {
 
   /** Reconciles the root's tree; {@code force} says which keys run even when nothing changed. */
   List<ReconcileOutcome> run(RootRecord root, Predicate<String> force) {
-    StateStore store = ctx.store();
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> done = new HashSet<>();
+    Map<String, KustomizationRecord> tree = tree(root);
     while (true) {
-      Map<String, KustomizationRecord> tree = tree(root);
       Optional<KustomizationRecord> next = nextReady(tree, done, root);
       if (next.isEmpty()) {
         break;
@@ -51,7 +50,10 @@ final class ReconcileRun {
         if (r.ran()) {
           outcomes.add(r.outcome());
           log(r.outcome());
-          r.discovered().ifPresent(found -> register(root, rec, found));
+        }
+        if (r.discovered().isPresent() && hasOrHadChildren(r.discovered().get(), tree, rec.key())) {
+          register(root, rec, r.discovered().get());
+          tree = tree(root); // children may have been added or removed
         }
       } catch (LeaseWaiter.LockBusyException e) {
         LOG.info(e.getMessage());
@@ -59,6 +61,11 @@ final class ReconcileRun {
       }
     }
     return outcomes;
+  }
+
+  private static boolean hasOrHadChildren(Discovered found, Map<String, KustomizationRecord> tree, String key) {
+    return !found.kustomizations().isEmpty() || !found.sources().isEmpty()
+        || tree.values().stream().anyMatch(k -> k.parent().equals(key));
   }
 
   /** One line per change, as Flux's events carry them: {@code Kind/namespace/name action}. */
