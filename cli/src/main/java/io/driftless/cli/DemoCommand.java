@@ -73,28 +73,14 @@ final class DemoCommand implements Callable<Integer> {
             Files.readAllBytes(secret));
         DemoCheck check = new DemoCheck(engine, log);
         step("5", "Push webhook for " + first.substring(0, 12));
-        Instant sent = Instant.now();
-        expect202(sender.push(repo.url(), "main", "0".repeat(40), first));
-        check.awaitApplied(first, READY_TIMEOUT);
-        System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
-        System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
-        List<String> created = check.newChanges();
-        created.forEach(l -> System.out.println("   " + l));
-        check.require(created, "ConfigMap/podinfo/podinfo-config created");
-        check.require(created, "Service/podinfo/podinfo created");
+        check.pushAndAwait(sender, repo.url(), "0".repeat(40), first,
+            "ConfigMap/podinfo/podinfo-config created", "Service/podinfo/podinfo created");
 
         step("6", "Second commit: edit ConfigMap podinfo-config, remove Service podinfo");
         DemoFiles.editSecondCommit(repo.workTree());
         String second = repo.commitAndPush("Change the podinfo message, drop its Service");
-        sent = Instant.now();
-        expect202(sender.push(repo.url(), "main", first, second));
-        check.awaitApplied(second, READY_TIMEOUT);
-        System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
-        System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
-        List<String> changed = check.newChanges();
-        changed.forEach(l -> System.out.println("   " + l));
-        check.require(changed, "ConfigMap/podinfo/podinfo-config configured");
-        check.require(changed, "Service/podinfo/podinfo deleted");
+        check.pushAndAwait(sender, repo.url(), first, second,
+            "ConfigMap/podinfo/podinfo-config configured", "Service/podinfo/podinfo deleted");
         System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second);
         return 0;
       } finally {
@@ -145,6 +131,21 @@ final class DemoCommand implements Callable<Integer> {
     DemoCheck(Engine engine, Path log) {
       this.engine = engine;
       this.log = log;
+    }
+
+    /** Sends the push, waits until every Kustomization applied it, prints and checks the change set. */
+    void pushAndAwait(WebhookSender sender, String url, String before, String after, String... expected)
+        throws IOException, InterruptedException {
+      Instant sent = Instant.now();
+      expect202(sender.push(url, "main", before, after));
+      awaitApplied(after, READY_TIMEOUT);
+      System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
+      System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
+      List<String> changes = newChanges();
+      changes.forEach(l -> System.out.println("   " + l));
+      for (String line : expected) {
+        require(changes, line);
+      }
     }
 
     void awaitApplied(String commit, Duration timeout) throws InterruptedException {
