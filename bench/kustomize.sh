@@ -61,9 +61,9 @@ java -Xmx256m -cp "$work/classes:$cp" KustomizeBench heap "$work/gen/overlay" | 
 /usr/bin/time -f '%M' -o "$work/rss" java -Xmx256m -jar "$jar" build "$work/gen/overlay" > "$work/ours256.yaml"
 cmp -s "$work/ours256.yaml" "$work/ours.yaml" && ok="same output" || ok="DIFFERENT output"
 echo "   fresh CLI with -Xmx256m: ok ($ok), max RSS $(( $(cat "$work/rss") / 1024 )) MB (/usr/bin/time %M, whole process)"
-for mb in 32 48 64 96 128 192 256; do
+for mb in 16 24 32 48 64 96 128 192 256; do
   if java -Xmx${mb}m -jar "$jar" build "$work/gen/overlay" > /dev/null 2>&1; then
-    echo "   smallest -Xmx of 32/48/64/96/128/192/256 MB with which the fresh CLI succeeds: ${mb} MB"; break
+    echo "   smallest -Xmx of 16/24/32/48/64/96/128/192/256 MB with which the fresh CLI succeeds: ${mb} MB"; break
   fi
 done
 echo "-- (b) examples/"
