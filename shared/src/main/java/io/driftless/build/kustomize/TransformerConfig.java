@@ -32,6 +32,7 @@ final class TransformerConfig {
 
   @SuppressWarnings("unchecked")
   void load(KustomizationFile k) {
+    CrdConfig.load(k, this);
     for (String rel : k.strings("configurations")) {
       String file = Paths.join(k.dir, rel);
       for (Map<String, Object> doc : YamlReader.readDocuments(file, k.readFile(rel, "configurations"))) {
