@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code crds}: OpenAPI definitions (type name to {@code Schema}, as Go's openapi-gen writes them)
  * whose properties mark which fields of a custom kind take labels ({@code x-kubernetes-label-selector}),
- * annotations ({@code x-kubernetes-annotation}) and name references
+ * annotations ({@code x-kubernetes-annotation}), the name prefix ({@code x-kubernetes-identity}) and
+ * name references
  * ({@code x-kubernetes-object-ref-api-version} plus {@code x-kubernetes-object-ref-kind}, the name under
  * {@code x-kubernetes-object-ref-name-key}, default {@code name}). A type is a kind when it has
  * apiVersion, kind and metadata properties; its kind is the type name after the last dot.
@@ -56,6 +57,10 @@ final class CrdConfig {
       }
       if (prop.get("x-kubernetes-label-selector") instanceof String) {
         into.specs.computeIfAbsent("commonLabels", x -> new ArrayList<>())
+            .add(FieldSpec.of(null, kind, at, false));
+      }
+      if (prop.get("x-kubernetes-identity") instanceof String) {
+        into.specs.computeIfAbsent("namePrefix", x -> new ArrayList<>())
             .add(FieldSpec.of(null, kind, at, false));
       }
       if (prop.get("x-kubernetes-object-ref-api-version") instanceof String

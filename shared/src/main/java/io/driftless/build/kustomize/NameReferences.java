@@ -45,15 +45,17 @@ final class NameReferences {
             paths.add(custom.path());
           }
         }
+        paths.addAll(NameReferenceTable.paths(byKind.getKey(), referrer.kind()));
         for (String path : paths) {
-          FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
-            for (Resource referral : byName.getOrDefault(String.valueOf(parent.get(key)), List.of())) {
-              if (sameNamespace(referral, referrer)) {
-                parent.put(key, referral.name());
-                return;
-              }
+          if (path.startsWith(NameReferenceTable.ANNOTATION)) {
+            if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
+              rename(cast(annotations), path.substring(NameReferenceTable.ANNOTATION.length()),
+                  byName, referrer);
             }
-          });
+            continue;
+          }
+          FieldSpec.all(path, false).visit(referrer.content(),
+              (parent, key) -> rename(parent, key, byName, referrer));
         }
         if (referrer.kind().endsWith("Binding") || referrer.kind().endsWith("WebhookConfiguration")) {
           byName.values().stream().flatMap(List::stream).distinct()
@@ -61,6 +63,40 @@ final class NameReferences {
         }
       }
     }
+  }
+
+  /** Points {@code parent[key]} (a name, or a list of names) at the referral's new name. */
+  @SuppressWarnings("unchecked")
+  private static void rename(Map<String, Object> parent, String key,
+      Map<String, List<Resource>> byName, Resource referrer) {
+    Object value = parent.get(key);
+    if (value instanceof List<?> names) {
+      List<Object> out = new ArrayList<>();
+      for (Object n : names) {
+        Resource referral = n instanceof String name ? referral(byName, name, referrer) : null;
+        out.add(referral == null ? n : referral.name());
+      }
+      parent.put(key, out);
+      return;
+    }
+    Resource referral = referral(byName, String.valueOf(value), referrer);
+    if (referral != null) {
+      parent.put(key, referral.name());
+    }
+  }
+
+  private static Resource referral(Map<String, List<Resource>> byName, String name, Resource referrer) {
+    for (Resource referral : byName.getOrDefault(name, List.of())) {
+      if (sameNamespace(referral, referrer)) {
+        return referral;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 
   /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */

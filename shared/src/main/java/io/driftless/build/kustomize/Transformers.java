@@ -56,6 +56,14 @@ final class Transformers {
       }
       r.rememberName();
       r.object.metadata().put("name", prefix + r.name() + suffix);
+      if (prefix.isEmpty()) {
+        continue;
+      }
+      for (FieldSpec spec : m.config.get("namePrefix")) {
+        if (spec.appliesTo(r)) {
+          spec.visit(r.content(), (parent, key) -> parent.put(key, prefix + parent.get(key)));
+        }
+      }
     }
   }
 
