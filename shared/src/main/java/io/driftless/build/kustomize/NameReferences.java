@@ -10,11 +10,6 @@ import java.util.Map;
  * envFrom, imagePullSecrets, serviceAccountName, role bindings, ingress backends and the like.
  */
 final class NameReferences {
-  private static final List<String> POD_SPECS =
-      List.of("spec", "spec/template/spec", "spec/jobTemplate/spec/template/spec");
-  private static final List<String> CONTAINERS =
-      List.of("containers[]", "initContainers[]", "ephemeralContainers[]");
-
   private NameReferences() {}
 
   static void fix(ResMap m) {
@@ -45,7 +40,6 @@ final class NameReferences {
             paths.add(custom.path());
           }
         }
-        paths.addAll(NameReferenceTable.paths(byKind.getKey(), referrer.kind()));
         for (String path : paths) {
           if (path.startsWith(NameReferenceTable.ANNOTATION)) {
             if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
@@ -141,73 +135,14 @@ final class NameReferences {
     return ns == null || ns.isEmpty() ? "default" : ns;
   }
 
+  /** A cluster-scoped referrer (ClusterRole, StorageClass...) may name an object in any namespace. */
   private static boolean sameNamespace(Resource referral, Resource referrer) {
-    return Gvk.clusterScoped(referral.kind()) || referral.namespace().equals(referrer.namespace());
+    return Gvk.clusterScoped(referrer.kind()) || Gvk.clusterScoped(referral.kind())
+        || referral.namespace().equals(referrer.namespace());
   }
 
   private static List<String> paths(String kind, Resource referrer) {
-    List<String> out = new ArrayList<>();
-    boolean pods = !List.of("ConfigMap", "Secret").contains(referrer.kind());
-    switch (kind) {
-      case "ConfigMap" -> {
-        if (pods) {
-          for (String pod : POD_SPECS) {
-            out.add(pod + "/volumes[]/configMap/name");
-            out.add(pod + "/volumes[]/projected/sources[]/configMap/name");
-            for (String c : CONTAINERS) {
-              out.add(pod + "/" + c + "/env[]/valueFrom/configMapKeyRef/name");
-              out.add(pod + "/" + c + "/envFrom[]/configMapRef/name");
-            }
-          }
-        }
-      }
-      case "Secret" -> {
-        if (pods) {
-          for (String pod : POD_SPECS) {
-            out.add(pod + "/volumes[]/secret/secretName");
-            out.add(pod + "/volumes[]/projected/sources[]/secret/name");
-            out.add(pod + "/imagePullSecrets[]/name");
-            for (String c : CONTAINERS) {
-              out.add(pod + "/" + c + "/env[]/valueFrom/secretKeyRef/name");
-              out.add(pod + "/" + c + "/envFrom[]/secretRef/name");
-            }
-          }
-        }
-        if (referrer.kind().equals("Ingress")) {
-          out.add("spec/tls[]/secretName");
-        }
-        if (referrer.kind().equals("ServiceAccount")) {
-          out.add("secrets[]/name");
-          out.add("imagePullSecrets[]/name");
-        }
-      }
-      case "ServiceAccount" -> {
-        for (String pod : POD_SPECS) {
-          out.add(pod + "/serviceAccountName");
-          out.add(pod + "/serviceAccount");
-        }
-      }
-      case "PersistentVolumeClaim" -> {
-        for (String pod : POD_SPECS) {
-          out.add(pod + "/volumes[]/persistentVolumeClaim/claimName");
-        }
-      }
-      case "Service" -> {
-        if (referrer.kind().equals("Ingress")) {
-          out.add("spec/rules[]/http/paths[]/backend/service/name");
-          out.add("spec/defaultBackend/service/name");
-        }
-        if (referrer.kind().equals("StatefulSet")) {
-          out.add("spec/serviceName");
-        }
-      }
-      case "Deployment", "StatefulSet", "ReplicaSet" -> {
-        if (referrer.kind().equals("HorizontalPodAutoscaler")) {
-          out.add("spec/scaleTargetRef/name");
-        }
-      }
-      default -> { }
-    }
+    List<String> out = NameReferenceTable.paths(kind, referrer.kind());
     if ((kind.equals("Role") || kind.equals("ClusterRole"))
         && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))) {
       Object ref = referrer.content().get("roleRef");
