@@ -20,8 +20,12 @@ final class BuildMetadata {
           }
         }
         case "managedByLabel" -> m.resources.forEach(r -> r.object.setLabel(MANAGED_BY, MANAGER));
+        case "transformerAnnotations" -> throw new ManifestException(top.file,
+            "buildMetadata: transformerAnnotations is not supported: kustomize records every "
+                + "configured transformer on every object, changed or not, in a way only its "
+                + "internals define; use originAnnotations to trace where objects come from");
         default -> throw new ManifestException(top.file, "buildMetadata: " + option
-            + " is not supported" + (option.equals("transformerAnnotations") ? " yet" : ""));
+            + " is not supported");
       }
     }
   }
