@@ -63,12 +63,16 @@ final class CrdConfig {
         into.specs.computeIfAbsent("namePrefix", x -> new ArrayList<>())
             .add(FieldSpec.of(null, kind, at, false));
       }
-      if (prop.get("x-kubernetes-object-ref-api-version") instanceof String
+      if (prop.get("x-kubernetes-object-ref-api-version") instanceof String version
           && prop.get("x-kubernetes-object-ref-kind") instanceof String referral) {
         Object key = prop.get("x-kubernetes-object-ref-name-key");
-        String nameKey = key instanceof String s ? s : "name";
-        into.nameReference.computeIfAbsent(referral, x -> new ArrayList<>())
-            .add(FieldSpec.of(null, kind, at + "/" + nameKey, false));
+        FieldSpec spec = FieldSpec.of(null, kind, at + "/" + (key instanceof String s ? s : "name"), false);
+        if (version.isEmpty()) {
+          into.nameReference.computeIfAbsent(referral, x -> new ArrayList<>()).add(spec);
+        } else {
+          into.versionedNameReference.computeIfAbsent(referral, x -> new java.util.HashMap<>())
+              .computeIfAbsent(version, x -> new ArrayList<>()).add(spec);
+        }
       }
       if (prop.get("$ref") != null) {
         addFields(kind, prop.get("$ref").toString(), here, depth + 1);

@@ -40,6 +40,15 @@ final class NameReferences {
             paths.add(custom.path());
           }
         }
+        m.config.versionedNameReference.getOrDefault(byKind.getKey(), Map.of()).forEach((v, specs) -> {
+          Map<String, List<Resource>> ofVersion = withVersion(byName, v);
+          for (FieldSpec custom : specs) {
+            if (custom.appliesTo(referrer)) {
+              FieldSpec.all(custom.path(), false).visit(referrer.content(),
+                  (parent, key) -> rename(parent, key, ofVersion, referrer));
+            }
+          }
+        });
         for (String path : paths) {
           if (path.startsWith(NameReferenceTable.ANNOTATION)) {
             if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
@@ -86,6 +95,15 @@ final class NameReferences {
       }
     }
     return null;
+  }
+
+  /** The referrals of one API version (a CRD's {@code x-kubernetes-object-ref-api-version}). */
+  private static Map<String, List<Resource>> withVersion(Map<String, List<Resource>> byName,
+      String version) {
+    Map<String, List<Resource>> out = new HashMap<>();
+    byName.forEach((name, rs) -> out.put(name,
+        rs.stream().filter(r -> r.object.version().equals(version)).toList()));
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -48,10 +48,11 @@ final class OpenApiSchema {
     String file = Paths.join(k.dir, path);
     String text = k.readFile(path, "openapi.path");
     List<Object> docs = YamlReader.readValues(file, text);
-    if (docs.isEmpty() || !(docs.get(0) instanceof Map<?, ?> doc)
-        || !(doc.get("definitions") instanceof Map<?, ?> defs)) {
-      throw new ManifestException(file, "openapi.path: not an OpenAPI schema with definitions");
+    if (docs.isEmpty() || !(docs.get(0) instanceof Map<?, ?> doc)) {
+      throw new ManifestException(file, "openapi.path: not an OpenAPI schema (a mapping)");
     }
+    // without definitions the schema knows no kind, so every list is replaced, as in kubectl
+    Map<?, ?> defs = doc.get("definitions") instanceof Map<?, ?> d ? d : Map.of();
     if (field.get("version") != null) {
       throw new ManifestException(k.file, "openapi: builtin version and custom schema provided, "
           + "cannot use both");
