@@ -25,6 +25,7 @@ final class Transformers {
     patches.json6902Legacy(m);
     new ImagesAndReplicas(k).run(m);
     new Replacements(k).run(m);
+    TransformerAnnotations.record(k, m);
     m.reindex();
   }
 

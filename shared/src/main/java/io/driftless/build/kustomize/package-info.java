@@ -21,18 +21,17 @@
  * {@code openapi} ({@code path} to a custom JSON or YAML schema whose merge keys and patch
  * strategies replace the built-in ones for every strategic merge of the build; {@code version}
  * v1.21.2, the one built in), {@code sortOptions} (legacy, the default, and fifo),
- * {@code buildMetadata} (originAnnotations, managedByLabel). Name references follow renames
- * through kustomize's whole built-in nameReference table ({@code NameReferenceTable}): pod specs of the listed workload kinds,
- * bindings (with subject namespaces), ingresses (backends, TLS, auth annotations), HPAs,
+ * {@code buildMetadata} (originAnnotations, managedByLabel, transformerAnnotations; other options
+ * are ignored, as kubectl ignores them). Name references follow renames through kustomize's
+ * whole built-in nameReference table ({@code NameReferenceTable}): pod specs of the listed
+ * workload kinds, bindings (with subject namespaces), ingresses (backends, TLS, auth annotations), HPAs,
  * StatefulSet service names and claim templates, webhook and API services, storage, priority
  * and RBAC resourceNames.
  *
  * <p>Refused with an error naming the field: {@code helmCharts}, {@code helmGlobals},
- * {@code generators}/{@code transformers}/{@code validators} (plugins), remote resources, and
- * buildMetadata {@code transformerAnnotations} (kustomize records every configured transformer
- * instance on every object, changed or not, counted by its plugin internals; the case
- * {@code build-metadata-transformer-annotations-refused} says how). Strategic merge directives
- * other than {@code $patch} are kept as plain fields, as kustomize 5.5 does.
+ * {@code generators}/{@code transformers}/{@code validators} (plugins), remote resources.
+ * Strategic merge directives other than {@code $patch} are kept as plain fields, as kustomize 5.5
+ * does.
  *
  * <p>Safety: files are confined to each kustomization's directory (LoadRestrictionsRootOnly) and
  * the filesystem to its root (no {@code ..}, absolute paths or escaping symlinks); YAML aliases
