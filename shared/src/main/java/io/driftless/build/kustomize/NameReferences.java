@@ -31,41 +31,47 @@ final class NameReferences {
     if (renamed.isEmpty()) {
       return;
     }
+    Map<String, Map<String, List<Resource>>> byVersion = new HashMap<>();
     for (Resource referrer : m.resources) {
       for (Map.Entry<String, Map<String, List<Resource>>> byKind : renamed.entrySet()) {
+        String kind = byKind.getKey();
         Map<String, List<Resource>> byName = byKind.getValue();
-        List<String> paths = paths(byKind.getKey(), referrer);
-        for (FieldSpec custom : m.config.nameReference.getOrDefault(byKind.getKey(), List.of())) {
+        List<String> paths = paths(kind, referrer);
+        for (FieldSpec custom : m.config.nameReference.getOrDefault(kind, List.of())) {
           if (custom.appliesTo(referrer)) {
             paths.add(custom.path());
           }
         }
-        m.config.versionedNameReference.getOrDefault(byKind.getKey(), Map.of()).forEach((v, specs) -> {
-          Map<String, List<Resource>> ofVersion = withVersion(byName, v);
+        for (String path : paths) {
+          renameAt(referrer, path, byName);
+        }
+        m.config.versionedNameReference.getOrDefault(kind, Map.of()).forEach((v, specs) -> {
           for (FieldSpec custom : specs) {
             if (custom.appliesTo(referrer)) {
-              FieldSpec.all(custom.path(), false).visit(referrer.content(),
-                  (parent, key) -> rename(parent, key, ofVersion, referrer));
+              renameAt(referrer, custom.path(),
+                  byVersion.computeIfAbsent(kind + "/" + v, x -> withVersion(byName, v)));
             }
           }
         });
-        for (String path : paths) {
-          if (path.startsWith(NameReferenceTable.ANNOTATION)) {
-            if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
-              rename(cast(annotations), path.substring(NameReferenceTable.ANNOTATION.length()),
-                  byName, referrer);
-            }
-            continue;
-          }
-          FieldSpec.all(path, false).visit(referrer.content(),
-              (parent, key) -> rename(parent, key, byName, referrer));
-        }
         if (referrer.kind().endsWith("Binding") || referrer.kind().endsWith("WebhookConfiguration")) {
           byName.values().stream().flatMap(List::stream).distinct()
               .forEach(referral -> fixNamespacedRefs(referral, referrer));
         }
       }
     }
+  }
+
+  /** Renames the references at {@code path} of the referrer (a field path or an annotation key). */
+  private static void renameAt(Resource referrer, String path, Map<String, List<Resource>> byName) {
+    if (path.startsWith(NameReferenceTable.ANNOTATION)) {
+      if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
+        rename(cast(annotations), path.substring(NameReferenceTable.ANNOTATION.length()),
+            byName, referrer);
+      }
+      return;
+    }
+    FieldSpec.all(path, false).visit(referrer.content(),
+        (parent, key) -> rename(parent, key, byName, referrer));
   }
 
   /** Points {@code parent[key]} (a name, or a list of names) at the referral's new name. */
