@@ -1,7 +1,9 @@
 package io.driftless.build.kustomize;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * kustomize's built-in nameReference table: which field of which kind names an object of another
@@ -94,14 +96,16 @@ final class NameReferenceTable {
 
   private NameReferenceTable() {}
 
+  private static final Map<String, List<String>> BY_KINDS = new HashMap<>();
+
+  static {
+    for (Entry e : ENTRIES) {
+      BY_KINDS.computeIfAbsent(e.referral + "/" + e.referrer, k -> new ArrayList<>()).add(e.path);
+    }
+  }
+
   /** The paths in an object of kind {@code referrer} that name an object of kind {@code referral}. */
   static List<String> paths(String referral, String referrer) {
-    List<String> out = new ArrayList<>();
-    for (Entry e : ENTRIES) {
-      if (e.referral.equals(referral) && e.referrer.equals(referrer)) {
-        out.add(e.path);
-      }
-    }
-    return out;
+    return new ArrayList<>(BY_KINDS.getOrDefault(referral + "/" + referrer, List.of()));
   }
 }
