@@ -82,6 +82,8 @@ final class StrategicMerge {
       }
       if (match == null) {
         out.add(strip(pm));
+      } else if ("replace".equals(pm.get("$patch"))) {
+        out.add(match); // kustomize keeps a matched item marked replace as it was
       } else {
         merge(match, pm, rules.items());
         out.add(match);
