@@ -2,7 +2,7 @@ package io.driftless.build.kustomize;
 
 import io.driftless.model.ManifestException;
 
-/** {@code buildMetadata}: origin annotations and the managed-by label, as kubectl writes them. */
+/** {@code buildMetadata}: origin and transformer annotations and the managed-by label, as kubectl writes them. */
 final class BuildMetadata {
   static final String ORIGIN = "config.kubernetes.io/origin";
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -12,6 +12,10 @@ final class BuildMetadata {
   private BuildMetadata() {}
 
   static void apply(KustomizationFile top, String root, ResMap m) {
+    Object field = top.fields.get("buildMetadata");
+    if (field != null && !(field instanceof java.util.List<?>)) {
+      throw new ManifestException(top.file, "buildMetadata: must be a list of options, got " + field);
+    }
     for (String option : top.strings("buildMetadata")) {
       switch (option) {
         case "originAnnotations" -> {
@@ -20,8 +24,15 @@ final class BuildMetadata {
           }
         }
         case "managedByLabel" -> m.resources.forEach(r -> r.object.setLabel(MANAGED_BY, MANAGER));
-        default -> throw new ManifestException(top.file, "buildMetadata: " + option
-            + " is not supported" + (option.equals("transformerAnnotations") ? " yet" : ""));
+        case "transformerAnnotations" -> {
+          for (Resource r : m.resources) {
+            if (!r.transformations.isEmpty()) {
+              r.object.setAnnotation(TransformerAnnotations.ANNOTATION,
+                  TransformerAnnotations.value(r, root));
+            }
+          }
+        }
+        default -> { } // kubectl ignores options it does not know
       }
     }
   }
@@ -35,7 +46,7 @@ final class BuildMetadata {
         + r.generatedBy + "\n";
   }
 
-  private static String relative(String path, String root) {
+  static String relative(String path, String root) {
     return root.isEmpty() ? path : path.substring(root.length() + 1);
   }
 }

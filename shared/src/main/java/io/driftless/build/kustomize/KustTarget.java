@@ -42,6 +42,7 @@ final class KustTarget {
 
   /** Adds {@code k}'s resources and generators to {@code resMap} and runs its transformers on it. */
   void apply(KustomizationFile k, ResMap resMap) {
+    loader.openApi().offer(k);
     List<String> entries = new ArrayList<>(k.strings("bases"));
     entries.addAll(k.strings("resources"));
     for (String entry : entries) {

@@ -10,8 +10,6 @@ import java.util.Set;
 /** One parsed kustomization.yaml and the files it may read (confined to its directory). */
 final class KustomizationFile {
   static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
-  private static final Set<String> NOT_YET =
-      Set.of("crds", "openapi");
   private static final Set<String> REFUSED =
       Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "generators",
           "transformers", "validators");
@@ -48,9 +46,6 @@ final class KustomizationFile {
         throw new ManifestException(path, "field " + key + " is not supported: "
             + (key.startsWith("helm") ? "Helm charts are not rendered"
                 : "plugins that run an executable or container are refused"));
-      }
-      if (NOT_YET.contains(key)) {
-        throw new ManifestException(path, "field " + key + " is not supported yet by this renderer");
       }
     }
     return new KustomizationFile(dir, path, fields, loader);

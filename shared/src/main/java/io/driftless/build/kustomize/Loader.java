@@ -3,7 +3,11 @@ package io.driftless.build.kustomize;
 import io.driftless.model.ManifestException;
 
 /** Reads files for a build, enforcing the load restrictor and the file-size limit. */
-record Loader(KustomizeFileSystem fs, KustomizeOptions options) {
+record Loader(KustomizeFileSystem fs, KustomizeOptions options, OpenApiSchema.Choice openApi) {
+
+  Loader(KustomizeFileSystem fs, KustomizeOptions options) {
+    this(fs, options, new OpenApiSchema.Choice());
+  }
 
   /** Reads {@code path} on behalf of the kustomization in {@code dir}, for {@code field}. */
   String readConfined(String path, String dir, String field) {

@@ -10,11 +10,6 @@ import java.util.Map;
  * envFrom, imagePullSecrets, serviceAccountName, role bindings, ingress backends and the like.
  */
 final class NameReferences {
-  private static final List<String> POD_SPECS =
-      List.of("spec", "spec/template/spec", "spec/jobTemplate/spec/template/spec");
-  private static final List<String> CONTAINERS =
-      List.of("containers[]", "initContainers[]", "ephemeralContainers[]");
-
   private NameReferences() {}
 
   static void fix(ResMap m) {
@@ -36,31 +31,90 @@ final class NameReferences {
     if (renamed.isEmpty()) {
       return;
     }
+    Map<String, Map<String, List<Resource>>> byVersion = new HashMap<>();
     for (Resource referrer : m.resources) {
       for (Map.Entry<String, Map<String, List<Resource>>> byKind : renamed.entrySet()) {
+        String kind = byKind.getKey();
         Map<String, List<Resource>> byName = byKind.getValue();
-        List<String> paths = paths(byKind.getKey(), referrer);
-        for (FieldSpec custom : m.config.nameReference.getOrDefault(byKind.getKey(), List.of())) {
+        List<String> paths = paths(kind, referrer);
+        for (FieldSpec custom : m.config.nameReference.getOrDefault(kind, List.of())) {
           if (custom.appliesTo(referrer)) {
             paths.add(custom.path());
           }
         }
         for (String path : paths) {
-          FieldSpec.all(path, false).visit(referrer.content(), (parent, key) -> {
-            for (Resource referral : byName.getOrDefault(String.valueOf(parent.get(key)), List.of())) {
-              if (sameNamespace(referral, referrer)) {
-                parent.put(key, referral.name());
-                return;
-              }
-            }
-          });
+          renameAt(referrer, path, byName);
         }
+        m.config.versionedNameReference.getOrDefault(kind, Map.of()).forEach((v, specs) -> {
+          for (FieldSpec custom : specs) {
+            if (custom.appliesTo(referrer)) {
+              renameAt(referrer, custom.path(),
+                  byVersion.computeIfAbsent(kind + "/" + v, x -> withVersion(byName, v)));
+            }
+          }
+        });
         if (referrer.kind().endsWith("Binding") || referrer.kind().endsWith("WebhookConfiguration")) {
           byName.values().stream().flatMap(List::stream).distinct()
               .forEach(referral -> fixNamespacedRefs(referral, referrer));
         }
       }
     }
+  }
+
+  /** Renames the references at {@code path} of the referrer (a field path or an annotation key). */
+  private static void renameAt(Resource referrer, String path, Map<String, List<Resource>> byName) {
+    if (path.startsWith(NameReferenceTable.ANNOTATION)) {
+      if (referrer.object.metadata().get("annotations") instanceof Map<?, ?> annotations) {
+        rename(cast(annotations), path.substring(NameReferenceTable.ANNOTATION.length()),
+            byName, referrer);
+      }
+      return;
+    }
+    FieldSpec.all(path, false).visit(referrer.content(),
+        (parent, key) -> rename(parent, key, byName, referrer));
+  }
+
+  /** Points {@code parent[key]} (a name, or a list of names) at the referral's new name. */
+  @SuppressWarnings("unchecked")
+  private static void rename(Map<String, Object> parent, String key,
+      Map<String, List<Resource>> byName, Resource referrer) {
+    Object value = parent.get(key);
+    if (value instanceof List<?> names) {
+      List<Object> out = new ArrayList<>();
+      for (Object n : names) {
+        Resource referral = n instanceof String name ? referral(byName, name, referrer) : null;
+        out.add(referral == null ? n : referral.name());
+      }
+      parent.put(key, out);
+      return;
+    }
+    Resource referral = referral(byName, String.valueOf(value), referrer);
+    if (referral != null) {
+      parent.put(key, referral.name());
+    }
+  }
+
+  private static Resource referral(Map<String, List<Resource>> byName, String name, Resource referrer) {
+    for (Resource referral : byName.getOrDefault(name, List.of())) {
+      if (sameNamespace(referral, referrer)) {
+        return referral;
+      }
+    }
+    return null;
+  }
+
+  /** The referrals of one API version (a CRD's {@code x-kubernetes-object-ref-api-version}). */
+  private static Map<String, List<Resource>> withVersion(Map<String, List<Resource>> byName,
+      String version) {
+    Map<String, List<Resource>> out = new HashMap<>();
+    byName.forEach((name, rs) -> out.put(name,
+        rs.stream().filter(r -> r.object.version().equals(version)).toList()));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 
   /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */
@@ -105,73 +159,14 @@ final class NameReferences {
     return ns == null || ns.isEmpty() ? "default" : ns;
   }
 
+  /** A cluster-scoped referrer (ClusterRole, StorageClass...) may name an object in any namespace. */
   private static boolean sameNamespace(Resource referral, Resource referrer) {
-    return Gvk.clusterScoped(referral.kind()) || referral.namespace().equals(referrer.namespace());
+    return Gvk.clusterScoped(referrer.kind()) || Gvk.clusterScoped(referral.kind())
+        || referral.namespace().equals(referrer.namespace());
   }
 
   private static List<String> paths(String kind, Resource referrer) {
-    List<String> out = new ArrayList<>();
-    boolean pods = !List.of("ConfigMap", "Secret").contains(referrer.kind());
-    switch (kind) {
-      case "ConfigMap" -> {
-        if (pods) {
-          for (String pod : POD_SPECS) {
-            out.add(pod + "/volumes[]/configMap/name");
-            out.add(pod + "/volumes[]/projected/sources[]/configMap/name");
-            for (String c : CONTAINERS) {
-              out.add(pod + "/" + c + "/env[]/valueFrom/configMapKeyRef/name");
-              out.add(pod + "/" + c + "/envFrom[]/configMapRef/name");
-            }
-          }
-        }
-      }
-      case "Secret" -> {
-        if (pods) {
-          for (String pod : POD_SPECS) {
-            out.add(pod + "/volumes[]/secret/secretName");
-            out.add(pod + "/volumes[]/projected/sources[]/secret/name");
-            out.add(pod + "/imagePullSecrets[]/name");
-            for (String c : CONTAINERS) {
-              out.add(pod + "/" + c + "/env[]/valueFrom/secretKeyRef/name");
-              out.add(pod + "/" + c + "/envFrom[]/secretRef/name");
-            }
-          }
-        }
-        if (referrer.kind().equals("Ingress")) {
-          out.add("spec/tls[]/secretName");
-        }
-        if (referrer.kind().equals("ServiceAccount")) {
-          out.add("secrets[]/name");
-          out.add("imagePullSecrets[]/name");
-        }
-      }
-      case "ServiceAccount" -> {
-        for (String pod : POD_SPECS) {
-          out.add(pod + "/serviceAccountName");
-          out.add(pod + "/serviceAccount");
-        }
-      }
-      case "PersistentVolumeClaim" -> {
-        for (String pod : POD_SPECS) {
-          out.add(pod + "/volumes[]/persistentVolumeClaim/claimName");
-        }
-      }
-      case "Service" -> {
-        if (referrer.kind().equals("Ingress")) {
-          out.add("spec/rules[]/http/paths[]/backend/service/name");
-          out.add("spec/defaultBackend/service/name");
-        }
-        if (referrer.kind().equals("StatefulSet")) {
-          out.add("spec/serviceName");
-        }
-      }
-      case "Deployment", "StatefulSet", "ReplicaSet" -> {
-        if (referrer.kind().equals("HorizontalPodAutoscaler")) {
-          out.add("spec/scaleTargetRef/name");
-        }
-      }
-      default -> { }
-    }
+    List<String> out = NameReferenceTable.paths(kind, referrer.kind());
     if ((kind.equals("Role") || kind.equals("ClusterRole"))
         && (referrer.kind().equals("RoleBinding") || referrer.kind().equals("ClusterRoleBinding"))) {
       Object ref = referrer.content().get("roleRef");

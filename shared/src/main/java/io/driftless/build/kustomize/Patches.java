@@ -116,7 +116,8 @@ final class Patches {
       if (!r.name().equals(Target.nameOf(p)) && nameChange) {
         r.rememberName();
       }
-      StrategicMerge.merge(r.content(), p, Gvk.builtinGroup(r.object.group()));
+      StrategicMerge.merge(r.content(), p,
+          MergeRules.forResource(k.loader.openApi().schema(), r));
     }
   }
 }

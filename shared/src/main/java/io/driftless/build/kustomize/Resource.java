@@ -12,6 +12,8 @@ import java.util.Map;
 final class Resource {
   final KubeObject object;
   final List<String[]> history = new ArrayList<>();
+  /** The kustomization file and kind of each built-in transformer that ran over this object. */
+  final List<String[]> transformations = new ArrayList<>();
   boolean needsHashSuffix;
   /** ConfigMapGenerator or SecretGenerator for generated objects; null for objects read from files. */
   String generatedBy;

@@ -11,17 +11,13 @@ import java.util.Map;
  * (containers, env, volumes, ports, volumeMounts...) merge by that key in built-in kinds; other
  * lists, and every list of a custom resource, are replaced. Like kustomize 5.5, the other {@code $}
  * directives ($retainKeys, $setElementOrder, $deleteFromPrimitiveList) are kept as plain fields.
+ * A custom OpenAPI schema replaces the built-in rules ({@link MergeRules}).
  */
 final class StrategicMerge {
-  private static final Map<String, String> MERGE_KEYS = Map.of(
-      "containers", "name", "initContainers", "name", "ephemeralContainers", "name",
-      "env", "name", "volumes", "name", "imagePullSecrets", "name", "volumeMounts", "mountPath",
-      "volumeClaimTemplates", "name");
-
   private StrategicMerge() {}
 
   @SuppressWarnings("unchecked")
-  static void merge(Map<String, Object> target, Map<String, Object> patch, boolean builtin) {
+  static void merge(Map<String, Object> target, Map<String, Object> patch, MergeRules rules) {
     if ("replace".equals(patch.get("$patch"))) {
       target.clear();
       patch.forEach((k, v) -> {
@@ -43,9 +39,9 @@ final class StrategicMerge {
       } else if (pv instanceof Map<?, ?> pm && "delete".equals(pm.get("$patch"))) {
         target.remove(key);
       } else if (pv instanceof Map<?, ?> pm && tv instanceof Map<?, ?> tm) {
-        merge((Map<String, Object>) tm, (Map<String, Object>) pm, builtin);
+        merge((Map<String, Object>) tm, (Map<String, Object>) pm, rules.field(key));
       } else if (pv instanceof List<?> pl && tv instanceof List<?> tl) {
-        target.put(key, mergeList(key, (List<Object>) tl, (List<Object>) pl, builtin));
+        target.put(key, mergeList((List<Object>) tl, (List<Object>) pl, rules.field(key)));
       } else {
         target.put(key, strip(pv));
       }
@@ -53,14 +49,13 @@ final class StrategicMerge {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> mergeList(String key, List<Object> target, List<Object> patch,
-      boolean builtin) {
-    if (key.equals("finalizers")) {
+  private static List<Object> mergeList(List<Object> target, List<Object> patch, MergeRules rules) {
+    if (rules.unionScalars()) {
       List<Object> out = new ArrayList<>(patch);
       target.stream().filter(t -> !patch.contains(t)).forEach(out::add);
       return out;
     }
-    String mergeKey = builtin ? mergeKey(key, patch) : null;
+    String mergeKey = rules.mergeKey(patch);
     if (mergeKey == null) {
       List<Object> out = new ArrayList<>();
       for (Object p : patch) {
@@ -87,23 +82,15 @@ final class StrategicMerge {
       }
       if (match == null) {
         out.add(strip(pm));
+      } else if ("replace".equals(pm.get("$patch"))) {
+        out.add(match); // kustomize keeps a matched item marked replace as it was
       } else {
-        merge(match, pm, builtin);
+        merge(match, pm, rules.items());
         out.add(match);
       }
     }
     out.addAll(rest);
     return out;
-  }
-
-  private static String mergeKey(String key, List<Object> patch) {
-    if (patch.isEmpty() || !(patch.get(0) instanceof Map<?, ?> first)) {
-      return null;
-    }
-    if (key.equals("ports")) {
-      return first.containsKey("containerPort") ? "containerPort" : "port";
-    }
-    return MERGE_KEYS.get(key);
   }
 
   @SuppressWarnings("unchecked")

@@ -19,6 +19,8 @@ final class TransformerConfig {
   final Map<String, List<FieldSpec>> specs = new HashMap<>();
   /** Referral kind to the fields that refer to it. */
   final Map<String, List<FieldSpec>> nameReference = new HashMap<>();
+  /** Referral kind, then its API version, to the fields that refer to it (from {@code crds}). */
+  final Map<String, Map<String, List<FieldSpec>>> versionedNameReference = new HashMap<>();
 
   List<FieldSpec> get(String section) {
     return specs.getOrDefault(section, List.of());
@@ -28,10 +30,14 @@ final class TransformerConfig {
     other.specs.forEach((k, v) -> specs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     other.nameReference.forEach((k, v) ->
         nameReference.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    other.versionedNameReference.forEach((k, byVersion) -> byVersion.forEach((v, specs) ->
+        versionedNameReference.computeIfAbsent(k, x -> new HashMap<>())
+            .computeIfAbsent(v, x -> new ArrayList<>()).addAll(specs)));
   }
 
   @SuppressWarnings("unchecked")
   void load(KustomizationFile k) {
+    CrdConfig.load(k, this);
     for (String rel : k.strings("configurations")) {
       String file = Paths.join(k.dir, rel);
       for (Map<String, Object> doc : YamlReader.readDocuments(file, k.readFile(rel, "configurations"))) {

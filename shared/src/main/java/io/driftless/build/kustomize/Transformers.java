@@ -25,6 +25,7 @@ final class Transformers {
     patches.json6902Legacy(m);
     new ImagesAndReplicas(k).run(m);
     new Replacements(k).run(m);
+    TransformerAnnotations.record(k, m);
     m.reindex();
   }
 
@@ -56,6 +57,14 @@ final class Transformers {
       }
       r.rememberName();
       r.object.metadata().put("name", prefix + r.name() + suffix);
+      if (prefix.isEmpty()) {
+        continue;
+      }
+      for (FieldSpec spec : m.config.get("namePrefix")) {
+        if (spec.appliesTo(r)) {
+          spec.visit(r.content(), (parent, key) -> parent.put(key, prefix + parent.get(key)));
+        }
+      }
     }
   }
 

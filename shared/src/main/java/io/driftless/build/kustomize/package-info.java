@@ -16,16 +16,22 @@
  * group/version/kind/name/namespace regex, labelSelector, annotationSelector; options
  * allowNameChange, allowKindChange), {@code patchesStrategicMerge}, {@code patchesJson6902},
  * {@code replacements} (inline or path; delimiter, index, create, reject), {@code vars},
- * {@code configurations}, {@code sortOptions} (legacy, the default, and fifo),
- * {@code buildMetadata} (originAnnotations, managedByLabel). Name references follow renames into
- * pod specs, bindings (with subject namespaces), ingresses, HPAs, StatefulSet service names and
- * webhook services.
+ * {@code configurations}, {@code crds} (OpenAPI definitions whose {@code x-kubernetes-*}
+ * extensions give custom kinds name references, label-selector, annotation and identity fields),
+ * {@code openapi} ({@code path} to a custom JSON or YAML schema whose merge keys and patch
+ * strategies replace the built-in ones for every strategic merge of the build; {@code version}
+ * v1.21.2, the one built in), {@code sortOptions} (legacy, the default, and fifo),
+ * {@code buildMetadata} (originAnnotations, managedByLabel, transformerAnnotations; other options
+ * are ignored, as kubectl ignores them). Name references follow renames through kustomize's
+ * whole built-in nameReference table ({@code NameReferenceTable}): pod specs of the listed
+ * workload kinds, bindings (with subject namespaces), ingresses (backends, TLS, auth annotations), HPAs,
+ * StatefulSet service names and claim templates, webhook and API services, storage, priority
+ * and RBAC resourceNames.
  *
  * <p>Refused with an error naming the field: {@code helmCharts}, {@code helmGlobals},
- * {@code generators}/{@code transformers}/{@code validators} (plugins), remote resources. Not yet
- * supported (also an error): {@code crds}, {@code openapi}, buildMetadata
- * {@code transformerAnnotations}. Strategic merge directives other than {@code $patch} are kept as
- * plain fields, as kustomize 5.5 does.
+ * {@code generators}/{@code transformers}/{@code validators} (plugins), remote resources.
+ * Strategic merge directives other than {@code $patch} are kept as plain fields, as kustomize 5.5
+ * does.
  *
  * <p>Safety: files are confined to each kustomization's directory (LoadRestrictionsRootOnly) and
  * the filesystem to its root (no {@code ..}, absolute paths or escaping symlinks); YAML aliases
