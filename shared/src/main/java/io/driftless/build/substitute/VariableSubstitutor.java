@@ -1,5 +1,6 @@
 package io.driftless.build.substitute;
 
+import io.driftless.build.kustomize.yaml.YamlWriter;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.driftless.model.KubeObject;
@@ -71,7 +72,7 @@ public final class VariableSubstitutor {
     }
     String expanded;
     try {
-      expanded = engine.expand(SubstitutionYaml.write(o.content()));
+      expanded = engine.expand(YamlWriter.write(o.content()));
     } catch (UnsetVariableException e) {
       throw new SubstitutionException(
           o.origin(), o.subject(), e.variable(), field(o) + e.getMessage());
