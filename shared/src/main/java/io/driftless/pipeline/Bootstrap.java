@@ -19,11 +19,20 @@ public final class Bootstrap {
 
   private Bootstrap() {}
 
+  /**
+   * The store key of a source: sources belong to a root, so two roots (say prod and staging, from
+   * different repositories) can each have their {@code flux-system/flux-system}.
+   */
+  public static String sourceKey(String root, String namespacedName) {
+    return root + "#" + namespacedName;
+  }
+
   public static void register(StateStore store, RootRecord root) {
     store.putRoot(root);
-    String existingRevision = store.getSource(ROOT_SOURCE_KEY).map(SourceRecord::lastRevision).orElse(null);
+    String key = sourceKey(root.name(), ROOT_SOURCE_KEY);
+    String existingRevision = store.getSource(key).map(SourceRecord::lastRevision).orElse(null);
     store.putSource(new SourceRecord(
-        ROOT_SOURCE_KEY, root.name(), root.url(), Yaml.write(gitRepository(root)), root.credentialRef(),
+        key, root.name(), root.url(), Yaml.write(gitRepository(root)), root.credentialRef(),
         existingRevision, null));
     store.putKustomization(root.cluster(), ROOT_KUSTOMIZATION_KEY, root.name(), "", Yaml.write(kustomization(root)));
   }

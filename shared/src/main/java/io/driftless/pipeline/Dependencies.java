@@ -34,7 +34,7 @@ final class Dependencies {
       Kustomization depKs = WorkItems.parse(found.get());
       String sourceKey = Sources.keyOf(depKs);
       if (sourceKey.equals(Sources.keyOf(ks))) {
-        String current = store.getSource(sourceKey).map(SourceRecord::lastRevision).orElse(null);
+        String current = store.getSource(Bootstrap.sourceKey(rec.root(), sourceKey)).map(SourceRecord::lastRevision).orElse(null);
         if (current != null && !current.equals(s.getLastAppliedRevision())) {
           return Optional.of("dependency '" + key + "' has not applied revision " + current + " yet");
         }

@@ -113,7 +113,7 @@ final class KustomizationReconciler {
 
   private SourceSnapshot fetch(KustomizationRecord rec, Kustomization ks) {
     try {
-      return Sources.fetch(ctx, ks);
+      return Sources.fetch(ctx, rec.root(), ks);
     } catch (SourceException | IllegalArgumentException e) {
       throw new StageFailure(Reason.ARTIFACT_FAILED, e.getMessage(), e);
     }

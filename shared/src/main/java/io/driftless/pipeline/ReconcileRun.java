@@ -127,9 +127,10 @@ final class ReconcileRun {
       if (repo.key().equals(Bootstrap.ROOT_SOURCE_KEY)) {
         continue; // the root's own source, as flux bootstrap writes it: keep the registered URL and auth
       }
-      Optional<SourceRecord> existing = store.getSource(repo.key());
+      String key = Bootstrap.sourceKey(root.name(), repo.key());
+      Optional<SourceRecord> existing = store.getSource(key);
       store.putSource(new SourceRecord(
-          repo.key(), root.name(), repo.spec().url(), WorkItems.manifest(o),
+          key, root.name(), repo.spec().url(), WorkItems.manifest(o),
           existing.map(SourceRecord::credentialRef).orElse(null),
           existing.map(SourceRecord::lastRevision).orElse(null),
           existing.map(SourceRecord::lastFetchedAt).orElse(null)));

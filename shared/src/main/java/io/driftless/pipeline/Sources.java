@@ -17,7 +17,7 @@ final class Sources {
     return ns + "/" + ref.name();
   }
 
-  static SourceSnapshot fetch(ReconcileContext ctx, Kustomization ks) {
+  static SourceSnapshot fetch(ReconcileContext ctx, String root, Kustomization ks) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (!GitRepository.KIND.equals(ref.kind())) {
       throw new SourceException(
@@ -25,7 +25,7 @@ final class Sources {
     }
     String key = keyOf(ks);
     SourceRecord source =
-        ctx.store().getSource(key)
+        ctx.store().getSource(Bootstrap.sourceKey(root, key))
             .orElseThrow(() -> new SourceException("Kustomization " + ks.key() + ": GitRepository " + key + " not found"));
     GitRepository repo = WorkItems.parse(source);
     if (repo.spec().suspended()) {

@@ -2,7 +2,7 @@ package io.driftless.record;
 
 /**
  * A Git source Driftless fetches: a GitRepository found in Git (or the root's implicit one).
- * {@code key} is {@code namespace/name}; {@code manifest} is the GitRepository's YAML as found in Git;
+ * {@code key} is {@code <root>#<namespace>/<name>} (sources belong to a root); {@code manifest} is the GitRepository's YAML as found in Git;
  * {@code lastRevision} is the last fetched revision ({@code main@sha1:…}).
  */
 public record SourceRecord(
