@@ -3,9 +3,7 @@ package io.driftless.apply;
 import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +15,20 @@ import java.util.Map;
  */
 public final class HealthChecker {
   private final KubernetesClient client;
-  private final Clock clock;
-  private final Duration poll;
+  private final Poller poller;
 
-  public HealthChecker(KubernetesClient client, Clock clock, Duration poll) {
+  public HealthChecker(KubernetesClient client, Duration poll) {
     this.client = client;
-    this.clock = clock;
-    this.poll = poll;
+    this.poller = new Poller(poll);
   }
 
   /** An object to check: its identity and the apiVersion it was applied with. */
   public record Target(ObjectId id, String apiVersion) {}
 
   public void waitForCurrent(List<Target> targets, Duration timeout) {
-    Instant deadline = clock.instant().plus(timeout);
-    while (true) {
-      Map<String, HealthStatus> notReady = new LinkedHashMap<>();
+    Map<String, HealthStatus> notReady = new LinkedHashMap<>();
+    boolean current = poller.await(timeout, () -> {
+      notReady.clear();
       for (Target t : targets) {
         HealthStatus s = HealthStatus.of(live(t));
         if (s == HealthStatus.FAILED) {
@@ -42,20 +38,12 @@ public final class HealthChecker {
           notReady.put(t.id().subject(), s);
         }
       }
-      if (notReady.isEmpty()) {
-        return;
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        List<String> lines = new ArrayList<>();
-        notReady.forEach((id, s) -> lines.add(id + " status: '" + label(s) + "'"));
-        throw new HealthCheckException("timeout waiting for: [" + String.join(", ", lines) + "]");
-      }
-      try {
-        Thread.sleep(poll.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new HealthCheckException("interrupted while waiting for health checks");
-      }
+      return notReady.isEmpty();
+    });
+    if (!current) {
+      List<String> lines = new ArrayList<>();
+      notReady.forEach((id, s) -> lines.add(id + " status: '" + label(s) + "'"));
+      throw new HealthCheckException("timeout waiting for: [" + String.join(", ", lines) + "]");
     }
   }
 

@@ -181,7 +181,7 @@ final class KustomizationReconciler {
       return;
     }
     try {
-      new HealthChecker(client(rec), ctx.clock(), java.time.Duration.ofSeconds(2))
+      new HealthChecker(client(rec), java.time.Duration.ofSeconds(2))
           .waitForCurrent(targets, HealthTargets.timeout(ks));
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);

@@ -1,0 +1,69 @@
+package io.driftless.apply;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftless.model.ObjectId;
+import io.driftless.sandbox.SandboxApiServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Waiting for health on a real API (the sandbox): what Flux's users read when a rollout does not finish. */
+class HealthCheckerTest {
+  private static final HealthChecker.Target WEB =
+      new HealthChecker.Target(new ObjectId("apps", "Deployment", "default", "web"), "apps/v1");
+
+  private static Deployment web() {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName("web").withNamespace("default").endMetadata()
+        .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "web").endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+        .withNewSpec().addNewContainer().withName("web").withImage("nginx:1.27").endContainer().endSpec()
+        .endTemplate().endSpec().build();
+  }
+
+  @Test
+  void aRolledOutDeploymentIsHealthy() {
+    try (SandboxApiServer sandbox = SandboxApiServer.start(0, true)) {
+      KubernetesClient client = sandbox.client();
+      client.resource(web()).create();
+
+      assertThatCode(() -> new HealthChecker(client, Duration.ofMillis(10)).waitForCurrent(List.of(WEB), Duration.ofSeconds(5)))
+          .doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void aTimeoutNamesEveryObjectThatWasNotReadyAndItsStatus() {
+    try (SandboxApiServer sandbox = SandboxApiServer.start(0, false)) {
+      KubernetesClient client = sandbox.client();
+      client.resource(web()).create();
+      HealthChecker.Target missing =
+          new HealthChecker.Target(new ObjectId("", "ConfigMap", "default", "absent"), "v1");
+
+      assertThatThrownBy(() -> new HealthChecker(client, Duration.ofMillis(10)).waitForCurrent(List.of(WEB, missing), Duration.ZERO))
+          .isInstanceOf(HealthChecker.HealthCheckException.class)
+          .hasMessage("timeout waiting for: [Deployment/default/web status: 'InProgress', ConfigMap/default/absent status: 'NotFound']");
+    }
+  }
+
+  @Test
+  void aFailedRolloutFailsAtOnceNamingTheObject() {
+    try (SandboxApiServer sandbox = SandboxApiServer.start(0, false)) {
+      KubernetesClient client = sandbox.client();
+      Deployment created = client.resource(web()).create();
+      created.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+          .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")
+              .withReason("ProgressDeadlineExceeded").build()).build());
+      client.resource(created).updateStatus();
+
+      assertThatThrownBy(() -> new HealthChecker(client, Duration.ofMillis(10)).waitForCurrent(List.of(WEB), Duration.ofMinutes(5)))
+          .hasMessage("Deployment/default/web status: 'Failed'");
+    }
+  }
+}
