@@ -1,5 +1,5 @@
-import io.driftless.build.kustomize.DiskFileSystem;
-import io.driftless.build.kustomize.Kustomizer;
+import io.driftless.render.kustomize.DiskFileSystem;
+import io.driftless.render.kustomize.Kustomizer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): decrypt 1,000 SOPS-encrypted Secrets (age recipient, 5 values each, encrypted_regex
-# ^(data|stringData)$) warm and in-process. Runs io.driftless.build.decrypt.bench.SopsDecryptBenchmark
+# ^(data|stringData)$) warm and in-process. Runs io.driftless.render.decrypt.bench.SopsDecryptBenchmark
 # (shared/src/test/java) through Surefire: 5 warm-up rounds, then 10 timed rounds over all 1,000 Secrets.
 # Goal: under 1 s. Usage: bench/sops.sh (add MVN_OFFLINE= to let Maven download).
 set -euo pipefail

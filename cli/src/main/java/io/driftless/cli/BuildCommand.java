@@ -1,15 +1,15 @@
 package io.driftless.cli;
 
 import io.driftless.apply.OwnerLabels;
-import io.driftless.build.BuildInputs;
-import io.driftless.build.BuildResult;
-import io.driftless.build.FluxBuilder;
-import io.driftless.build.decrypt.DecryptionKeys;
-import io.driftless.build.decrypt.Masking;
-import io.driftless.build.kustomize.DiskFileSystem;
-import io.driftless.build.kustomize.KustomizeOptions;
-import io.driftless.build.kustomize.Kustomizer;
-import io.driftless.build.kustomize.yaml.YamlWriter;
+import io.driftless.render.BuildInputs;
+import io.driftless.render.BuildResult;
+import io.driftless.render.FluxBuilder;
+import io.driftless.render.decrypt.DecryptionKeys;
+import io.driftless.render.decrypt.Masking;
+import io.driftless.render.kustomize.DiskFileSystem;
+import io.driftless.render.kustomize.KustomizeOptions;
+import io.driftless.render.kustomize.Kustomizer;
+import io.driftless.render.kustomize.yaml.YamlWriter;
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `driftless build` prints what kubectl kustomize prints; `driftless build ks` adds Flux's layer and masks Secrets. */
 class BuildCommandTest {
   private static final Path SOPS_VECTORS = Path.of(
-      "../shared/src/test/resources/io/driftless/build/decrypt/testdata/sops/fluxcd__kustomize-controller/internal/controller/testdata/sops");
+      "../shared/src/test/resources/io/driftless/render/decrypt/testdata/sops/fluxcd__kustomize-controller/internal/controller/testdata/sops");
   @TempDir Path tmp;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();

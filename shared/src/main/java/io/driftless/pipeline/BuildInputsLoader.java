@@ -1,8 +1,8 @@
 package io.driftless.pipeline;
 
-import io.driftless.build.BuildInputs;
-import io.driftless.build.decrypt.DecryptionKeys;
-import io.driftless.build.substitute.SubstitutionVariables;
+import io.driftless.render.BuildInputs;
+import io.driftless.render.decrypt.DecryptionKeys;
+import io.driftless.render.substitute.SubstitutionVariables;
 import io.driftless.model.Kustomization;
 import io.driftless.model.SecretResolver;
 import io.fabric8.kubernetes.api.model.Secret;

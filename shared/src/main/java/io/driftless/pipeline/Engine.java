@@ -1,6 +1,6 @@
 package io.driftless.pipeline;
 
-import io.driftless.build.FluxBuilder;
+import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;

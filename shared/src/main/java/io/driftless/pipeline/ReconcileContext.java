@@ -1,6 +1,6 @@
 package io.driftless.pipeline;
 
-import io.driftless.build.FluxBuilder;
+import io.driftless.render.FluxBuilder;
 import io.driftless.record.StateStore;
 import io.driftless.source.SourceFetcher;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftless.build.decrypt.TestVectors;
-import io.driftless.build.decrypt.sops.SopsTestEncryptor;
+import io.driftless.render.decrypt.TestVectors;
+import io.driftless.render.decrypt.sops.SopsTestEncryptor;
 import io.driftless.model.Condition;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Yaml;

@@ -1,7 +1,0 @@
-package io.driftless.build.decrypt.sops;
-
-/** Recovers a file's 32-byte data key from its metadata, or throws saying why it cannot. */
-@FunctionalInterface
-public interface DataKeySource {
-  byte[] dataKey(SopsMetadata metadata);
-}

@@ -1,0 +1,90 @@
+package io.driftless.render.kustomize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** kustomize's default field specs for labels, annotations, images and replicas. */
+final class BuiltinFieldSpecs {
+  private BuiltinFieldSpecs() {}
+
+  static final List<FieldSpec> TEMPLATE_LABELS = List.of(
+      FieldSpec.of("", "ReplicationController", "spec/template/metadata/labels", true),
+      FieldSpec.of(null, "Deployment", "spec/template/metadata/labels", true),
+      FieldSpec.of(null, "ReplicaSet", "spec/template/metadata/labels", true),
+      FieldSpec.of(null, "DaemonSet", "spec/template/metadata/labels", true),
+      FieldSpec.of("apps", "StatefulSet", "spec/template/metadata/labels", true),
+      FieldSpec.of("batch", "Job", "spec/template/metadata/labels", true),
+      FieldSpec.of("batch", "CronJob", "spec/jobTemplate/metadata/labels", true),
+      FieldSpec.of("batch", "CronJob", "spec/jobTemplate/spec/template/metadata/labels", true));
+
+  static final List<FieldSpec> SELECTORS;
+
+  static {
+    List<FieldSpec> s = new ArrayList<>();
+    s.add(FieldSpec.of("", "Service", "spec/selector", true));
+    s.add(FieldSpec.of("", "ReplicationController", "spec/selector", true));
+    s.add(FieldSpec.of(null, "Deployment", "spec/selector/matchLabels", true));
+    String[] affinity = {
+        "podAffinity/preferredDuringSchedulingIgnoredDuringExecution[]/podAffinityTerm",
+        "podAffinity/requiredDuringSchedulingIgnoredDuringExecution[]",
+        "podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution[]/podAffinityTerm",
+        "podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution[]"};
+    for (String a : affinity) {
+      s.add(FieldSpec.of("apps", "Deployment",
+          "spec/template/spec/affinity/" + a + "/labelSelector/matchLabels", false));
+    }
+    s.add(FieldSpec.of("apps", "Deployment",
+        "spec/template/spec/topologySpreadConstraints[]/labelSelector/matchLabels", false));
+    s.add(FieldSpec.of(null, "ReplicaSet", "spec/selector/matchLabels", true));
+    s.add(FieldSpec.of(null, "DaemonSet", "spec/selector/matchLabels", true));
+    s.add(FieldSpec.of("apps", "StatefulSet", "spec/selector/matchLabels", true));
+    for (String a : affinity) {
+      s.add(FieldSpec.of("apps", "StatefulSet",
+          "spec/template/spec/affinity/" + a + "/labelSelector/matchLabels", false));
+    }
+    s.add(FieldSpec.of("apps", "StatefulSet",
+        "spec/template/spec/topologySpreadConstraints[]/labelSelector/matchLabels", false));
+    s.add(FieldSpec.of("apps", "StatefulSet", "spec/volumeClaimTemplates[]/metadata/labels", true));
+    s.add(FieldSpec.of("batch", "Job", "spec/selector/matchLabels", false));
+    s.add(FieldSpec.of("batch", "CronJob", "spec/jobTemplate/spec/selector/matchLabels", false));
+    s.add(FieldSpec.of("policy", "PodDisruptionBudget", "spec/selector/matchLabels", false));
+    s.add(FieldSpec.of("networking.k8s.io", "NetworkPolicy", "spec/podSelector/matchLabels", false));
+    s.add(FieldSpec.of("networking.k8s.io", "NetworkPolicy",
+        "spec/ingress[]/from[]/podSelector/matchLabels", false));
+    s.add(FieldSpec.of("networking.k8s.io", "NetworkPolicy",
+        "spec/egress[]/to[]/podSelector/matchLabels", false));
+    SELECTORS = List.copyOf(s);
+  }
+
+  static final List<FieldSpec> TEMPLATE_ANNOTATIONS = List.of(
+      FieldSpec.of("", "ReplicationController", "spec/template/metadata/annotations", true),
+      FieldSpec.of(null, "Deployment", "spec/template/metadata/annotations", true),
+      FieldSpec.of(null, "ReplicaSet", "spec/template/metadata/annotations", true),
+      FieldSpec.of(null, "DaemonSet", "spec/template/metadata/annotations", true),
+      FieldSpec.of("apps", "StatefulSet", "spec/template/metadata/annotations", true),
+      FieldSpec.of("batch", "Job", "spec/template/metadata/annotations", true),
+      FieldSpec.of("batch", "CronJob", "spec/jobTemplate/metadata/annotations", true),
+      FieldSpec.of("batch", "CronJob", "spec/jobTemplate/spec/template/metadata/annotations", true));
+
+  static final List<FieldSpec> REPLICAS = List.of(
+      FieldSpec.of(null, "Deployment", "spec/replicas", true),
+      FieldSpec.of(null, "ReplicationController", "spec/replicas", true),
+      FieldSpec.of(null, "ReplicaSet", "spec/replicas", true),
+      FieldSpec.of(null, "StatefulSet", "spec/replicas", true));
+
+  /** commonLabels / labels with includeSelectors: everything. */
+  static List<FieldSpec> commonLabels() {
+    List<FieldSpec> all = new ArrayList<>();
+    all.add(FieldSpec.all("metadata/labels", true));
+    all.addAll(SELECTORS);
+    all.addAll(TEMPLATE_LABELS);
+    return all;
+  }
+
+  static List<FieldSpec> commonAnnotations() {
+    List<FieldSpec> all = new ArrayList<>();
+    all.add(FieldSpec.all("metadata/annotations", true));
+    all.addAll(TEMPLATE_ANNOTATIONS);
+    return all;
+  }
+}

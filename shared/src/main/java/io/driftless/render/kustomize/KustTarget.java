@@ -1,0 +1,137 @@
+package io.driftless.render.kustomize;
+
+import io.driftless.render.kustomize.yaml.YamlReader;
+import io.driftless.model.KubeObject;
+import io.driftless.model.ManifestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one directory: resources, generators, components, then transformers in kustomize's order
+ * (patches, namespace, prefix/suffix, labels, annotations, JSON 6902 patches, replicas, images).
+ */
+final class KustTarget {
+  private final Loader loader;
+  private final int depth;
+  private final Vars.Declared vars;
+
+  KustTarget(Loader loader, int depth, Vars.Declared vars) {
+    this.loader = loader;
+    this.depth = depth;
+    this.vars = vars;
+  }
+
+  ResMap accumulate(String dir) {
+    if (depth > 50) {
+      throw new ManifestException(dir, "kustomizations nest more than 50 deep (a cycle?)");
+    }
+    KustomizationFile k = KustomizationFile.load(loader, dir);
+    if (k == null) {
+      throw new ManifestException(dir, "unable to find one of 'kustomization.yaml', "
+          + "'kustomization.yml' or 'Kustomization' in directory '" + (dir.isEmpty() ? "." : dir) + "'");
+    }
+    if (k.isComponent()) {
+      throw new ManifestException(k.file, "a Component cannot be built or used as a resource; "
+          + "list it under components");
+    }
+    ResMap resMap = new ResMap();
+    apply(k, resMap);
+    return resMap;
+  }
+
+  /** Adds {@code k}'s resources and generators to {@code resMap} and runs its transformers on it. */
+  void apply(KustomizationFile k, ResMap resMap) {
+    loader.openApi().offer(k);
+    List<String> entries = new ArrayList<>(k.strings("bases"));
+    entries.addAll(k.strings("resources"));
+    for (String entry : entries) {
+      addResource(k, entry, resMap);
+    }
+    resMap.config.load(k);
+    new Generators(k).run(resMap);
+    for (String c : k.strings("components")) {
+      String cdir = resolveDir(k, c, "components");
+      KustomizationFile ck = KustomizationFile.load(loader, cdir);
+      if (ck == null || !ck.isComponent()) {
+        throw new ManifestException(k.file, "components: '" + c + "' is not a directory with a "
+            + "kustomization of kind Component");
+      }
+      new KustTarget(loader, depth + 1, vars).apply(ck, resMap);
+    }
+    new Transformers(k, loader).run(resMap);
+    vars.add(k);
+    if (resMap.resources.size() > loader.options().maxObjects()) {
+      throw new ManifestException(k.file, "build produces " + resMap.resources.size()
+          + " objects, over the limit of " + loader.options().maxObjects());
+    }
+  }
+
+  private void addResource(KustomizationFile k, String entry, ResMap resMap) {
+    if (isRemote(entry)) {
+      throw new ManifestException(k.file, "resources: remote resource '" + entry
+          + "' is refused (remote bases are not allowed)");
+    }
+    String path = Paths.join(k.dir, entry);
+    if (Paths.escapes(path) || entry.startsWith("/")) {
+      throw new ManifestException(k.file, "resources: '" + entry + "' is outside the build root");
+    }
+    if (loader.fs().isDirectory(path)) {
+      resMap.addAll(new KustTarget(loader, depth + 1, vars).accumulate(path), k.file);
+      return;
+    }
+    if (!loader.fs().isFile(path)) {
+      throw new ManifestException(k.file, "resources: '" + entry + "' does not exist");
+    }
+    for (Resource r : readObjects(loader.readConfined(path, k.dir, "resources"), path)) {
+      resMap.add(r, path);
+    }
+  }
+
+  /** Flux's test for a non-local resource: a URL or one of git's shorthand forms. */
+  static boolean isRemote(String entry) {
+    String lower = entry.toLowerCase(java.util.Locale.ROOT);
+    for (String p : List.of("git::", "gh:", "ssh://", "https://", "http://", "git@", "github.com:",
+        "github.com/")) {
+      if (lower.startsWith(p)) {
+        return true;
+      }
+    }
+    return lower.contains("://");
+  }
+
+  private String resolveDir(KustomizationFile k, String entry, String field) {
+    String path = Paths.join(k.dir, entry);
+    if (Paths.escapes(path) || !loader.fs().isDirectory(path)) {
+      throw new ManifestException(k.file, field + ": '" + entry + "' is not a directory in the build root");
+    }
+    return path;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Resource> readObjects(String text, String file) {
+    List<Resource> out = new ArrayList<>();
+    for (Map<String, Object> doc : YamlReader.readDocuments(file, text)) {
+      if ("List".equals(doc.get("kind")) && doc.get("items") instanceof List<?> items) {
+        for (Object item : items) {
+          if (item instanceof Map<?, ?> m) {
+            out.add(checked(new Resource(new KubeObject((Map<String, Object>) m, file)), file));
+          }
+        }
+        continue;
+      }
+      out.add(checked(new Resource(new KubeObject(doc, file)), file));
+    }
+    return out;
+  }
+
+  private static Resource checked(Resource r, String file) {
+    if (r.kind().isEmpty()) {
+      throw new ManifestException(file, "missing kind in object " + r.name());
+    }
+    if (r.name().isEmpty()) {
+      throw new ManifestException(file, "missing metadata.name in object of kind " + r.kind());
+    }
+    return r;
+  }
+}

@@ -1,0 +1,55 @@
+package io.driftless.render.kustomize;
+
+import io.driftless.model.ManifestException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The objects of a build in order; no two share group, version, kind, namespace and name. */
+final class ResMap {
+  final List<Resource> resources = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+  final TransformerConfig config = new TransformerConfig();
+
+  void add(Resource r, String file) {
+    if (!ids.add(r.idString())) {
+      throw new ManifestException(file, "may not add resource with an already registered id: "
+          + r.object.subject());
+    }
+    resources.add(r);
+  }
+
+  /** Refreshes the id index after transformers renamed or moved objects. */
+  void reindex() {
+    ids.clear();
+    for (Resource r : resources) {
+      ids.add(r.idString());
+    }
+  }
+
+  void addAll(ResMap other, String file) {
+    for (Resource r : other.resources) {
+      add(r, file);
+    }
+    config.merge(other.config);
+  }
+
+  List<Resource> matching(String kind, String name) {
+    List<Resource> out = new ArrayList<>();
+    for (Resource r : resources) {
+      if (r.kind().equals(kind) && (r.name().equals(name) || r.originalName().equals(name))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** kubectl's default (legacy) order: kind rank, then group/version/kind, namespace, name. */
+  void sortLegacy() {
+    resources.sort(Comparator.<Resource>comparingInt(r -> Gvk.of(r.object).order())
+        .thenComparing(r -> Gvk.of(r.object).toString())
+        .thenComparing(Resource::idString));
+  }
+}

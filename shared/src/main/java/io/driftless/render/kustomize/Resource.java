@@ -1,0 +1,77 @@
+package io.driftless.render.kustomize;
+
+import io.driftless.model.KubeObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One object during a build, remembering the names it had before transformers renamed it so that
+ * references to the old name can follow ({@code nameReference}).
+ */
+final class Resource {
+  final KubeObject object;
+  final List<String[]> history = new ArrayList<>();
+  /** The kustomization file and kind of each built-in transformer that ran over this object. */
+  final List<String[]> transformations = new ArrayList<>();
+  boolean needsHashSuffix;
+  /** ConfigMapGenerator or SecretGenerator for generated objects; null for objects read from files. */
+  String generatedBy;
+
+  Resource(KubeObject object) {
+    this.object = object;
+  }
+
+  Map<String, Object> content() {
+    return object.content();
+  }
+
+  String kind() {
+    return object.kind();
+  }
+
+  String name() {
+    return object.name();
+  }
+
+  String namespace() {
+    return object.namespace();
+  }
+
+  /** Records the current name and namespace before a rename. */
+  void rememberName() {
+    history.add(new String[] {name(), namespace()});
+  }
+
+  /** True when this object once had {@code name} (in {@code namespace}, or any when empty). */
+  boolean wasNamed(String name) {
+    for (String[] h : history) {
+      if (h[0].equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  String originalName() {
+    return history.isEmpty() ? name() : history.get(0)[0];
+  }
+
+  String originalNamespace() {
+    return history.isEmpty() ? namespace() : history.get(0)[1];
+  }
+
+  /** kustomize's id string {@code group_version_kind|namespace|name}, with ~ markers for blanks. */
+  String idString() {
+    return Gvk.of(object).toString() + "|" + (namespace().isEmpty() ? "~X" : namespace()) + "|"
+        + (name().isEmpty() ? "~N" : name());
+  }
+
+  Resource copy() {
+    Resource r = new Resource(object.deepCopy());
+    r.history.addAll(history);
+    r.needsHashSuffix = needsHashSuffix;
+    r.generatedBy = generatedBy;
+    return r;
+  }
+}

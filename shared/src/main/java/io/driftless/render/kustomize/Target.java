@@ -1,0 +1,57 @@
+package io.driftless.render.kustomize;
+
+import io.driftless.model.ManifestException;
+import java.util.Map;
+
+/** A patch or replacement target: group, version, kind, name, namespace (regexes) and selectors. */
+record Target(String group, String version, String kind, String name, String namespace,
+    String labelSelector, String annotationSelector) {
+
+  @SuppressWarnings("unchecked")
+  static Target of(Object o, String file) {
+    if (!(o instanceof Map<?, ?> map)) {
+      throw new ManifestException(file, "target must be a mapping");
+    }
+    Map<String, Object> m = (Map<String, Object>) map;
+    return new Target(s(m, "group"), s(m, "version"), s(m, "kind"), s(m, "name"),
+        s(m, "namespace"), s(m, "labelSelector"), s(m, "annotationSelector"));
+  }
+
+  boolean matches(Resource r) {
+    return re(group, r.object.group()) && re(version, r.object.version()) && re(kind, r.kind())
+        && (re(name, r.name()) || (name != null && r.wasNamed(name)))
+        && re(namespace, r.namespace())
+        && Selector.matches(labelSelector, r.object.labels())
+        && Selector.matches(annotationSelector, r.object.annotations());
+  }
+
+  /** A patch without target applies to the object with its kind and (current or former) name. */
+  @SuppressWarnings("unchecked")
+  static boolean sameObject(Map<String, Object> patch, Resource r) {
+    if (!r.kind().equals(patch.get("kind"))) {
+      return false;
+    }
+    String name = nameOf(patch);
+    if (!(r.name().equals(name) || r.wasNamed(name))) {
+      return false;
+    }
+    Object meta = patch.get("metadata");
+    Object ns = meta instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("namespace") : null;
+    return ns == null || ns.equals(r.namespace()) || ns.equals(r.originalNamespace());
+  }
+
+  @SuppressWarnings("unchecked")
+  static String nameOf(Map<String, Object> patch) {
+    Object meta = patch.get("metadata");
+    return meta instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : "";
+  }
+
+  private static boolean re(String pattern, String value) {
+    return pattern == null || pattern.isEmpty() || value.matches(pattern);
+  }
+
+  private static String s(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    return v == null ? null : v.toString();
+  }
+}

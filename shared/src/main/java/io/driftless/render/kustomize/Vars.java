@@ -1,0 +1,141 @@
+package io.driftless.render.kustomize;
+
+import io.driftless.model.ManifestException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Legacy {@code vars}: {@code $(NAME)} in kustomize's var-reference fields (container args,
+ * command, env values and mount paths; Ingress hosts and TLS secrets; Service ports; labels) is
+ * replaced with a field of the referenced object, after every other step of the build.
+ */
+final class Vars {
+  private static final List<String> CONTAINER_FIELDS =
+      List.of("args", "command", "env/value", "volumeMounts/mountPath");
+  private static final Map<String, String> POD_PREFIX = Map.of(
+      "CronJob", "spec/jobTemplate/spec/template/spec/", "DaemonSet", "spec/template/spec/",
+      "Deployment", "spec/template/spec/", "Job", "spec/template/spec/",
+      "ReplicaSet", "spec/template/spec/", "StatefulSet", "spec/template/spec/", "Pod", "spec/");
+
+  private Vars() {}
+
+  /** Each kustomization's vars, collected while accumulating, with the file that declared it. */
+  static final class Declared {
+    final Map<String, Map<String, Object>> vars = new LinkedHashMap<>();
+    final Map<String, String> files = new LinkedHashMap<>();
+
+    void add(KustomizationFile k) {
+      for (Map<String, Object> v : k.maps("vars")) {
+        String name = KustomizationFile.str(v.get("name"));
+        if (vars.containsKey(name)) {
+          throw new ManifestException(k.file, "vars: var '" + name + "' already encountered");
+        }
+        vars.put(name, v);
+        files.put(name, k.file);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static void resolve(Declared declared, ResMap m) {
+    if (declared.vars.isEmpty()) {
+      return;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    declared.vars.forEach((name, v) -> {
+      String file = declared.files.get(name);
+      Map<String, Object> ref = v.get("objref") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
+      String kind = KustomizationFile.str(ref.get("kind"));
+      String refName = KustomizationFile.str(ref.get("name"));
+      List<Resource> hits = new ArrayList<>();
+      for (Resource r : m.resources) {
+        if (r.kind().equals(kind) && (r.name().equals(refName) || r.wasNamed(refName))) {
+          hits.add(r);
+        }
+      }
+      if (hits.size() != 1) {
+        throw new ManifestException(file, "vars: var '" + name + "' matches " + hits.size()
+            + " objects of kind " + kind + " named " + refName + ", want exactly one");
+      }
+      Map<String, Object> fieldref = v.get("fieldref") instanceof Map<?, ?> f
+          ? (Map<String, Object>) f : Map.of();
+      String path = fieldref.get("fieldpath") == null ? "metadata.name"
+          : fieldref.get("fieldpath").toString();
+      Object value = FieldPath.get(hits.get(0).content(), path);
+      if (value == null) {
+        throw new ManifestException(file, "vars: var '" + name + "': "
+            + hits.get(0).object.subject() + " has no field " + path);
+      }
+      values.put(name, value.toString());
+    });
+    for (Resource r : m.resources) {
+      List<String> paths = paths(r);
+      for (FieldSpec custom : m.config.get("varReference")) {
+        if (custom.appliesTo(r)) {
+          paths.add(custom.path());
+        }
+      }
+      for (String path : paths) {
+        FieldSpec.all(path, false).visit(r.content(), (parent, key) -> {
+          Object cur = parent.get(key);
+          if (cur instanceof String s) {
+            parent.put(key, expand(s, values));
+          } else if (cur instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(o -> out.add(o instanceof String s ? expand(s, values) : o));
+            parent.put(key, out);
+          } else if (cur instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).replaceAll((k2, o) -> o instanceof String s ? expand(s, values) : o);
+          }
+        });
+      }
+    }
+  }
+
+  private static List<String> paths(Resource r) {
+    List<String> out = new ArrayList<>();
+    out.add("metadata/labels");
+    String pod = POD_PREFIX.get(r.kind());
+    if (pod != null) {
+      for (String c : List.of("containers[]/", "initContainers[]/")) {
+        for (String f : CONTAINER_FIELDS) {
+          out.add(pod + c + f.replace("env/", "env[]/").replace("volumeMounts/", "volumeMounts[]/"));
+        }
+      }
+    }
+    if (r.kind().equals("Ingress")) {
+      out.addAll(List.of("spec/rules[]/host", "spec/tls[]/hosts", "spec/tls[]/secretName"));
+    }
+    if (r.kind().equals("Service")) {
+      out.addAll(List.of("spec/ports[]/port", "spec/ports[]/targetPort"));
+    }
+    return out;
+  }
+
+  /** Kubernetes' {@code $(VAR)} expansion: {@code $$} is a literal {@code $}; unknown refs stay. */
+  static String expand(String s, Map<String, String> values) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '$' && i + 1 < s.length()) {
+        char n = s.charAt(i + 1);
+        if (n == '$') {
+          out.append('$');
+          i++;
+          continue;
+        }
+        int close = n == '(' ? s.indexOf(')', i + 2) : -1;
+        if (close > 0) {
+          String name = s.substring(i + 2, close);
+          out.append(values.containsKey(name) ? values.get(name) : s.substring(i, close + 1));
+          i = close;
+          continue;
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}
