@@ -19,7 +19,7 @@ if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list.d/ /etc/apt/so
 fi
 as_root apt-get update -qq >&2
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-  golang-go etcd-server rsync openssl golang-github-modern-go-reflect2-dev >&2
+  golang-go etcd-server rsync openssl curl golang-github-modern-go-reflect2-dev >&2
 if [[ -x $bin/kube-apiserver && -x $bin/kube-controller-manager ]]; then echo "$bin"; exit 0; fi
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/driftless-k8s-src.XXXX")
