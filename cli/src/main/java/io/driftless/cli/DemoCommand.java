@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     step("1", "Git repository from " + examples);
     try (DemoRepo repo = DemoRepo.create(work.resolve("git"));
         SandboxApiServer sandbox = kubeconfig == null ? SandboxApiServer.start(0) : null;
+        BareClusterKubelet kubelet = BareClusterKubelet.startIfNodeless(kubeconfig, context);
         DynamoStores.LocalServer dynamo = DynamoStores.startLocalServer()) {
       repo.copyFrom(examples);
       String first = repo.commitAndPush("Add the demo cluster, infrastructure and podinfo");

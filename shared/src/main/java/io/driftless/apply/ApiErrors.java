@@ -8,6 +8,9 @@ final class ApiErrors {
   private ApiErrors() {}
 
   static String describe(String subject, String verb, RuntimeException e) {
+    if (e instanceof ServedKinds.UnservedKindException) {
+      return subject + " " + verb + " failed: " + e.getMessage();
+    }
     String reason = "Error";
     String message = e.getMessage();
     if (e instanceof KubernetesClientException k) {

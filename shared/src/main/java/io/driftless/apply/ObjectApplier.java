@@ -20,14 +20,17 @@ final class ObjectApplier {
   private final KubernetesClient client;
   private final Poller poller;
   private final ManagedFieldsCleanup cleanup;
+  private final ServedKinds servedKinds;
 
   ObjectApplier(KubernetesClient client, Poller poller) {
     this.client = client;
     this.poller = poller;
     this.cleanup = new ManagedFieldsCleanup(client);
+    this.servedKinds = new ServedKinds(client);
   }
 
   ChangeSetEntry apply(KubeObject object, ApplyOptions options) {
+    servedKinds.require(object);
     GenericKubernetesResource desired = toResource(object);
     GenericKubernetesResource live = client.resource(desired).get();
     if (skipped(desired.getMetadata(), live)) {
@@ -54,8 +57,12 @@ final class ObjectApplier {
     return entry(object, live == null ? Action.CREATED : Action.CONFIGURED);
   }
 
+  /** The object as sent to the API server: a copy of the rendered content with Flux's native defaults. */
   GenericKubernetesResource toResource(KubeObject object) {
-    return client.getKubernetesSerialization().convertValue(object.content(), GenericKubernetesResource.class);
+    GenericKubernetesResource resource =
+        client.getKubernetesSerialization().convertValue(object.content(), GenericKubernetesResource.class);
+    NativeDefaults.set(object, resource.getAdditionalProperties());
+    return resource;
   }
 
   private static boolean skipped(ObjectMeta desired, GenericKubernetesResource live) {

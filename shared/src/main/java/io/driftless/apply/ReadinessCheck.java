@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Waits for the objects of a stage to be usable before the next stage is applied: a CRD must be
- * Established, a Namespace must exist and be Active, anything else must exist.
+ * Established, a Namespace must exist and be Active (one being deleted fails at once), anything else must exist.
  */
 final class ReadinessCheck {
   private final KubernetesClient client;
@@ -40,10 +40,21 @@ final class ReadinessCheck {
       case "CustomResourceDefinition" -> established(live);
       case "Namespace" -> {
         Object phase = live.get("status", "phase");
+        if ("Terminating".equals(phase) || live.getMetadata().getDeletionTimestamp() != null) {
+          throw new TerminatingNamespaceException(KubeObjects.subject(live)
+              + " is terminating: nothing can be applied in it until it is deleted");
+        }
         yield phase == null || "Active".equals(phase);
       }
       default -> true;
     };
+  }
+
+  /** A Namespace being deleted: waiting would only run into the timeout, so the stage fails at once. */
+  static final class TerminatingNamespaceException extends RuntimeException {
+    TerminatingNamespaceException(String message) {
+      super(message);
+    }
   }
 
   private static boolean established(GenericKubernetesResource crd) {

@@ -51,7 +51,12 @@ public final class ResourceManager {
         }
       }
       if (stage.getKey() < 3) {
-        List<String> notReady = readiness.await(applied, options.stageWaitTimeout());
+        List<String> notReady;
+        try {
+          notReady = readiness.await(applied, options.stageWaitTimeout());
+        } catch (ReadinessCheck.TerminatingNamespaceException e) {
+          throw new ApplyException(e.getMessage(), changes, e);
+        }
         if (!notReady.isEmpty()) {
           throw new ApplyException("timeout waiting for: " + notReady, changes, null);
         }

@@ -26,6 +26,17 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, "NotFound", "namespaces \"" + namespace + "\" not found", d);
   }
 
+  /** What a real server answers for a create in a namespace that is being deleted. */
+  static ApiError namespaceTerminating(ResourceType type, String name, String namespace) {
+    return new ApiError(403, "Forbidden", type.qualifiedPlural() + " \"" + name + "\" is forbidden: unable to create new "
+        + "content in namespace " + namespace + " because it is being terminated", details(type, name));
+  }
+
+  /** A 500 with no reason, as a real server answers when it cannot build the typed patch of an apply. */
+  static ApiError internal(String message) {
+    return new ApiError(500, "", message, null);
+  }
+
   static ApiError noRoute() {
     return new ApiError(404, "NotFound", "the server could not find the requested resource", null);
   }

@@ -99,24 +99,82 @@ final class ResourceApi {
       throw ApiError.badRequest("PATCH " + r.type().qualifiedPlural() + ": fieldManager is required for apply requests");
     }
     checkBody(r, applied);
+    AssociativeKeys.check(r.type(), applied);
     ObjectNode live = store.get(r.type(), ns(r), r.name());
     if (live == null) {
-      checkNamespace(r);
+      checkNamespace(r, r.name());
     }
     ObjectNode merged = ServerSideApply.apply(r.type(), live, applied, manager, force, now());
     return Map.entry(commit(r, live, merged, dryRun), live == null);
   }
 
+  /**
+   * Deletes as a real server with its namespace and garbage collectors does: an object with finalizers
+   * only gets a deletionTimestamp and goes when its last finalizer is removed; a Namespace deletes its
+   * contents and stays Terminating while any of them is held by a finalizer.
+   */
   ObjectNode delete(Route r) {
     ObjectNode live = get(r);
     if (r.type().kind().equals("Namespace")) {
-      store.removeNamespace(r.name());
+      return deleteNamespace(r, live);
+    }
+    if (hasFinalizers(live)) {
+      return markDeleted(r.type(), live);
     }
     if (r.type().kind().equals("CustomResourceDefinition")) {
       resources.unregister(r.name()).forEach(store::drop);
     }
     store.remove(r.type(), ns(r), r.name());
     return live;
+  }
+
+  private ObjectNode deleteNamespace(Route r, ObjectNode live) {
+    boolean held = false;
+    for (Map.Entry<ResourceType, ObjectNode> content : store.inNamespace(r.name())) {
+      ObjectNode object = content.getValue();
+      if (hasFinalizers(object)) {
+        held = true;
+        markDeleted(content.getKey(), object);
+      } else {
+        store.remove(content.getKey(), r.name(), object.path("metadata").path("name").asText());
+      }
+    }
+    if (!held) {
+      store.remove(r.type(), "", r.name());
+      return live;
+    }
+    ObjectNode terminating = markDeleted(r.type(), live);
+    terminating.putObject("status").put("phase", "Terminating");
+    return store.put(r.type(), terminating);
+  }
+
+  private ObjectNode markDeleted(ResourceType type, ObjectNode live) {
+    ObjectNode meta = (ObjectNode) live.get("metadata");
+    if (meta.has("deletionTimestamp")) {
+      return live;
+    }
+    meta.put("deletionTimestamp", now());
+    return store.put(type, live);
+  }
+
+  /** After an update: a deleted object whose last finalizer went is removed, and maybe its namespace. */
+  private ObjectNode finishDeletion(Route r, ObjectNode stored) {
+    if (!stored.path("metadata").has("deletionTimestamp") || hasFinalizers(stored)) {
+      return stored;
+    }
+    store.remove(r.type(), ns(r), r.name() == null ? stored.path("metadata").path("name").asText() : r.name());
+    if (r.type().namespaced()) {
+      ObjectNode namespace = store.get(namespaces, "", r.namespace());
+      if (namespace != null && namespace.path("metadata").has("deletionTimestamp") && store.inNamespace(r.namespace()).isEmpty()) {
+        store.remove(namespaces, "", r.namespace());
+      }
+    }
+    return stored;
+  }
+
+  private static boolean hasFinalizers(ObjectNode object) {
+    JsonNode finalizers = object.path("metadata").path("finalizers");
+    return finalizers.isArray() && !finalizers.isEmpty();
   }
 
   /** Fills server-set metadata, runs the simulated controllers and stores unless nothing changed. */
@@ -129,7 +187,7 @@ final class ResourceApi {
       meta.remove("namespace");
     }
     if (live == null) {
-      checkNamespace(r);
+      checkNamespace(r, meta.path("name").asText());
       meta.put("uid", UUID.randomUUID().toString()).put("creationTimestamp", now()).put("generation", 1L);
       meta.remove("resourceVersion");
     } else {
@@ -151,7 +209,10 @@ final class ResourceApi {
     if (r.type().kind().equals("CustomResourceDefinition")) {
       resources.register(o);
     }
-    return store.put(r.type(), o);
+    if (live != null && live.path("metadata").has("deletionTimestamp")) {
+      meta.set("deletionTimestamp", live.path("metadata").get("deletionTimestamp"));
+    }
+    return finishDeletion(r, store.put(r.type(), o));
   }
 
   private void checkBody(Route r, ObjectNode body) {
@@ -186,9 +247,16 @@ final class ResourceApi {
     }
   }
 
-  private void checkNamespace(Route r) {
-    if (r.type().namespaced() && !store.exists(namespaces, "", r.namespace())) {
+  private void checkNamespace(Route r, String name) {
+    if (!r.type().namespaced()) {
+      return;
+    }
+    ObjectNode namespace = store.get(namespaces, "", r.namespace());
+    if (namespace == null) {
       throw ApiError.namespaceNotFound(r.namespace());
+    }
+    if (namespace.path("metadata").has("deletionTimestamp")) {
+      throw ApiError.namespaceTerminating(r.type(), name, r.namespace());
     }
   }
 

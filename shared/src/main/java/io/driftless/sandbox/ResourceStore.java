@@ -64,13 +64,12 @@ final class ResourceStore {
     objects.remove(type.storageKey());
   }
 
-  void removeNamespace(String namespace) {
-    objects.forEach((key, t) -> {
-      Map<String, ObjectNode> inNamespace = t.subMap(namespace + "/", namespace + "0");
-      inNamespace.values().forEach(o -> watches.changed(revision + 1, "DELETED", types.get(key), o.deepCopy()));
-      inNamespace.clear();
-    });
-    revision++;
+  /** Every object stored in {@code namespace}, with its type. */
+  List<Map.Entry<ResourceType, ObjectNode>> inNamespace(String namespace) {
+    List<Map.Entry<ResourceType, ObjectNode>> out = new ArrayList<>();
+    objects.forEach((key, t) -> t.subMap(namespace + "/", namespace + "0").values()
+        .forEach(o -> out.add(Map.entry(types.get(key), o.deepCopy()))));
+    return out;
   }
 
   String revision() {

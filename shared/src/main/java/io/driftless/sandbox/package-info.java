@@ -14,8 +14,30 @@
  * fabric8's informers, {@code waitUntilReady} and {@code waitUntilCondition} work.
  *
  * <p>Not served: kubectl's streamed HTTP watch ({@code kubectl get -w}), admission, validation against OpenAPI schemas, Update managers in
- * managedFields (only Apply operations are tracked), finalizers and graceful deletion, pods.
+ * managedFields (only Apply operations are tracked), pods.
  * Simulated controllers make Deployments, StatefulSets and DaemonSets ready, Namespaces Active and
  * CRDs Established at once.
+ *
+ * <h2>Where it differed from a real kube-apiserver (v1.20.2), and what was done</h2>
+ * The same test bodies run on both servers ({@code TestCluster} in the tests); these differences were
+ * found that way:
+ * <ul>
+ *   <li>Server-side apply of a Service port or container port without {@code protocol}: v1.20 refuses it
+ *       ("associative list with keys has an element that omits key field "protocol""); the sandbox
+ *       accepted it. Now the sandbox refuses it with the same message ({@code AssociativeKeys}), and the
+ *       apply stage sets {@code protocol: TCP} first, as Flux does, so neither server sees it.</li>
+ *   <li>Finalizers and graceful deletion: a real server only sets {@code deletionTimestamp} on an object
+ *       with finalizers and removes it when the last finalizer goes; a deleted Namespace stays
+ *       {@code Terminating} while any of its objects is held, and creates in it are Forbidden. The
+ *       sandbox deleted at once; it now does the same.</li>
+ *   <li>Workload status: the sandbox's simulated controllers make workloads ready at once; a bare real
+ *       control plane never does (no kubelet). Tests start {@code KubeletStandIn} there, which writes the
+ *       same ready status through the status subresource. Not made to agree: the sandbox keeps its
+ *       simulation so {@code driftless sandbox} stays one process.</li>
+ *   <li>Not matched, and why: schema validation and defaulting (a real server rejects unknown fields of
+ *       native kinds only under {@code fieldValidation}, which v1.20 lacks, and defaults many fields the
+ *       sandbox leaves absent); the sandbox has no OpenAPI models of the native kinds, so tests that
+ *       depend on defaulting run on the real server only.</li>
+ * </ul>
  */
 package io.driftless.sandbox;

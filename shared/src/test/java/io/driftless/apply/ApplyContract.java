@@ -214,6 +214,127 @@ abstract class ApplyContract {
         .containsEntry("app", "web2");
   }
 
+  @Test
+  void portsWithoutProtocolApplyAndReapplyUnchanged() {
+    KubeObject service = object("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: %s}
+        spec:
+          selector: {app: web}
+          ports: [{name: http, port: 80, targetPort: http}]
+        """.formatted(ns));
+    KubeObject deployment = object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              initContainers: [{name: init, image: 'busybox:1.36', ports: [{containerPort: 9000}]}]
+              containers: [{name: web, image: 'nginx:1.27', ports: [{name: http, containerPort: 8080}]}]
+        """.formatted(ns));
+
+    ChangeSet first = manager.applyAllStaged(objects(namespace(), service, deployment), OPTIONS);
+    ChangeSet second = manager.applyAllStaged(objects(namespace(), service, deployment), OPTIONS);
+
+    assertThat(first.lines()).contains("Service/" + ns + "/web created", "Deployment/" + ns + "/web created");
+    assertThat(second.hasChanges()).as("defaulted fields are no drift").isFalse();
+    assertThat(client.services().inNamespace(ns).withName("web").get().getSpec().getPorts().get(0).getProtocol())
+        .isEqualTo("TCP");
+    assertThat(service.content().toString()).as("the rendered object stays as rendered").doesNotContain("protocol");
+  }
+
+  @Test
+  void aKindTheClusterDoesNotServeIsOneSentenceNamingTheObjectAndApi() {
+    KubeObject release = object("""
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: podinfo, namespace: %s}
+        spec: {interval: 10m, chart: {spec: {chart: podinfo}}}
+        """.formatted(ns));
+
+    assertThatThrownBy(() -> manager.applyAllStaged(objects(namespace(), release), OPTIONS))
+        .isInstanceOf(ApplyException.class)
+        .hasMessage("HelmRelease/" + ns + "/podinfo apply failed: the cluster has no API for "
+            + "`helm.toolkit.fluxcd.io/v2` HelmRelease (is its CRD installed?) (from " + ns + ".yaml)");
+  }
+
+  @Test
+  void aFieldOwnedByAnotherManagerIsTakenOver() {
+    manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+    client.resource(client.getKubernetesSerialization().convertValue(configMap("web", "mode: theirs").content(),
+        GenericKubernetesResource.class)).fieldManager("helm").forceConflicts().serverSideApply();
+
+    ChangeSet changes = manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
+
+    assertThat(changes.lines()).contains("ConfigMap/" + ns + "/web configured");
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsEntry("mode", "fast");
+  }
+
+  @Test
+  void pruneDeletesOwnedClusterScopedObjects() {
+    KubeObject role = object("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: %s-viewer}
+        rules: [{apiGroups: [''], resources: [configmaps], verbs: [get]}]
+        """.formatted(ns));
+    OWNER.applyTo(role);
+    ChangeSet applied = manager.applyAllStaged(objects(role), OPTIONS);
+
+    ChangeSet pruned = manager.prune(applied.toInventory(), OWNER);
+
+    assertThat(pruned.lines()).containsExactly("ClusterRole/" + ns + "-viewer deleted");
+    assertThat(client.rbac().clusterRoles().withName(ns + "-viewer").get()).isNull();
+  }
+
+  @Test
+  void pruneOfAnObjectWithAFinalizerDeletesItAndLeavesTheFinalizerToItsOwner() {
+    KubeObject guarded = configMap("guarded", "a: b");
+    OWNER.applyTo(guarded);
+    ChangeSet applied = manager.applyAllStaged(objects(namespace(), guarded), OPTIONS);
+    client.configMaps().inNamespace(ns).withName("guarded").edit(cm -> {
+      cm.getMetadata().setFinalizers(List.of("example.com/hold"));
+      return cm;
+    });
+    List<InventoryEntry> stale = applied.toInventory().stream().filter(e -> e.id().contains("guarded")).toList();
+
+    ChangeSet pruned = manager.prune(stale, OWNER);
+
+    assertThat(pruned.lines()).containsExactly("ConfigMap/" + ns + "/guarded deleted");
+    var live = client.configMaps().inNamespace(ns).withName("guarded").get();
+    assertThat(live.getMetadata().getDeletionTimestamp()).as("terminating until its finalizer is removed").isNotNull();
+    client.configMaps().inNamespace(ns).withName("guarded").edit(cm -> {
+      cm.getMetadata().setFinalizers(List.of());
+      return cm;
+    });
+  }
+
+  @Test
+  void applyingIntoATerminatingNamespaceFailsAtOnceNamingIt() {
+    manager.applyAllStaged(objects(namespace(), configMap("guarded", "a: b")), OPTIONS);
+    client.configMaps().inNamespace(ns).withName("guarded").edit(cm -> {
+      cm.getMetadata().setFinalizers(List.of("example.com/hold"));
+      return cm;
+    });
+    client.namespaces().withName(ns).delete();
+
+    try {
+      assertThatThrownBy(() -> manager.applyAllStaged(objects(namespace(), configMap("web", "a: b")),
+          new ApplyOptions(false, Duration.ofMinutes(5))))
+          .isInstanceOf(ApplyException.class)
+          .hasMessage("Namespace/" + ns + " is terminating: nothing can be applied in it until it is deleted");
+    } finally {
+      client.configMaps().inNamespace(ns).withName("guarded").edit(cm -> {
+        cm.getMetadata().setFinalizers(List.of());
+        return cm;
+      });
+    }
+  }
+
   protected KubeObject namespace() {
     return object("apiVersion: v1\nkind: Namespace\nmetadata: {name: %s}\n".formatted(ns));
   }

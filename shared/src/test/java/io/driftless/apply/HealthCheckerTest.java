@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.driftless.model.ObjectId;
-import io.driftless.sandbox.SandboxApiServer;
+import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Waiting for health on a real API (the sandbox): what Flux's users read when a rollout does not finish. */
+/** Waiting for health on the sandbox and a real API server: what Flux's users read when a rollout does not finish. */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class HealthCheckerTest {
+  @Parameter TestCluster cluster;
+  @TempDir Path tmp;
   private static final HealthChecker.Target WEB =
       new HealthChecker.Target(new ObjectId("apps", "Deployment", "default", "web"), "apps/v1");
 
@@ -29,8 +38,8 @@ class HealthCheckerTest {
 
   @Test
   void aRolledOutDeploymentIsHealthy() {
-    try (SandboxApiServer sandbox = SandboxApiServer.start(0, true)) {
-      KubernetesClient client = sandbox.client();
+    try (TestCluster.Running running = cluster.start(tmp, true)) {
+      KubernetesClient client = running.client();
       client.resource(web()).create();
 
       assertThatCode(() -> new HealthChecker(client, Duration.ofMillis(10)).waitForCurrent(List.of(WEB), Duration.ofSeconds(5)))
@@ -40,8 +49,8 @@ class HealthCheckerTest {
 
   @Test
   void aTimeoutNamesEveryObjectThatWasNotReadyAndItsStatus() {
-    try (SandboxApiServer sandbox = SandboxApiServer.start(0, false)) {
-      KubernetesClient client = sandbox.client();
+    try (TestCluster.Running running = cluster.start(tmp, false)) {
+      KubernetesClient client = running.client();
       client.resource(web()).create();
       HealthChecker.Target missing =
           new HealthChecker.Target(new ObjectId("", "ConfigMap", "default", "absent"), "v1");
@@ -54,8 +63,8 @@ class HealthCheckerTest {
 
   @Test
   void aFailedRolloutFailsAtOnceNamingTheObject() {
-    try (SandboxApiServer sandbox = SandboxApiServer.start(0, false)) {
-      KubernetesClient client = sandbox.client();
+    try (TestCluster.Running running = cluster.start(tmp, false)) {
+      KubernetesClient client = running.client();
       Deployment created = client.resource(web()).create();
       created.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
           .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("False")

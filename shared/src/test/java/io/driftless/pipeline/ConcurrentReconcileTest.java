@@ -5,36 +5,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftless.model.HistoryEntry;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
+import io.driftless.record.Lease;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import io.driftless.record.dynamo.DynamoStores;
-import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
+import io.driftless.testing.TestCluster;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Two reconciles of the same Kustomization at once: one runs at a time, and no status update is lost. */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class ConcurrentReconcileTest {
+  @Parameter TestCluster cluster;
   @TempDir Path tmp;
 
   @Test
   void twoConcurrentReconcilesRunOneAtATimeAndBothAreRecorded() throws Exception {
+    List<String> leaseEvents = Collections.synchronizedList(new ArrayList<>());
     try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
-        SandboxApiServer sandbox = SandboxApiServer.start(0);
-        StateStore store = DynamoStores.inMemory()) {
+        TestCluster.Running running = cluster.start(tmp);
+        StateStore store = recordingLeases(DynamoStores.inMemory(), "flux-system/apps", leaseEvents)) {
       remote.commit("demo");
-      Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
       Engine first = Engine.create(store, tmp.resolve("cache-a"), Map.of(), false);
       Engine second = Engine.create(store, tmp.resolve("cache-b"), Map.of(), false);
-      first.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
+      first.registerCluster(new ClusterRecord("demo", running.kubeconfig().toString(), null, null));
       first.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
       first.reconcile(ReconcileCommand.all());
       long before = totalRuns(store);
       long versionBefore = store.getKustomization("demo", "flux-system/apps").orElseThrow().version();
+      leaseEvents.clear();
 
       CountDownLatch start = new CountDownLatch(1);
       CompletableFuture<ReconcileReport> a = CompletableFuture.supplyAsync(() -> await(start, first));
@@ -43,10 +57,32 @@ class ConcurrentReconcileTest {
 
       assertThat(a.get().allReady()).isTrue();
       assertThat(b.get().allReady()).isTrue();
+      assertThat(leaseEvents).as("each run holds the lease alone: taken, released, taken, released")
+          .containsExactly("locked", "unlocked", "locked", "unlocked");
       assertThat(totalRuns(store)).isEqualTo(before + 2);
       assertThat(store.getKustomization("demo", "flux-system/apps").orElseThrow().version())
           .isEqualTo(versionBefore + 2);
     }
+  }
+
+  /** The store, noting in order every lease on {@code key} that was taken and released. */
+  private static StateStore recordingLeases(StateStore store, String key, List<String> events) {
+    return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("unlock") && key.equals(((Lease) args[0]).key())) {
+            events.add("unlocked"); // noted while still held, so a successor's "locked" can only follow it
+          }
+          Object result;
+          try {
+            result = method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("tryLock") && key.equals(args[1]) && ((Optional<?>) result).isPresent()) {
+            events.add("locked");
+          }
+          return result;
+        });
   }
 
   private static ReconcileReport await(CountDownLatch start, Engine engine) {

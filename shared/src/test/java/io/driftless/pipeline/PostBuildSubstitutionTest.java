@@ -7,6 +7,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.StateStore;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,9 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** postBuild: inline substitute and substituteFrom a ConfigMap in the cluster, with Flux's strict rule. */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class PostBuildSubstitutionTest {
+  @Parameter TestCluster cluster;
   @TempDir Path tmp;
   private GitRemote remote;
   private LocalFleet fleet;
@@ -51,7 +58,7 @@ class PostBuildSubstitutionTest {
                     name: not-there
                     optional: true
             """);
-    fleet = LocalFleet.start(tmp).bootstrap(remote, null);
+    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
     kube = fleet.kube();
     kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata().build()).create();
     kube.configMaps().inNamespace("flux-system").resource(new ConfigMapBuilder()

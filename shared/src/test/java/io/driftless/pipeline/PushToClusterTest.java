@@ -10,6 +10,7 @@ import io.driftless.record.StateStore;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.SignedPush;
+import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +18,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A push reaches the cluster: a commit to a real repository, a signed webhook, the objects in the
- * (sandbox) cluster, status and inventory in DynamoDB Local; a second commit removes an object and it
- * is pruned.
+ * cluster (the sandbox and a real API server), status and inventory in DynamoDB Local; a second commit
+ * removes an object and it is pruned.
  */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class PushToClusterTest {
+  @Parameter TestCluster cluster;
   private static final String SECRET = "test-webhook-secret";
   @TempDir Path tmp;
   private GitRemote remote;
@@ -36,7 +43,7 @@ class PushToClusterTest {
   void setUp() throws Exception {
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
     Path secret = Files.writeString(tmp.resolve("secret"), SECRET);
-    fleet = LocalFleet.start(tmp).bootstrap(remote, secret.toString());
+    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, secret.toString());
     kube = fleet.kube();
     store = fleet.store();
     engine = fleet.engine();
@@ -114,10 +121,15 @@ class PushToClusterTest {
   void aFailedBuildAppliesNothingAndPrunesNothing() throws Exception {
     push(remote.commit("demo"));
     remote.delete("apps/podinfo/service.yaml");
+    remote.write("apps/podinfo/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra, namespace: podinfo}\n");
+    Path k = remote.workTree().resolve("apps/podinfo/kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace("  - service.yaml\n", "  - extra.yaml\n"));
     remote.write("apps/podinfo/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [broken\n");
     String broken = remote.commit("broken yaml");
 
     push(broken);
+
+    assertThat(kube.configMaps().inNamespace("podinfo").withName("extra").get()).as("applies nothing").isNull();
 
     KustomizationStatus apps = status("flux-system/apps");
     assertThat(apps.isReady()).isFalse();

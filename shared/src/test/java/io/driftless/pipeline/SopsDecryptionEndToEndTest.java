@@ -11,6 +11,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.StateStore;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Flux user's SOPS setup moves over unchanged: the Kustomization names {@code sops-age} in
@@ -37,7 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Secret in Git reaches the cluster decrypted. A wrong key applies nothing, and the plaintext never
  * lands in the table, the logs or the temp directories.
  */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class SopsDecryptionEndToEndTest {
+  @Parameter TestCluster cluster;
   private static final String PLAINTEXT = "drift-less-plaintext-7f3a9c";
   private static final String RECIPIENT = "age1mhtqtnq547ckh46xad9v920gprd9289t5pyv9zsjekv92eww8esqn85mjg";
   @TempDir Path tmp;
@@ -84,7 +91,7 @@ class SopsDecryptionEndToEndTest {
             """)
         .write("secrets/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n")
         .write("secrets/db.yaml", encryptedSecret());
-    fleet = LocalFleet.start(tmp).bootstrap(remote, null);
+    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
     kube = fleet.kube();
     store = fleet.store();
     engine = fleet.engine();

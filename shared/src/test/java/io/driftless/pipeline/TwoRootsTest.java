@@ -7,19 +7,26 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCluster;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One control point, two clusters bootstrapped from two repositories: each root keeps its own source. */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class TwoRootsTest {
+  @Parameter TestCluster cluster;
   @TempDir Path tmp;
 
   @Test
   void eachRootReconcilesItsOwnRepositoryOnItsOwnCluster() {
     try (GitRemote prodRepo = GitRemote.create(tmp.resolve("prod"), "main").copyTree(Path.of("../examples"), ".");
         GitRemote stagingRepo = GitRemote.create(tmp.resolve("staging"), "main");
-        LocalFleet fleet = LocalFleet.start(tmp)) {
+        LocalFleet fleet = LocalFleet.start(tmp, cluster)) {
       String prodCommit = prodRepo.commit("prod");
       String stagingCommit = stagingRepo.write("clusters/staging/marker.yaml", """
           apiVersion: v1

@@ -5,33 +5,37 @@ import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import io.driftless.record.dynamo.DynamoStores;
-import io.driftless.sandbox.SandboxApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Everything an end-to-end test needs, all real parts: the sandbox API server as cluster "demo",
+ * Everything an end-to-end test needs, all real parts: the sandbox or a real API server as cluster "demo",
  * DynamoDB Local as the store, and an engine with that cluster registered.
  */
 public final class LocalFleet implements AutoCloseable {
-  private final SandboxApiServer sandbox;
+  private final TestCluster.Running cluster;
   private final StateStore store;
   private final Engine engine;
 
-  private LocalFleet(SandboxApiServer sandbox, StateStore store, Engine engine) {
-    this.sandbox = sandbox;
+  private LocalFleet(TestCluster.Running cluster, StateStore store, Engine engine) {
+    this.cluster = cluster;
     this.store = store;
     this.engine = engine;
   }
 
+  /** A fleet on the sandbox. */
   public static LocalFleet start(Path tmp) {
-    SandboxApiServer sandbox = SandboxApiServer.start(0);
+    return start(tmp, TestCluster.SANDBOX);
+  }
+
+  /** A fleet whose cluster "demo" is a fresh server of the given kind. */
+  public static LocalFleet start(Path tmp, TestCluster kind) {
+    TestCluster.Running cluster = kind.start(tmp);
     StateStore store = DynamoStores.inMemory();
     Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
-    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
-    engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
-    return new LocalFleet(sandbox, store, engine);
+    engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
+    return new LocalFleet(cluster, store, engine);
   }
 
   /** Bootstraps root "demo" on cluster "demo" from {@code clusters/demo} of the repository. */
@@ -41,7 +45,7 @@ public final class LocalFleet implements AutoCloseable {
   }
 
   public KubernetesClient kube() {
-    return sandbox.client();
+    return cluster.client();
   }
 
   public StateStore store() {
@@ -55,6 +59,6 @@ public final class LocalFleet implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
-    sandbox.close();
+    cluster.close();
   }
 }

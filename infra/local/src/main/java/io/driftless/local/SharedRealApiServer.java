@@ -18,27 +18,30 @@ public final class SharedRealApiServer {
   private SharedRealApiServer() {}
 
   public static synchronized Optional<RealApiServer> get() {
-    if (server == null && failure == null) {
-      Optional<String> unavailable = RealApiServer.availability();
-      if (unavailable.isPresent()) {
-        failure = unavailable.get();
-        System.err.println("*** REAL API SERVER SKIPPED: " + failure + " ***");
-      } else {
-        try {
-          Path workdir = Files.createTempDirectory("driftless-real-apiserver-");
-          server = RealApiServer.start(workdir);
-          RealApiServer started = server;
-          Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-apiserver-stop"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+    if (server == null && unavailableReason() == null) {
+      try {
+        Path workdir = Files.createTempDirectory("driftless-real-apiserver-");
+        server = RealApiServer.start(workdir);
+        RealApiServer started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-apiserver-stop"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return Optional.ofNullable(server);
   }
 
+  /**
+   * Why no real API server can be started on this machine, or null when one can. Says so once per JVM,
+   * loudly, on stderr: a skipped real-server suite must never pass unnoticed.
+   */
   public static synchronized String unavailableReason() {
-    get();
-    return failure;
+    if (failure == null) {
+      failure = RealApiServer.availability().orElse("");
+      if (!failure.isEmpty()) {
+        System.err.println("*** REAL API SERVER TESTS SKIPPED: " + failure + " ***");
+      }
+    }
+    return failure.isEmpty() ? null : failure;
   }
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -59,7 +60,13 @@ final class TableLayout {
     } catch (ResourceNotFoundException missing) {
       // created below
     }
-    client.createTable(createTableRequest(table));
+    try {
+      client.createTable(createTableRequest(table));
+    } catch (ResourceInUseException createdMeanwhile) {
+      // another process (the CLI beside the functions app) created it between describe and create
+      client.waiter().waitUntilTableExists(b -> b.tableName(table));
+      return;
+    }
     client.waiter().waitUntilTableExists(b -> b.tableName(table));
     client.updateTimeToLive(
         b ->
