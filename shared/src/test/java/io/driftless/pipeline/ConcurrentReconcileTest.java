@@ -7,7 +7,7 @@ import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.testing.TestStores;
 import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class ConcurrentReconcileTest {
   void twoConcurrentReconcilesRunOneAtATimeAndBothAreRecorded() throws Exception {
     try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
         SandboxApiServer sandbox = SandboxApiServer.start(0);
-        StateStore store = DynamoStores.inMemory()) {
+        StateStore store = TestStores.inMemory()) {
       remote.commit("demo");
       Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
       Engine first = Engine.create(store, tmp.resolve("cache-a"), Map.of(), false);

@@ -4,7 +4,6 @@ import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.sandbox.SandboxApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public final class LocalFleet implements AutoCloseable {
 
   public static LocalFleet start(Path tmp) {
     SandboxApiServer sandbox = SandboxApiServer.start(0);
-    StateStore store = DynamoStores.inMemory();
+    StateStore store = TestStores.inMemory();
     Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
     Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
     engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
