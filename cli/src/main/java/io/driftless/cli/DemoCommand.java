@@ -5,6 +5,7 @@ import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
+import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.sandbox.SandboxApiServer;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     try (DemoRepo repo = DemoRepo.create(work.resolve("git"));
         SandboxApiServer sandbox = kubeconfig == null ? SandboxApiServer.start(0) : null;
         BareClusterKubelet kubelet = BareClusterKubelet.startIfNodeless(kubeconfig, context);
-        DynamoStores.LocalServer dynamo = DynamoStores.startLocalServer()) {
+        LocalDynamoDbServer dynamo = LocalDynamoDbServer.start()) {
       repo.copyFrom(examples);
       String first = repo.commitAndPush("Add the demo cluster, infrastructure and podinfo");
       System.out.println("   " + repo.url() + " main@sha1:" + first);
@@ -55,14 +56,15 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       Map<String, String> env = new HashMap<>(System.getenv());
-      env.putAll(dynamo.environment("driftless-demo"));
+      env.put(DynamoStores.TABLE_ENV, "driftless-demo");
+      env.put(DynamoStores.ENDPOINT_ENV, dynamo.endpoint().toString());
       env.put("DRIFTLESS_CACHE_DIR", work.resolve("cache").toString());
       env.put("DRIFTLESS_DISPATCH", "local");
       int port = freePort();
       Path log = work.resolve("serve.log");
       step("3", "Functions over HTTP on 127.0.0.1:" + port + " (log: " + log + ")");
       Process serve = ServeCommand.FunctionsApp.start(port, env, ProcessBuilder.Redirect.to(log.toFile()));
-      try (Engine engine = Engine.fromEnvironment(env)) {
+      try (Engine engine = Engines.open(env)) {
         waitForPort(port, serve);
         Path secret = work.resolve("webhook-secret");
         Files.writeString(secret, java.util.UUID.randomUUID().toString());

@@ -1,15 +1,27 @@
 package io.driftless.cli;
 
+import io.driftless.local.LocalDynamoDb;
 import io.driftless.pipeline.Engine;
+import io.driftless.record.dynamo.DynamoStateStore;
+import io.driftless.record.dynamo.DynamoStores;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** How CLI commands reach the store: the same configuration keys as the functions. */
+/**
+ * How CLI commands reach the store: the same configuration keys as the functions; without a table,
+ * the store is DynamoDB Local in this process with its data in a directory.
+ */
 final class Engines {
   private Engines() {}
 
   static Engine open() {
-    return Engine.fromEnvironment(environment());
+    return open(environment());
+  }
+
+  static Engine open(Map<String, String> env) {
+    return Engine.fromEnvironment(env, Optional.of(Engines::embedded));
   }
 
   /** The environment, where a system property of the same name (e.g. -DDRIFTLESS_DATA_DIR) wins. */
@@ -20,5 +32,10 @@ final class Engines {
         .forEach(k -> env.put(k, System.getProperty(k)));
     env.putIfAbsent("DRIFTLESS_DISPATCH", "local");
     return env;
+  }
+
+  private static DynamoStateStore embedded(Path dataDir) {
+    LocalDynamoDb db = LocalDynamoDb.inDirectory(dataDir);
+    return DynamoStores.embedded(db.client(), db);
   }
 }

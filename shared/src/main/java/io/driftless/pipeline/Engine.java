@@ -9,6 +9,7 @@ import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.record.dynamo.EmbeddedStore;
 import io.driftless.source.JGitSourceFetcher;
 import io.driftless.source.SourceFetcher;
 import io.driftless.trigger.WebhookHandler;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -47,13 +49,13 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Builds the engine from configuration: the embedded DynamoDB Local store (under
-   * {@code DRIFTLESS_DATA_DIR}) unless {@code DRIFTLESS_TABLE} names an AWS table; reconciles are
-   * dispatched to a local worker unless running against AWS, where the table's stream triggers them.
+   * Builds the engine from configuration: the table {@code DRIFTLESS_TABLE}, or else the caller's
+   * {@code embedded} store (under {@code DRIFTLESS_DATA_DIR}); reconciles are dispatched to a local
+   * worker unless running against a table, whose stream triggers them.
    */
-  public static Engine fromEnvironment(Map<String, String> env) {
+  public static Engine fromEnvironment(Map<String, String> env, Optional<EmbeddedStore> embedded) {
     EngineConfig config = EngineConfig.from(env);
-    StateStore store = DynamoStores.fromEnvironment(env);
+    StateStore store = DynamoStores.fromEnvironment(env, embedded);
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
     return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.localDispatch(), config.sopsKeyRefs());

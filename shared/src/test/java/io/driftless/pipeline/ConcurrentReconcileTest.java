@@ -8,9 +8,9 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.TestCluster;
+import io.driftless.testing.TestStores;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class ConcurrentReconcileTest {
     List<String> leaseEvents = Collections.synchronizedList(new ArrayList<>());
     try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
         TestCluster.Running running = cluster.start(tmp);
-        StateStore store = recordingLeases(DynamoStores.inMemory(), "flux-system/apps", leaseEvents)) {
+        StateStore store = recordingLeases(TestStores.inMemory(), "flux-system/apps", leaseEvents)) {
       remote.commit("demo");
       Engine first = Engine.create(store, tmp.resolve("cache-a"), Map.of(), false);
       Engine second = Engine.create(store, tmp.resolve("cache-b"), Map.of(), false);

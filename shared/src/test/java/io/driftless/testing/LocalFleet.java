@@ -4,7 +4,6 @@ import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class LocalFleet implements AutoCloseable {
   /** A fleet whose cluster "demo" is a fresh server of the given kind. */
   public static LocalFleet start(Path tmp, TestCluster kind) {
     TestCluster.Running cluster = kind.start(tmp);
-    StateStore store = DynamoStores.inMemory();
+    StateStore store = TestStores.inMemory();
     Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
     engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
     return new LocalFleet(cluster, store, engine);

@@ -6,7 +6,7 @@ import io.driftless.model.LocalSecretResolver;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class WebhookHandlerTest {
 
   @BeforeEach
   void registerRoot() {
-    store = DynamoStores.inMemory();
+    store = TestStores.inMemory();
     store.putRoot(
         new RootRecord("fleet", REGISTERED, "main", "clusters/prod", "prod", "env:HOOK_SECRET", null));
     LocalSecretResolver secrets = new LocalSecretResolver(Map.of("HOOK_SECRET", SECRET), null);

@@ -1,5 +1,6 @@
 package io.driftless.functions;
 
+import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import io.driftless.record.dynamo.DynamoStores;
@@ -15,24 +16,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A fresh embedded store in a temp directory with one registered root, {@code fleet}, for the
- * repository events/github-push.json pushes to, its webhook secret in a file. The engine the app
- * starts opens the same directory ({@code driftless.data-dir} → {@code DRIFTLESS_DATA_DIR}).
+ * A fresh DynamoDB table (DynamoDB Local over HTTP, as a Lambda reaches DynamoDB) with one registered
+ * root, {@code fleet}, for the repository events/github-push.json pushes to, its webhook secret in a
+ * file. The app's engine opens the same table ({@code driftless.table}, {@code driftless.dynamodb-endpoint}).
  */
 public class RegisteredFleet implements QuarkusTestResourceLifecycleManager {
+  private static final String TABLE = "driftless-functions-test";
   private Path dir;
+  private LocalDynamoDbServer dynamo;
 
   @Override
   public Map<String, String> start() {
     try {
       dir = Files.createTempDirectory("driftless-functions-test");
       Path secret = Files.writeString(dir.resolve("webhook-secret"), SampleEvents.TEST_SECRET, StandardCharsets.UTF_8);
-      Path data = dir.resolve("data");
-      try (StateStore store = DynamoStores.embedded(data)) {
+      dynamo = LocalDynamoDbServer.start();
+      try (StateStore store = DynamoStores.endpoint(TABLE, dynamo.endpoint())) {
         store.putRoot(new RootRecord(
             "fleet", SampleEvents.FLEET_URL, "main", "clusters/prod", "prod", secret.toString(), null));
       }
-      return Map.of("driftless.data-dir", data.toString());
+      return Map.of("driftless.table", TABLE, "driftless.dynamodb-endpoint", dynamo.endpoint().toString(),
+          "driftless.cache-dir", dir.resolve("cache").toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,6 +44,9 @@ public class RegisteredFleet implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void stop() {
+    if (dynamo != null) {
+      dynamo.close();
+    }
     if (dir == null) {
       return;
     }

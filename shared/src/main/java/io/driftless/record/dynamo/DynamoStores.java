@@ -1,15 +1,7 @@
 package io.driftless.record.dynamo;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.File;
-import java.net.ServerSocket;
+import io.driftless.config.ConfigException;
 import java.net.URI;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -22,8 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Where the state lives: AWS DynamoDB when {@code DRIFTLESS_TABLE} is set, otherwise DynamoDB Local
- * running in this process with its data in a directory.
+ * Where the state lives: the DynamoDB table {@code DRIFTLESS_TABLE} (on AWS, or at
+ * {@code DRIFTLESS_DYNAMODB_ENDPOINT}), otherwise an {@link EmbeddedStore} in a directory when the
+ * caller has one (the CLI and the HTTP functions, over DynamoDB Local), otherwise a configuration error.
  */
 public final class DynamoStores {
   /** Names the AWS table; when unset, the store is embedded. */
@@ -33,29 +26,31 @@ public final class DynamoStores {
   public static final String DEFAULT_DATA_DIR = ".driftless/data";
   /** The table name inside the embedded database. */
   public static final String EMBEDDED_TABLE = "driftless";
-  /** The embedded database's file inside the data directory. */
-  public static final String EMBEDDED_FILE = "driftless.db";
   /** A DynamoDB endpoint to use with {@code DRIFTLESS_TABLE}, e.g. DynamoDB Local over HTTP. */
   public static final String ENDPOINT_ENV = "DRIFTLESS_DYNAMODB_ENDPOINT";
 
   private DynamoStores() {}
 
   /**
-   * DynamoDB Local in this process, data kept in {@code dataDir} (created if missing), so a later
-   * run sees earlier data. Only one open store per directory at a time. Closing shuts it down.
+   * The store over a DynamoDB client the caller made for a database on this machine (DynamoDB
+   * Local), on table {@link #EMBEDDED_TABLE}, created when missing; closing the store closes
+   * {@code database}, which owns the client.
    */
-  public static DynamoStateStore embedded(Path dataDir) {
+  public static DynamoStateStore embedded(DynamoDbClient client, AutoCloseable database) {
+    DynamoStateStore store = new DynamoStateStore(client, EMBEDDED_TABLE, Clock.systemUTC(), () -> {
+      try {
+        database.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the embedded store: " + e.getMessage(), e);
+      }
+    });
     try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+      store.ensureTable();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
     }
-    return start(dataDir.resolve(EMBEDDED_FILE).toFile());
-  }
-
-  /** DynamoDB Local in this process, in memory: for tests. */
-  public static DynamoStateStore inMemory() {
-    return start(null);
+    return store;
   }
 
   /** The AWS table {@code tableName}, region and credentials from the default AWS chains. */
@@ -65,10 +60,11 @@ public final class DynamoStores {
 
   /**
    * {@link #aws} when {@code DRIFTLESS_TABLE} is set (region from {@code AWS_REGION} or
-   * {@code AWS_DEFAULT_REGION} in {@code env}, else the default chain), otherwise {@link #embedded}
-   * in {@code DRIFTLESS_DATA_DIR} or {@code .driftless/data} under the working directory.
+   * {@code AWS_DEFAULT_REGION} in {@code env}, else the default chain), otherwise {@code embedded}
+   * in {@code DRIFTLESS_DATA_DIR} or {@code .driftless/data} under the working directory; with
+   * neither, a {@link ConfigException} naming {@code DRIFTLESS_TABLE}.
    */
-  public static DynamoStateStore fromEnvironment(Map<String, String> env) {
+  public static DynamoStateStore fromEnvironment(Map<String, String> env, Optional<EmbeddedStore> embedded) {
     String table = env.get(TABLE_ENV);
     String endpoint = env.get(ENDPOINT_ENV);
     if (table != null && !table.isBlank() && endpoint != null && !endpoint.isBlank()) {
@@ -81,8 +77,12 @@ public final class DynamoStores {
               .filter(r -> !r.isBlank());
       return aws(table.strip(), region);
     }
+    if (embedded.isEmpty()) {
+      throw new ConfigException(TABLE_ENV + " is not set: name the DynamoDB table that keeps Driftless's state"
+          + " (this build has no embedded store)");
+    }
     String dataDir = env.getOrDefault(DATA_DIR_ENV, "");
-    return embedded(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath());
+    return embedded.get().open(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath());
   }
 
   /**
@@ -101,78 +101,10 @@ public final class DynamoStores {
     return store;
   }
 
-  /**
-   * Starts DynamoDB Local as an HTTP server in this process (in memory, on a free port), so several
-   * processes can share one store: the demo runs the functions in a child process against it.
-   */
-  public static LocalServer startLocalServer() {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      int port = probe.getLocalPort();
-      probe.close();
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
-      server.start();
-      return new LocalServer(server, URI.create("http://127.0.0.1:" + port));
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start DynamoDB Local: " + e.getMessage(), e);
-    }
-  }
-
-  /** DynamoDB Local served over HTTP; {@link #environment} gives the keys that point a store at it. */
-  public static final class LocalServer implements AutoCloseable {
-    private final DynamoDBProxyServer server;
-    private final URI endpoint;
-
-    private LocalServer(DynamoDBProxyServer server, URI endpoint) {
-      this.server = server;
-      this.endpoint = endpoint;
-    }
-
-    public URI endpoint() {
-      return endpoint;
-    }
-
-    public Map<String, String> environment(String table) {
-      return Map.of(TABLE_ENV, table, ENDPOINT_ENV, endpoint.toString());
-    }
-
-    @Override
-    public void close() {
-      try {
-        server.stop();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot stop DynamoDB Local", e);
-      }
-    }
-  }
-
   private static DynamoStateStore aws(String tableName, Optional<String> region) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
     region.map(Region::of).ifPresent(builder::region);
     return new DynamoStateStore(builder.build(), tableName, Clock.systemUTC());
-  }
-
-  private static DynamoStateStore start(File dbFile) {
-    // true: no telemetry. sqlite4java's natives come from inside the DynamoDBLocal jar.
-    AmazonDynamoDBLocal local = DynamoDBEmbedded.create(dbFile, true);
-    DynamoDbClient client = local.dynamoDbClient();
-    DynamoStateStore store =
-        new DynamoStateStore(
-            client,
-            EMBEDDED_TABLE,
-            Clock.systemUTC(),
-            () -> {
-              client.close();
-              // shutdown() leaves a non-daemon job thread sleeping, which keeps the JVM alive
-              local.shutdownNow();
-            });
-    try {
-      store.ensureTable();
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
-    return store;
   }
 }

@@ -2,7 +2,10 @@ package io.driftless.record.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.record.ClusterRecord;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** DynamoDB Local over HTTP: two processes (here two clients) configured by environment share one table. */
@@ -10,13 +13,17 @@ class LocalServerTest {
 
   @Test
   void storesPointedAtTheLocalServerShareTheirData() {
-    try (DynamoStores.LocalServer server = DynamoStores.startLocalServer();
-        DynamoStateStore writer = DynamoStores.fromEnvironment(server.environment("driftless-test"));
-        DynamoStateStore reader = DynamoStores.fromEnvironment(server.environment("driftless-test"))) {
+    try (LocalDynamoDbServer server = LocalDynamoDbServer.start();
+        DynamoStateStore writer = DynamoStores.fromEnvironment(environment(server), Optional.empty());
+        DynamoStateStore reader = DynamoStores.fromEnvironment(environment(server), Optional.empty())) {
       writer.putCluster(new ClusterRecord("prod", "/tmp/kubeconfig", "prod-admin", null));
 
       assertThat(reader.getCluster("prod")).contains(new ClusterRecord("prod", "/tmp/kubeconfig", "prod-admin", null));
       assertThat(reader.tableName()).isEqualTo("driftless-test");
     }
+  }
+
+  private static Map<String, String> environment(LocalDynamoDbServer server) {
+    return Map.of(DynamoStores.TABLE_ENV, "driftless-test", DynamoStores.ENDPOINT_ENV, server.endpoint().toString());
   }
 }

@@ -1,7 +1,6 @@
 package io.driftless.record.dynamo;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.driftless.local.LocalDynamoDb;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,9 +34,9 @@ abstract class StoreTestBase {
 
   private static synchronized DynamoDbClient sharedClient() {
     if (client == null) {
-      AmazonDynamoDBLocal local = DynamoDBEmbedded.create(null, true);
-      client = local.dynamoDbClient();
-      Runtime.getRuntime().addShutdownHook(new Thread(local::shutdown));
+      LocalDynamoDb local = LocalDynamoDb.inMemory();
+      client = local.client();
+      Runtime.getRuntime().addShutdownHook(new Thread(local::close));
     }
     return client;
   }

@@ -1,13 +1,19 @@
 package io.driftless.functions.http;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.driftless.functions.EngineProducer;
 import io.driftless.functions.RegisteredFleet;
+import io.driftless.pipeline.Engine;
 import io.driftless.functions.SampleEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RegisteredFleet.class)
 class HttpFunctionsTest {
+  @Inject EngineProducer producer;
 
   @Test
   void signedGithubPushIsAcceptedAtOnce() {
@@ -49,5 +56,15 @@ class HttpFunctionsTest {
         .then()
         .statusCode(200)
         .body("outcomes", notNullValue());
+  }
+
+  @Test
+  void withoutATableTheStoreIsDynamoDbLocalInTheDataDir() throws Exception {
+    Path dataDir = Files.createTempDirectory("driftless-http-no-table");
+
+    try (Engine engine = producer.open(Map.of("DRIFTLESS_DATA_DIR", dataDir.toString()))) {
+      assertThat(engine.store().listRoots()).isEmpty();
+    }
+    assertThat(dataDir.resolve("driftless.db")).isRegularFile();
   }
 }

@@ -3,6 +3,8 @@ package io.driftless.functions.http;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
+import io.driftless.local.LocalDynamoDb;
+import io.driftless.record.dynamo.DynamoStateStore;
 import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.sandbox.SandboxApiServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -41,16 +43,21 @@ public class SandboxFleet implements QuarkusTestResourceLifecycleManager {
       Path kubeconfig = sandbox.writeKubeconfig(dir.resolve("kubeconfig"));
       Path secret = Files.writeString(dir.resolve("webhook-secret"), SECRET);
       Path data = dir.resolve("data");
-      try (StateStore store = DynamoStores.embedded(data)) {
+      try (StateStore store = embedded(data)) {
         store.putCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
       }
-      try (var engine = io.driftless.pipeline.Engine.create(DynamoStores.embedded(data), dir.resolve("cache"), Map.of(), false)) {
+      try (var engine = io.driftless.pipeline.Engine.create(embedded(data), dir.resolve("cache"), Map.of(), false)) {
         engine.bootstrap(new RootRecord("demo", url, "main", "clusters/demo", "demo", secret.toString(), null));
       }
       return Map.of("driftless.data-dir", data.toString(), "driftless.cache-dir", dir.resolve("cache").toString());
     } catch (Exception e) {
       throw new IllegalStateException("cannot set up the end-to-end fleet", e);
     }
+  }
+
+  private static DynamoStateStore embedded(Path data) {
+    LocalDynamoDb db = LocalDynamoDb.inDirectory(data);
+    return DynamoStores.embedded(db.client(), db);
   }
 
   static String commit(String message) throws Exception {
