@@ -18,8 +18,8 @@ public enum TestCluster {
   REAL;
 
   /**
-   * Starts a fresh cluster of this kind in {@code tmp} (the real one: its own etcd, API server and
-   * controller manager, about 5 s). Where no real server can be started the test is aborted (shown as
+   * Starts a fresh cluster of this kind (the real one: its own etcd, API server and controller manager
+   * in a temporary directory of their own, about 5 s; the sandbox writes its kubeconfig into {@code tmp}). Where no real server can be started the test is aborted (shown as
    * skipped, with one loud line on stderr naming why).
    */
   public Running start(Path tmp) {
@@ -36,7 +36,7 @@ public enum TestCluster {
       return new Running(sandbox.client(), sandbox.writeKubeconfig(tmp.resolve("kubeconfig")), sandbox, null);
     }
     requireReal();
-    RealApiServer server = RealApiServer.start(tmp.resolve("real-apiserver"));
+    RealApiServer server = RealApiServer.startFresh();
     KubernetesClient client = server.client();
     return new Running(client, server.kubeconfig(), server, workloadsBecomeReady ? KubeletStandIn.start(client) : null);
   }

@@ -25,11 +25,26 @@ public final class RealApiServer implements AutoCloseable {
   private final Path scripts;
   private final Path workdir;
   private final Path kubeconfig;
+  private boolean deleteOnClose;
 
   private RealApiServer(Path scripts, Path workdir, Path kubeconfig) {
     this.scripts = scripts;
     this.workdir = workdir;
     this.kubeconfig = kubeconfig;
+  }
+
+  /**
+   * Starts a server in a new temporary directory of its own, deleted when it stops: its etcd holds what
+   * the cluster holds (Secrets included), so it must not sit inside a directory a test inspects.
+   */
+  public static RealApiServer startFresh() {
+    try {
+      RealApiServer server = start(Files.createTempDirectory("driftless-real-apiserver-"));
+      server.deleteOnClose = true;
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Empty when a server can be started here; otherwise the one-line reason it cannot. */
@@ -99,7 +114,11 @@ public final class RealApiServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      Process stop = new ProcessBuilder(scripts.resolve(STOP).toString(), workdir.toString())
+      List<String> command = new java.util.ArrayList<>(List.of(scripts.resolve(STOP).toString(), workdir.toString()));
+      if (deleteOnClose) {
+        command.add("--clean");
+      }
+      Process stop = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       stop.waitFor(30, TimeUnit.SECONDS);
     } catch (IOException e) {

@@ -1,9 +1,5 @@
 package io.driftless.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -19,14 +15,9 @@ public final class SharedRealApiServer {
 
   public static synchronized Optional<RealApiServer> get() {
     if (server == null && unavailableReason() == null) {
-      try {
-        Path workdir = Files.createTempDirectory("driftless-real-apiserver-");
-        server = RealApiServer.start(workdir);
-        RealApiServer started = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-apiserver-stop"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      server = RealApiServer.startFresh();
+      RealApiServer started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "real-apiserver-stop"));
     }
     return Optional.ofNullable(server);
   }
