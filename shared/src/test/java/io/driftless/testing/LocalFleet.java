@@ -26,8 +26,12 @@ public final class LocalFleet implements AutoCloseable {
   }
 
   public static LocalFleet start(Path tmp) {
+    return start(tmp, DynamoStores.inMemory());
+  }
+
+  /** The same over a given store (e.g. one that makes a write lose a race). */
+  public static LocalFleet start(Path tmp, StateStore store) {
     SandboxApiServer sandbox = SandboxApiServer.start(0);
-    StateStore store = DynamoStores.inMemory();
     Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
     Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
     engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
