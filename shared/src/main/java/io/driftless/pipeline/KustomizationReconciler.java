@@ -79,7 +79,7 @@ final class KustomizationReconciler {
       dependencies(rec, ks);
       SourceSnapshot snap = fetch(rec, ks, trigger.fetchSources());
       String revision = snap.revision().toString();
-      if (!trigger.forced().test(rec.key()) && !Schedules.needsRun(status, revision, ks, trigger.now())) {
+      if (!trigger.forced().test(rec.key()) && !Schedules.needsRun(status, rec.lastReconciledAt(), revision, ks, trigger.now())) {
         return new Result(outcome(rec, status, changes), Optional.empty(), false);
       }
       status.setLastAttemptedRevision(revision);
