@@ -28,10 +28,10 @@ final class ReconcileCommand {
     }
   }
 
-  /** Prints each outcome the flux way; true when all are Ready. */
+  /** Prints each outcome the flux way, with what changed; true when all are Ready. */
   static boolean print(ReconcileReport report) {
     for (ReconcileOutcome o : report.outcomes()) {
-      o.changes().forEach(line -> System.out.println("  " + line));
+      o.changes().changed().forEach(e -> System.out.println("  " + e.line()));
       if (o.ready()) {
         System.out.println("✔ " + o.kustomization() + " on " + o.cluster() + ": applied revision " + o.revision());
       } else {

@@ -43,33 +43,46 @@ class CliTest {
     sandbox.close();
   }
 
-  private String repoFromExamples() throws Exception {
+  private Path bare() throws Exception {
     Path bare = tmp.resolve("repo.git");
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-    try (DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare)) {
-      repo.copyFrom(Path.of("../examples"));
-      repo.commitAndPush("examples");
-    }
-    return bare.toUri().toString();
+    return bare;
+  }
+
+  private String getKs() {
+    out.reset();
+    assertThat(Main.run("get", "ks")).isZero();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void clusterAddBootstrapReconcileAndGet() throws Exception {
     Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
-    String url = repoFromExamples();
+    Path bare = bare();
+    try (DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare)) {
+      repo.copyFrom(Path.of("../examples"));
+      String first = repo.commitAndPush("examples");
 
-    assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
-    assertThat(Main.run("bootstrap", "--url", url, "--branch", "main", "--path", "clusters/demo", "--cluster", "prod")).isZero();
-    assertThat(Main.run("reconcile", "ks", "flux-system", "--with-source")).isZero();
-    out.reset();
-    assertThat(Main.run("get", "ks")).isZero();
+      assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+      assertThat(Main.run("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
+          "--cluster", "prod")).isZero();
+      assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+      String table = getKs();
+      Files.writeString(repo.workTree().resolve("clusters/demo/marker.txt"), "a commit the cluster has not seen\n");
+      String second = repo.commitAndPush("second");
+      assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+      String withoutSource = getKs();
+      assertThat(Main.run("reconcile", "ks", "flux-system", "--with-source")).isZero();
+      String withSource = getKs();
 
-    String table = out.toString(StandardCharsets.UTF_8);
-    assertThat(table.lines().findFirst().orElseThrow())
-        .matches("NAME +CLUSTER +REVISION +SUSPENDED +READY +MESSAGE");
-    assertThat(table).containsPattern("apps +prod +main@sha1:[0-9a-f]{40} +False +True +Applied revision: main@sha1:");
-    assertThat(table).containsPattern("infrastructure +prod +main@sha1:");
-    assertThat(sandbox.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+      assertThat(table.lines().findFirst().orElseThrow())
+          .matches("NAME +CLUSTER +REVISION +SUSPENDED +READY +MESSAGE");
+      assertThat(table).containsPattern("apps +prod +main@sha1:[0-9a-f]{40} +False +True +Applied revision: main@sha1:");
+      assertThat(table).containsPattern("infrastructure +prod +main@sha1:");
+      assertThat(sandbox.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+      assertThat(withoutSource).containsPattern("flux-system +prod +main@sha1:" + first);
+      assertThat(withSource).containsPattern("flux-system +prod +main@sha1:" + second);
+    }
   }
 
   @Test

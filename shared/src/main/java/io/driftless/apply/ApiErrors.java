@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** One formatter for API failures: {@code Kind/ns/name <verb> failed (Reason): message}. */
-final class ApiErrors {
+public final class ApiErrors {
   private ApiErrors() {}
 
-  static String describe(String subject, String verb, RuntimeException e) {
+  public static String describe(String subject, String verb, RuntimeException e) {
     if (e instanceof ServedKinds.UnservedKindException) {
       return subject + " " + verb + " failed: " + e.getMessage();
     }

@@ -1,6 +1,9 @@
 package io.driftless.apply;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.driftless.model.InventoryEntry;
+import io.driftless.model.ObjectId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +14,14 @@ public final class ChangeSet {
 
   public ChangeSet() {}
 
+  /** A change set holding these entries, in order (also how one is read back from JSON). */
+  @JsonCreator
+  public static ChangeSet of(List<ChangeSetEntry> entries) {
+    ChangeSet set = new ChangeSet();
+    entries.forEach(set::add);
+    return set;
+  }
+
   public void add(ChangeSetEntry e) {
     entries.add(e);
   }
@@ -19,6 +30,7 @@ public final class ChangeSet {
     entries.addAll(o.entries);
   }
 
+  @JsonValue
   public List<ChangeSetEntry> entries() {
     return Collections.unmodifiableList(entries);
   }
@@ -30,7 +42,17 @@ public final class ChangeSet {
 
   /** True when any entry is neither unchanged nor skipped: only then is an event worth sending. */
   public boolean hasChanges() {
-    return entries.stream().anyMatch(e -> e.action() != Action.UNCHANGED && e.action() != Action.SKIPPED);
+    return entries.stream().anyMatch(ChangeSetEntry::changed);
+  }
+
+  /** The entries that changed something (created, configured, deleted…), as Flux's events carry them. */
+  public List<ChangeSetEntry> changed() {
+    return entries.stream().filter(ChangeSetEntry::changed).toList();
+  }
+
+  /** True when the set records this action on this object. */
+  public boolean contains(ObjectId id, Action action) {
+    return entries.stream().anyMatch(e -> e.id().equals(id) && e.action() == action);
   }
 
   /** The inventory Flux keeps: every applied or skipped object (deleted ones left out). */

@@ -12,6 +12,11 @@ public record ChangeSetEntry(ObjectId id, String version, Action action) {
     version = version == null ? "" : version;
   }
 
+  /** False for unchanged and skipped objects: nothing happened to them. */
+  public boolean changed() {
+    return action != Action.UNCHANGED && action != Action.SKIPPED;
+  }
+
   /** {@code Kind/ns/name created}: Flux's log and event line. */
   public String line() {
     return id.subject() + " " + action.label();

@@ -1,21 +1,51 @@
 package io.driftless.model;
 
-/** Flux's condition reasons (flux.md §1.2), one per failing stage plus the progress and success ones. */
-public final class Reason {
-  public static final String RECONCILIATION_SUCCEEDED = "ReconciliationSucceeded";
-  public static final String PROGRESSING = "Progressing";
-  public static final String PROGRESSING_WITH_RETRY = "ProgressingWithRetry";
-  public static final String ARTIFACT_FAILED = "ArtifactFailed";
-  public static final String BUILD_FAILED = "BuildFailed";
-  public static final String RECONCILIATION_FAILED = "ReconciliationFailed";
-  public static final String PRUNE_FAILED = "PruneFailed";
-  public static final String HEALTH_CHECK_FAILED = "HealthCheckFailed";
-  public static final String DEPENDENCY_NOT_READY = "DependencyNotReady";
-  public static final String HEALTH_CHECK_CANCELED = "HealthCheckCanceled";
-  public static final String INVALID_CEL_EXPRESSION = "InvalidCELExpression";
-  public static final String ACCESS_DENIED = "AccessDenied";
-  public static final String FEATURE_GATE_DISABLED = "FeatureGateDisabled";
-  public static final String SUSPENDED = "Suspended";
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 
-  private Reason() {}
+/**
+ * Flux's condition reasons (flux.md §1.2): one per failing stage, plus the progress and success ones.
+ * {@link #flux()} is the word written into a condition, exactly as kustomize-controller writes it.
+ */
+public enum Reason {
+  RECONCILIATION_SUCCEEDED("ReconciliationSucceeded"),
+  PROGRESSING("Progressing"),
+  PROGRESSING_WITH_RETRY("ProgressingWithRetry"),
+  ARTIFACT_FAILED("ArtifactFailed"),
+  BUILD_FAILED("BuildFailed"),
+  RECONCILIATION_FAILED("ReconciliationFailed"),
+  PRUNE_FAILED("PruneFailed"),
+  HEALTH_CHECK_FAILED("HealthCheckFailed"),
+  DEPENDENCY_NOT_READY("DependencyNotReady"),
+  HEALTH_CHECK_CANCELED("HealthCheckCanceled"),
+  INVALID_CEL_EXPRESSION("InvalidCELExpression"),
+  ACCESS_DENIED("AccessDenied"),
+  FEATURE_GATE_DISABLED("FeatureGateDisabled"),
+  SUSPENDED("Suspended"),
+  /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
+  LOCKED("Locked");
+
+  private final String flux;
+
+  Reason(String flux) {
+    this.flux = flux;
+  }
+
+  /** The reason as a condition carries it, e.g. {@code BuildFailed}. */
+  @JsonValue
+  public String flux() {
+    return flux;
+  }
+
+  /** The reason a condition carries; {@link #PROGRESSING} for none or one Driftless never writes. */
+  @JsonCreator
+  public static Reason of(String flux) {
+    return Arrays.stream(values()).filter(r -> r.flux.equals(flux)).findFirst().orElse(PROGRESSING);
+  }
+
+  @Override
+  public String toString() {
+    return flux;
+  }
 }

@@ -26,12 +26,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * The engine's front door, used by the functions and the CLI: webhook, schedule, reconcile and drain,
  * over one store. The only class that wires every stage.
  */
 public final class Engine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Engine.class.getName());
   private final StateStore store;
   private final ReconcileContext ctx;
   private final Dispatcher dispatcher;
@@ -88,18 +90,22 @@ public final class Engine implements AutoCloseable {
     return webhooks.handle(request);
   }
 
-  /** Reconciles what is due by interval (and anything whose source moved), then drains the queue. */
+  /**
+   * Drains the queue, then reconciles what is due at {@code now} (the scheduled event's time): every
+   * Kustomization whose source moved, or whose {@code interval} (after a failure, {@code
+   * retryInterval}) has passed since its last run.
+   */
   public ReconcileReport schedule(Instant now) {
     List<ReconcileOutcome> outcomes = new ArrayList<>(drainPending().outcomes());
     for (RootRecord root : store.listRoots()) {
-      outcomes.addAll(new ReconcileRun(ctx).run(root, key -> false));
+      outcomes.addAll(runQuietly(root, Trigger.schedule(now)));
     }
     return new ReconcileReport(outcomes);
   }
 
   public ReconcileReport reconcile(ReconcileCommand command) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
-    Predicate<String> force = key -> wanted == null || key.equals(wanted);
+    Trigger trigger = new Trigger(key -> wanted == null || key.equals(wanted), ctx.clock().instant(), command.withSource());
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     for (RootRecord root : store.listRoots()) {
       if (command.cluster() != null && !command.cluster().equals(root.cluster())) {
@@ -108,7 +114,7 @@ public final class Engine implements AutoCloseable {
       if (wanted != null && store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isEmpty()) {
         continue;
       }
-      outcomes.addAll(new ReconcileRun(ctx).run(root, force));
+      outcomes.addAll(new ReconcileRun(ctx).run(root, trigger));
     }
     if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
       throw new IllegalArgumentException("Kustomization " + wanted + " not found"
@@ -123,7 +129,7 @@ public final class Engine implements AutoCloseable {
     for (ReconcileRequest request : store.pendingRequests()) {
       for (RootRecord root : Requests.rootsFor(store, request)) {
         Predicate<String> force = key -> ReconcileRequest.KIND_KUSTOMIZATION.equals(request.kind()) && key.equals(request.target());
-        outcomes.addAll(new ReconcileRun(ctx).run(root, force));
+        outcomes.addAll(runQuietly(root, new Trigger(force, ctx.clock().instant(), true)));
       }
       store.completeRequest(request.id());
     }
@@ -145,11 +151,21 @@ public final class Engine implements AutoCloseable {
     return store.listKustomizations();
   }
 
+  /** One root's run; a failure outside any one item (the store, say) is logged and the others still run. */
+  private List<ReconcileOutcome> runQuietly(RootRecord root, Trigger trigger) {
+    try {
+      return new ReconcileRun(ctx).run(root, trigger);
+    } catch (RuntimeException e) {
+      LOG.warning("root " + root.name() + " on cluster " + root.cluster() + ": run failed: " + e.getMessage());
+      return List.of();
+    }
+  }
+
   private void drainQuietly() {
     try {
       drainPending();
     } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(Engine.class.getName()).warning("reconcile failed: " + e.getMessage());
+      LOG.warning("reconcile failed: " + e.getMessage());
     }
   }
 

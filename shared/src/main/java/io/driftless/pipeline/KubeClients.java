@@ -3,17 +3,25 @@ package io.driftless.pipeline;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One fabric8 client per registered cluster, built from the cluster's kubeconfig reference (a path,
- * or a Secrets Manager ARN holding the kubeconfig) and kept for the life of the (warm) function.
+ * or a Secrets Manager ARN holding the kubeconfig) and kept for the life of the (warm) function; plus
+ * the clients Flux builds per Kustomization: a remote cluster's ({@code spec.kubeConfig}) and an
+ * impersonating one ({@code spec.serviceAccountName}).
  */
 public final class KubeClients implements AutoCloseable {
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
@@ -27,9 +35,28 @@ public final class KubeClients implements AutoCloseable {
     return clients.computeIfAbsent(cluster.name(), n -> connect(cluster));
   }
 
+  /**
+   * A client for a kubeconfig held in a Secret, cached by the kubeconfig's digest under the cluster
+   * it was read from (so re-registering that cluster drops it). The kubeconfig must already be checked.
+   */
+  KubernetesClient forKubeconfig(String readFrom, String kubeconfig) {
+    return cached(readFrom + "|kubeconfig:" + digest(kubeconfig),
+        () -> Config.fromKubeconfig(null, kubeconfig, null));
+  }
+
+  /** The same connection as {@code base}, acting as {@code user} (Kubernetes impersonation). */
+  KubernetesClient impersonating(String baseKey, KubernetesClient base, String user) {
+    return cached(baseKey + "|as:" + user,
+        () -> new ConfigBuilder(base.getConfiguration()).withImpersonateUsername(user).build());
+  }
+
+  private KubernetesClient cached(String key, Supplier<Config> config) {
+    return clients.computeIfAbsent(key, k -> new KubernetesClientBuilder().withConfig(config.get()).build());
+  }
+
   private KubernetesClient connect(ClusterRecord cluster) {
     if (cluster.secretArn() != null && !cluster.secretArn().isBlank()) {
-      String content = new String(secrets.resolve(cluster.secretArn()), java.nio.charset.StandardCharsets.UTF_8);
+      String content = new String(secrets.resolve(cluster.secretArn()), StandardCharsets.UTF_8);
       Config config = Config.fromKubeconfig(cluster.context(), content, null);
       return new KubernetesClientBuilder().withConfig(config).build();
     }
@@ -46,11 +73,26 @@ public final class KubeClients implements AutoCloseable {
     }
   }
 
-  /** Drops a cached client (e.g. after the cluster was re-registered). */
+  /** Drops a cached client, and every client derived from it (e.g. after the cluster was re-registered). */
   public void forget(String clusterName) {
-    KubernetesClient c = clients.remove(clusterName);
-    if (c != null) {
-      c.close();
+    clients.keySet().removeIf(key -> {
+      boolean derived = key.equals(clusterName) || key.startsWith(clusterName + "|");
+      if (derived) {
+        KubernetesClient c = clients.get(key);
+        if (c != null) {
+          c.close();
+        }
+      }
+      return derived;
+    });
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

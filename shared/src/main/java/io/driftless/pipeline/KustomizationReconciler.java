@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.apply.ApiErrors;
 import io.driftless.apply.ApplyException;
 import io.driftless.apply.ApplyOptions;
 import io.driftless.apply.ChangeSet;
@@ -8,19 +9,20 @@ import io.driftless.apply.Inventories;
 import io.driftless.apply.OwnerLabels;
 import io.driftless.apply.PruneException;
 import io.driftless.apply.ResourceManager;
-import io.driftless.render.BuildException;
-import io.driftless.render.BuildInputs;
-import io.driftless.render.BuildResult;
+import io.driftless.model.Condition;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Reason;
-import io.driftless.record.ClusterRecord;
+import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
-import io.driftless.source.SourceException;
+import io.driftless.render.BuildInputs;
+import io.driftless.render.BuildResult;
 import io.driftless.source.SourceSnapshot;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +30,20 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Reconciles one Kustomization on one cluster. Reads top to bottom as the pipeline: lock, check
- * dependencies, fetch, build, split out Flux objects, apply in stages, prune, record. Each failing
- * stage sets Ready=False with its own reason; a failed build applies nothing and a failed apply
- * prunes nothing.
+ * Reconciles one Kustomization on one cluster. Reads top to bottom as the pipeline: lock, refuse
+ * unsupported fields, check dependencies, fetch, pick the target cluster, build, split out Flux
+ * objects, apply in stages, prune, check health, record. Each stage maps every one of its failures to
+ * its own reason; anything else is ReconciliationFailed, and the status is written either way. A
+ * failed build applies nothing and a failed apply prunes nothing.
  */
 final class KustomizationReconciler {
   private static final Logger LOG = Logger.getLogger(KustomizationReconciler.class.getName());
   private final ReconcileContext ctx;
+  private final Targets targets;
 
   KustomizationReconciler(ReconcileContext ctx) {
     this.ctx = ctx;
+    this.targets = new Targets(ctx);
   }
 
   /**
@@ -47,81 +52,97 @@ final class KustomizationReconciler {
    */
   record Result(ReconcileOutcome outcome, Optional<Discovered> discovered, boolean ran) {}
 
-  Result reconcile(String cluster, String key, boolean force) {
+  Result reconcile(String cluster, String key, Trigger trigger) {
     Lease lease = LeaseWaiter.acquire(ctx, cluster, key);
     try {
       KustomizationRecord rec =
           ctx.store().getKustomization(cluster, key)
               .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
-      return reconcileLocked(rec, force);
+      return reconcileLocked(rec, trigger);
     } finally {
       ctx.store().unlock(lease);
     }
   }
 
-  private Result reconcileLocked(KustomizationRecord rec, boolean force) {
+  private Result reconcileLocked(KustomizationRecord rec, Trigger trigger) {
     Instant started = ctx.clock().instant();
-    Kustomization ks = WorkItems.parse(rec);
     KustomizationStatus status = rec.status() == null ? new KustomizationStatus() : rec.status();
-    if (ks.spec().suspended()) {
-      return new Result(outcome(rec, status, List.of()), Optional.empty(), false);
-    }
-    Optional<String> notReady = Dependencies.firstNotReady(ctx.store(), rec, ks);
-    if (notReady.isPresent()) {
-      StatusUpdates.failed(status, Reason.DEPENDENCY_NOT_READY, notReady.get(), started);
-      write(rec, status);
-      return new Result(outcome(rec, status, List.of()), Optional.empty(), true);
-    }
-    BuildResult build = null;
-    List<String> changes = new ArrayList<>();
+    ChangeSet changes = new ChangeSet();
     Optional<Discovered> discovered = Optional.empty();
+    BuildResult build = null;
     try {
-      SourceSnapshot snap = fetch(rec, ks);
+      Kustomization ks = WorkItems.parse(rec);
+      if (ks.spec().suspended()) {
+        return new Result(outcome(rec, status, changes), Optional.empty(), false);
+      }
+      UnsupportedFields.refuse(ks);
+      dependencies(rec, ks);
+      SourceSnapshot snap = fetch(rec, ks, trigger.fetchSources());
       String revision = snap.revision().toString();
-      if (!force && !Schedules.needsRun(status, revision, ks, started)) {
-        return new Result(outcome(rec, status, List.of()), Optional.empty(), false);
+      if (!trigger.forced().test(rec.key()) && !Schedules.needsRun(status, rec.lastReconciledAt(), revision, ks, trigger.now())) {
+        return new Result(outcome(rec, status, changes), Optional.empty(), false);
       }
       status.setLastAttemptedRevision(revision);
       StatusUpdates.progressing(status, "Building manifests for revision " + revision, started);
-      build = build(snap, ks, inputs(rec, ks));
+      Targets.Target target = targets.of(rec, ks);
+      build = build(snap, ks, inputs(ks, target.home()));
       FluxObjectSplit split = split(build);
       if (split.skippedFluxComponents() > 0) {
         LOG.warning(ks.key() + ": skipped " + split.skippedFluxComponents()
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
       discovered = Optional.of(split.flux());
-      ChangeSet applied = apply(rec, ks, split.toApply(), changes);
-      List<InventoryEntry> inventory = new ArrayList<>(applied.toInventory());
+      ResourceManager manager = new ResourceManager(target.apply());
+      ChangeSet applied = apply(manager, ks, split.toApply(), changes);
+      List<InventoryEntry> inventory = applied.toInventory();
       List<InventoryEntry> stale = Inventories.stale(status.getInventory(), inventory);
-      if (ks.spec().pruneEnabled() && !stale.isEmpty()) {
-        inventory.addAll(prune(rec, ks, stale, changes));
-      }
       status.setInventory(inventory);
-      checkHealth(rec, ks, split.toApply(), applied);
+      if (ks.spec().pruneEnabled() && !stale.isEmpty()) {
+        prune(manager, ks, stale, changes, status);
+      }
+      checkHealth(target.apply(), ks, split.toApply(), applied);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
     } catch (StageFailure e) {
-      StatusUpdates.failed(status, e.reason(), e.getMessage(), ctx.clock().instant());
-      if (build != null) {
-        StatusUpdates.recordHistory(
-            status, build.digest(), status.getLastAttemptedRevision(), false, started, ctx.clock().instant());
-      }
+      failed(status, e.reason(), e.getMessage(), build, started);
+    } catch (RuntimeException e) {
+      failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e), build, started);
     }
-    write(rec, status);
-    return new Result(outcome(rec, status, changes), discovered, true);
+    ReconcileOutcome outcome = write(rec, status, changes);
+    return new Result(outcome, discovered, true);
   }
 
-  private SourceSnapshot fetch(KustomizationRecord rec, Kustomization ks) {
+  private void failed(KustomizationStatus status, Reason reason, String message, BuildResult build, Instant started) {
+    StatusUpdates.failed(status, reason, message, ctx.clock().instant());
+    if (build != null) {
+      StatusUpdates.recordHistory(
+          status, build.digest(), status.getLastAttemptedRevision(), false, started, ctx.clock().instant());
+    }
+  }
+
+  private void dependencies(KustomizationRecord rec, Kustomization ks) {
+    Optional<String> notReady;
     try {
-      return Sources.fetch(ctx, rec.root(), ks);
-    } catch (SourceException | IllegalArgumentException e) {
+      notReady = Dependencies.firstNotReady(ctx.store(), rec, ks);
+    } catch (RuntimeException e) {
+      throw new StageFailure(Reason.DEPENDENCY_NOT_READY, e.getMessage(), e);
+    }
+    if (notReady.isPresent()) {
+      throw new StageFailure(Reason.DEPENDENCY_NOT_READY, notReady.get(), null);
+    }
+  }
+
+  private SourceSnapshot fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
+    try {
+      return Sources.fetch(ctx, rec.root(), ks, fetchSources);
+    } catch (RuntimeException e) {
       throw new StageFailure(Reason.ARTIFACT_FAILED, e.getMessage(), e);
     }
   }
 
-  private BuildInputs inputs(KustomizationRecord rec, Kustomization ks) {
+  private BuildInputs inputs(Kustomization ks, KubernetesClient home) {
     try {
-      return ctx.inputs().load(ks, client(rec));
+      return ctx.inputs().load(ks, home);
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }
@@ -130,7 +151,7 @@ final class KustomizationReconciler {
   private BuildResult build(SourceSnapshot snap, Kustomization ks, BuildInputs inputs) {
     try {
       return ctx.builder().build(snap.root(), ks, inputs);
-    } catch (BuildException | io.driftless.model.ManifestException e) {
+    } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }
   }
@@ -138,81 +159,99 @@ final class KustomizationReconciler {
   private static FluxObjectSplit split(BuildResult build) {
     try {
       return FluxObjectSplit.of(build.objects());
-    } catch (io.driftless.model.ManifestException e) {
+    } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }
   }
 
-  private ChangeSet apply(KustomizationRecord rec, Kustomization ks, List<KubeObject> objects, List<String> changes) {
+  /** Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed. */
+  private static ChangeSet apply(ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes) {
     OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
     objects.forEach(owner::applyTo);
+    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout());
     try {
-      ChangeSet set = manager(rec).applyAllStaged(objects, ApplyOptions.defaults());
-      changes.addAll(set.lines());
+      ChangeSet set = manager.applyAllStaged(objects, options);
+      changes.addAll(set);
       return set;
     } catch (ApplyException e) {
-      changes.addAll(e.partial().lines());
+      changes.addAll(e.partial());
       throw new StageFailure(Reason.RECONCILIATION_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.RECONCILIATION_FAILED, "apply failed: " + e.getMessage(), e);
     }
   }
 
-  /** Prunes; returns the survivors, which stay in the inventory so the next run retries them. */
-  private List<InventoryEntry> prune(
-      KustomizationRecord rec, Kustomization ks, List<InventoryEntry> stale, List<String> changes) {
+  /**
+   * Prunes the stale objects. When some cannot be deleted, they join the inventory (applied ∪
+   * survivors, as kustomize-controller keeps them) so the next run retries them, and the stage fails.
+   */
+  private static void prune(
+      ResourceManager manager, Kustomization ks, List<InventoryEntry> stale, ChangeSet changes, KustomizationStatus status) {
     try {
-      ChangeSet pruned = manager(rec).prune(stale, new OwnerLabels(ks.name(), ks.namespace()));
-      changes.addAll(pruned.lines());
-      return List.of();
+      changes.addAll(manager.prune(stale, new OwnerLabels(ks.name(), ks.namespace())));
     } catch (PruneException e) {
-      changes.addAll(e.partial().lines());
+      changes.addAll(e.partial());
+      keep(status, e.survivors());
       throw new StageFailure(Reason.PRUNE_FAILED, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      keep(status, stale);
+      throw new StageFailure(Reason.PRUNE_FAILED, "prune failed: " + e.getMessage(), e);
     }
+  }
+
+  private static void keep(KustomizationStatus status, List<InventoryEntry> survivors) {
+    List<InventoryEntry> inventory = new ArrayList<>(status.getInventory());
+    survivors.stream().filter(e -> !inventory.contains(e)).forEach(inventory::add);
+    status.setInventory(inventory);
   }
 
   /**
    * With {@code wait}, every applied object must become Current; otherwise only the listed
    * {@code healthChecks}. Prune has already run, as in Flux.
    */
-  private void checkHealth(KustomizationRecord rec, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
+  private static void checkHealth(KubernetesClient client, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
     List<HealthChecker.Target> targets = HealthTargets.of(ks, objects, applied);
     if (targets.isEmpty()) {
       return;
     }
     try {
-      new HealthChecker(client(rec), java.time.Duration.ofSeconds(2))
-          .waitForCurrent(targets, HealthTargets.timeout(ks));
+      new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks));
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new StageFailure(Reason.HEALTH_CHECK_FAILED,
+          ApiErrors.describe("Kustomization " + ks.key(), "health check", e), e);
     }
   }
 
-  private ResourceManager manager(KustomizationRecord rec) {
-    return new ResourceManager(client(rec));
+  /**
+   * Records the status; when someone else wrote the item in between, the outcome says the status
+   * was not recorded (the next run retries) instead of aborting the other items.
+   */
+  private ReconcileOutcome write(KustomizationRecord rec, KustomizationStatus status, ChangeSet changes) {
+    try {
+      ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version());
+      return outcome(rec, status, changes);
+    } catch (ConcurrentUpdateException e) {
+      String message = "Kustomization " + rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();
+      LOG.warning(message);
+      return new ReconcileOutcome(rec.cluster(), rec.key(), revision(status), false, Reason.RECONCILIATION_FAILED, message, changes);
+    }
   }
 
-  private io.fabric8.kubernetes.client.KubernetesClient client(KustomizationRecord rec) {
-    ClusterRecord cluster =
-        ctx.store().getCluster(rec.cluster())
-            .orElseThrow(() -> new StageFailure(
-                Reason.RECONCILIATION_FAILED, "cluster " + rec.cluster() + " is not registered", null));
-    return ctx.clients().forCluster(cluster);
-  }
-
-  private void write(KustomizationRecord rec, KustomizationStatus status) {
-    ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version());
-  }
-
-  private static ReconcileOutcome outcome(KustomizationRecord rec, KustomizationStatus s, List<String> changes) {
-    var ready = s.condition(io.driftless.model.Condition.READY);
+  private static ReconcileOutcome outcome(KustomizationRecord rec, KustomizationStatus s, ChangeSet changes) {
+    var ready = s.condition(Condition.READY);
     return new ReconcileOutcome(
         rec.cluster(),
         rec.key(),
-        s.getLastAttemptedRevision() == null ? "" : s.getLastAttemptedRevision(),
+        revision(s),
         s.isReady(),
-        ready.map(io.driftless.model.Condition::reason).orElse(""),
-        ready.map(io.driftless.model.Condition::message).orElse(""),
-        List.copyOf(changes));
+        Reason.of(ready.map(Condition::reason).orElse(null)),
+        ready.map(Condition::message).orElse(""),
+        changes);
+  }
+
+  private static String revision(KustomizationStatus s) {
+    return s.getLastAttemptedRevision() == null ? "" : s.getLastAttemptedRevision();
   }
 }

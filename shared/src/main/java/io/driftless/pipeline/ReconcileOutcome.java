@@ -1,13 +1,22 @@
 package io.driftless.pipeline;
 
-import java.util.List;
+import io.driftless.apply.ChangeSet;
+import io.driftless.model.Reason;
 
-/** What one reconcile of one (Kustomization, cluster) did. */
+/**
+ * What one reconcile of one (Kustomization, cluster) did: the revision it attempted, whether it is
+ * Ready and why ({@code reason} is the Ready condition's), and every object it applied or pruned.
+ */
 public record ReconcileOutcome(
     String cluster,
     String kustomization,
     String revision,
     boolean ready,
-    String reason,
+    Reason reason,
     String message,
-    List<String> changes) {}
+    ChangeSet changes) {
+
+  public ReconcileOutcome {
+    changes = changes == null ? new ChangeSet() : ChangeSet.of(changes.entries());
+  }
+}

@@ -1,9 +1,12 @@
 package io.driftless.pipeline;
 
+import io.driftless.apply.ApiErrors;
+import io.driftless.apply.ChangeSetEntry;
 import io.driftless.model.FluxObjects;
 import io.driftless.model.GitRepository;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
+import io.driftless.model.Reason;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -33,8 +35,11 @@ final class ReconcileRun {
     this.reconciler = new KustomizationReconciler(ctx);
   }
 
-  /** Reconciles the root's tree; {@code force} says which keys run even when nothing changed. */
-  List<ReconcileOutcome> run(RootRecord root, Predicate<String> force) {
+  /**
+   * Reconciles the root's tree. One item's failure never stops the others: whatever escapes an item
+   * becomes its outcome (ReconciliationFailed) and the run goes on.
+   */
+  List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> done = new HashSet<>();
     Map<String, KustomizationRecord> tree = tree(root);
@@ -46,7 +51,7 @@ final class ReconcileRun {
       KustomizationRecord rec = next.get();
       done.add(rec.key());
       try {
-        KustomizationReconciler.Result r = reconciler.reconcile(rec.cluster(), rec.key(), force.test(rec.key()));
+        KustomizationReconciler.Result r = reconciler.reconcile(rec.cluster(), rec.key(), trigger);
         if (r.ran()) {
           outcomes.add(r.outcome());
           log(r.outcome());
@@ -57,7 +62,11 @@ final class ReconcileRun {
         }
       } catch (LeaseWaiter.LockBusyException e) {
         LOG.info(e.getMessage());
-        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, "Locked", e.getMessage(), List.of()));
+        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
+      } catch (RuntimeException e) {
+        String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
+        LOG.warning(message);
+        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
       }
     }
     return outcomes;
@@ -68,10 +77,13 @@ final class ReconcileRun {
         || tree.values().stream().anyMatch(k -> k.parent().equals(key));
   }
 
-  /** One line per change, as Flux's events carry them: {@code Kind/namespace/name action}. */
+  /**
+   * One line per change, as Flux's events carry them ({@code Kind/namespace/name action}); unchanged
+   * and skipped objects are not logged, so a run that changed nothing logs only its status line.
+   */
   private static void log(ReconcileOutcome o) {
-    for (String line : o.changes()) {
-      LOG.info("[change] " + o.cluster() + " " + o.kustomization() + " " + line);
+    for (ChangeSetEntry e : o.changes().changed()) {
+      LOG.info("[change] " + o.cluster() + " " + o.kustomization() + " " + e.line());
     }
     String state = o.ready() ? "Ready" : "not ready: " + o.reason() + ": " + o.message();
     LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision() + " " + state);
@@ -106,7 +118,12 @@ final class ReconcileRun {
 
   private static boolean dependenciesDone(
       KustomizationRecord k, Map<String, KustomizationRecord> tree, Set<String> done) {
-    Kustomization ks = WorkItems.parse(k);
+    Kustomization ks;
+    try {
+      ks = WorkItems.parse(k);
+    } catch (RuntimeException unreadable) {
+      return true; // its own run reports the manifest's error
+    }
     for (Kustomization.DependencyRef dep : ks.spec().dependencies()) {
       String key = Dependencies.keyOf(ks, dep);
       if (tree.containsKey(key) && !done.contains(key)) {

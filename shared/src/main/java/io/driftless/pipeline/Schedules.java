@@ -10,20 +10,25 @@ import java.time.Instant;
 
 /**
  * When a Kustomization is due: a new source revision, or {@code interval} since the last run
- * (drift correction), or {@code retryInterval} since a failure.
+ * (drift correction), or {@code retryInterval} since a failure. The last run is the latest of the
+ * history and the last status write ({@code lastReconciledAt}), so a failure that left no history
+ * entry still waits its retryInterval.
  */
 final class Schedules {
   private Schedules() {}
 
-  static boolean needsRun(KustomizationStatus s, String revision, Kustomization ks, Instant now) {
+  static boolean needsRun(KustomizationStatus s, String lastReconciledAt, String revision, Kustomization ks, Instant now) {
     if (!revision.equals(s.getLastAttemptedRevision())) {
       return true;
     }
-    return isDue(s, ks, now);
+    return isDue(s, lastReconciledAt, ks, now);
   }
 
-  static boolean isDue(KustomizationStatus s, Kustomization ks, Instant now) {
+  static boolean isDue(KustomizationStatus s, String lastReconciledAt, Kustomization ks, Instant now) {
     Instant last = lastRun(s);
+    if (lastReconciledAt != null && (last == null || Instant.parse(lastReconciledAt).isAfter(last))) {
+      last = Instant.parse(lastReconciledAt);
+    }
     if (last == null) {
       return true;
     }

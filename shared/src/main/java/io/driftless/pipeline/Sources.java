@@ -2,10 +2,12 @@ package io.driftless.pipeline;
 
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
+import io.driftless.model.Revision;
 import io.driftless.record.SourceRecord;
 import io.driftless.source.GitSource;
 import io.driftless.source.SourceException;
 import io.driftless.source.SourceSnapshot;
+import java.util.Optional;
 
 /** Resolves a Kustomization's sourceRef to a registered source and fetches it. */
 final class Sources {
@@ -17,7 +19,11 @@ final class Sources {
     return ns + "/" + ref.name();
   }
 
-  static SourceSnapshot fetch(ReconcileContext ctx, String root, Kustomization ks) {
+  /**
+   * The source's files: fetched from the remote, or with {@code fetchSources} false the revision last
+   * fetched when it is still cached (fetched anyway when it is not, e.g. on a cold start).
+   */
+  static SourceSnapshot fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (!GitRepository.KIND.equals(ref.kind())) {
       throw new SourceException(
@@ -32,6 +38,12 @@ final class Sources {
       throw new SourceException("GitRepository " + key + " is suspended");
     }
     GitSource git = new GitSource(key, source.url(), repo.spec().effectiveRef(), source.credentialRef());
+    if (!fetchSources && source.lastRevision() != null) {
+      Optional<SourceSnapshot> cached = ctx.fetcher().cached(git, Revision.parse(source.lastRevision()));
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+    }
     SourceSnapshot snap = ctx.fetcher().fetch(git);
     String revision = snap.revision().toString();
     if (!revision.equals(source.lastRevision())) {

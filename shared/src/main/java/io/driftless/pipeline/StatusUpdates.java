@@ -16,22 +16,22 @@ final class StatusUpdates {
   private StatusUpdates() {}
 
   static void progressing(KustomizationStatus s, String message, Instant now) {
-    s.setCondition(Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING, message, now.toString());
+    s.setCondition(Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING.flux(), message, now.toString());
     if (s.condition(Condition.READY).isEmpty()) {
-      s.setCondition(Condition.READY, Condition.UNKNOWN, Reason.PROGRESSING, "Reconciliation in progress", now.toString());
+      s.setCondition(Condition.READY, Condition.UNKNOWN, Reason.PROGRESSING.flux(), "Reconciliation in progress", now.toString());
     }
   }
 
-  static void failed(KustomizationStatus s, String reason, String message, Instant now) {
-    s.setCondition(Condition.READY, Condition.FALSE, reason, message, now.toString());
+  static void failed(KustomizationStatus s, Reason reason, String message, Instant now) {
+    s.setCondition(Condition.READY, Condition.FALSE, reason.flux(), message, now.toString());
     s.setCondition(
-        Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY, message, now.toString());
+        Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY.flux(), message, now.toString());
   }
 
   static void succeeded(KustomizationStatus s, String revision, Instant now) {
     s.setLastAppliedRevision(revision);
     s.setCondition(
-        Condition.READY, Condition.TRUE, Reason.RECONCILIATION_SUCCEEDED, "Applied revision: " + revision, now.toString());
+        Condition.READY, Condition.TRUE, Reason.RECONCILIATION_SUCCEEDED.flux(), "Applied revision: " + revision, now.toString());
     s.removeCondition(Condition.RECONCILING);
     s.removeCondition(Condition.STALLED);
   }

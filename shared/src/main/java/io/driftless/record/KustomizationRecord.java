@@ -5,7 +5,9 @@ import io.driftless.model.KustomizationStatus;
 /**
  * A work item: one Flux Kustomization on one cluster. {@code manifest} is the Kustomization's YAML as
  * found in Git; {@code parent} is the key of the Kustomization whose build contained it (empty for the
- * root). {@code version} increases on every status write and guards it (optimistic concurrency).
+ * root). {@code version} increases on every status write and guards it (optimistic concurrency);
+ * {@code lastReconciledAt} is when the status was last written, which the schedule measures
+ * {@code interval} and {@code retryInterval} from.
  */
 public record KustomizationRecord(
     String cluster,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
@@ -61,6 +62,16 @@ public final class JGitSourceFetcher implements SourceFetcher {
       try (GitAccess credentials = GitAccess.forSource(source, secrets)) {
         return fetchWith(source, ref, dir, credentials);
       }
+    }
+  }
+
+  @Override
+  public Optional<SourceSnapshot> cached(GitSource source, Revision revision) {
+    Path dir = cacheDir(source);
+    synchronized (locks.computeIfAbsent(dir, d -> new Object())) {
+      return isCheckedOutAt(dir, revision.commit())
+          ? Optional.of(new SourceSnapshot(source.key(), revision, dir, false))
+          : Optional.empty();
     }
   }
 

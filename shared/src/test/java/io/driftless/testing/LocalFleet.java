@@ -30,8 +30,16 @@ public final class LocalFleet implements AutoCloseable {
 
   /** A fleet whose cluster "demo" is a fresh server of the given kind. */
   public static LocalFleet start(Path tmp, TestCluster kind) {
+    return start(tmp, kind, TestStores.inMemory());
+  }
+
+  /** The same over a given store (e.g. one that makes a write lose a race). */
+  public static LocalFleet start(Path tmp, StateStore store) {
+    return start(tmp, TestCluster.SANDBOX, store);
+  }
+
+  private static LocalFleet start(Path tmp, TestCluster kind, StateStore store) {
     TestCluster.Running cluster = kind.start(tmp);
-    StateStore store = TestStores.inMemory();
     Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
     engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
     return new LocalFleet(cluster, store, engine);

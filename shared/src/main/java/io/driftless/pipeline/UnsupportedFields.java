@@ -1,0 +1,29 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.Kustomization;
+import io.driftless.model.Reason;
+
+/**
+ * Flux fields Driftless parses but does not act on: a Kustomization using one is refused with
+ * Ready=False naming the field, never applied as if the field were not there.
+ */
+final class UnsupportedFields {
+  private UnsupportedFields() {}
+
+  static void refuse(Kustomization ks) {
+    Kustomization.Spec spec = ks.spec();
+    if (spec.healthCheckExprs() != null && !spec.healthCheckExprs().isEmpty()) {
+      throw refused(ks, "spec.healthCheckExprs", "CEL health rules are not supported yet");
+    }
+    String policy = spec.deletionPolicy();
+    if (policy != null && !policy.isBlank() && !"MirrorPrune".equals(policy)) {
+      throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune is)");
+    }
+  }
+
+  private static StageFailure refused(Kustomization ks, String field, String why) {
+    return new StageFailure(Reason.RECONCILIATION_FAILED,
+        "Kustomization " + ks.key() + ": " + field + ": " + why
+            + "; refused rather than applied without it", null);
+  }
+}
