@@ -29,6 +29,19 @@ public record ReleaseHook(
     lastRun = lastRun == null ? HookRun.NEVER : lastRun;
   }
 
+  /**
+   * The same hook as Helm records it once it has run: a hook without delete policies gets Helm's
+   * default {@code before-hook-creation} (Helm 3 {@code execHook}); hooks that never ran (tests
+   * before {@code helm test}) keep none.
+   */
+  public ReleaseHook withDefaultDeletePolicy() {
+    if (!deletePolicies.isEmpty()) {
+      return this;
+    }
+    return new ReleaseHook(name, kind, path, manifest, events, weight, List.of("before-hook-creation"),
+        outputLogPolicies, lastRun);
+  }
+
   /** The same hook with its last run replaced. */
   public ReleaseHook withLastRun(HookRun run) {
     return new ReleaseHook(name, kind, path, manifest, events, weight, deletePolicies, outputLogPolicies, run);
