@@ -188,10 +188,8 @@ class HelmStorageInteropTest {
   void maxHistoryPrunesTheOldestRevisionsButNeverTheDeployedOne() {
     String ns = namespace();
     ReleaseStorage storage = storage(ns);
-    storage.create(revision(ns, 1, ReleaseStatus.SUPERSEDED, "Install complete"), 0);
-    storage.create(revision(ns, 2, ReleaseStatus.DEPLOYED, "Upgrade complete"), 0);
-    storage.create(revision(ns, 3, ReleaseStatus.FAILED, "Upgrade failed"), 0);
-    storage.create(revision(ns, 4, ReleaseStatus.FAILED, "Upgrade failed"), 0);
+    List.of(ReleaseStatus.SUPERSEDED, ReleaseStatus.DEPLOYED, ReleaseStatus.FAILED, ReleaseStatus.FAILED)
+        .forEach(status -> storage.create(revision(ns, storage.history("web").size() + 1, status, "step"), 0));
 
     storage.create(revision(ns, 5, ReleaseStatus.FAILED, "Upgrade failed"), 3);
 
