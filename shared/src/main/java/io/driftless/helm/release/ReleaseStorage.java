@@ -107,6 +107,21 @@ public final class ReleaseStorage {
     }
   }
 
+  /**
+   * Marks every {@code deployed} revision {@code superseded}, as Helm does when a new revision has
+   * been deployed (upgrade and rollback). Returns the versions changed.
+   */
+  public List<Integer> supersedeDeployed(String releaseName) {
+    List<Integer> changed = new ArrayList<>();
+    for (StoredRelease release : history(releaseName)) {
+      if (release.status() == ReleaseStatus.DEPLOYED) {
+        update(release.withStatus(ReleaseStatus.SUPERSEDED, release.description()));
+        changed.add(release.version());
+      }
+    }
+    return changed;
+  }
+
   /** Deletes one revision; false if it was not stored. */
   public boolean delete(String releaseName, int version) {
     return !client.secrets().inNamespace(namespace).withName(key(releaseName, version)).delete().isEmpty();

@@ -201,12 +201,43 @@ public final class StoredRelease {
     return out;
   }
 
+  /**
+   * The revision a rollback of {@code current} to {@code target} writes, as Helm 3's
+   * {@code action.Rollback}: version {@code current + 1}, {@code pending-rollback}, "Rollback to M",
+   * the target's chart, config, manifest, hooks and notes, the current first-deployed time.
+   */
+  public static StoredRelease rollback(StoredRelease current, StoredRelease target, Instant now) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("name", current.name());
+    ObjectNode info = json.putObject("info");
+    info.set("first_deployed", current.json.path("info").path("first_deployed").deepCopy());
+    info.put("last_deployed", GoTime.format(now));
+    info.put("deleted", "");
+    info.put("description", "Rollback to " + target.version());
+    info.put("status", ReleaseStatus.PENDING_ROLLBACK.stored());
+    if (!target.notes().isEmpty()) {
+      info.put("notes", target.notes());
+    }
+    for (String field : List.of("chart", "config", "manifest", "hooks")) {
+      if (target.json.has(field)) {
+        json.set(field, target.json.get(field).deepCopy());
+      }
+    }
+    json.put("version", current.version() + 1);
+    json.put("namespace", current.namespace());
+    return new StoredRelease(json);
+  }
+
   /** This revision with a new status and description ({@code helm history}'s DESCRIPTION column). */
   public StoredRelease withStatus(ReleaseStatus status, String description) {
     ObjectNode copy = json.deepCopy();
     ObjectNode info = copy.with("info");
     info.put("status", status.stored());
-    info.put("description", description);
+    if (description.isEmpty()) {
+      info.remove("description"); // Go's omitempty
+    } else {
+      info.put("description", description);
+    }
     return new StoredRelease(copy);
   }
 

@@ -199,6 +199,38 @@ class HelmStorageInteropTest {
   }
 
   @Test
+  void aRollbackWrittenHereIsRevisionNPlusOneToHelmAndHelmUpgradesOnFromIt() throws IOException {
+    String ns = namespace();
+    ReleaseStorage storage = storage(ns);
+    new Helm(chart).install().withName("web").withNamespace(ns).set("greeting", "first")
+        .withKubeConfig(server.kubeconfig()).call();
+    new Helm(chart).upgrade().withName("web").withNamespace(ns).set("greeting", "second")
+        .withKubeConfig(server.kubeconfig()).call();
+
+    StoredRelease rollback = StoredRelease.rollback(storage.latest("web").orElseThrow(),
+        storage.get("web", 1).orElseThrow(), Instant.now());
+    storage.create(rollback, 10);
+    assertThat(storage.supersedeDeployed("web")).containsExactly(2);
+    storage.update(rollback.withStatus(ReleaseStatus.DEPLOYED, rollback.description()));
+
+    List<ReleaseHistory> history = Helm.history("web").withNamespace(ns).withKubeConfig(server.kubeconfig()).call();
+    assertThat(history).extracting(ReleaseHistory::getRevision, ReleaseHistory::getStatus, ReleaseHistory::getDescription)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "superseded", "Install complete"),
+            org.assertj.core.groups.Tuple.tuple(2, "superseded", "Upgrade complete"),
+            org.assertj.core.groups.Tuple.tuple(3, "deployed", "Rollback to 1"));
+    String values = Helm.get("web").values().withNamespace(ns).withKubeConfig(server.kubeconfig()).call();
+    assertThat(new ObjectMapper(new YAMLFactory()).readValue(values, Map.class)).isEqualTo(Map.of("greeting", "first"));
+    assertThat(storage.get("web", 3).orElseThrow().manifest()).isEqualTo(storage.get("web", 1).orElseThrow().manifest());
+
+    new Helm(chart).upgrade().withName("web").withNamespace(ns).set("greeting", "third")
+        .withKubeConfig(server.kubeconfig()).call();
+    assertThat(storage.history("web")).extracting(StoredRelease::version, StoredRelease::status).endsWith(
+        org.assertj.core.groups.Tuple.tuple(3, ReleaseStatus.SUPERSEDED),
+        org.assertj.core.groups.Tuple.tuple(4, ReleaseStatus.DEPLOYED));
+  }
+
+  @Test
   void helmUninstallRemovesAReleaseWrittenHere() {
     String ns = namespace();
     ReleaseStorage storage = storage(ns);
