@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Helm's template output cut back into documents ({@code ---\n# Source: <path>\n<doc>}), then sorted
@@ -13,7 +14,7 @@ import java.util.List;
  * is a hook (dropped if any of its events is unknown to Helm), any other is part of the manifest.
  */
 final class TemplateOutput {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(largeDocuments());
   private static final String SOURCE = "---\n# Source: ";
 
   record Document(String path, String content, JsonNode head) {
@@ -32,6 +33,13 @@ final class TemplateOutput {
   }
 
   private TemplateOutput() {}
+
+  /** Charts render big documents (dashboards in ConfigMaps); SnakeYAML's default limit is 3 MB. */
+  private static YAMLFactory largeDocuments() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) ChartArchive.MAX_SIZE);
+    return YAMLFactory.builder().loaderOptions(options).build();
+  }
 
   static List<Document> documents(String output, String origin) {
     List<Document> documents = new ArrayList<>();
