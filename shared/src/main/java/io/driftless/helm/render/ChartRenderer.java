@@ -102,8 +102,10 @@ public final class ChartRenderer {
       }
       write(dir, file);
     }
-    if (hasNotes) {
-      String notes = new String(Files.readAllBytes(dir.resolve("templates/NOTES.txt")), StandardCharsets.UTF_8);
+    String notes = hasNotes
+        ? new String(Files.readAllBytes(dir.resolve("templates/NOTES.txt")), StandardCharsets.UTF_8) : "";
+    // a define cannot nest in a define: such notes are left out of the release rather than failing it
+    if (hasNotes && !notes.matches("(?s).*\\{\\{-?\\s*define\\b.*")) {
       Files.writeString(dir.resolve("templates/_driftless-release-notes.tpl"),
           "{{ define \"" + NOTES_TEMPLATE + "\" }}" + notes + "{{ end }}");
       Files.writeString(dir.resolve(NOTES_FILE), "apiVersion: driftless.io/v1\nkind: " + NOTES_KIND
