@@ -1,0 +1,180 @@
+package io.driftless.helm.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Renders a chart with Helm's own engine (Helm 3.21 in-process through helm-java) and splits the
+ * result as Helm does for a release: manifest, hooks, {@code crds/} and NOTES. Every file it writes
+ * (the packaged chart, the chart copy Helm renders, the values file) goes under the work directory
+ * given to it, one subdirectory per render, removed afterwards.
+ */
+public final class ChartRenderer {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final String NOTES_TEMPLATE = "driftless.release-notes";
+  private static final String NOTES_FILE = "templates/driftless-release-notes.yaml";
+  private static final String NOTES_KIND = "DriftlessReleaseNotes";
+
+  private final Path workRoot;
+
+  /** {@code workRoot} must be writable (on Lambda: under /tmp). */
+  public ChartRenderer(Path workRoot) {
+    this.workRoot = workRoot;
+    HelmRuntime.prepare(workRoot);
+  }
+
+  public RenderedChart render(RenderRequest request) {
+    String origin = "chart " + request.chart().getFileName();
+    Path work = null;
+    try {
+      Files.createDirectories(workRoot);
+      work = Files.createTempDirectory(workRoot, "helm-render-");
+      List<ChartArchive.Entry> files = chartFiles(request.chart(), work, origin);
+      ObjectNode chart = StoredChart.of(files, origin);
+      String chartName = chart.path("metadata").path("name").asText("");
+      String chartVersion = chart.path("metadata").path("version").asText("");
+      origin = "chart " + chartName + "@" + chartVersion;
+      Path copy = work.resolve("chart");
+      boolean hasNotes = files.stream().anyMatch(f -> f.path().equals("templates/NOTES.txt"));
+      writeRenderCopy(files, copy, hasNotes, origin);
+      Path values = work.resolve("values.yaml");
+      Files.writeString(values, HookAnnotations.holdText(YAML.writeValueAsString(request.values())));
+      String output = HookAnnotations.restore(template(request, copy, values, work, origin));
+      return split(output, chartName, chartVersion, chart, files, origin);
+    } catch (IOException e) {
+      throw new ChartRenderException(origin + ": " + e.getMessage());
+    } finally {
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private static List<ChartArchive.Entry> chartFiles(Path chart, Path work, String origin) throws IOException {
+    Path archive = chart;
+    if (Files.isDirectory(chart)) {
+      // Helm packages the directory itself: .helmignore and its other loading rules apply as in Helm
+      Path packaged = Files.createDirectories(work.resolve("package"));
+      try {
+        new Helm(chart).packageIt().withDestination(packaged).call();
+      } catch (IllegalStateException e) {
+        throw new ChartRenderException(origin + ": " + helmMessage(e));
+      }
+      try (Stream<Path> listing = Files.list(packaged)) {
+        archive = listing.filter(p -> p.toString().endsWith(".tgz")).findFirst()
+            .orElseThrow(() -> new ChartRenderException(origin + ": Helm wrote no chart package"));
+      }
+    } else if (!Files.isRegularFile(chart)) {
+      throw new ChartRenderException(origin + ": no chart directory or .tgz at " + chart);
+    }
+    try (InputStream in = Files.newInputStream(archive)) {
+      return ChartArchive.read(in, origin);
+    } catch (java.util.zip.ZipException notGzip) {
+      throw new ChartRenderException(origin + ": not a gzipped chart archive");
+    }
+  }
+
+  /** The chart as Helm will render it: subchart archives unpacked, hook annotations held, notes exposed. */
+  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, String origin)
+      throws IOException {
+    for (ChartArchive.Entry file : files) {
+      if (isSubchartArchive(file.path())) {
+        Path subchartDir = dir.resolve("charts");
+        for (ChartArchive.Entry sub : ChartArchive.read(new ByteArrayInputStream(file.data()), origin + " " + file.path())) {
+          String name = file.path().substring("charts/".length(), file.path().length() - ".tgz".length());
+          write(subchartDir.resolve(name), sub);
+        }
+        continue;
+      }
+      write(dir, file);
+    }
+    String notes = hasNotes
+        ? new String(Files.readAllBytes(dir.resolve("templates/NOTES.txt")), StandardCharsets.UTF_8) : "";
+    // a define cannot nest in a define: such notes are left out of the release rather than failing it
+    if (hasNotes && !notes.matches("(?s).*\\{\\{-?\\s*define\\b.*")) {
+      Files.writeString(dir.resolve("templates/_driftless-release-notes.tpl"),
+          "{{ define \"" + NOTES_TEMPLATE + "\" }}" + notes + "{{ end }}");
+      Files.writeString(dir.resolve(NOTES_FILE), "apiVersion: driftless.io/v1\nkind: " + NOTES_KIND
+          + "\nmetadata:\n  name: notes\nnotes: {{ include \"" + NOTES_TEMPLATE + "\" . | toJson }}\n");
+    }
+  }
+
+  private static boolean isSubchartArchive(String path) {
+    return path.startsWith("charts/") && path.endsWith(".tgz") && path.indexOf('/', "charts/".length()) < 0;
+  }
+
+  private static void write(Path dir, ChartArchive.Entry file) throws IOException {
+    Path target = dir.resolve(file.path()).normalize();
+    if (!target.startsWith(dir)) {
+      throw new IOException("chart file " + file.path() + " leaves the chart directory");
+    }
+    Files.createDirectories(target.getParent());
+    Files.write(target, HookAnnotations.hold(file.data()).orElse(file.data()));
+  }
+
+  private static String template(RenderRequest request, Path chart, Path values, Path work, String origin) {
+    TemplateCommand command = new Helm(chart).template()
+        .withName(request.releaseName())
+        .withNamespace(request.namespace())
+        .withValuesFile(values)
+        .withRepositoryConfig(work.resolve("repositories.yaml"));
+    if (!request.capabilities().kubeVersion().isEmpty()) {
+      command.withKubeVersion(request.capabilities().kubeVersion());
+    }
+    try {
+      return command.call();
+    } catch (IllegalStateException e) {
+      throw new ChartRenderException(origin + ": " + HookAnnotations.restore(helmMessage(e)));
+    }
+  }
+
+  private static RenderedChart split(String output, String chartName, String chartVersion, ObjectNode chart,
+      List<ChartArchive.Entry> files, String origin) {
+    List<TemplateOutput.Document> manifest = new ArrayList<>();
+    List<RenderedHook> hooks = new ArrayList<>();
+    String notes = "";
+    String notesPath = chartName + "/" + NOTES_FILE;
+    for (TemplateOutput.Document document : TemplateOutput.documents(output, origin)) {
+      if (document.path().equals(notesPath) && document.kind().equals(NOTES_KIND)) {
+        notes = document.head().path("notes").asText("");
+      } else if (document.annotation(HookAnnotations.HOOK) != null) {
+        RenderedHook hook = TemplateOutput.hook(document);
+        if (hook != null) {
+          hooks.add(hook);
+        }
+      } else {
+        manifest.add(document);
+      }
+    }
+    return new RenderedChart(chartName, chartVersion, chart.path("metadata").path("appVersion").asText(""),
+        TemplateOutput.manifest(manifest), hooks, ChartCrds.of(chartName, files, origin), notes, chart);
+  }
+
+  /** Helm's error on one line (its lines joined). */
+  static String helmMessage(IllegalStateException e) {
+    String message = e.getMessage() == null ? "Helm failed" : e.getMessage().strip();
+    return String.join(" ", message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.driftless.helm.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Helm's template output cut back into documents ({@code ---\n# Source: <path>\n<doc>}), then sorted
+ * as Helm's {@code releaseutil.SortManifests} does: a document with a {@code helm.sh/hook} annotation
+ * is a hook (dropped if any of its events is unknown to Helm), any other is part of the manifest.
+ */
+final class TemplateOutput {
+  private static final ObjectMapper YAML = new ObjectMapper(largeDocuments());
+  private static final String SOURCE = "---\n# Source: ";
+
+  record Document(String path, String content, JsonNode head) {
+    String kind() {
+      return head.path("kind").asText("");
+    }
+
+    String name() {
+      return head.path("metadata").path("name").asText("");
+    }
+
+    String annotation(String key) {
+      JsonNode value = head.path("metadata").path("annotations").get(key);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+  }
+
+  private TemplateOutput() {}
+
+  /** Charts render big documents (dashboards in ConfigMaps); SnakeYAML's default limit is 3 MB. */
+  private static YAMLFactory largeDocuments() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) ChartArchive.MAX_SIZE);
+    return YAMLFactory.builder().loaderOptions(options).build();
+  }
+
+  static List<Document> documents(String output, String origin) {
+    List<Document> documents = new ArrayList<>();
+    int at = output.indexOf(SOURCE);
+    while (at >= 0) {
+      int next = output.indexOf("\n" + SOURCE, at);
+      String chunk = next < 0 ? output.substring(at) : output.substring(at, next);
+      int pathEnd = chunk.indexOf('\n', SOURCE.length());
+      String path = pathEnd < 0 ? chunk.substring(SOURCE.length()) : chunk.substring(SOURCE.length(), pathEnd);
+      String content = pathEnd < 0 ? "" : chunk.substring(pathEnd + 1).strip();
+      documents.add(new Document(path, content, head(content, path, origin)));
+      at = next < 0 ? -1 : next + 1;
+    }
+    return documents;
+  }
+
+  private static JsonNode head(String content, String path, String origin) {
+    try {
+      JsonNode head = YAML.readTree(content);
+      return head == null ? YAML.createObjectNode() : head;
+    } catch (IOException e) {
+      throw new ChartRenderException(origin + ": YAML parse error on " + path);
+    }
+  }
+
+  /** Helm's release manifest text for these documents. */
+  static String manifest(List<Document> documents) {
+    StringBuilder out = new StringBuilder();
+    for (Document document : documents) {
+      out.append(SOURCE).append(document.path()).append('\n').append(document.content()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The hook this document is, or null when it is not a hook or names an event Helm does not know. */
+  static RenderedHook hook(Document document) {
+    String events = document.annotation(HookAnnotations.HOOK);
+    List<String> known = new ArrayList<>();
+    for (String event : events.split(",")) {
+      String name = HookAnnotations.EVENTS.get(event.trim().toLowerCase(java.util.Locale.ROOT));
+      if (name == null) {
+        return null;
+      }
+      known.add(name);
+    }
+    return new RenderedHook(document.kind(), document.name(), document.path(), document.content(), known,
+        weight(document.annotation(HookAnnotations.HOOK + "-weight")),
+        policies(document.annotation(HookAnnotations.HOOK + "-delete-policy")),
+        policies(document.annotation(HookAnnotations.HOOK + "-output-log-policy")));
+  }
+
+  private static int weight(String text) {
+    if (text == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException notANumber) {
+      return 0; // Helm's strconv.Atoi failure gives weight 0
+    }
+  }
+
+  private static List<String> policies(String text) {
+    List<String> out = new ArrayList<>();
+    if (text != null) {
+      for (String policy : text.split(",")) {
+        out.add(policy.trim().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Rendering a Helm chart with Helm's own engine: helm-java 0.0.21 runs Helm 3.21 in-process (a CGO
+ * library loaded through JNA; the Linux x86_64 build is on the classpath). Input: a chart directory or
+ * {@code .tgz}, release name and namespace, the user-supplied values, the cluster's capabilities
+ * ({@link io.driftless.helm.render.RenderRequest}). Output: what Helm would store for the release,
+ * split as Helm splits it ({@link io.driftless.helm.render.RenderedChart}).
+ *
+ * <p>How each helm-java gap is closed here:
+ * <ul>
+ *   <li><b>Hooks.</b> helm-java's {@code template} prints only the release manifest. Before rendering,
+ *       {@code helm.sh/hook} is renamed in every text file of a private copy of the chart (templates,
+ *       values, files, unpacked subcharts) and in the values, so Helm prints hook documents as plain
+ *       ones; the output gets the key back and is sorted into manifest and hooks by Helm's own rules
+ *       (events, weight, delete and output-log policies; a hook with an unknown event is dropped).
+ *       The manifest text is byte for byte what {@code helm install} stores (tested). A chart that
+ *       computes the annotation key instead of writing it out, or hashes a file that contains it, would
+ *       differ.</li>
+ *   <li><b>NOTES.txt</b> is rendered through an added template that includes it with the same context.</li>
+ *   <li><b>CRDs</b> come from {@code crds/} of the chart and its subcharts, untemplated, for the CRD
+ *       policy to apply outside Helm as Flux does. Subcharts disabled by a condition are not filtered.</li>
+ *   <li><b>Capabilities.</b> The Kubernetes version reaches Helm; the API versions do not (helm-java
+ *       0.0.21 has no option for them), so {@code .Capabilities.APIVersions.Has} knows only Helm's
+ *       built-in set. Needs an upstream option (helm-java TemplateCommand) or a patched native build.</li>
+ *   <li><b>Values</b> are merged in Flux's order by {@link io.driftless.helm.render.FluxValues}; the chart's
+ *       defaults are coalesced by Helm itself.</li>
+ *   <li><b>Paths.</b> Every file goes under the caller's work directory; JNA's stub too. Helm's
+ *       {@code HELM_*_HOME} variables are read by Go from the process environment at JVM start and
+ *       cannot be set from Java (see {@link io.driftless.helm.render.HelmRuntime}).</li>
+ *   <li>Rollback, post-renderers and a separate storage namespace are not Helm-engine matters here:
+ *       apply is ours, and releases are written by {@code io.driftless.helm.release}.</li>
+ * </ul>
+ */
+package io.driftless.helm.render;

@@ -1,0 +1,97 @@
+package io.driftless.helm.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class ChartArchiveTest {
+  /** A minimal ustar writer: PAX headers for long names, as Go's archive/tar writes them. */
+  private static final class Tar {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Tar file(String name, String content) throws IOException {
+      byte[] data = content.getBytes(StandardCharsets.UTF_8);
+      if (name.length() > 100) {
+        String record = " path=" + name + "\n";
+        int length = record.length() + 3;
+        record = length + record;
+        entry("PaxHeaders/x", 'x', record.getBytes(StandardCharsets.UTF_8));
+        name = name.substring(0, 99);
+      }
+      entry(name, '0', data);
+      return this;
+    }
+
+    Tar dir(String name) throws IOException {
+      entry(name, '5', new byte[0]);
+      return this;
+    }
+
+    private void entry(String name, char type, byte[] data) throws IOException {
+      byte[] header = new byte[512];
+      put(header, 0, name);
+      put(header, 100, "0000644");
+      put(header, 124, String.format("%011o", data.length));
+      header[156] = (byte) type;
+      put(header, 257, "ustar");
+      out.write(header);
+      out.write(data);
+      out.write(new byte[(512 - data.length % 512) % 512]);
+    }
+
+    private static void put(byte[] header, int offset, String text) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(bytes, 0, header, offset, bytes.length);
+    }
+
+    ByteArrayInputStream gzip() throws IOException {
+      out.write(new byte[1024]);
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+      try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+        gzip.write(out.toByteArray());
+      }
+      return new ByteArrayInputStream(compressed.toByteArray());
+    }
+  }
+
+  @Test
+  void filesComeWithoutTheChartDirectoryAndDirectoriesAreSkipped() throws IOException {
+    List<ChartArchive.Entry> entries = ChartArchive.read(new Tar().dir("shop/").file("shop/Chart.yaml", "name: shop")
+        .file("shop/templates/a.yaml", "kind: A").gzip(), "chart shop.tgz");
+
+    assertThat(entries).extracting(ChartArchive.Entry::path).containsExactly("Chart.yaml", "templates/a.yaml");
+    assertThat(new String(entries.get(1).data(), StandardCharsets.UTF_8)).isEqualTo("kind: A");
+  }
+
+  @Test
+  void aLongPaxNameIsRead() throws IOException {
+    String longName = "shop/templates/" + "x".repeat(120) + ".yaml";
+    List<ChartArchive.Entry> entries = ChartArchive.read(new Tar().file(longName, "kind: B").gzip(), "chart shop.tgz");
+
+    assertThat(entries).extracting(ChartArchive.Entry::path).containsExactly(longName.substring("shop/".length()));
+  }
+
+  @Test
+  void aFileOutsideTheChartDirectoryIsRefusedWithTheArchiveNamed() throws IOException {
+    Tar tar = new Tar().file("shop/../../etc/passwd", "x");
+
+    assertThatThrownBy(() -> ChartArchive.read(tar.gzip(), "chart evil.tgz"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("chart evil.tgz: chart file shop/../../etc/passwd leaves the chart directory");
+  }
+
+  @Test
+  void aFileBesideTheChartDirectoryIsIgnoredAsHelmDoes() throws IOException {
+    List<ChartArchive.Entry> entries = ChartArchive.read(new Tar().file("README", "x").file("shop/Chart.yaml", "n").gzip(),
+        "chart shop.tgz");
+
+    assertThat(entries).extracting(ChartArchive.Entry::path).containsExactly("Chart.yaml");
+  }
+}
