@@ -3,6 +3,7 @@ package io.driftless.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A Helm chart repository for tests: the JDK's HTTP(S) server serving files by path (index.yaml
@@ -36,9 +38,17 @@ public final class ChartRepositoryServer implements AutoCloseable {
     return new ChartRepositoryServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), "http");
   }
 
-  public static ChartRepositoryServer startTls(SSLContext tls) throws IOException {
+  /** Over HTTPS with {@code tls}; with {@code clientCertificates} a client certificate is required. */
+  public static ChartRepositoryServer startTls(SSLContext tls, boolean clientCertificates) throws IOException {
     HttpsServer s = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    s.setHttpsConfigurator(new HttpsConfigurator(tls));
+    s.setHttpsConfigurator(new HttpsConfigurator(tls) {
+      @Override
+      public void configure(HttpsParameters params) {
+        SSLParameters p = tls.getDefaultSSLParameters();
+        p.setNeedClientAuth(clientCertificates);
+        params.setSSLParameters(p);
+      }
+    });
     return new ChartRepositoryServer(s, "https");
   }
 
