@@ -99,6 +99,8 @@ class OciChartsTest {
     assertThat(latest.revision()).isEqualTo("latest@" + digest660);
     assertThat(latest.chartVersion()).isEqualTo("6.6.0");
     assertThat(latest.digest()).isEqualTo(Digests.sha256(chart660));
+    assertThatThrownBy(latest::releaseChartVersion)
+        .hasMessage("artifact revision tag 'latest' does not match chart version '6.6.0' of chart 'podinfo'");
 
     ChartArtifact tagged = run().fromOciRepository(ociRepository(url, "{tag: 6.6.0}"), RepositoryAuth.NONE);
     assertThat(tagged.revision()).isEqualTo("6.6.0@" + digest660);
@@ -117,6 +119,8 @@ class OciChartsTest {
         ociRepository(url, "{tag: 6.5.0, digest: \"" + digest660 + "\"}"), RepositoryAuth.NONE);
     assertThat(pinned.revision()).isEqualTo(digest660);
     assertThat(pinned.chartVersion()).isEqualTo("6.6.0");
+    assertThat(pinned.releaseChartVersion()).isEqualTo("6.6.0+" + digest660.substring(7, 19));
+    assertThat(newest.releaseChartVersion()).isEqualTo("6.6.1+" + newest.revision().split("@sha256:")[1].substring(0, 12));
   }
 
   @Test
