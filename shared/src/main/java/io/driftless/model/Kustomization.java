@@ -78,18 +78,23 @@ public record Kustomization(String name, String namespace, Spec spec, String ori
 
     /** The path inside the source, {@code ./} stripped; empty means the source root. */
     public String normalizedPath() {
-      String p = path == null ? "" : path.trim();
-      while (p.startsWith("./")) {
-        p = p.substring(2);
-      }
-      while (p.startsWith("/")) {
-        p = p.substring(1);
-      }
-      while (p.endsWith("/")) {
-        p = p.substring(0, p.length() - 1);
-      }
-      return p.equals(".") ? "" : p;
+      return normalizePath(path);
     }
+  }
+
+  /** A path inside a source with {@code ./}, leading and trailing slashes stripped; "" is the root. */
+  public static String normalizePath(String path) {
+    String p = path == null ? "" : path.trim();
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.equals(".") ? "" : p;
   }
 
   public record SourceRef(String apiVersion, String kind, String name, String namespace) {}

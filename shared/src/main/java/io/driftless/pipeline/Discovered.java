@@ -1,10 +1,12 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.KubeObject;
+import io.driftless.model.helm.HelmObject;
 import java.util.List;
 
 /**
  * The Flux objects one Kustomization's successful build contained (already validated): they become
- * work items, not cluster objects.
+ * work items, not cluster objects. {@code helm} holds the parsed HelmRelease, HelmRepository,
+ * HelmChart and OCIRepository objects in build order.
  */
-record Discovered(List<KubeObject> sources, List<KubeObject> kustomizations) {}
+record Discovered(List<KubeObject> sources, List<KubeObject> kustomizations, List<HelmObject> helm) {}

@@ -2,12 +2,15 @@ package io.driftless.pipeline;
 
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
+import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmObjects;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a build's output the Flux way: GitRepository and Kustomization objects become Driftless's
- * own work items instead of being applied; Flux's controller components (flux-system,
+ * Splits a build's output the Flux way: GitRepository and Kustomization objects, and Flux's Helm
+ * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository), become Driftless's own work items
+ * instead of being applied; Flux's controller components (flux-system,
  * gotk-components) are skipped; everything else is applied.
  */
 record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents) {
@@ -15,6 +18,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
   static FluxObjectSplit of(List<KubeObject> built) {
     List<KubeObject> sources = new ArrayList<>();
     List<KubeObject> kustomizations = new ArrayList<>();
+    List<HelmObject> helm = new ArrayList<>();
     List<KubeObject> toApply = new ArrayList<>();
     int skipped = 0;
     for (KubeObject o : built) {
@@ -24,13 +28,15 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
       } else if (FluxObjects.isKustomization(o)) {
         FluxObjects.kustomization(o);
         kustomizations.add(o);
+      } else if (HelmObjects.isHelmObject(o)) {
+        helm.add(HelmObjects.parse(o).orElseThrow()); // validates, naming file, object and field
       } else if (isFluxComponent(o)) {
         skipped++;
       } else {
         toApply.add(o);
       }
     }
-    return new FluxObjectSplit(new Discovered(sources, kustomizations), toApply, skipped);
+    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm), toApply, skipped);
   }
 
   /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */

@@ -1,0 +1,25 @@
+package io.driftless.model.helm;
+
+/**
+ * One of Flux's Helm objects found in a build: it becomes Driftless work, never a cluster object.
+ */
+public sealed interface HelmObject permits HelmRelease, HelmRepository, HelmChart, OCIRepository {
+  String kind();
+
+  String name();
+
+  String namespace();
+
+  /** The file the object was read from. */
+  String origin();
+
+  /** {@code namespace/name}, how references name it. */
+  default String key() {
+    return namespace() + "/" + name();
+  }
+
+  /** {@code Kind/namespace/name}, as errors name it. */
+  default String subject() {
+    return kind() + "/" + namespace() + "/" + name();
+  }
+}

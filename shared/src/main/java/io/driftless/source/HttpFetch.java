@@ -1,0 +1,103 @@
+package io.driftless.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * GET over HTTP(S) for chart repositories and registries: the repository's own TLS context, a
+ * per-request timeout, a size limit, and redirects followed by hand so that an {@code
+ * Authorization} header never leaves the host it was meant for.
+ */
+public final class HttpFetch {
+  private static final int MAX_REDIRECTS = 10;
+  private final HttpClient client;
+  private final Duration timeout;
+
+  /** {@code tls} replaces the JVM's default context when not null. */
+  public HttpFetch(SSLContext tls, Duration timeout) {
+    HttpClient.Builder b = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(timeout);
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.client = b.build();
+    this.timeout = timeout;
+  }
+
+  /** A response with its body read, at most {@code limit} bytes. */
+  public record Response(int status, byte[] body, HttpHeaders headers, URI uri) {
+    public boolean ok() {
+      return status / 100 == 2;
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  /** Thrown when a body is longer than the limit. */
+  public static final class TooLargeException extends IOException {
+    TooLargeException(long limit) {
+      super("larger than " + (limit >> 20) + " MiB");
+    }
+  }
+
+  public Response get(URI uri, Map<String, String> headers, long limit) throws IOException {
+    URI current = uri;
+    Map<String, String> sent = headers;
+    for (int hop = 0; ; hop++) {
+      HttpRequest.Builder req = HttpRequest.newBuilder(current).timeout(timeout).GET();
+      sent.forEach(req::header);
+      HttpResponse<InputStream> res = send(req.build());
+      int status = res.statusCode();
+      String location = res.headers().firstValue("Location").orElse(null);
+      if (status / 100 == 3 && location != null && hop < MAX_REDIRECTS) {
+        res.body().close();
+        URI next = current.resolve(location);
+        if (!sameOrigin(current, next)) {
+          sent = withoutAuthorization(sent);
+        }
+        current = next;
+        continue;
+      }
+      try (InputStream in = res.body()) {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+          throw new TooLargeException(limit);
+        }
+        return new Response(status, body, res.headers(), current);
+      }
+    }
+  }
+
+  private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
+    try {
+      return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  public static boolean sameOrigin(URI a, URI b) {
+    return Objects.equals(a.getScheme(), b.getScheme())
+        && Objects.equals(a.getHost(), b.getHost())
+        && a.getPort() == b.getPort();
+  }
+
+  private static Map<String, String> withoutAuthorization(Map<String, String> headers) {
+    Map<String, String> out = new java.util.LinkedHashMap<>(headers);
+    out.keySet().removeIf(k -> k.equalsIgnoreCase("Authorization"));
+    return out;
+  }
+}

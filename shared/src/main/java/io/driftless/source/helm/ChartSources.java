@@ -1,0 +1,130 @@
+package io.driftless.source.helm;
+
+import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmRepository;
+import io.driftless.model.helm.OCIRepository;
+import io.driftless.model.Durations;
+import io.driftless.source.HttpFetch;
+import io.driftless.source.SourceSnapshot;
+import io.driftless.source.oci.OciReference;
+import io.driftless.source.oci.RegistryClient;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Where charts come from, for one run: HelmRepository (HTTP index or OCI), OCIRepository, or a
+ * directory in a fetched GitRepository. Within one instance an index, a tag list or a manifest is
+ * fetched at most once per source; the {@link ChartCache} (which outlives the run, e.g. in a warm
+ * function's temp directory) holds the archives by digest. Fields Driftless parses but cannot act
+ * on are refused with an error naming them.
+ */
+public final class ChartSources {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final ChartCache cache;
+  private final OciCharts oci;
+  private final Map<String, HelmIndex> indexes = new ConcurrentHashMap<>();
+  private final Map<TlsKey, HttpFetch> transports = new ConcurrentHashMap<>();
+  private final Map<String, RegistryClient> registries = new ConcurrentHashMap<>();
+
+  public ChartSources(ChartCache cache) {
+    this.cache = cache;
+    this.oci = new OciCharts(cache);
+  }
+
+  /** {@code chart} at {@code version} (a constraint; empty means {@code *}) from a HelmRepository. */
+  public ChartArtifact fromHelmRepository(HelmRepository repo, RepositoryAuth auth, String chart, String version) {
+    RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
+    refuseProvider(repo, repo.spec().provider());
+    HttpFetch http = transport(repo, a, repo.spec().timeout());
+    if (repo.isOci()) {
+      return oci.fromHelmRepository(repo, registry(repo, repo.spec().url(), repo.spec().insecureEnabled(), a, http),
+          chart, version);
+    }
+    HttpChartRepository r = new HttpChartRepository(repo, a, http, cache);
+    String indexKey = r.indexUrl() + "|" + a.username();
+    HelmIndex index = indexes.computeIfAbsent(indexKey, k -> r.fetchIndex());
+    return r.chart(index, chart, version);
+  }
+
+  /** The artifact an OCIRepository selects, for a HelmRelease {@code chartRef}. */
+  public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth) {
+    RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
+    OCIRepository.Spec s = repo.spec();
+    refuseProvider(repo, s.provider());
+    refuseIfSet(repo, "spec.verify", s.verify());
+    refuseIfSet(repo, "spec.proxySecretRef", s.proxySecretRef());
+    refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
+    refuseIfSet(repo, "spec.ignore", s.ignore());
+    HttpFetch http = transport(repo, a, s.timeout());
+    return oci.fromOciRepository(repo, registry(repo, s.url(), s.insecureEnabled(), a, http));
+  }
+
+  /** A chart directory at {@code chartPath} in a fetched GitRepository. */
+  public ChartArtifact fromGitRepository(HelmObject owner, SourceSnapshot source, String chartPath,
+      String reconcileStrategy) {
+    return GitCharts.chart(owner, source, chartPath, reconcileStrategy);
+  }
+
+  /** The sha256 revision of a HelmRepository's index, fetched at most once per run. */
+  public String indexRevision(HelmRepository repo, RepositoryAuth auth) {
+    RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
+    HttpChartRepository r = new HttpChartRepository(repo, a, transport(repo, a, repo.spec().timeout()), cache);
+    return indexes.computeIfAbsent(r.indexUrl() + "|" + a.username(), k -> r.fetchIndex()).revision();
+  }
+
+  private HttpFetch transport(HelmObject owner, RepositoryAuth auth, String timeout) {
+    Duration t = Durations.parseOr(timeout, DEFAULT_TIMEOUT);
+    TlsKey key = new TlsKey(auth.caPem(), auth.certPem(), auth.keyPem(), t);
+    return transports.computeIfAbsent(key, k -> new HttpFetch(sslContext(owner, auth), t));
+  }
+
+  private RegistryClient registry(HelmObject owner, String url, boolean insecure, RepositoryAuth auth, HttpFetch http) {
+    OciReference ref;
+    try {
+      ref = OciReference.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw ChartSourceException.of(owner, "spec.url " + e.getMessage());
+    }
+    String key = ref.registry() + "|" + insecure + "|" + auth.username() + "|" + System.identityHashCode(http);
+    return registries.computeIfAbsent(key, k ->
+        new RegistryClient(ref.registry(), insecure, auth.username(), auth.password(), http));
+  }
+
+  private static SSLContext sslContext(HelmObject owner, RepositoryAuth auth) {
+    if (!auth.hasTls()) {
+      return null;
+    }
+    try {
+      return TlsContexts.of(auth);
+    } catch (GeneralSecurityException | IOException e) {
+      throw ChartSourceException.of(owner, "spec.certSecretRef: " + e.getMessage());
+    }
+  }
+
+  private static void refuseProvider(HelmObject owner, String provider) {
+    if (provider != null && !provider.equals("generic")) {
+      throw ChartSourceException.of(owner, "spec.provider '" + provider + "' is not supported by Driftless yet;"
+          + " use generic with a secretRef");
+    }
+  }
+
+  private static void refuseIfSet(HelmObject owner, String field, Object value) {
+    if (value != null) {
+      throw ChartSourceException.of(owner, field + " is not supported by Driftless yet");
+    }
+  }
+
+  /** Transports are shared by TLS material and timeout; the key is never printed. */
+  private record TlsKey(String ca, String cert, String key, Duration timeout) {
+    @Override
+    public String toString() {
+      return "TlsKey[" + Objects.hash(ca, cert) + "]";
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.driftless.source.helm;
+
+import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmRepository;
+import io.driftless.model.helm.OCIRepository;
+import io.driftless.source.oci.OciManifest;
+import io.driftless.source.oci.OciReference;
+import io.driftless.source.oci.RegistryClient;
+import io.driftless.source.oci.RegistryException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Charts from OCI registries: an OCIRepository (ref digest, then semver, then tag; the layer its
+ * layerSelector names) or a HelmRepository of type oci (the chart at {@code <url>/<chart>}, the
+ * version a tag). Tag lists and manifests are fetched at most once per run; chart layers come from
+ * the {@link ChartCache} when it holds their digest.
+ */
+final class OciCharts {
+  static final String LEGACY_CHART_LAYER = "application/tar+gzip";
+  private static final Pattern STRICT = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)([-+].*)?$");
+
+  private final ChartCache cache;
+  private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
+  private final Map<String, OciManifest> manifests = new ConcurrentHashMap<>();
+
+  OciCharts(ChartCache cache) {
+    this.cache = cache;
+  }
+
+  ChartArtifact fromOciRepository(OCIRepository repo, RegistryClient client) {
+    OciReference ref = reference(repo, repo.spec().url());
+    OCIRepository.Ref r = repo.spec().effectiveRef();
+    String tag = null;
+    String reference;
+    if (r.digest() != null && !r.digest().isBlank()) {
+      reference = r.digest();
+    } else if (r.semver() != null && !r.semver().isBlank()) {
+      Pattern filter = r.semverFilter() == null ? null : Pattern.compile(r.semverFilter());
+      List<String> all = tagsOf(repo, client, ref);
+      try {
+        tag = ChartVersionSelector.newestTag(all, r.semver(), filter).orElseThrow(() -> ChartSourceException.of(
+            repo, "no tag of " + ref + " matches semver '" + r.semver() + "'"));
+      } catch (IllegalArgumentException badConstraint) {
+        throw ChartSourceException.of(repo, "spec.ref.semver: " + badConstraint.getMessage());
+      }
+      reference = tag;
+    } else {
+      tag = r.tag();
+      reference = tag;
+    }
+    OciManifest manifest = manifestOf(repo, client, ref, reference);
+    String mediaType = repo.spec().layerSelector() == null ? null : repo.spec().layerSelector().mediaType();
+    OciManifest.Layer layer = mediaType == null || mediaType.isBlank()
+        ? manifest.layers().stream().findFirst().orElseThrow(() ->
+            ChartSourceException.of(repo, ref + ":" + reference + " has no layers"))
+        : manifest.layers().stream().filter(l -> l.mediaType().equals(mediaType)).findFirst().orElseThrow(() ->
+            ChartSourceException.of(repo, ref + ":" + reference + " has no layer of media type " + mediaType));
+    Path file = layerFile(repo, client, ref, layer);
+    ChartArchive.Metadata meta = metadataOf(repo, file);
+    String revision = tag == null ? manifest.digest() : tag + "@" + manifest.digest();
+    return new ChartArtifact(meta.name(), meta.version(), revision, layer.digest(), file, true);
+  }
+
+  ChartArtifact fromHelmRepository(HelmRepository repo, RegistryClient client, String chart, String version) {
+    OciReference ref = reference(repo, repo.spec().url()).child(chart);
+    String wanted = version == null || version.isBlank() ? "*" : version.trim();
+    String tag;
+    if (isExactVersion(wanted)) {
+      tag = wanted.replace('+', '_');
+    } else {
+      List<String> all = tagsOf(repo, client, ref).stream()
+          .filter(t -> STRICT.matcher(t.replace('_', '+')).matches()).toList();
+      if (all.isEmpty()) {
+        throw ChartSourceException.of(repo, "no version tags in " + ref);
+      }
+      Optional<String> exact = all.stream().filter(t -> t.replace('_', '+').equals(wanted)).findFirst();
+      try {
+        tag = exact.or(() -> ChartVersionSelector.newestTag(all, wanted, null)).orElseThrow(() ->
+            ChartSourceException.of(repo, "no '" + chart + "' chart with version matching '" + wanted + "' found"));
+      } catch (IllegalArgumentException badConstraint) {
+        throw ChartSourceException.of(repo, badConstraint.getMessage());
+      }
+    }
+    OciManifest manifest = manifestOf(repo, client, ref, tag);
+    OciManifest.Layer layer = manifest.layers().stream()
+        .filter(l -> l.mediaType().equals(OCIRepository.HELM_CHART_LAYER) || l.mediaType().equals(LEGACY_CHART_LAYER))
+        .findFirst()
+        .orElseThrow(() -> ChartSourceException.of(repo, ref + ":" + tag + " is not a Helm chart (no "
+            + OCIRepository.HELM_CHART_LAYER + " layer)"));
+    Path file = layerFile(repo, client, ref, layer);
+    ChartArchive.Metadata meta = metadataOf(repo, file);
+    return new ChartArtifact(meta.name(), meta.version(), meta.version(), layer.digest(), file, false);
+  }
+
+  private static boolean isExactVersion(String v) {
+    return SemVer.parse(v).isPresent() && (v.startsWith("v") || STRICT.matcher(v).matches());
+  }
+
+  private List<String> tagsOf(HelmObject owner, RegistryClient client, OciReference ref) {
+    return tags.computeIfAbsent(ref.toString(), k -> call(owner, () -> client.tags(ref.repository())));
+  }
+
+  private OciManifest manifestOf(HelmObject owner, RegistryClient client, OciReference ref, String reference) {
+    return manifests.computeIfAbsent(ref + "@" + reference,
+        k -> call(owner, () -> client.manifest(ref.repository(), reference)));
+  }
+
+  private Path layerFile(HelmObject owner, RegistryClient client, OciReference ref, OciManifest.Layer layer) {
+    if (layer.size() > HttpChartRepository.MAX_CHART) {
+      throw ChartSourceException.of(owner, ref + ": the chart layer is larger than 10 MiB");
+    }
+    return cache.find(layer.digest()).orElseGet(() ->
+        cache.store(call(owner, () -> client.blob(ref.repository(), layer.digest(), HttpChartRepository.MAX_CHART))));
+  }
+
+  private static OciReference reference(HelmObject owner, String url) {
+    try {
+      return OciReference.parse(url);
+    } catch (IllegalArgumentException e) {
+      throw ChartSourceException.of(owner, "spec.url " + e.getMessage());
+    }
+  }
+
+  private static ChartArchive.Metadata metadataOf(HelmObject owner, Path file) {
+    try {
+      return ChartArchive.metadata(Files.readAllBytes(file));
+    } catch (IOException | IllegalArgumentException e) {
+      throw ChartSourceException.of(owner, "the chart layer is not a chart: " + e.getMessage());
+    }
+  }
+
+  private static <T> T call(HelmObject owner, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (RegistryException e) {
+      throw ChartSourceException.of(owner, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Where Helm charts come from: {@link io.driftless.source.helm.ChartSources}, one instance per run.
+ *
+ * <ul>
+ *   <li>HelmRepository over HTTP(S): {@code index.yaml} (JSON or YAML, apiVersion required,
+ *       invalid entries dropped, 50 MiB limit), basic auth to the repository's host (other hosts
+ *       only with {@code passCredentials}), TLS from a CA and client certificate, the chart from
+ *       {@code urls[0]} resolved against the repository URL, its digest checked, 10 MiB limit.
+ *   <li>HelmRepository {@code type: oci} and OCIRepository, through {@link
+ *       io.driftless.source.oci.RegistryClient}.
+ *   <li>A chart directory in a fetched GitRepository, confined to the checkout.
+ * </ul>
+ *
+ * <p>Versions are chosen as source-controller chooses them ({@link
+ * io.driftless.source.helm.ChartVersionSelector}): an exact version string first, then the newest
+ * version that satisfies a Masterminds/semver v3 constraint ({@link
+ * io.driftless.source.helm.VersionConstraint}, checked against Masterminds' own test table), with
+ * prereleases only when the constraint names one. Written here rather than taken from a Java
+ * semver library, because none of those implements Masterminds' "dirty" wildcard rules and
+ * per-alternative prerelease rule.
+ *
+ * <p>Revisions are Flux's: the chart version for HelmRepository and Git charts ({@code
+ * <version>+<commit12>} with the {@code Revision} strategy), {@code <tag>@sha256:<manifest>} for an
+ * OCIRepository; {@link io.driftless.source.helm.ChartArtifact#releaseChartVersion()} gives
+ * helm-controller's {@code <version>+<digest12>}.
+ *
+ * <p>Caching: within one {@code ChartSources} an index, a tag list or a manifest is fetched at most
+ * once per source; {@link io.driftless.source.helm.ChartCache} keeps archives by digest in a
+ * directory that outlives the run (a warm function's temp directory), so an unchanged chart is not
+ * downloaded again.
+ *
+ * <p>Refused with an error naming the field: {@code spec.provider} other than {@code generic},
+ * and on OCIRepository {@code spec.verify}, {@code spec.proxySecretRef}, {@code
+ * spec.serviceAccountName} and {@code spec.ignore}. Credentials arrive resolved ({@link
+ * io.driftless.source.helm.RepositoryAuth#fromSecretData}); they never appear in a message.
+ */
+package io.driftless.source.helm;
