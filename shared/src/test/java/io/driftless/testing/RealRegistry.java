@@ -70,6 +70,7 @@ public final class RealRegistry implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("registry.log").toFile())
         .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy)); // never outlive the test JVM
     RealRegistry registry = new RealRegistry(p, port);
     registry.awaitReady(dir.resolve("registry.log"));
     return Optional.of(registry);

@@ -26,6 +26,7 @@ public final class TokenGateway implements AutoCloseable {
   private final String expectedBasic;
   private final String token = UUID.randomUUID().toString();
   private final AtomicInteger tokenRequests = new AtomicInteger();
+  private final java.util.Map<String, AtomicInteger> forwarded = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   public TokenGateway(String upstreamHost, String user, String password) throws IOException {
@@ -43,6 +44,11 @@ public final class TokenGateway implements AutoCloseable {
 
   public int tokenRequests() {
     return tokenRequests.get();
+  }
+
+  /** How many authorised requests were forwarded for paths containing {@code part}. */
+  public int forwarded(String part) {
+    return forwarded.entrySet().stream().filter(e -> e.getKey().contains(part)).mapToInt(e -> e.getValue().get()).sum();
   }
 
   private void token(HttpExchange ex) throws IOException {
@@ -68,6 +74,7 @@ public final class TokenGateway implements AutoCloseable {
         ex.sendResponseHeaders(401, -1);
         return;
       }
+      forwarded.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
       String query = ex.getRequestURI().getRawQuery();
       HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + upstream + path + (query == null ? "" : "?" + query)));
       String accept = ex.getRequestHeaders().getFirst("Accept");

@@ -167,9 +167,18 @@ class OciChartsTest {
       ChartSources run = new ChartSources(new ChartCache(work.resolve("bearer-cache")));
 
       assertThat(run.fromOciRepository(repo, auth).chartVersion()).isEqualTo("6.6.1+build.2");
+      assertThat(run.fromOciRepository(repo, auth).chartVersion()).isEqualTo("6.6.1+build.2");
+      assertThat(gateway.forwarded("/tags/list")).isEqualTo(1);
+      assertThat(gateway.forwarded("/manifests/")).isEqualTo(1);
+      assertThat(gateway.forwarded("/blobs/")).isEqualTo(1);
       assertThat(run.fromHelmRepository(ociHelmRepository("oci://" + gateway.host() + "/charts"), auth,
           "podinfo", "6.5.0").chartVersion()).isEqualTo("6.5.0");
       assertThat(gateway.tokenRequests()).isEqualTo(1);
+
+      ChartSources warmRun = new ChartSources(new ChartCache(work.resolve("bearer-cache")));
+      warmRun.fromOciRepository(repo, auth);
+      assertThat(gateway.forwarded("/manifests/")).isEqualTo(3);
+      assertThat(gateway.forwarded("/blobs/")).isEqualTo(2);
 
       assertThatThrownBy(() -> run().fromOciRepository(repo, new RepositoryAuth("ci", "wrong", null, null, null)))
           .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: token request to http://" + gateway.host()
