@@ -2,14 +2,15 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.model.HistoryEntry;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
-import io.driftless.testing.TestStores;
 import io.driftless.sandbox.SandboxApiServer;
 import io.driftless.testing.GitRemote;
+import io.driftless.testing.TestStores;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,8 @@ class ConcurrentReconcileTest {
         StateStore store = TestStores.inMemory()) {
       remote.commit("demo");
       Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
-      Engine first = Engine.create(store, tmp.resolve("cache-a"), Map.of(), false);
-      Engine second = Engine.create(store, tmp.resolve("cache-b"), Map.of(), false);
+      Engine first = Engine.create(queueOnly(tmp.resolve("cache-a")), store, Map.of());
+      Engine second = Engine.create(queueOnly(tmp.resolve("cache-b")), store, Map.of());
       first.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
       first.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
       first.reconcile(ReconcileCommand.all());
@@ -61,5 +62,10 @@ class ConcurrentReconcileTest {
   private static long totalRuns(StateStore store) {
     KustomizationRecord apps = store.getKustomization("demo", "flux-system/apps").orElseThrow();
     return apps.status().getHistory().stream().mapToLong(HistoryEntry::totalReconciliations).sum();
+  }
+
+  /** Reconciles run only when called, as on Lambda (no local worker). */
+  private static DriftlessConfig queueOnly(Path cacheDir) {
+    return DriftlessConfig.defaults().withCacheDir(cacheDir).withDispatch(DriftlessConfig.Dispatch.STREAM);
   }
 }

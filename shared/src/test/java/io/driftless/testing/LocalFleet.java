@@ -1,5 +1,6 @@
 package io.driftless.testing;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
@@ -27,7 +28,9 @@ public final class LocalFleet implements AutoCloseable {
   public static LocalFleet start(Path tmp) {
     SandboxApiServer sandbox = SandboxApiServer.start(0);
     StateStore store = TestStores.inMemory();
-    Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
+    Engine engine = Engine.create(
+        DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
+        store, Map.of());
     Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
     engine.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
     return new LocalFleet(sandbox, store, engine);
