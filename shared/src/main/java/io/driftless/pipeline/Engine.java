@@ -94,7 +94,7 @@ public final class Engine implements AutoCloseable {
     return new ReconcileReport(outcomes);
   }
 
-  public ReconcileReport reconcile(ReconcileCommand command) {
+  public ReconcileReport reconcile(ManualReconcile command) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
     Predicate<String> force = key -> wanted == null || key.equals(wanted);
     List<ReconcileOutcome> outcomes = new ArrayList<>();

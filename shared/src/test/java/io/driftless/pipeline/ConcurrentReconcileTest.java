@@ -33,7 +33,7 @@ class ConcurrentReconcileTest {
       Engine second = Engine.create(queueOnly(tmp.resolve("cache-b")), store, Map.of());
       first.registerCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
       first.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
-      first.reconcile(ReconcileCommand.all());
+      first.reconcile(ManualReconcile.all());
       long before = totalRuns(store);
       long versionBefore = store.getKustomization("demo", "flux-system/apps").orElseThrow().version();
 
@@ -56,7 +56,7 @@ class ConcurrentReconcileTest {
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
-    return engine.reconcile(new ReconcileCommand("apps", "demo", false));
+    return engine.reconcile(new ManualReconcile("apps", "demo", false));
   }
 
   private static long totalRuns(StateStore store) {
