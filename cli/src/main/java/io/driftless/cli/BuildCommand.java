@@ -1,6 +1,7 @@
 package io.driftless.cli;
 
 import io.driftless.apply.OwnerLabels;
+import io.driftless.config.DriftlessConfig;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.BuildResult;
 import io.driftless.render.FluxBuilder;
@@ -12,6 +13,7 @@ import io.driftless.render.kustomize.Kustomizer;
 import io.driftless.render.kustomize.yaml.YamlWriter;
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
+import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Yaml;
 import java.io.PrintStream;
@@ -84,11 +86,10 @@ final class BuildCommand implements Callable<Integer> {
       return 0;
     }
 
+    /** The keys registered with DRIFTLESS_SOPS_KEYS, read as the engine reads them (files, env:, ARNs). */
     private static DecryptionKeys keys() {
-      String refs = Engines.environment().getOrDefault("DRIFTLESS_SOPS_KEYS", "");
-      List<Path> files = java.util.Arrays.stream(refs.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-          .map(Path::of).toList();
-      return files.isEmpty() ? DecryptionKeys.empty() : DecryptionKeys.fromFiles(files);
+      Map<String, String> env = Engines.environment();
+      return DecryptionKeys.fromReferences(DriftlessConfig.fromEnvironment(env).sopsKeys(), LocalSecretResolver.withAws(env));
     }
 
     private static Kustomization fromFile(Path file, String name) throws java.io.IOException {

@@ -1,12 +1,12 @@
 package io.driftless.cli;
 
+import io.driftless.config.DriftlessConfig.Key;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.local.LocalDynamoDbServer;
-import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.sandbox.SandboxApiServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -56,10 +56,10 @@ final class DemoCommand implements Callable<Integer> {
       }
 
       Map<String, String> env = new HashMap<>(System.getenv());
-      env.put(DynamoStores.TABLE_ENV, "driftless-demo");
-      env.put(DynamoStores.ENDPOINT_ENV, dynamo.endpoint().toString());
-      env.put("DRIFTLESS_CACHE_DIR", work.resolve("cache").toString());
-      env.put("DRIFTLESS_DISPATCH", "local");
+      env.put(Key.TABLE.env(), "driftless-demo");
+      env.put(Key.DYNAMODB_ENDPOINT.env(), dynamo.endpoint().toString());
+      env.put(Key.CACHE_DIR.env(), work.resolve("cache").toString());
+      env.put(Key.DISPATCH.env(), "local");
       int port = freePort();
       Path log = work.resolve("serve.log");
       step("3", "Functions over HTTP on 127.0.0.1:" + port + " (log: " + log + ")");

@@ -1,5 +1,6 @@
 package io.driftless.cli;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.local.LocalDynamoDb;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.dynamo.DynamoStateStore;
@@ -21,16 +22,19 @@ final class Engines {
   }
 
   static Engine open(Map<String, String> env) {
-    return Engine.fromEnvironment(env, Optional.of(Engines::embedded));
+    return Engine.open(DriftlessConfig.fromEnvironment(env), env, Optional.of(Engines::embedded));
   }
 
-  /** The environment, where a system property of the same name (e.g. -DDRIFTLESS_DATA_DIR) wins. */
+  /**
+   * The environment, where a system property of the same name (e.g. -DDRIFTLESS_DATA_DIR,
+   * -DAWS_REGION) wins. The CLI runs queued reconciles itself unless DRIFTLESS_DISPATCH says otherwise.
+   */
   static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
     System.getProperties().stringPropertyNames().stream()
-        .filter(k -> k.startsWith("DRIFTLESS_"))
+        .filter(k -> k.startsWith("DRIFTLESS_") || k.startsWith("AWS_"))
         .forEach(k -> env.put(k, System.getProperty(k)));
-    env.putIfAbsent("DRIFTLESS_DISPATCH", "local");
+    env.putIfAbsent(DriftlessConfig.Key.DISPATCH.env(), "local");
     return env;
   }
 

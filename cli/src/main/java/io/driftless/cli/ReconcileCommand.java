@@ -22,7 +22,7 @@ final class ReconcileCommand {
     public Integer call() {
       try (Engine engine = Engines.open()) {
         System.out.println("► reconciling Kustomization " + name + (withSource ? " with its source" : ""));
-        ReconcileReport report = engine.reconcile(new io.driftless.pipeline.ReconcileCommand(name, cluster, withSource));
+        ReconcileReport report = engine.reconcile(new io.driftless.pipeline.ManualReconcile(name, cluster, withSource));
         return print(report) ? 0 : 1;
       }
     }

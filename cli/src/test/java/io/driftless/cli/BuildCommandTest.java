@@ -3,6 +3,8 @@ package io.driftless.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.driftless.model.Yaml;
+import io.driftless.testing.FakeSecretsManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,6 +69,33 @@ class BuildCommandTest {
 
   @Test
   void buildKsDecryptsAndMasksSecretValuesUnlessAsked() throws IOException {
+    System.setProperty("DRIFTLESS_SOPS_KEYS", SOPS_VECTORS.resolve("keys/age.txt").toString());
+
+    buildKsDecryptsTheAgeSecret();
+  }
+
+  @Test
+  void buildKsReadsARegisteredKeyFromSecretsManagerAsTheEngineDoes() throws IOException {
+    String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops-age-AbCdEf";
+    String key = Files.readString(SOPS_VECTORS.resolve("keys/age.txt"));
+    try (FakeSecretsManager aws = FakeSecretsManager.start()) {
+      aws.answer(arn, Yaml.json().createObjectNode().put("ARN", arn).put("SecretString", key).toString());
+      System.setProperty("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.endpoint().toString());
+      System.setProperty("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+      System.setProperty("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+      System.setProperty("DRIFTLESS_SOPS_KEYS", arn);
+
+      buildKsDecryptsTheAgeSecret();
+      assertThat(aws.calls()).extracting(c -> c.body().path("SecretId").asText()).contains(arn);
+    } finally {
+      System.clearProperty("AWS_ENDPOINT_URL_SECRETS_MANAGER");
+      System.clearProperty("AWS_ACCESS_KEY_ID");
+      System.clearProperty("AWS_SECRET_ACCESS_KEY");
+    }
+  }
+
+  /** Builds an app holding SOPS's age test Secret with the key DRIFTLESS_SOPS_KEYS registers. */
+  private void buildKsDecryptsTheAgeSecret() throws IOException {
     Path app = Files.createDirectories(tmp.resolve("app"));
     Files.copy(SOPS_VECTORS.resolve("algorithms/age.yaml"), app.resolve("secret.yaml"));
     Path ks = Files.writeString(tmp.resolve("ks.yaml"), """
@@ -81,7 +110,6 @@ class BuildCommandTest {
           sourceRef: {kind: GitRepository, name: flux-system}
           decryption: {provider: sops, secretRef: {name: sops-age}}
         """);
-    System.setProperty("DRIFTLESS_SOPS_KEYS", SOPS_VECTORS.resolve("keys/age.txt").toString());
 
     assertThat(Main.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString()))
         .as(() -> err.toString(StandardCharsets.UTF_8)).isZero();

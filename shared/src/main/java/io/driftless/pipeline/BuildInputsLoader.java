@@ -18,7 +18,7 @@ import java.util.Map;
  * Gathers what a build needs from outside Git, the way kustomize-controller does: the SOPS keys of
  * {@code spec.decryption.secretRef} (a Secret in the Kustomization's namespace on the target
  * cluster, e.g. Flux's {@code sops-age}), plus keys registered with Driftless by reference
- * ({@code DRIFTLESS_SOPS_KEYS}: comma-separated file paths or Secrets Manager ARNs).
+ * ({@code DRIFTLESS_SOPS_KEYS}: file paths, {@code env:NAME} or Secrets Manager ARNs).
  */
 final class BuildInputsLoader {
   private final SecretResolver secrets;
@@ -99,13 +99,7 @@ final class BuildInputsLoader {
   }
 
   private DecryptionKeys registeredKeys() {
-    Map<String, byte[]> data = new LinkedHashMap<>();
-    int n = 0;
-    for (String ref : registeredKeyRefs) {
-      String name = "registered-" + (n++) + (ref.endsWith(".asc") ? ".asc" : ".agekey");
-      data.put(name, secrets.resolve(ref));
-    }
-    return data.isEmpty() ? DecryptionKeys.empty() : DecryptionKeys.fromSecretData(data);
+    return DecryptionKeys.fromReferences(registeredKeyRefs, secrets);
   }
 
   private static Map<String, byte[]> secretData(Kustomization ks, String name, KubernetesClient cluster) {

@@ -1,5 +1,7 @@
 package io.driftless.pipeline;
 
+import io.driftless.config.DriftlessConfig;
+import io.driftless.config.DriftlessConfig.Dispatch;
 import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
@@ -15,7 +17,6 @@ import io.driftless.source.SourceFetcher;
 import io.driftless.trigger.WebhookHandler;
 import io.driftless.trigger.WebhookRequest;
 import io.driftless.trigger.WebhookResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,35 +40,31 @@ public final class Engine implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
 
-  Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, boolean localDispatch,
+  Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
       List<String> sopsKeyRefs) {
     this.store = store;
     this.ctx = new ReconcileContext(
         store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets), clock,
         "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5));
-    this.dispatcher = localDispatch ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
+    this.dispatcher = dispatch == Dispatch.LOCAL ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
   }
 
   /**
-   * Builds the engine from configuration: the table {@code DRIFTLESS_TABLE}, or else the caller's
-   * {@code embedded} store (under {@code DRIFTLESS_DATA_DIR}); reconciles are dispatched to a local
-   * worker unless running against a table, whose stream triggers them.
+   * Opens the store {@code config} names (its table, or else the caller's {@code embedded} store in
+   * its data directory) and builds the engine over it. {@code env} is where {@code env:} secret
+   * references and the AWS SDK's settings are read.
    */
-  public static Engine fromEnvironment(Map<String, String> env, Optional<EmbeddedStore> embedded) {
-    EngineConfig config = EngineConfig.from(env);
-    StateStore store = DynamoStores.fromEnvironment(env, embedded);
-    SecretResolver secrets = LocalSecretResolver.withAws(env);
-    SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
-    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.localDispatch(), config.sopsKeyRefs());
+  public static Engine open(DriftlessConfig config, Map<String, String> env, Optional<EmbeddedStore> embedded) {
+    return create(config, DynamoStores.open(config, env, embedded), env);
   }
 
-  /** Builds an engine over a given store (tests, CLI). */
-  public static Engine create(StateStore store, Path cacheDir, Map<String, String> env, boolean localDispatch) {
+  /** Builds an engine over a given store; every other setting from {@code config}. */
+  public static Engine create(DriftlessConfig config, StateStore store, Map<String, String> env) {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
-    return new Engine(store, new JGitSourceFetcher(cacheDir, secrets, Duration.ofSeconds(60)), secrets,
-        Clock.systemUTC(), localDispatch, EngineConfig.from(env).sopsKeyRefs());
+    SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
+    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys());
   }
 
   public StateStore store() {
@@ -103,7 +100,7 @@ public final class Engine implements AutoCloseable {
     return new ReconcileReport(outcomes);
   }
 
-  public ReconcileReport reconcile(ReconcileCommand command) {
+  public ReconcileReport reconcile(ManualReconcile command) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
     Trigger trigger = new Trigger(key -> wanted == null || key.equals(wanted), ctx.clock().instant(), command.withSource());
     List<ReconcileOutcome> outcomes = new ArrayList<>();

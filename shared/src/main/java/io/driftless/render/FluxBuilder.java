@@ -6,7 +6,7 @@ import io.driftless.render.substitute.SubstituteOptions;
 import io.driftless.render.substitute.SubstitutionException;
 import io.driftless.render.substitute.VariableSubstitutor;
 import io.driftless.render.kustomize.DiskFileSystem;
-import io.driftless.render.kustomize.FluxBuild;
+import io.driftless.render.kustomize.SpecKustomizer;
 import io.driftless.render.kustomize.KustomizeFileSystem;
 import io.driftless.render.kustomize.KustomizeOptions;
 import io.driftless.model.KubeObject;
@@ -29,10 +29,10 @@ import java.util.Map;
  * commonMetadata, and digest the result.
  */
 public final class FluxBuilder {
-  private final FluxBuild kustomize;
+  private final SpecKustomizer kustomize;
 
   public FluxBuilder(KustomizeOptions options) {
-    this.kustomize = new FluxBuild(options);
+    this.kustomize = new SpecKustomizer(options);
   }
 
   /**

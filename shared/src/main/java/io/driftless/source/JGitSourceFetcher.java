@@ -49,11 +49,6 @@ public final class JGitSourceFetcher implements SourceFetcher {
     this.timeout = timeout;
   }
 
-  /** The default cache: {@code <java.io.tmpdir>/driftless/sources}, kept across warm Lambda calls. */
-  public static Path defaultCacheRoot() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "driftless", "sources");
-  }
-
   @Override
   public SourceSnapshot fetch(GitSource source) {
     RefResolution ref = RefResolution.of(source);

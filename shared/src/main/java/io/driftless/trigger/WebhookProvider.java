@@ -9,8 +9,8 @@ import java.util.Optional;
  * HMAC-SHA256, GitLab sends the token itself).
  */
 public enum WebhookProvider {
-  GITHUB("github", "X-GitHub-Event", "X-GitHub-Delivery", GitHubSignature.HEADER),
-  GITEA("gitea", "X-Gitea-Event", "X-Gitea-Delivery", "X-Gitea-Signature or " + GitHubSignature.HEADER),
+  GITHUB("github", "X-GitHub-Event", "X-GitHub-Delivery", WebhookSecretCheck.SIGNATURE_HEADER),
+  GITEA("gitea", "X-Gitea-Event", "X-Gitea-Delivery", "X-Gitea-Signature or " + WebhookSecretCheck.SIGNATURE_HEADER),
   GITLAB("gitlab", "X-Gitlab-Event", "X-Gitlab-Event-UUID", "X-Gitlab-Token");
 
   public static final String PUSH = "push";
@@ -65,9 +65,9 @@ public enum WebhookProvider {
 
   public boolean hasProof(WebhookRequest request) {
     return switch (this) {
-      case GITHUB -> request.header(GitHubSignature.HEADER) != null;
+      case GITHUB -> request.header(WebhookSecretCheck.SIGNATURE_HEADER) != null;
       case GITEA -> request.header("X-Gitea-Signature") != null
-          || request.header(GitHubSignature.HEADER) != null;
+          || request.header(WebhookSecretCheck.SIGNATURE_HEADER) != null;
       case GITLAB -> request.header("X-Gitlab-Token") != null;
     };
   }
@@ -76,11 +76,11 @@ public enum WebhookProvider {
   public boolean verify(WebhookRequest request, byte[] secret) {
     byte[] body = request.body();
     return switch (this) {
-      case GITHUB -> GitHubSignature.verify(secret, body, request.header(GitHubSignature.HEADER));
+      case GITHUB -> WebhookSecretCheck.verify(secret, body, request.header(WebhookSecretCheck.SIGNATURE_HEADER));
       case GITEA -> request.header("X-Gitea-Signature") != null
-          ? GitHubSignature.verifyHex(secret, body, request.header("X-Gitea-Signature"))
-          : GitHubSignature.verify(secret, body, request.header(GitHubSignature.HEADER));
-      case GITLAB -> GitHubSignature.tokenEquals(secret, request.header("X-Gitlab-Token"));
+          ? WebhookSecretCheck.verifyHex(secret, body, request.header("X-Gitea-Signature"))
+          : WebhookSecretCheck.verify(secret, body, request.header(WebhookSecretCheck.SIGNATURE_HEADER));
+      case GITLAB -> WebhookSecretCheck.tokenEquals(secret, request.header("X-Gitlab-Token"));
     };
   }
 }

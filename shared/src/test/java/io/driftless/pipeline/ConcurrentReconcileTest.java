@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.model.HistoryEntry;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
@@ -41,11 +42,11 @@ class ConcurrentReconcileTest {
         TestCluster.Running running = cluster.start(tmp);
         StateStore store = recordingLeases(TestStores.inMemory(), "flux-system/apps", leaseEvents)) {
       remote.commit("demo");
-      Engine first = Engine.create(store, tmp.resolve("cache-a"), Map.of(), false);
-      Engine second = Engine.create(store, tmp.resolve("cache-b"), Map.of(), false);
+      Engine first = Engine.create(queueOnly(tmp.resolve("cache-a")), store, Map.of());
+      Engine second = Engine.create(queueOnly(tmp.resolve("cache-b")), store, Map.of());
       first.registerCluster(new ClusterRecord("demo", running.kubeconfig().toString(), null, null));
       first.bootstrap(new RootRecord("demo", remote.url(), "main", "clusters/demo", "demo", null, null));
-      first.reconcile(ReconcileCommand.all());
+      first.reconcile(ManualReconcile.all());
       long before = totalRuns(store);
       long versionBefore = store.getKustomization("demo", "flux-system/apps").orElseThrow().version();
       leaseEvents.clear();
@@ -91,11 +92,16 @@ class ConcurrentReconcileTest {
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
-    return engine.reconcile(new ReconcileCommand("apps", "demo", false));
+    return engine.reconcile(new ManualReconcile("apps", "demo", false));
   }
 
   private static long totalRuns(StateStore store) {
     KustomizationRecord apps = store.getKustomization("demo", "flux-system/apps").orElseThrow();
     return apps.status().getHistory().stream().mapToLong(HistoryEntry::totalReconciliations).sum();
+  }
+
+  /** Reconciles run only when called, as on Lambda (no local worker). */
+  private static DriftlessConfig queueOnly(Path cacheDir) {
+    return DriftlessConfig.defaults().withCacheDir(cacheDir).withDispatch(DriftlessConfig.Dispatch.STREAM);
   }
 }

@@ -57,7 +57,7 @@ class FailureReasonsTest {
     if (fleet == null) {
       fleet = LocalFleet.start(tmp).bootstrap(remote, null);
     }
-    return fleet.engine().reconcile(ReconcileCommand.all());
+    return fleet.engine().reconcile(ManualReconcile.all());
   }
 
   private static ReconcileOutcome outcome(ReconcileReport report, String key) {
@@ -127,7 +127,7 @@ class FailureReasonsTest {
         .write("infra/cm.yaml", "kind: ConfigMap\n");
     remote.commit("infra cannot build");
 
-    report = fleet.engine().reconcile(ReconcileCommand.all());
+    report = fleet.engine().reconcile(ManualReconcile.all());
 
     assertThat(outcome(report, "flux-system/infra").reason()).isEqualTo(Reason.BUILD_FAILED);
     assertFailedAlone(report, Reason.DEPENDENCY_NOT_READY, "dependency 'flux-system/infra' is not ready");
@@ -152,7 +152,7 @@ class FailureReasonsTest {
     RootRecord ghost = new RootRecord("ghost", remote.url(), "main", "clusters/demo", "ghost", null, null);
     Bootstrap.register(fleet.store(), ghost);
 
-    ReconcileReport report = fleet.engine().reconcile(new ReconcileCommand(null, "ghost", true));
+    ReconcileReport report = fleet.engine().reconcile(new ManualReconcile(null, "ghost", true));
 
     ReconcileOutcome root = outcome(report, "flux-system/flux-system");
     assertThat(root.reason()).isEqualTo(Reason.RECONCILIATION_FAILED);

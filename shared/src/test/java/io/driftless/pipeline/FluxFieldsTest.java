@@ -58,7 +58,7 @@ class FluxFieldsTest {
     remote.write("clusters/demo/spoke.yaml", kustomization("spoke", "spoke", kubeConfigSpec))
         .write("spoke/cm.yaml", configMap("default", "on-the-spoke", "hello"))
         .commit("a Kustomization for a remote cluster");
-    return fleet.engine().reconcile(ReconcileCommand.all()).outcomes().stream()
+    return fleet.engine().reconcile(ManualReconcile.all()).outcomes().stream()
         .filter(o -> o.kustomization().equals("flux-system/spoke")).findFirst().orElseThrow();
   }
 
@@ -96,12 +96,12 @@ class FluxFieldsTest {
   void forceRecreatesAnObjectWhoseImmutableFieldChanged() {
     remote.write("clusters/demo/web.yaml", kustomization("web", "web", ""))
         .write("web/deployment.yaml", deployment("web")).commit("web");
-    assertThat(fleet.engine().reconcile(ReconcileCommand.all()).allReady()).isTrue();
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isTrue();
     remote.write("web/deployment.yaml", deployment("web2")).commit("a new selector");
 
-    ReconcileOutcome refused = web(fleet.engine().reconcile(ReconcileCommand.all()));
+    ReconcileOutcome refused = web(fleet.engine().reconcile(ManualReconcile.all()));
     remote.write("clusters/demo/web.yaml", kustomization("web", "web", "  force: true\n")).commit("force");
-    ReconcileOutcome forced = web(fleet.engine().reconcile(ReconcileCommand.all()));
+    ReconcileOutcome forced = web(fleet.engine().reconcile(ManualReconcile.all()));
 
     assertThat(refused.reason()).isEqualTo(Reason.RECONCILIATION_FAILED);
     assertThat(refused.message()).contains("Deployment/default/web").contains("immutable");

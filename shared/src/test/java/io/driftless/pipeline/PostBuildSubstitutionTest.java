@@ -88,7 +88,7 @@ class PostBuildSubstitutionTest {
           greeting: ${greeting:=hello}
         """).commit("app");
 
-    engine.reconcile(ReconcileCommand.all());
+    engine.reconcile(ManualReconcile.all());
 
     var cm = kube.configMaps().inNamespace("default").withName("settings-production").get();
     assertThat(cm).isNotNull();
@@ -108,7 +108,7 @@ class PostBuildSubstitutionTest {
           zone: ${zone}
         """).commit("app");
 
-    engine.reconcile(ReconcileCommand.all());
+    engine.reconcile(ManualReconcile.all());
 
     Condition ready = store.getKustomization("demo", "flux-system/app").map(KustomizationRecord::status)
         .orElseThrow().condition(Condition.READY).orElseThrow();

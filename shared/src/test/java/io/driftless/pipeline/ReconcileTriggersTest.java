@@ -75,13 +75,13 @@ class ReconcileTriggersTest {
   @Test
   void withoutWithSourceTheLastFetchedRevisionIsReappliedWithItTheNewOne() {
     String first = remote.commit("v1");
-    fleet.engine().reconcile(ReconcileCommand.all());
+    fleet.engine().reconcile(ManualReconcile.all());
     String second = remote.write("apps/cm.yaml", configMap("default", "app", "v2")).commit("v2");
 
-    fleet.engine().reconcile(new ReconcileCommand("apps", null, false));
+    fleet.engine().reconcile(new ManualReconcile("apps", null, false));
     String withoutSource = appliedRevision("flux-system/apps");
     String valueWithout = fleet.kube().configMaps().inNamespace("default").withName("app").get().getData().get("value");
-    fleet.engine().reconcile(new ReconcileCommand("apps", null, true));
+    fleet.engine().reconcile(new ManualReconcile("apps", null, true));
 
     assertThat(withoutSource).isEqualTo("main@sha1:" + first);
     assertThat(valueWithout).isEqualTo("v1");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.driftless.apply.Action;
 import io.driftless.local.RealApiServer;
 import io.driftless.local.SharedRealApiServer;
+import io.driftless.config.DriftlessConfig;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.ObjectId;
@@ -51,7 +52,7 @@ class ServiceAccountImpersonationTest {
     ns = "imp-" + UUID.randomUUID().toString().substring(0, 8);
     admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
     remote = GitRemote.create(tmp.resolve("repo"), "main");
-    engine = Engine.create(TestStores.inMemory(), tmp.resolve("cache"), Map.of(), false);
+    engine = Engine.create(DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM), TestStores.inMemory(), Map.of());
     engine.registerCluster(new ClusterRecord("real", server.kubeconfig().toString(), null, null));
     engine.bootstrap(new RootRecord("real", remote.url(), "main", "clusters/real", "real", null, null));
   }
@@ -83,7 +84,7 @@ class ServiceAccountImpersonationTest {
   }
 
   private ReconcileOutcome reconcileApps() {
-    return engine.reconcile(ReconcileCommand.all()).outcomes().stream()
+    return engine.reconcile(ManualReconcile.all()).outcomes().stream()
         .filter(o -> o.kustomization().equals("flux-system/apps")).findFirst().orElseThrow();
   }
 
@@ -115,7 +116,7 @@ class ServiceAccountImpersonationTest {
     remote.delete("apps/a.yaml").delete("apps/b.yaml").write("apps/c.yaml", configMap(ns, "c", "3")).commit("c instead");
 
     ReconcileOutcome pruning = reconcileApps();
-    ReconcileOutcome retry = engine.reconcile(new ReconcileCommand("apps", null, true)).outcomes().stream()
+    ReconcileOutcome retry = engine.reconcile(new ManualReconcile("apps", null, true)).outcomes().stream()
         .filter(o -> o.kustomization().equals("flux-system/apps")).findFirst().orElseThrow();
 
     ObjectId a = new ObjectId("", "ConfigMap", ns, "a");

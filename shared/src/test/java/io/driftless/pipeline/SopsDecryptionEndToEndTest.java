@@ -130,7 +130,7 @@ class SopsDecryptionEndToEndTest {
     sopsAgeSecret("key1.txt");
     remote.commit("encrypted secret");
 
-    engine.reconcile(ReconcileCommand.all());
+    engine.reconcile(ManualReconcile.all());
 
     assertThat(secrets().isReady()).isTrue();
     var live = kube.secrets().inNamespace("team").withName("db").get();
@@ -145,7 +145,7 @@ class SopsDecryptionEndToEndTest {
     sopsAgeSecret("key2.txt");
     remote.commit("encrypted secret");
 
-    engine.reconcile(ReconcileCommand.all());
+    engine.reconcile(ManualReconcile.all());
 
     Condition ready = secrets().condition(Condition.READY).orElseThrow();
     assertThat(ready.reason()).isEqualTo("BuildFailed");
@@ -200,7 +200,7 @@ class SopsDecryptionEndToEndTest {
             """)
         .commit("generator from an encrypted env file");
 
-    engine.reconcile(ReconcileCommand.all());
+    engine.reconcile(ManualReconcile.all());
 
     assertThat(secrets().isReady()).as(String.valueOf(secrets().condition(Condition.READY))).isTrue();
     var generated = kube.secrets().inNamespace("team").list().getItems().stream()

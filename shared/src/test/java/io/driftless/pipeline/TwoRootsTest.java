@@ -43,7 +43,7 @@ class TwoRootsTest {
       engine.bootstrap(new RootRecord("prod", prodRepo.url(), "main", "clusters/demo", "demo", null, null));
       engine.bootstrap(new RootRecord("staging", stagingRepo.url(), "main", "clusters/staging", "staging", null, null));
 
-      ReconcileReport report = engine.reconcile(ReconcileCommand.all());
+      ReconcileReport report = engine.reconcile(ManualReconcile.all());
 
       assertThat(report.allReady()).isTrue();
       assertThat(revision(fleet, "demo")).isEqualTo("main@sha1:" + prodCommit);

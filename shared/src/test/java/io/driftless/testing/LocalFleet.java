@@ -1,5 +1,6 @@
 package io.driftless.testing;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
@@ -40,7 +41,9 @@ public final class LocalFleet implements AutoCloseable {
 
   private static LocalFleet start(Path tmp, TestCluster kind, StateStore store) {
     TestCluster.Running cluster = kind.start(tmp);
-    Engine engine = Engine.create(store, tmp.resolve("cache"), Map.of(), false);
+    Engine engine = Engine.create(
+        DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
+        store, Map.of());
     engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
     return new LocalFleet(cluster, store, engine);
   }

@@ -80,7 +80,7 @@ class WebhookHandlerTest {
   void bodyChangedByOneByteAfterSigningIsUnauthorized() {
     byte[] body = push("https://github.com/acme/fleet.git");
     Map<String, String> headers = headers("push", "d-4");
-    headers.put("X-Hub-Signature-256", GitHubSignature.sign(bytes(SECRET), body));
+    headers.put("X-Hub-Signature-256", WebhookSecretCheck.sign(bytes(SECRET), body));
     byte[] tampered = body.clone();
     int at = new String(body, StandardCharsets.UTF_8).indexOf("0000000000000000000000000000000000000001");
     tampered[at] = '9';
@@ -133,7 +133,7 @@ class WebhookHandlerTest {
 
   private static WebhookRequest signed(String event, String delivery, byte[] body, String secret) {
     Map<String, String> headers = headers(event, delivery);
-    headers.put("X-Hub-Signature-256", GitHubSignature.sign(bytes(secret), body));
+    headers.put("X-Hub-Signature-256", WebhookSecretCheck.sign(bytes(secret), body));
     return new WebhookRequest(headers, body);
   }
 

@@ -2,7 +2,7 @@ package io.driftless.functions;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.driftless.pipeline.ReconcileCommand;
+import io.driftless.pipeline.ManualReconcile;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +24,8 @@ public record ReconcileInput(
     return records != null;
   }
 
-  public ReconcileCommand command() {
-    return new ReconcileCommand(blankToNull(kustomization), blankToNull(cluster), withSource);
+  public ManualReconcile command() {
+    return new ManualReconcile(blankToNull(kustomization), blankToNull(cluster), withSource);
   }
 
   private static String blankToNull(String s) {

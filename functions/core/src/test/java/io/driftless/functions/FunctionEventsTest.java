@@ -3,8 +3,8 @@ package io.driftless.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftless.model.Yaml;
-import io.driftless.pipeline.ReconcileCommand;
-import io.driftless.trigger.GitHubSignature;
+import io.driftless.pipeline.ManualReconcile;
+import io.driftless.trigger.WebhookSecretCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,7 +18,7 @@ class FunctionEventsTest {
     FunctionUrlEvent event = Yaml.json().readValue(SampleEvents.text("github-push.json"), FunctionUrlEvent.class);
 
     assertThat(event.headers()).containsEntry("x-github-event", "push");
-    assertThat(GitHubSignature.verify(
+    assertThat(WebhookSecretCheck.verify(
             SampleEvents.TEST_SECRET.getBytes(StandardCharsets.UTF_8),
             event.rawBody(),
             event.headers().get("x-hub-signature-256")))
@@ -49,6 +49,6 @@ class FunctionEventsTest {
 
     assertThat(stream.isStreamEvent()).isTrue();
     assertThat(manual.isStreamEvent()).isFalse();
-    assertThat(manual.command()).isEqualTo(new ReconcileCommand("flux-system/apps", "prod", true));
+    assertThat(manual.command()).isEqualTo(new ManualReconcile("flux-system/apps", "prod", true));
   }
 }

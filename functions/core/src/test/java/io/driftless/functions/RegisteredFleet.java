@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * file. The app's engine opens the same table ({@code driftless.table}, {@code driftless.dynamodb-endpoint}).
  */
 public class RegisteredFleet implements QuarkusTestResourceLifecycleManager {
-  private static final String TABLE = "driftless-functions-test";
+  public static final String TABLE = "driftless-functions-test";
   private Path dir;
   private LocalDynamoDbServer dynamo;
 

@@ -78,7 +78,7 @@ final class ResourceApi {
 
   ObjectNode patch(Route r, String contentType, JsonNode patch, boolean dryRun) {
     ObjectNode live = get(r);
-    ObjectNode patched = Patches.apply(contentType, live, patch);
+    ObjectNode patched = NonApplyPatches.apply(contentType, live, patch);
     return r.subresource() != null ? writeStatus(r, live, patched, dryRun) : commit(r, live, patched, dryRun);
   }
 

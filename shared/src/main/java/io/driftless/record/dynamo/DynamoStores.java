@@ -1,8 +1,8 @@
 package io.driftless.record.dynamo;
 
 import io.driftless.config.ConfigException;
+import io.driftless.config.DriftlessConfig;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * caller has one (the CLI and the HTTP functions, over DynamoDB Local), otherwise a configuration error.
  */
 public final class DynamoStores {
-  /** Names the AWS table; when unset, the store is embedded. */
-  public static final String TABLE_ENV = "DRIFTLESS_TABLE";
-  /** Directory of the embedded store's data; default {@link #DEFAULT_DATA_DIR}. */
-  public static final String DATA_DIR_ENV = "DRIFTLESS_DATA_DIR";
-  public static final String DEFAULT_DATA_DIR = ".driftless/data";
   /** The table name inside the embedded database. */
   public static final String EMBEDDED_TABLE = "driftless";
-  /** A DynamoDB endpoint to use with {@code DRIFTLESS_TABLE}, e.g. DynamoDB Local over HTTP. */
-  public static final String ENDPOINT_ENV = "DRIFTLESS_DYNAMODB_ENDPOINT";
 
   private DynamoStores() {}
 
@@ -59,30 +52,27 @@ public final class DynamoStores {
   }
 
   /**
-   * {@link #aws} when {@code DRIFTLESS_TABLE} is set (region from {@code AWS_REGION} or
-   * {@code AWS_DEFAULT_REGION} in {@code env}, else the default chain), otherwise {@code embedded}
-   * in {@code DRIFTLESS_DATA_DIR} or {@code .driftless/data} under the working directory; with
-   * neither, a {@link ConfigException} naming {@code DRIFTLESS_TABLE}.
+   * The store {@code config} names: its table, at its DynamoDB endpoint when one is set, else on AWS
+   * (region from {@code AWS_REGION} or {@code AWS_DEFAULT_REGION} in {@code env}, else the SDK's
+   * chain); without a table, {@code embedded} in the data directory; with neither, a
+   * {@link ConfigException} naming {@code DRIFTLESS_TABLE}.
    */
-  public static DynamoStateStore fromEnvironment(Map<String, String> env, Optional<EmbeddedStore> embedded) {
-    String table = env.get(TABLE_ENV);
-    String endpoint = env.get(ENDPOINT_ENV);
-    if (table != null && !table.isBlank() && endpoint != null && !endpoint.isBlank()) {
-      return endpoint(table.strip(), URI.create(endpoint.strip()));
+  public static DynamoStateStore open(DriftlessConfig config, Map<String, String> env, Optional<EmbeddedStore> embedded) {
+    if (config.table().isPresent() && config.dynamoDbEndpoint().isPresent()) {
+      return endpoint(config.table().get(), config.dynamoDbEndpoint().get());
     }
-    if (table != null && !table.isBlank()) {
+    if (config.table().isPresent()) {
       Optional<String> region =
           Optional.ofNullable(env.get("AWS_REGION"))
               .or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")))
               .filter(r -> !r.isBlank());
-      return aws(table.strip(), region);
+      return aws(config.table().get(), region);
     }
     if (embedded.isEmpty()) {
-      throw new ConfigException(TABLE_ENV + " is not set: name the DynamoDB table that keeps Driftless's state"
-          + " (this build has no embedded store)");
+      throw new ConfigException(DriftlessConfig.Key.TABLE.env() + " is not set: name the DynamoDB table that keeps"
+          + " Driftless's state (this build has no embedded store)");
     }
-    String dataDir = env.getOrDefault(DATA_DIR_ENV, "");
-    return embedded.get().open(Path.of(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toAbsolutePath());
+    return embedded.get().open(config.dataDir().toAbsolutePath());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.driftless.render.decrypt;
 
+import io.driftless.model.SecretResolver;
 import io.driftless.render.decrypt.age.AgeIdentities;
 import io.driftless.render.decrypt.age.AgeIdentity;
 import io.driftless.render.decrypt.pgp.PgpKeys;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,19 @@ public final class DecryptionKeys {
       }
     }
     return new DecryptionKeys(age, pgp, unsupported);
+  }
+
+  /**
+   * Keys registered with Driftless by reference ({@code DRIFTLESS_SOPS_KEYS}), each read through
+   * {@code secrets}: a file, {@code env:NAME} or a Secrets Manager ARN. A reference ending in
+   * {@code .asc} holds a PGP key, any other age identities.
+   */
+  public static DecryptionKeys fromReferences(List<String> refs, SecretResolver secrets) {
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    for (String ref : refs) {
+      data.put("registered-" + data.size() + (ref.endsWith(".asc") ? ".asc" : ".agekey"), secrets.resolve(ref));
+    }
+    return fromSecretData(data);
   }
 
   /** Local key files registered by reference: {@code .asc} files are PGP keys, others age identities. */

@@ -12,9 +12,10 @@
  *       passphrase. Entries named {@code sops.aws-kms}, {@code sops.azure-kv}, {@code sops.gcp-kms}
  *       or {@code sops.vault-token} are accepted but not supported: a file that needs them fails
  *       with an error naming the key type.
- *   <li>Keys can instead be registered with Driftless by reference to local files ({@link
- *       io.driftless.render.decrypt.DecryptionKeys#fromFiles}); {@code .asc} files are PGP keys,
- *       anything else an age identity file (an unencrypted OpenSSH ed25519 key also works).
+ *   <li>Keys can instead be registered with Driftless by reference ({@code DRIFTLESS_SOPS_KEYS}:
+ *       files, {@code env:NAME} or Secrets Manager ARNs, {@link
+ *       io.driftless.render.decrypt.DecryptionKeys#fromReferences}); a reference ending in {@code .asc}
+ *       is a PGP key, anything else age identities (an unencrypted OpenSSH ed25519 key also works).
  *   <li>What is decrypted, as kustomize-controller does: objects with top-level {@code sops}
  *       metadata ({@link io.driftless.render.decrypt.SopsDecryptor#decryptObject}), Secret {@code
  *       data} values that are base64 of a whole SOPS file, and secretGenerator/configMapGenerator

@@ -3,7 +3,7 @@
  * builds a directory of an injected {@link io.driftless.render.kustomize.KustomizeFileSystem} and
  * prints exactly the bytes kubectl prints; {@link io.driftless.render.kustomize.KustomizeRenderer}
  * is the engine's renderer (with Flux's generated kustomization), and
- * {@link io.driftless.render.kustomize.FluxBuild} adds the rest of what kustomize-controller does
+ * {@link io.driftless.render.kustomize.SpecKustomizer} adds the rest of what kustomize-controller does
  * around the build.
  *
  * <p>Supported kustomization fields: {@code resources} (files, directories, nested kustomizations,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftless.config.ConfigException;
+import io.driftless.config.DriftlessConfig;
 import io.driftless.local.LocalDynamoDb;
 import io.driftless.model.Yaml;
 import io.driftless.record.ClusterRecord;
@@ -50,7 +51,7 @@ class DynamoStoresTest {
   void withoutATableTheStoreIsEmbeddedInTheDataDir() {
     Path dir = dataDir.resolve("state");
     Map<String, String> env = Map.of("DRIFTLESS_DATA_DIR", dir.toString());
-    try (DynamoStateStore store = DynamoStores.fromEnvironment(env, Optional.of(TestStores.EMBEDDED))) {
+    try (DynamoStateStore store = DynamoStores.open(DriftlessConfig.fromEnvironment(env), env, Optional.of(TestStores.EMBEDDED))) {
       store.putCluster(DEV);
       assertThat(store.tableName()).isEqualTo(DynamoStores.EMBEDDED_TABLE);
     }
@@ -62,7 +63,7 @@ class DynamoStoresTest {
   void withATableTheStoreIsAws() {
     Map<String, String> env =
         Map.of("DRIFTLESS_TABLE", "driftless-prod", "AWS_REGION", "eu-west-1");
-    try (DynamoStateStore store = DynamoStores.fromEnvironment(env, Optional.of(TestStores.EMBEDDED))) {
+    try (DynamoStateStore store = DynamoStores.open(DriftlessConfig.fromEnvironment(env), env, Optional.of(TestStores.EMBEDDED))) {
       assertThat(store.tableName()).isEqualTo("driftless-prod");
     }
     assertThat(dataDir).isEmptyDirectory();
@@ -72,7 +73,7 @@ class DynamoStoresTest {
   void withoutATableOrAnEmbeddedStoreTheConfigurationIsRefusedNamingTheKey() {
     Map<String, String> env = Map.of("DRIFTLESS_DATA_DIR", dataDir.toString());
 
-    assertThatThrownBy(() -> DynamoStores.fromEnvironment(env, Optional.empty()))
+    assertThatThrownBy(() -> DynamoStores.open(DriftlessConfig.fromEnvironment(env), env, Optional.empty()))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("DRIFTLESS_TABLE is not set");
     assertThat(dataDir).isEmptyDirectory();

@@ -2,6 +2,7 @@ package io.driftless.record.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.record.ClusterRecord;
 import java.util.Map;
@@ -14,8 +15,8 @@ class LocalServerTest {
   @Test
   void storesPointedAtTheLocalServerShareTheirData() {
     try (LocalDynamoDbServer server = LocalDynamoDbServer.start();
-        DynamoStateStore writer = DynamoStores.fromEnvironment(environment(server), Optional.empty());
-        DynamoStateStore reader = DynamoStores.fromEnvironment(environment(server), Optional.empty())) {
+        DynamoStateStore writer = DynamoStores.open(config(server), Map.of(), Optional.empty());
+        DynamoStateStore reader = DynamoStores.open(config(server), Map.of(), Optional.empty())) {
       writer.putCluster(new ClusterRecord("prod", "/tmp/kubeconfig", "prod-admin", null));
 
       assertThat(reader.getCluster("prod")).contains(new ClusterRecord("prod", "/tmp/kubeconfig", "prod-admin", null));
@@ -23,7 +24,8 @@ class LocalServerTest {
     }
   }
 
-  private static Map<String, String> environment(LocalDynamoDbServer server) {
-    return Map.of(DynamoStores.TABLE_ENV, "driftless-test", DynamoStores.ENDPOINT_ENV, server.endpoint().toString());
+  private static DriftlessConfig config(LocalDynamoDbServer server) {
+    return DriftlessConfig.fromEnvironment(
+        Map.of("DRIFTLESS_TABLE", "driftless-test", "DRIFTLESS_DYNAMODB_ENDPOINT", server.endpoint().toString()));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.functions.EngineProducer;
 import io.driftless.functions.RegisteredFleet;
 import io.driftless.pipeline.Engine;
@@ -62,7 +63,7 @@ class HttpFunctionsTest {
   void withoutATableTheStoreIsDynamoDbLocalInTheDataDir() throws Exception {
     Path dataDir = Files.createTempDirectory("driftless-http-no-table");
 
-    try (Engine engine = producer.open(Map.of("DRIFTLESS_DATA_DIR", dataDir.toString()))) {
+    try (Engine engine = producer.open(DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_DATA_DIR", dataDir.toString())))) {
       assertThat(engine.store().listRoots()).isEmpty();
     }
     assertThat(dataDir.resolve("driftless.db")).isRegularFile();

@@ -3,6 +3,7 @@ package io.driftless.functions.http;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
+import io.driftless.config.DriftlessConfig;
 import io.driftless.local.LocalDynamoDb;
 import io.driftless.record.dynamo.DynamoStateStore;
 import io.driftless.record.dynamo.DynamoStores;
@@ -46,7 +47,9 @@ public class SandboxFleet implements QuarkusTestResourceLifecycleManager {
       try (StateStore store = embedded(data)) {
         store.putCluster(new ClusterRecord("demo", kubeconfig.toString(), null, null));
       }
-      try (var engine = io.driftless.pipeline.Engine.create(embedded(data), dir.resolve("cache"), Map.of(), false)) {
+      try (var engine = io.driftless.pipeline.Engine.create(
+          DriftlessConfig.defaults().withCacheDir(dir.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
+          embedded(data), Map.of())) {
         engine.bootstrap(new RootRecord("demo", url, "main", "clusters/demo", "demo", secret.toString(), null));
       }
       return Map.of("driftless.data-dir", data.toString(), "driftless.cache-dir", dir.resolve("cache").toString());

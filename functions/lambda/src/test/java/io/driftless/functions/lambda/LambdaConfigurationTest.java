@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.driftless.config.ConfigException;
+import io.driftless.config.DriftlessConfig;
+import io.driftless.functions.DriftlessSettings;
 import io.driftless.functions.EngineProducer;
 import io.driftless.functions.RegisteredFleet;
 import io.driftless.record.dynamo.EmbeddedStore;
@@ -27,16 +29,27 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RegisteredFleet.class)
 class LambdaConfigurationTest {
   @Inject EngineProducer producer;
+  @Inject DriftlessSettings settings;
   @Inject Instance<EmbeddedStore> embedded;
 
   @Test
   void withoutATableTheLambdaRefusesNamingTheKey() throws Exception {
     Path dataDir = Files.createTempDirectory("driftless-lambda-no-table");
 
-    assertThatThrownBy(() -> producer.open(Map.of("DRIFTLESS_DATA_DIR", dataDir.toString())))
+    assertThatThrownBy(() -> producer.open(DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_DATA_DIR", dataDir.toString()))))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("DRIFTLESS_TABLE is not set");
     assertThat(embedded.isResolvable()).isFalse();
     assertThat(dataDir).isEmptyDirectory();
+  }
+
+  @Test
+  void quarkusPropertiesFillTheEngineConfiguration() {
+    DriftlessConfig config = settings.config();
+
+    assertThat(config.table()).contains(RegisteredFleet.TABLE);
+    assertThat(config.dynamoDbEndpoint()).isPresent();
+    assertThat(config.dispatch()).isEqualTo(DriftlessConfig.Dispatch.STREAM);
+    assertThat(config.gitTimeout()).isEqualTo(DriftlessConfig.defaults().gitTimeout());
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FluxBuildTest {
+class SpecKustomizerTest {
   private static final String DEPLOY = """
       apiVersion: apps/v1
       kind: Deployment
@@ -64,7 +64,7 @@ class FluxBuildTest {
             replicas: "3"
         """);
 
-    List<KubeObject> objects = new FluxBuild(KustomizeOptions.defaults()).build(fs, spec);
+    List<KubeObject> objects = new SpecKustomizer(KustomizeOptions.defaults()).build(fs, spec);
 
     assertThat(YamlWriter.write(objects.get(0).content())).isEqualTo("""
         apiVersion: apps/v1
@@ -97,7 +97,7 @@ class FluxBuildTest {
     MemoryFileSystem fs = new MemoryFileSystem().write("kustomization.yaml", "resources:\n- web.yaml\n")
         .write("web.yaml", DEPLOY);
 
-    List<KubeObject> objects = new FluxBuild(KustomizeOptions.defaults()).build(fs,
+    List<KubeObject> objects = new SpecKustomizer(KustomizeOptions.defaults()).build(fs,
         spec("interval: 1m\nprune: true\nsourceRef: {kind: GitRepository, name: repo}\n"));
 
     assertThat(((Map<?, ?>) objects.get(0).content().get("spec")).get("replicas"))

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kustomize part of what kustomize-controller does (flux.md §1.3 step 7): take or generate the
- * kustomization at the spec's path, merge in the spec's targetNamespace, namePrefix/nameSuffix,
- * patches, images, components and buildMetadata, and build. Decryption, postBuild substitution and
+ * Kustomize driven by a Flux Kustomization's spec, the kustomize part of what kustomize-controller
+ * does (flux.md §1.3 step 7): take or generate the kustomization at the spec's path, merge in the
+ * spec's targetNamespace, namePrefix/nameSuffix, patches, images, components and buildMetadata, and
+ * build. Decryption, postBuild substitution and
  * commonMetadata follow per object in {@link io.driftless.render.FluxBuilder}.
  */
-public final class FluxBuild {
+public final class SpecKustomizer {
   private final Kustomizer kustomizer;
 
-  public FluxBuild(KustomizeOptions options) {
+  public SpecKustomizer(KustomizeOptions options) {
     this.kustomizer = new Kustomizer(options);
   }
 

@@ -10,15 +10,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * GitHub's webhook signature: {@code X-Hub-Signature-256: sha256=<hex>} where hex is
- * HMAC-SHA256(secret, exact raw body). Gitea sends the same HMAC, also bare in {@code X-Gitea-Signature}.
- * Comparisons are constant-time.
+ * Checks that a webhook came from someone who knows the root's secret, each Git host its own way:
+ * GitHub signs with {@code X-Hub-Signature-256: sha256=<hex>}, hex being HMAC-SHA256(secret, exact
+ * raw body); Gitea sends the same HMAC, also bare in {@code X-Gitea-Signature}; GitLab sends the
+ * secret itself as {@code X-Gitlab-Token}. Comparisons are constant-time.
  */
-public final class GitHubSignature {
-  public static final String HEADER = "X-Hub-Signature-256";
+public final class WebhookSecretCheck {
+  /** GitHub's (and Gitea's) signature header. */
+  public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
   private static final String PREFIX = "sha256=";
 
-  private GitHubSignature() {}
+  private WebhookSecretCheck() {}
 
   /** The header value GitHub would send for this body: {@code sha256=<hex>}. */
   public static String sign(byte[] secret, byte[] body) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 
 /** The non-apply PATCH flavours: JSON patch, JSON merge patch and a simple strategic merge. */
-final class Patches {
-  private Patches() {}
+final class NonApplyPatches {
+  private NonApplyPatches() {}
 
   static ObjectNode apply(String contentType, ObjectNode live, JsonNode patch) {
     String type = contentType == null ? "" : contentType.split(";")[0].trim();

@@ -1,0 +1,152 @@
+package io.driftless.config;
+
+import io.driftless.model.Durations;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every configuration key of Driftless, read once into typed values. The functions fill it from
+ * Quarkus configuration ({@code driftless.data-dir} or {@code DRIFTLESS_DATA_DIR}), the CLI from the
+ * environment; the defaults are in {@link Key} and nowhere else, and README.md's table is checked
+ * against it.
+ *
+ * @param table the DynamoDB table holding the state; empty: the embedded store
+ * @param dataDir where the embedded store keeps its data
+ * @param dynamoDbEndpoint where to reach {@code table} instead of AWS (DynamoDB Local over HTTP)
+ * @param cacheDir the Git cache, reused across warm invocations
+ * @param dispatch who runs queued reconciles
+ * @param gitTimeout the timeout of one Git operation
+ * @param sopsKeys SOPS keys registered by reference: age identity files, {@code *.asc} PGP keys,
+ *     {@code env:NAME} or Secrets Manager ARNs
+ */
+public record DriftlessConfig(
+    Optional<String> table,
+    Path dataDir,
+    Optional<URI> dynamoDbEndpoint,
+    Path cacheDir,
+    Dispatch dispatch,
+    Duration gitTimeout,
+    List<String> sopsKeys) {
+
+  /** Who runs the reconciles a webhook or a bootstrap queues. */
+  public enum Dispatch {
+    /** A worker thread in this process. */
+    LOCAL,
+    /** The table's stream, which invokes the reconcile Lambda. */
+    STREAM
+  }
+
+  /** The keys, each with its default: the one place defaults are written. */
+  public enum Key {
+    TABLE("DRIFTLESS_TABLE", null, "unset"),
+    DATA_DIR("DRIFTLESS_DATA_DIR", ".driftless/data", "`.driftless/data`"),
+    DYNAMODB_ENDPOINT("DRIFTLESS_DYNAMODB_ENDPOINT", null, "unset"),
+    CACHE_DIR("DRIFTLESS_CACHE_DIR", null, "`$TMPDIR/driftless/sources`"),
+    DISPATCH("DRIFTLESS_DISPATCH", null, "`local`, or `stream` with a table"),
+    GIT_TIMEOUT("DRIFTLESS_GIT_TIMEOUT", "60s", "`60s`"),
+    SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset");
+
+    private final String env;
+    private final String defaultValue;
+    private final String documentedDefault;
+
+    Key(String env, String defaultValue, String documentedDefault) {
+      this.env = env;
+      this.defaultValue = defaultValue;
+      this.documentedDefault = documentedDefault;
+    }
+
+    /** The environment variable, e.g. {@code DRIFTLESS_DATA_DIR}. */
+    public String env() {
+      return env;
+    }
+
+    /** The Quarkus property, e.g. {@code driftless.data-dir}. */
+    public String property() {
+      return "driftless." + env.substring("DRIFTLESS_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The default as README.md's table states it. */
+    public String documentedDefault() {
+      return documentedDefault;
+    }
+  }
+
+  public DriftlessConfig {
+    sopsKeys = List.copyOf(sopsKeys);
+  }
+
+  /** Every key at its default: no table, the embedded store in {@code .driftless/data}. */
+  public static DriftlessConfig defaults() {
+    return read(key -> Optional.empty());
+  }
+
+  /** From environment variables (blank counts as unset). */
+  public static DriftlessConfig fromEnvironment(Map<String, String> env) {
+    return read(key -> Optional.ofNullable(env.get(key.env())));
+  }
+
+  /**
+   * Reads each key's text from {@code source} (empty or blank: unset, so its default applies) and
+   * parses it; a value that cannot be used is a {@link ConfigException} naming the key.
+   */
+  public static DriftlessConfig read(Function<Key, Optional<String>> source) {
+    Map<Key, String> text = new EnumMap<>(Key.class);
+    for (Key key : Key.values()) {
+      source.apply(key).map(String::strip).filter(v -> !v.isEmpty())
+          .or(() -> Optional.ofNullable(key.defaultValue))
+          .ifPresent(value -> text.put(key, value));
+    }
+    Optional<String> table = Optional.ofNullable(text.get(Key.TABLE));
+    return new DriftlessConfig(
+        table,
+        Path.of(text.get(Key.DATA_DIR)),
+        Optional.ofNullable(text.get(Key.DYNAMODB_ENDPOINT)).map(v -> parse(Key.DYNAMODB_ENDPOINT, v, URI::create)),
+        // the temp dir: kept across warm Lambda invocations
+        Optional.ofNullable(text.get(Key.CACHE_DIR)).map(Path::of)
+            .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "driftless", "sources")),
+        Optional.ofNullable(text.get(Key.DISPATCH)).map(DriftlessConfig::dispatch)
+            .orElse(table.isPresent() ? Dispatch.STREAM : Dispatch.LOCAL),
+        parse(Key.GIT_TIMEOUT, text.get(Key.GIT_TIMEOUT), Durations::parse),
+        Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()));
+  }
+
+  public DriftlessConfig withCacheDir(Path dir) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys);
+  }
+
+  public DriftlessConfig withDispatch(Dispatch how) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys);
+  }
+
+  public DriftlessConfig withSopsKeys(List<String> refs) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs);
+  }
+
+  private static Dispatch dispatch(String value) {
+    return switch (value) {
+      case "local" -> Dispatch.LOCAL;
+      case "stream" -> Dispatch.STREAM;
+      default -> throw new ConfigException(Key.DISPATCH.env() + ": '" + value + "' is neither local nor stream");
+    };
+  }
+
+  private static List<String> list(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static <T> T parse(Key key, String value, Function<String, T> parser) {
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key.env() + ": " + e.getMessage());
+    }
+  }
+}
