@@ -2,7 +2,6 @@ package io.driftless.functions.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.notNullValue;
 
 import io.driftless.functions.RegisteredFleet;
 import io.driftless.functions.SampleEvents;
@@ -11,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The functions over HTTP, as Knative and `driftless serve` run them, replaying events/. */
+/** The webhook over HTTP, as Knative and `driftless serve` run it, replaying events/ (the schedule: HttpScheduleTest). */
 @QuarkusTest
 @WithTestResource(RegisteredFleet.class)
 class HttpFunctionsTest {
@@ -38,16 +37,5 @@ class HttpFunctionsTest {
         .then()
         .statusCode(401)
         .body(containsString("X-Hub-Signature-256"));
-  }
-
-  @Test
-  void scheduledEventRunsTheSchedule() {
-    given()
-        .contentType("application/json")
-        .body(SampleEvents.text("schedule.json"))
-        .post("/schedule")
-        .then()
-        .statusCode(200)
-        .body("outcomes", notNullValue());
   }
 }
