@@ -1,10 +1,15 @@
 package io.driftless.cli;
 
+import io.driftless.apply.Action;
+import io.driftless.apply.ChangeSetEntry;
 import io.driftless.config.DriftlessConfig.Key;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.ObjectId;
+import io.driftless.model.Yaml;
 import io.driftless.pipeline.Engine;
+import io.driftless.pipeline.ReconcileOutcome;
+import io.driftless.pipeline.ReconcileReport;
 import io.driftless.record.ClusterRecord;
-import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.sandbox.SandboxApiServer;
@@ -12,13 +17,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
       env.put(Key.TABLE.env(), "driftless-demo");
       env.put(Key.DYNAMODB_ENDPOINT.env(), dynamo.endpoint().toString());
       env.put(Key.CACHE_DIR.env(), work.resolve("cache").toString());
-      env.put(Key.DISPATCH.env(), "local");
+      env.put(Key.DISPATCH.env(), "stream"); // the webhook only queues; the demo then plays the table's stream
       int port = freePort();
       Path log = work.resolve("serve.log");
       step("3", "Functions over HTTP on 127.0.0.1:" + port + " (log: " + log + ")");
@@ -74,16 +81,16 @@ final class DemoCommand implements Callable<Integer> {
 
         WebhookSender sender = new WebhookSender(URI.create("http://127.0.0.1:" + port + "/webhook"),
             Files.readAllBytes(secret));
-        DemoCheck check = new DemoCheck(engine, log);
-        step("5", "Push webhook for " + first.substring(0, 12));
-        check.pushAndAwait(sender, repo.url(), "0".repeat(40), first,
-            "ConfigMap/podinfo/podinfo-config created", "Service/podinfo/podinfo created");
+        DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"));
+        step("5", "Push webhook for " + first.substring(0, 12) + ", then the reconcile function, as the table's stream calls it");
+        check.pushAndRun(sender, repo.url(), "0".repeat(40), first,
+            change("ConfigMap", "podinfo-config", Action.CREATED), change("Service", "podinfo", Action.CREATED));
 
         step("6", "Second commit: edit ConfigMap podinfo-config, remove Service podinfo");
         DemoFiles.editSecondCommit(repo.workTree());
         String second = repo.commitAndPush("Change the podinfo message, drop its Service");
-        check.pushAndAwait(sender, repo.url(), first, second,
-            "ConfigMap/podinfo/podinfo-config configured", "Service/podinfo/podinfo deleted");
+        check.pushAndRun(sender, repo.url(), first, second,
+            change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED));
         System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second);
         return 0;
       } finally {
@@ -125,64 +132,69 @@ final class DemoCommand implements Callable<Integer> {
     throw new IllegalStateException("the functions app did not open port " + port + " within 90s");
   }
 
-  /** Reads what the reconcile did: status from the table, change lines from the functions' log. */
-  static final class DemoCheck {
-    private final Engine engine;
-    private final Path log;
-    private int seenLines;
+  private static DemoCheck.Expected change(String kind, String name, Action action) {
+    return new DemoCheck.Expected(new ObjectId("", kind, "podinfo", name), action);
+  }
 
-    DemoCheck(Engine engine, Path log) {
+  /**
+   * Plays the table's stream: after the webhook queued the push, calls the functions' reconcile with a
+   * stream event and checks the typed report it answers (every Kustomization Ready at the commit, and
+   * the expected changes in their change sets).
+   */
+  static final class DemoCheck {
+    private static final String STREAM_EVENT = "{\"Records\": [{\"eventName\": \"INSERT\", \"eventSource\": \"aws:dynamodb\"}]}";
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Engine engine;
+    private final URI reconcile;
+
+    DemoCheck(Engine engine, URI reconcile) {
       this.engine = engine;
-      this.log = log;
+      this.reconcile = reconcile;
     }
 
-    /** Sends the push, waits until every Kustomization applied it, prints and checks the change set. */
-    void pushAndAwait(WebhookSender sender, String url, String before, String after, String... expected)
+    /** One object and what the run must have done to it. */
+    record Expected(ObjectId id, Action action) {
+      String line() {
+        return new ChangeSetEntry(id, "", action).line();
+      }
+    }
+
+    void pushAndRun(WebhookSender sender, String url, String before, String after, Expected... expected)
         throws IOException, InterruptedException {
       Instant sent = Instant.now();
       expect202(sender.push(url, "main", before, after));
-      awaitApplied(after, READY_TIMEOUT);
+      ReconcileReport report = runQueued();
       System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
       System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
-      List<String> changes = newChanges();
-      changes.forEach(l -> System.out.println("   " + l));
-      for (String line : expected) {
-        require(changes, line);
-      }
+      report.outcomes().forEach(o -> o.changes().changed().forEach(e -> System.out.println("   " + o.kustomization() + " " + e.line())));
+      verify(report, after, expected);
     }
 
-    void awaitApplied(String commit, Duration timeout) throws InterruptedException {
-      Instant deadline = Instant.now().plus(timeout);
-      while (Instant.now().isBefore(deadline)) {
-        List<KustomizationRecord> all = engine.kustomizations();
-        boolean done = all.size() >= 3 && all.stream().allMatch(k -> applied(k, commit));
-        if (done) {
-          return;
+    private ReconcileReport runQueued() throws IOException, InterruptedException {
+      HttpRequest request = HttpRequest.newBuilder(reconcile).timeout(READY_TIMEOUT)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(STREAM_EVENT)).build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("the reconcile function answered " + response.statusCode() + ": " + response.body());
+      }
+      return Yaml.json().readValue(response.body(), ReconcileReport.class);
+    }
+
+    /** Every Kustomization ran and is Ready at {@code commit}, and each expected change is in the report. */
+    static void verify(ReconcileReport report, String commit, Expected... expected) {
+      if (report.outcomes().size() < 3) {
+        throw new IllegalStateException("expected the three Kustomizations to run, got " + report.outcomes().size());
+      }
+      for (ReconcileOutcome o : report.outcomes()) {
+        if (!o.ready() || !o.revision().endsWith(commit)) {
+          throw new IllegalStateException(o.kustomization() + " did not apply " + commit + ": " + o.reason() + ": " + o.message());
         }
-        Thread.sleep(250);
       }
-      System.out.print(GetCommand.render(engine.kustomizations(), null));
-      throw new IllegalStateException("not every Kustomization applied " + commit + " within " + timeout.toSeconds() + "s");
-    }
-
-    private static boolean applied(KustomizationRecord k, String commit) {
-      KustomizationStatus s = k.status();
-      return s != null && s.isReady() && s.getLastAppliedRevision() != null && s.getLastAppliedRevision().endsWith(commit);
-    }
-
-    List<String> newChanges() throws IOException {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      List<String> changes = lines.subList(Math.min(seenLines, lines.size()), lines.size()).stream()
-          .filter(l -> l.contains("[change]"))
-          .map(l -> l.substring(l.indexOf("[change]") + 9).trim())
-          .toList();
-      seenLines = lines.size();
-      return changes;
-    }
-
-    void require(List<String> changes, String line) {
-      if (changes.stream().noneMatch(c -> c.endsWith(line))) {
-        throw new IllegalStateException("expected the change \"" + line + "\", got " + changes);
+      for (Expected e : expected) {
+        if (report.outcomes().stream().noneMatch(o -> o.changes().contains(e.id(), e.action()))) {
+          throw new IllegalStateException("expected the change \"" + e.line() + "\", it is in no change set");
+        }
       }
     }
   }

@@ -36,12 +36,16 @@ public final class KubeClients implements AutoCloseable {
   }
 
   /**
-   * A client for a kubeconfig held in a Secret, cached by the kubeconfig's digest under the cluster
-   * it was read from (so re-registering that cluster drops it). The kubeconfig must already be checked.
+   * The cache key of a kubeconfig held in a Secret: its digest, under the registered cluster it was
+   * read from (so re-registering that cluster drops it).
    */
-  KubernetesClient forKubeconfig(String readFrom, String kubeconfig) {
-    return cached(readFrom + "|kubeconfig:" + digest(kubeconfig),
-        () -> Config.fromKubeconfig(null, kubeconfig, null));
+  static String kubeconfigKey(String readFrom, String kubeconfig) {
+    return readFrom + "|kubeconfig:" + digest(kubeconfig);
+  }
+
+  /** A client for a kubeconfig held in a Secret, cached under {@code key}; the kubeconfig must already be checked. */
+  KubernetesClient forKubeconfig(String key, String kubeconfig) {
+    return cached(key, () -> Config.fromKubeconfig(null, kubeconfig, null));
   }
 
   /** The same connection as {@code base}, acting as {@code user} (Kubernetes impersonation). */

@@ -29,10 +29,12 @@ final class ReconcileRun {
   private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
   private final ReconcileContext ctx;
   private final KustomizationReconciler reconciler;
+  private final Finalizer finalizer;
 
   ReconcileRun(ReconcileContext ctx) {
     this.ctx = ctx;
     this.reconciler = new KustomizationReconciler(ctx);
+    this.finalizer = new Finalizer(ctx);
   }
 
   /**
@@ -135,7 +137,8 @@ final class ReconcileRun {
 
   /**
    * Records what a build contained: its Kustomizations become work items on the same cluster, its
-   * GitRepositories become sources. Children that left Git are removed.
+   * GitRepositories become sources. Children that left Git are removed, with their objects as their
+   * deletionPolicy says.
    */
   private void register(RootRecord root, KustomizationRecord parent, Discovered found) {
     StateStore store = ctx.store();
@@ -163,7 +166,7 @@ final class ReconcileRun {
     }
     for (KustomizationRecord k : store.listKustomizations()) {
       if (k.cluster().equals(root.cluster()) && k.parent().equals(parent.key()) && !current.contains(k.key())) {
-        store.deleteKustomization(k.cluster(), k.key());
+        finalizer.remove(k);
       }
     }
   }

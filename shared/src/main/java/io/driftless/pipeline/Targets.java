@@ -71,7 +71,8 @@ final class Targets {
       throw failure(field + ".configMapRef (workload identity) is not supported; use secretRef");
     }
     String kubeconfig = kubeconfig(home.client(), ks, ref.secretRef(), field + ".secretRef");
-    return new Connection(home.key(), ctx.clients().forKubeconfig(home.key(), kubeconfig));
+    String key = KubeClients.kubeconfigKey(home.key(), kubeconfig);
+    return new Connection(key, ctx.clients().forKubeconfig(key, kubeconfig));
   }
 
   private static String kubeconfig(KubernetesClient home, Kustomization ks, Kustomization.KeyRef ref, String field) {

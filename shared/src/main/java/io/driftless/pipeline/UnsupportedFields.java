@@ -16,8 +16,8 @@ final class UnsupportedFields {
       throw refused(ks, "spec.healthCheckExprs", "CEL health rules are not supported yet");
     }
     String policy = spec.deletionPolicy();
-    if (policy != null && !policy.isBlank() && !"MirrorPrune".equals(policy)) {
-      throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune is)");
+    if (policy != null && !java.util.List.of("MirrorPrune", "Delete", "Orphan").contains(policy)) {
+      throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune, Delete and Orphan are)");
     }
   }
 

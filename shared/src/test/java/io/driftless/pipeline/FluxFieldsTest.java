@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Flux fields that change where or how a Kustomization applies: {@code spec.kubeConfig} sends it to
  * another cluster (here a second sandbox) and never to the registered one; {@code spec.force} recreates
- * an object whose immutable field changed.
+ * an object whose immutable field changed; {@code spec.deletionPolicy} decides what goes when a
+ * Kustomization leaves Git.
  */
 class FluxFieldsTest {
   @TempDir Path tmp;
@@ -109,6 +110,44 @@ class FluxFieldsTest {
     assertThat(forced.changes().contains(new ObjectId("apps", "Deployment", "default", "web"), Action.CREATED)).isTrue();
     assertThat(fleet.kube().apps().deployments().inNamespace("default").withName("web").get()
         .getSpec().getSelector().getMatchLabels()).containsEntry("app", "web2");
+  }
+
+  @Test
+  void aKustomizationThatLeavesGitTakesItsObjectsAsItsDeletionPolicySays() {
+    Map<String, String> children = Map.of(
+        "mirror", "",
+        "kept", "PRUNE_OFF",
+        "deleted", "  deletionPolicy: Delete\nPRUNE_OFF",
+        "orphaned", "  deletionPolicy: Orphan\n");
+    children.forEach((name, spec) -> {
+      String yaml = kustomization(name, name, spec.replace("PRUNE_OFF", ""));
+      remote.write("clusters/demo/" + name + ".yaml", spec.contains("PRUNE_OFF") ? yaml.replace("prune: true", "prune: false") : yaml)
+          .write(name + "/cm.yaml", configMap("default", name, name));
+    });
+    remote.commit("four children");
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isTrue();
+    children.keySet().forEach(name -> remote.delete("clusters/demo/" + name + ".yaml"));
+    remote.write("clusters/demo/marker.yaml", configMap("default", "marker", "the path stays")).commit("they leave Git");
+
+    fleet.engine().reconcile(ManualReconcile.all());
+
+    assertThat(fleet.store().listKustomizations()).extracting(k -> k.key()).containsExactly("flux-system/flux-system");
+    assertThat(fleet.kube().configMaps().inNamespace("default").withName("mirror").get()).isNull();
+    assertThat(fleet.kube().configMaps().inNamespace("default").withName("deleted").get()).isNull();
+    assertThat(fleet.kube().configMaps().inNamespace("default").withName("kept").get()).isNotNull();
+    assertThat(fleet.kube().configMaps().inNamespace("default").withName("orphaned").get()).isNotNull();
+  }
+
+  @Test
+  void aDeletionPolicyDriftlessCannotHonourIsRefused() {
+    remote.write("clusters/demo/web.yaml", kustomization("web", "web", "  deletionPolicy: WaitForTermination\n"))
+        .write("web/cm.yaml", configMap("default", "web", "x")).commit("wait for termination");
+
+    ReconcileOutcome web = web(fleet.engine().reconcile(ManualReconcile.all()));
+
+    assertThat(web.reason()).isEqualTo(Reason.RECONCILIATION_FAILED);
+    assertThat(web.message()).contains("spec.deletionPolicy: 'WaitForTermination' is not supported");
+    assertThat(fleet.kube().configMaps().inNamespace("default").withName("web").get()).isNull();
   }
 
   private static ReconcileOutcome web(ReconcileReport report) {

@@ -3,7 +3,6 @@ package io.driftless.functions.http;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.notNullValue;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.functions.EngineProducer;
@@ -18,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The functions over HTTP, as Knative and `driftless serve` run them, replaying events/. */
+/** The webhook over HTTP, as Knative and `driftless serve` run it, replaying events/ (the schedule: HttpScheduleTest). */
 @QuarkusTest
 @WithTestResource(RegisteredFleet.class)
 class HttpFunctionsTest {
@@ -46,17 +45,6 @@ class HttpFunctionsTest {
         .then()
         .statusCode(401)
         .body(containsString("X-Hub-Signature-256"));
-  }
-
-  @Test
-  void scheduledEventRunsTheSchedule() {
-    given()
-        .contentType("application/json")
-        .body(SampleEvents.text("schedule.json"))
-        .post("/schedule")
-        .then()
-        .statusCode(200)
-        .body("outcomes", notNullValue());
   }
 
   @Test

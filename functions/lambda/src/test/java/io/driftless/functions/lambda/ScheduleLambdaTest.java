@@ -1,9 +1,13 @@
 package io.driftless.functions.lambda;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
-import io.driftless.functions.RegisteredFleet;
+import io.driftless.functions.ClusterFleet;
 import io.driftless.functions.SampleEvents;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The schedule Lambda, replaying events/schedule.json (the EventBridge scheduled-event shape). */
 @QuarkusTest
 @TestProfile(Exports.Schedule.class)
-@WithTestResource(RegisteredFleet.class)
+@WithTestResource(ClusterFleet.class)
 class ScheduleLambdaTest {
 
   @Test
@@ -24,6 +28,13 @@ class ScheduleLambdaTest {
         .post()
         .then()
         .statusCode(200)
-        .body("outcomes", notNullValue());
+        .body("outcomes.kustomization", contains("flux-system/flux-system"))
+        .body("outcomes[0].ready", equalTo(true))
+        .body("outcomes[0].reason", equalTo("ReconciliationSucceeded"))
+        .body("outcomes[0].revision", startsWith("main@sha1:"))
+        .body("outcomes[0].changes.action", hasItem("CREATED"));
+
+    assertThat(ClusterFleet.sandbox.client().configMaps().inNamespace("default").withName(ClusterFleet.CONFIG_MAP).get())
+        .isNotNull();
   }
 }
