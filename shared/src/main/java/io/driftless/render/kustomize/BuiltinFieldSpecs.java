@@ -66,6 +66,12 @@ final class BuiltinFieldSpecs {
       FieldSpec.of("batch", "CronJob", "spec/jobTemplate/metadata/annotations", true),
       FieldSpec.of("batch", "CronJob", "spec/jobTemplate/spec/template/metadata/annotations", true));
 
+  static final List<FieldSpec> NAMESPACE = List.of(
+      FieldSpec.of(null, "Namespace", "metadata/name", true),
+      FieldSpec.of("apiregistration.k8s.io", "APIService", "spec/service/namespace", true),
+      FieldSpec.of("apiextensions.k8s.io", "CustomResourceDefinition",
+          "spec/conversion/webhook/clientConfig/service/namespace", false));
+
   static final List<FieldSpec> REPLICAS = List.of(
       FieldSpec.of(null, "Deployment", "spec/replicas", true),
       FieldSpec.of(null, "ReplicationController", "spec/replicas", true),

@@ -19,14 +19,18 @@ final class Generators {
 
   void run(ResMap resMap) {
     for (Map<String, Object> g : k.maps("configMapGenerator")) {
-      generate(resMap, g, "ConfigMap");
+      generate(resMap, g, "ConfigMap", k.map("generatorOptions"));
     }
     for (Map<String, Object> g : k.maps("secretGenerator")) {
-      generate(resMap, g, "Secret");
+      generate(resMap, g, "Secret", k.map("generatorOptions"));
     }
   }
 
-  private void generate(ResMap resMap, Map<String, Object> g, String kind) {
+  /**
+   * One generator entry of {@code kind} ConfigMap or Secret; {@code global} is the
+   * kustomization's generatorOptions (a builtin plugin config has none).
+   */
+  void generate(ResMap resMap, Map<String, Object> g, String kind, Map<String, Object> global) {
     String field = kind.equals("ConfigMap") ? "configMapGenerator" : "secretGenerator";
     String name = KustomizationFile.str(g.get("name"));
     if (name.isEmpty()) {
@@ -77,7 +81,7 @@ final class Generators {
       meta.put("namespace", ns);
     }
     obj.put("metadata", meta);
-    Map<String, Object> options = mergedOptions(g);
+    Map<String, Object> options = mergedOptions(g, global);
     copyMap(options.get("labels"), meta, "labels");
     copyMap(options.get("annotations"), meta, "annotations");
     if (kind.equals("Secret")) {
@@ -157,12 +161,12 @@ final class Generators {
       throw new ManifestException(k.file, field + " " + r.name() + ": unknown behavior '"
           + behavior + "', want create, merge or replace");
     }
-    existing.needsHashSuffix = existing.needsHashSuffix || r.needsHashSuffix;
+    existing.needsHashSuffix = existing.needsHashSuffix && r.needsHashSuffix;
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> mergedOptions(Map<String, Object> g) {
-    Map<String, Object> global = k.map("generatorOptions");
+  private static Map<String, Object> mergedOptions(Map<String, Object> g,
+      Map<String, Object> global) {
     Map<String, Object> local = g.get("options") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of();
     Map<String, Object> out = new LinkedHashMap<>(global);

@@ -50,6 +50,8 @@ final class KustTarget {
     }
     resMap.config.load(k);
     new Generators(k).run(resMap);
+    BuiltinPlugins plugins = new BuiltinPlugins(k, loader, depth);
+    plugins.generate(resMap);
     for (String c : k.strings("components")) {
       String cdir = resolveDir(k, c, "components");
       KustomizationFile ck = KustomizationFile.load(loader, cdir);
@@ -60,6 +62,7 @@ final class KustTarget {
       new KustTarget(loader, depth + 1, vars).apply(ck, resMap);
     }
     new Transformers(k, loader).run(resMap);
+    plugins.transform(resMap);
     vars.add(k);
     if (resMap.resources.size() > loader.options().maxObjects()) {
       throw new ManifestException(k.file, "build produces " + resMap.resources.size()

@@ -11,8 +11,7 @@ import java.util.Set;
 final class KustomizationFile {
   static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> REFUSED =
-      Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "generators",
-          "transformers", "validators");
+      Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "validators");
 
   final String dir;
   final String file;
@@ -49,6 +48,15 @@ final class KustomizationFile {
       }
     }
     return new KustomizationFile(dir, path, fields, loader);
+  }
+
+  /**
+   * A kustomization holding {@code fields} in place of this one's, read as this one (same
+   * directory and loader) but reporting {@code source}: how a builtin plugin config reuses the
+   * code of the kustomization field it stands for.
+   */
+  KustomizationFile with(Map<String, Object> fields, String source) {
+    return new KustomizationFile(dir, source, fields, loader);
   }
 
   boolean isComponent() {
