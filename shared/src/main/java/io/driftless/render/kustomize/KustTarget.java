@@ -31,7 +31,7 @@ final class KustTarget {
       throw new ManifestException(dir, "unable to find one of 'kustomization.yaml', "
           + "'kustomization.yml' or 'Kustomization' in directory '" + (dir.isEmpty() ? "." : dir) + "'");
     }
-    if (k.isComponent()) {
+    if (k.isComponent() && depth > 0) {
       throw new ManifestException(k.file, "a Component cannot be built or used as a resource; "
           + "list it under components");
     }
@@ -111,19 +111,36 @@ final class KustTarget {
     return path;
   }
 
+  /**
+   * The objects of a resource file. As in kustomize, a kind ending in {@code List} with an {@code items}
+   * field stands for its items, which join the end of the queue of documents.
+   */
   @SuppressWarnings("unchecked")
   static List<Resource> readObjects(String text, String file) {
     List<Resource> out = new ArrayList<>();
-    for (Map<String, Object> doc : YamlReader.readDocuments(file, text)) {
-      if ("List".equals(doc.get("kind")) && doc.get("items") instanceof List<?> items) {
-        for (Object item : items) {
-          if (item instanceof Map<?, ?> m) {
-            out.add(checked(new Resource(new KubeObject((Map<String, Object>) m, file)), file));
-          }
-        }
+    java.util.ArrayDeque<Map<String, Object>> queue =
+        new java.util.ArrayDeque<>(YamlReader.readDocuments(file, text));
+    while (!queue.isEmpty()) {
+      Map<String, Object> doc = queue.poll();
+      if (!(doc.get("kind") instanceof String kind && kind.endsWith("List"))) {
+        out.add(checked(new Resource(new KubeObject(doc, file)), file));
         continue;
       }
-      out.add(checked(new Resource(new KubeObject(doc, file)), file));
+      if (!doc.containsKey("items")) {
+        // not a collection: kept as one object, which kustomize does not ask to have a name
+        out.add(new Resource(new KubeObject(doc, file)));
+        continue;
+      }
+      Object items = doc.get("items");
+      if (items != null && !(items instanceof List<?>)) {
+        throw new ManifestException(file, "expected array in " + kind + "/items");
+      }
+      for (Object item : items == null ? List.of() : (List<?>) items) {
+        if (!(item instanceof Map<?, ?> m)) {
+          throw new ManifestException(file, kind + "/items: each item must be a mapping");
+        }
+        queue.add((Map<String, Object>) m);
+      }
     }
     return out;
   }

@@ -19,8 +19,12 @@ final class Patches {
       boolean inline = entry.contains("\n") || entry.contains(":");
       String source = inline ? k.file : Paths.join(k.dir, entry);
       String text = inline ? entry : k.readFile(entry, "patchesStrategicMerge");
-      for (Map<String, Object> patch : YamlReader.readDocuments(source, text)) {
-        applyStrategic(m, patch, null, source, "patchesStrategicMerge", null);
+      for (Object doc : YamlReader.readPatchValues(source, text)) {
+        if (doc instanceof Map<?, ?>) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> patch = (Map<String, Object>) doc;
+          applyStrategic(m, patch, null, source, "patchesStrategicMerge", null);
+        }
       }
     }
   }
@@ -35,12 +39,13 @@ final class Patches {
       String source = path.isEmpty() ? k.file : Paths.join(k.dir, path);
       String text = path.isEmpty() ? inline : k.readFile(path, "patches");
       Target target = p.get("target") == null ? null : Target.of(p.get("target"), source);
-      List<Object> docs = YamlReader.readValues(source, text);
+      List<Object> docs = YamlReader.readPatchValues(source, text);
       if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
         List<?> ops = (List<?>) YamlReader.readValues(source, text, true).get(0);
         requireTarget(target, source);
         for (Resource r : m.resources) {
           if (target.matches(r)) {
+            r.rememberName();
             JsonPatch.apply(r, ops, source);
           }
         }

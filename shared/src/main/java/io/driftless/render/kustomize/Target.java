@@ -19,8 +19,9 @@ record Target(String group, String version, String kind, String name, String nam
 
   boolean matches(Resource r) {
     return re(group, r.object.group()) && re(version, r.object.version()) && re(kind, r.kind())
-        && (re(name, r.name()) || (name != null && r.wasNamed(name)))
-        && re(namespace, r.namespace())
+        && (re(name, r.name()) || re(name, r.originalName()) || (name != null && r.wasNamed(name)))
+        && (re(namespace, effective(r, r.namespace()))
+            || re(namespace, effective(r, r.originalNamespace())))
         && Selector.matches(labelSelector, r.object.labels())
         && Selector.matches(annotationSelector, r.object.annotations());
   }
@@ -44,6 +45,14 @@ record Target(String group, String version, String kind, String name, String nam
   static String nameOf(Map<String, Object> patch) {
     Object meta = patch.get("metadata");
     return meta instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : "";
+  }
+
+  /** kustomize's effective namespace: "default" when unset, none at all for cluster-scoped kinds. */
+  private static String effective(Resource r, String namespace) {
+    if (Gvk.clusterScoped(r.kind())) {
+      return "_non_namespaceable_";
+    }
+    return namespace.isEmpty() ? "default" : namespace;
   }
 
   private static boolean re(String pattern, String value) {

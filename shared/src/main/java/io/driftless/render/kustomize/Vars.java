@@ -49,9 +49,13 @@ final class Vars {
       Map<String, Object> ref = v.get("objref") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
       String kind = KustomizationFile.str(ref.get("kind"));
       String refName = KustomizationFile.str(ref.get("name"));
+      String ns = KustomizationFile.str(ref.get("namespace"));
+      String apiVersion = KustomizationFile.str(ref.get("apiVersion"));
       List<Resource> hits = new ArrayList<>();
       for (Resource r : m.resources) {
-        if (r.kind().equals(kind) && (r.name().equals(refName) || r.wasNamed(refName))) {
+        if (r.kind().equals(kind) && (r.name().equals(refName) || r.wasNamed(refName))
+            && (ns.isEmpty() || ns.equals(r.namespace()) || ns.equals(r.originalNamespace()))
+            && (apiVersion.isEmpty() || apiVersion.equals(r.object.apiVersion()))) {
           hits.add(r);
         }
       }
@@ -63,7 +67,9 @@ final class Vars {
           ? (Map<String, Object>) f : Map.of();
       String path = fieldref.get("fieldpath") == null ? "metadata.name"
           : fieldref.get("fieldpath").toString();
-      Object value = FieldPath.get(hits.get(0).content(), path);
+      // kyaml reads a list index written containers[0] as one more path step
+      Object value = FieldPath.get(hits.get(0).content(),
+          path.replaceAll("([^.\\[]+)\\[(\\d+)\\]", "$1.$2"));
       if (value == null) {
         throw new ManifestException(file, "vars: var '" + name + "': "
             + hits.get(0).object.subject() + " has no field " + path);
