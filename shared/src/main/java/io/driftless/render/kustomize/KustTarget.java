@@ -79,6 +79,7 @@ final class KustTarget {
     if (Paths.escapes(path) || entry.startsWith("/")) {
       throw new ManifestException(k.file, "resources: '" + entry + "' is outside the build root");
     }
+    loader.checkDirectory(path, k.file, "resources");
     if (loader.fs().isDirectory(path)) {
       resMap.addAll(new KustTarget(loader, depth + 1, vars).accumulate(path), k.file);
       return;
@@ -105,6 +106,9 @@ final class KustTarget {
 
   private String resolveDir(KustomizationFile k, String entry, String field) {
     String path = Paths.join(k.dir, entry);
+    if (!Paths.escapes(path)) {
+      loader.checkDirectory(path, k.file, field);
+    }
     if (Paths.escapes(path) || !loader.fs().isDirectory(path)) {
       throw new ManifestException(k.file, field + ": '" + entry + "' is not a directory in the build root");
     }
