@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.driftless.model.ManifestException;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class SymlinkTest {
           .isInstanceOf(ManifestException.class)
           .hasMessageContaining("security; file '")
           .hasMessageContaining("outside.yaml' is not in or below '");
-      if (kubectlOnPath()) {
+      if (Kubectl.onPath()) {
         Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -123,18 +122,5 @@ class SymlinkTest {
         .isInstanceOf(ManifestException.class)
         .hasMessageContaining("apps/base")
         .hasMessageContaining("symlink to outside the build root");
-  }
-
-  static boolean kubectlOnPath() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, "kubectl"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
