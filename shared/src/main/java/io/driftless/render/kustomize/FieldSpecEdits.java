@@ -59,7 +59,7 @@ final class FieldSpecEdits {
           rest.add(s);
         }
       }
-      if (!Gvk.clusterScoped(r.kind())) {
+      if (!(Gvk.clusterScoped(r.kind()) && Gvk.builtinGroup(r.object.group()))) {
         setScalar(r.object.metadata(), "namespace", ns, unsetOnly);
       }
       if (isBinding(r) && subjects != SubjectMode.NONE
@@ -101,8 +101,16 @@ final class FieldSpecEdits {
         if (!s.appliesTo(r)) {
           continue;
         }
-        if (s.path().equals("metadata/name") && !(prefix + suffix).isEmpty()) {
-          r.rememberName();
+        if (s.path().equals("metadata/name")) {
+          if (!prefix.isEmpty()) {
+            r.prefixes.add(prefix);
+          }
+          if (!suffix.isEmpty()) {
+            r.suffixes.add(suffix);
+          }
+          if (!(prefix + suffix).isEmpty()) {
+            r.rememberName();
+          }
         }
         s.visit(r.content(), (parent, key) -> {
           Object cur = parent.get(key);

@@ -94,13 +94,24 @@ final class NameReferences {
     }
   }
 
+  /**
+   * The object {@code name} refers to, sieved as kustomize sieves: in the referrer's namespace,
+   * then (of several) those whose names got the same prefixes and suffixes as the referrer's.
+   */
   private static Resource referral(Map<String, List<Resource>> byName, String name, Resource referrer) {
+    List<Resource> candidates = new ArrayList<>();
     for (Resource referral : byName.getOrDefault(name, List.of())) {
       if (sameNamespace(referral, referrer)) {
-        return referral;
+        candidates.add(referral);
       }
     }
-    return null;
+    if (candidates.size() > 1) {
+      candidates.removeIf(c -> !c.sameAffixes(referrer, true));
+      if (candidates.size() > 1) {
+        candidates.removeIf(c -> !c.sameAffixes(referrer, false));
+      }
+    }
+    return candidates.isEmpty() ? null : candidates.get(0);
   }
 
   /** The referrals of one API version (a CRD's {@code x-kubernetes-object-ref-api-version}). */

@@ -14,6 +14,9 @@ final class Resource {
   final List<String[]> history = new ArrayList<>();
   /** The kustomization file and kind of each built-in transformer that ran over this object. */
   final List<String[]> transformations = new ArrayList<>();
+  /** The name prefixes and suffixes applied to it, outermost last (kustomize's AddNamePrefix). */
+  final List<String> prefixes = new ArrayList<>();
+  final List<String> suffixes = new ArrayList<>();
   boolean needsHashSuffix;
   /** ConfigMapGenerator or SecretGenerator for generated objects; null for objects read from files. */
   String generatedBy;
@@ -53,6 +56,27 @@ final class Resource {
     return false;
   }
 
+  /**
+   * kustomize's PrefixesSuffixesEquals: the prefix lists end alike and so do the suffix lists;
+   * with {@code allowEmpty} a side without any prefixes (or suffixes) matches too.
+   */
+  boolean sameAffixes(Resource other, boolean allowEmpty) {
+    return (allowEmpty && (prefixes.isEmpty() || other.prefixes.isEmpty())
+            || sameEnding(prefixes, other.prefixes))
+        && (allowEmpty && (suffixes.isEmpty() || other.suffixes.isEmpty())
+            || sameEnding(suffixes, other.suffixes));
+  }
+
+  private static boolean sameEnding(List<String> a, List<String> b) {
+    List<String> shortest = a.size() <= b.size() ? a : b;
+    List<String> longest = a.size() <= b.size() ? b : a;
+    int diff = longest.size() - shortest.size();
+    if (shortest.isEmpty()) {
+      return diff == 0;
+    }
+    return longest.subList(diff, longest.size()).equals(shortest);
+  }
+
   String originalName() {
     return history.isEmpty() ? name() : history.get(0)[0];
   }
@@ -70,6 +94,8 @@ final class Resource {
   Resource copy() {
     Resource r = new Resource(object.deepCopy());
     r.history.addAll(history);
+    r.prefixes.addAll(prefixes);
+    r.suffixes.addAll(suffixes);
     r.needsHashSuffix = needsHashSuffix;
     r.generatedBy = generatedBy;
     return r;

@@ -12,13 +12,6 @@ import java.util.Map;
  * replaced with a field of the referenced object, after every other step of the build.
  */
 final class Vars {
-  private static final List<String> CONTAINER_FIELDS =
-      List.of("args", "command", "env/value", "volumeMounts/mountPath");
-  private static final Map<String, String> POD_PREFIX = Map.of(
-      "CronJob", "spec/jobTemplate/spec/template/spec/", "DaemonSet", "spec/template/spec/",
-      "Deployment", "spec/template/spec/", "Job", "spec/template/spec/",
-      "ReplicaSet", "spec/template/spec/", "StatefulSet", "spec/template/spec/", "Pod", "spec/");
-
   private Vars() {}
 
   /** Each kustomization's vars, collected while accumulating, with the file that declared it. */
@@ -43,7 +36,7 @@ final class Vars {
     if (declared.vars.isEmpty()) {
       return;
     }
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
     declared.vars.forEach((name, v) -> {
       String file = declared.files.get(name);
       Map<String, Object> ref = v.get("objref") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
@@ -74,54 +67,48 @@ final class Vars {
         throw new ManifestException(file, "vars: var '" + name + "': "
             + hits.get(0).object.subject() + " has no field " + path);
       }
-      values.put(name, value.toString());
+      values.put(name, value);
     });
+    List<FieldSpec> specs = new ArrayList<>(BuiltinFieldSpecs.VAR_REFERENCE);
+    specs.addAll(m.config.get("varReference"));
     for (Resource r : m.resources) {
-      List<String> paths = paths(r);
-      for (FieldSpec custom : m.config.get("varReference")) {
-        if (custom.appliesTo(r)) {
-          paths.add(custom.path());
+      List<String> paths = new ArrayList<>();
+      for (FieldSpec spec : specs) {
+        if (spec.appliesTo(r)) {
+          paths.add(spec.path());
         }
       }
       for (String path : paths) {
         FieldSpec.all(path, false).visit(r.content(), (parent, key) -> {
           Object cur = parent.get(key);
           if (cur instanceof String s) {
-            parent.put(key, expand(s, values));
+            parent.put(key, expandValue(s, values));
           } else if (cur instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(o -> out.add(o instanceof String s ? expand(s, values) : o));
+            l.forEach(o -> out.add(o instanceof String s ? expandValue(s, values) : o));
             parent.put(key, out);
           } else if (cur instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).replaceAll((k2, o) -> o instanceof String s ? expand(s, values) : o);
+            ((Map<String, Object>) map).replaceAll((k2, o) -> o instanceof String s
+                ? expandValue(s, values) : o);
           }
         });
       }
     }
   }
 
-  private static List<String> paths(Resource r) {
-    List<String> out = new ArrayList<>();
-    out.add("metadata/labels");
-    String pod = POD_PREFIX.get(r.kind());
-    if (pod != null) {
-      for (String c : List.of("containers[]/", "initContainers[]/")) {
-        for (String f : CONTAINER_FIELDS) {
-          out.add(pod + c + f.replace("env/", "env[]/").replace("volumeMounts/", "volumeMounts[]/"));
-        }
+  /** A field that is exactly one {@code $(VAR)} takes the var's value as it is (a number stays one). */
+  private static Object expandValue(String s, Map<String, Object> values) {
+    if (s.startsWith("$(") && s.endsWith(")") && s.indexOf(')') == s.length() - 1) {
+      Object v = values.get(s.substring(2, s.length() - 1));
+      if (v != null && !(v instanceof String)) {
+        return v;
       }
     }
-    if (r.kind().equals("Ingress")) {
-      out.addAll(List.of("spec/rules[]/host", "spec/tls[]/hosts", "spec/tls[]/secretName"));
-    }
-    if (r.kind().equals("Service")) {
-      out.addAll(List.of("spec/ports[]/port", "spec/ports[]/targetPort"));
-    }
-    return out;
+    return expand(s, values);
   }
 
   /** Kubernetes' {@code $(VAR)} expansion: {@code $$} is a literal {@code $}; unknown refs stay. */
-  static String expand(String s, Map<String, String> values) {
+  static String expand(String s, Map<String, ?> values) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -135,7 +122,8 @@ final class Vars {
         int close = n == '(' ? s.indexOf(')', i + 2) : -1;
         if (close > 0) {
           String name = s.substring(i + 2, close);
-          out.append(values.containsKey(name) ? values.get(name) : s.substring(i, close + 1));
+          out.append(values.containsKey(name) ? String.valueOf(values.get(name))
+              : s.substring(i, close + 1));
           i = close;
           continue;
         }
