@@ -151,10 +151,14 @@ final class Generators {
         }
       }
     } else if (behavior.equals("replace")) {
-      target.put("data", r.content().get("data"));
+      // the new object replaces the old; only name, namespace, labels and annotations carry over
+      target.keySet().removeIf(key -> !List.of("apiVersion", "kind", "metadata").contains(key));
+      r.content().forEach((key, v) -> {
+        if (!key.equals("metadata")) {
+          target.put(key, v);
+        }
+      });
       Map<String, Object> meta = existing.object.metadata();
-      meta.remove("labels");
-      meta.remove("annotations");
       copyMap(r.object.metadata().get("labels"), meta, "labels");
       copyMap(r.object.metadata().get("annotations"), meta, "annotations");
     } else {

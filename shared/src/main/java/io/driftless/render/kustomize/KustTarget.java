@@ -12,6 +12,7 @@ import java.util.Map;
  * (patches, namespace, prefix/suffix, labels, annotations, JSON 6902 patches, replicas, images).
  */
 final class KustTarget {
+  static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
   private final Loader loader;
   private final int depth;
   private final Vars.Declared vars;
@@ -37,6 +38,10 @@ final class KustTarget {
     }
     ResMap resMap = new ResMap();
     apply(k, resMap);
+    // objects marked local-config serve this directory's build only (kustomize's IgnoreLocal)
+    if (resMap.resources.removeIf(r -> "true".equals(r.object.annotations().get(LOCAL_CONFIG)))) {
+      resMap.reindex();
+    }
     return resMap;
   }
 
@@ -63,7 +68,7 @@ final class KustTarget {
     }
     new Transformers(k, loader).run(resMap);
     plugins.transform(resMap);
-    vars.add(k);
+    vars.add(k, resMap);
     if (resMap.resources.size() > loader.options().maxObjects()) {
       throw new ManifestException(k.file, "build produces " + resMap.resources.size()
           + " objects, over the limit of " + loader.options().maxObjects());

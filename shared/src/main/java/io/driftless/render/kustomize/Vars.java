@@ -14,12 +14,18 @@ import java.util.Map;
 final class Vars {
   private Vars() {}
 
-  /** Each kustomization's vars, collected while accumulating, with the file that declared it. */
+  /**
+   * Each kustomization's vars, collected while accumulating, with the file that declared it and
+   * the object it names: found, as in kustomize, among the objects of the declaring kustomization
+   * when it is built (so a name used twice further up does not make it ambiguous).
+   */
   static final class Declared {
     final Map<String, Map<String, Object>> vars = new LinkedHashMap<>();
     final Map<String, String> files = new LinkedHashMap<>();
+    final Map<String, Resource> targets = new LinkedHashMap<>();
 
-    void add(KustomizationFile k) {
+    @SuppressWarnings("unchecked")
+    void add(KustomizationFile k, ResMap m) {
       for (Map<String, Object> v : k.maps("vars")) {
         String name = KustomizationFile.str(v.get("name"));
         if (vars.containsKey(name)) {
@@ -27,8 +33,35 @@ final class Vars {
         }
         vars.put(name, v);
         files.put(name, k.file);
+        Map<String, Object> ref = v.get("objref") instanceof Map<?, ?> o
+            ? (Map<String, Object>) o : Map.of();
+        List<Resource> hits = matching(ref, m);
+        if (hits.size() > 1) {
+          throw new ManifestException(k.file, "vars: var '" + name + "' matches " + hits.size()
+              + " objects of kind " + ref.get("kind") + " named " + ref.get("name")
+              + ", want exactly one");
+        }
+        if (hits.size() == 1) {
+          targets.put(name, hits.get(0));
+        }
       }
     }
+  }
+
+  private static List<Resource> matching(Map<String, Object> ref, ResMap m) {
+    String kind = KustomizationFile.str(ref.get("kind"));
+    String refName = KustomizationFile.str(ref.get("name"));
+    String ns = KustomizationFile.str(ref.get("namespace"));
+    String apiVersion = KustomizationFile.str(ref.get("apiVersion"));
+    List<Resource> hits = new ArrayList<>();
+    for (Resource r : m.resources) {
+      if (r.kind().equals(kind) && (r.name().equals(refName) || r.wasNamed(refName))
+          && (ns.isEmpty() || ns.equals(r.namespace()) || ns.equals(r.originalNamespace()))
+          && (apiVersion.isEmpty() || apiVersion.equals(r.object.apiVersion()))) {
+        hits.add(r);
+      }
+    }
+    return hits;
   }
 
   @SuppressWarnings("unchecked")
@@ -40,22 +73,12 @@ final class Vars {
     declared.vars.forEach((name, v) -> {
       String file = declared.files.get(name);
       Map<String, Object> ref = v.get("objref") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of();
-      String kind = KustomizationFile.str(ref.get("kind"));
-      String refName = KustomizationFile.str(ref.get("name"));
-      String ns = KustomizationFile.str(ref.get("namespace"));
-      String apiVersion = KustomizationFile.str(ref.get("apiVersion"));
-      List<Resource> hits = new ArrayList<>();
-      for (Resource r : m.resources) {
-        if (r.kind().equals(kind) && (r.name().equals(refName) || r.wasNamed(refName))
-            && (ns.isEmpty() || ns.equals(r.namespace()) || ns.equals(r.originalNamespace()))
-            && (apiVersion.isEmpty() || apiVersion.equals(r.object.apiVersion()))) {
-          hits.add(r);
-        }
+      Resource target = declared.targets.get(name);
+      if (target == null || !m.resources.contains(target)) {
+        throw new ManifestException(file, "vars: var '" + name + "' matches 0 objects of kind "
+            + ref.get("kind") + " named " + ref.get("name") + ", want exactly one");
       }
-      if (hits.size() != 1) {
-        throw new ManifestException(file, "vars: var '" + name + "' matches " + hits.size()
-            + " objects of kind " + kind + " named " + refName + ", want exactly one");
-      }
+      List<Resource> hits = List.of(target);
       Map<String, Object> fieldref = v.get("fieldref") instanceof Map<?, ?> f
           ? (Map<String, Object>) f : Map.of();
       String path = fieldref.get("fieldpath") == null ? "metadata.name"
