@@ -46,10 +46,17 @@ final class ResMap {
     return out;
   }
 
+  /** By group/version/kind text, except that a core Namespace goes before any other Namespace kind. */
+  private static int compareGvk(Resource a, Resource b) {
+    int c = Gvk.of(a.object).toString().compareTo(Gvk.of(b.object).toString());
+    boolean namespaces = a.kind().equals("Namespace") && b.kind().equals("Namespace");
+    return namespaces && (a.object.group().isEmpty() || b.object.group().isEmpty()) ? -c : c;
+  }
+
   /** kubectl's default (legacy) order: kind rank, then group/version/kind, namespace, name. */
   void sortLegacy() {
     resources.sort(Comparator.<Resource>comparingInt(r -> Gvk.of(r.object).order())
-        .thenComparing(r -> Gvk.of(r.object).toString())
+        .thenComparing(ResMap::compareGvk)
         .thenComparing(Resource::idString));
   }
 }
