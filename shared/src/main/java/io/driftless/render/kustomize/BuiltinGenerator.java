@@ -17,13 +17,18 @@ final class BuiltinGenerator {
 
   void run(ResMap m, String kind) {
     switch (kind) {
-      case "ConfigMapGenerator" -> new Generators(k).generate(m, args(), "ConfigMap", Map.of());
-      case "SecretGenerator" -> new Generators(k).generate(m, args(), "Secret", Map.of());
+      case "ConfigMapGenerator" -> generators().generate(m, args(), "ConfigMap", Map.of());
+      case "SecretGenerator" -> generators().generate(m, args(), "Secret", Map.of());
       case "IAMPolicyGenerator" -> m.add(iamServiceAccount(), k.file);
       default -> throw new ManifestException(k.file, "generators: " + kind + "/" + config.name()
           + " is refused: Helm charts are not rendered (render the chart and list its output "
           + "under resources)");
     }
+  }
+
+  /** Generators reading files beside the kustomization, recording the config file as the origin. */
+  private Generators generators() {
+    return new Generators(k.with(k.fields, config.object.origin()), config.name());
   }
 
   /** The generator's arguments: its own fields, name and namespace defaulting to its metadata's. */
@@ -65,6 +70,9 @@ final class BuiltinGenerator {
     obj.put("apiVersion", "v1");
     obj.put("kind", "ServiceAccount");
     obj.put("metadata", meta);
-    return new Resource(new KubeObject(obj, k.file));
+    Resource r = new Resource(new KubeObject(obj, config.object.origin()));
+    r.generatedBy = "IAMPolicyGenerator";
+    r.generatorName = config.name();
+    return r;
   }
 }

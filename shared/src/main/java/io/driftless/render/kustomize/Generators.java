@@ -12,9 +12,16 @@ import java.util.Map;
 /** configMapGenerator and secretGenerator: literals, files, env files, behaviors and options. */
 final class Generators {
   private final KustomizationFile k;
+  private final String configName;
 
   Generators(KustomizationFile k) {
+    this(k, null);
+  }
+
+  /** Generators of a builtin plugin config named {@code configName}. */
+  Generators(KustomizationFile k, String configName) {
     this.k = k;
+    this.configName = configName;
   }
 
   void run(ResMap resMap) {
@@ -113,6 +120,7 @@ final class Generators {
     Resource r = new Resource(new KubeObject(obj, k.file));
     r.needsHashSuffix = !Boolean.TRUE.equals(options.get("disableNameSuffixHash"));
     r.generatedBy = kind + "Generator";
+    r.generatorName = configName;
     apply(resMap, r, KustomizationFile.str(g.get("behavior")), field);
   }
 
@@ -166,6 +174,13 @@ final class Generators {
           + behavior + "', want create, merge or replace");
     }
     existing.needsHashSuffix = existing.needsHashSuffix && r.needsHashSuffix;
+    if (behavior.equals("replace")) {
+      // the replacing generator is now where the object comes from
+      Resource replaced = existing.withOrigin(r.object.origin());
+      replaced.generatedBy = r.generatedBy;
+      replaced.generatorName = r.generatorName;
+      resMap.resources.set(resMap.resources.indexOf(existing), replaced);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -20,6 +20,8 @@ final class Resource {
   boolean needsHashSuffix;
   /** ConfigMapGenerator or SecretGenerator for generated objects; null for objects read from files. */
   String generatedBy;
+  /** The name of the builtin plugin config that generated it; null for a kustomization's own generators. */
+  String generatorName;
 
   Resource(KubeObject object) {
     this.object = object;
@@ -91,6 +93,19 @@ final class Resource {
         + (name().isEmpty() ? "~N" : name());
   }
 
+  /** This object (same content map, names and marks) as read from {@code origin}. */
+  Resource withOrigin(String origin) {
+    Resource r = new Resource(new KubeObject(object.content(), origin));
+    r.history.addAll(history);
+    r.transformations.addAll(transformations);
+    r.prefixes.addAll(prefixes);
+    r.suffixes.addAll(suffixes);
+    r.needsHashSuffix = needsHashSuffix;
+    r.generatedBy = generatedBy;
+    r.generatorName = generatorName;
+    return r;
+  }
+
   Resource copy() {
     Resource r = new Resource(object.deepCopy());
     r.history.addAll(history);
@@ -98,6 +113,7 @@ final class Resource {
     r.suffixes.addAll(suffixes);
     r.needsHashSuffix = needsHashSuffix;
     r.generatedBy = generatedBy;
+    r.generatorName = generatorName;
     return r;
   }
 }
