@@ -118,7 +118,10 @@ final class Patches {
         }
         meta.remove("namespace");
       }
-      if (!r.name().equals(Target.nameOf(p)) && nameChange) {
+      boolean renamed = nameChange && p.get("metadata") instanceof Map<?, ?> meta2
+          && meta2.get("name") != null && !r.name().equals(Target.nameOf(p));
+      boolean rekinded = kindChange && p.get("kind") != null && !r.kind().equals(p.get("kind"));
+      if (renamed || rekinded) {
         r.rememberName();
       }
       StrategicMerge.merge(r.content(), p,

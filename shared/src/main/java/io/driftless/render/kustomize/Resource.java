@@ -45,7 +45,17 @@ final class Resource {
 
   /** Records the current name and namespace before a rename. */
   void rememberName() {
-    history.add(new String[] {name(), namespace()});
+    history.add(new String[] {name(), namespace(), kind()});
+  }
+
+  /** True when this object once had {@code kind} and {@code name} together (before a kind change). */
+  boolean wasKindAndName(String kind, String name) {
+    for (String[] h : history) {
+      if (h[2].equals(kind) && h[0].equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when this object once had {@code name} (in {@code namespace}, or any when empty). */

@@ -29,11 +29,9 @@ record Target(String group, String version, String kind, String name, String nam
   /** A patch without target applies to the object with its kind and (current or former) name. */
   @SuppressWarnings("unchecked")
   static boolean sameObject(Map<String, Object> patch, Resource r) {
-    if (!r.kind().equals(patch.get("kind"))) {
-      return false;
-    }
     String name = nameOf(patch);
-    if (!(r.name().equals(name) || r.wasNamed(name))) {
+    boolean now = r.kind().equals(patch.get("kind")) && (r.name().equals(name) || r.wasNamed(name));
+    if (!now && !r.wasKindAndName(String.valueOf(patch.get("kind")), name)) {
       return false;
     }
     Object meta = patch.get("metadata");
