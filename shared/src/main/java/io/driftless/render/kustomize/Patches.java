@@ -97,6 +97,10 @@ final class Patches {
         hits.add(r);
       }
     }
+    if (hits.size() > 1 && target == null) {
+      throw new ManifestException(source, field + ": multiple matches for Id " + patch.get("kind")
+          + "/" + Target.nameOf(patch) + "; failed to find unique target for patch");
+    }
     if (hits.isEmpty() && target == null) {
       throw new ManifestException(source, field + ": no resource matches patch for "
           + patch.get("kind") + "/" + Target.nameOf(patch));

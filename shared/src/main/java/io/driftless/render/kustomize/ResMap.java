@@ -14,7 +14,7 @@ final class ResMap {
   final TransformerConfig config = new TransformerConfig();
 
   void add(Resource r, String file) {
-    if (!ids.add(r.idString())) {
+    if (!ids.add(key(r))) {
       throw new ManifestException(file, "may not add resource with an already registered id: "
           + r.object.subject());
     }
@@ -25,8 +25,14 @@ final class ResMap {
   void reindex() {
     ids.clear();
     for (Resource r : resources) {
-      ids.add(r.idString());
+      ids.add(key(r));
     }
+  }
+
+  /** kustomize's id equality: a namespaced object without namespace is in "default". */
+  private static String key(Resource r) {
+    String ns = Gvk.clusterScoped(r.kind()) ? "" : r.namespace().isEmpty() ? "default" : r.namespace();
+    return Gvk.of(r.object) + "|" + ns + "|" + r.name();
   }
 
   void addAll(ResMap other, String file) {

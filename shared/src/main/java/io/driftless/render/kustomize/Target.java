@@ -36,7 +36,17 @@ record Target(String group, String version, String kind, String name, String nam
     }
     Object meta = patch.get("metadata");
     Object ns = meta instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("namespace") : null;
-    return ns == null || ns.equals(r.namespace()) || ns.equals(r.originalNamespace());
+    // as kustomize's ids compare: no namespace is "default", and any namespace it had counts
+    String want = effective(r, ns == null ? "" : ns.toString());
+    if (want.equals(effective(r, r.namespace()))) {
+      return true;
+    }
+    for (String[] h : r.history) {
+      if (want.equals(effective(r, h[1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")
