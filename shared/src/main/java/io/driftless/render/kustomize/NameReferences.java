@@ -13,6 +13,7 @@ final class NameReferences {
   private NameReferences() {}
 
   static void fix(ResMap m) {
+    refuseBlankSubjectNamespaces(m);
     Map<String, Map<String, List<Resource>>> renamed = new HashMap<>();
     for (Resource r : m.resources) {
       if (r.history.isEmpty() || (r.originalName().equals(r.name())
@@ -111,6 +112,12 @@ final class NameReferences {
         candidates.removeIf(c -> !c.sameAffixes(referrer, false));
       }
     }
+    if (candidates.size() > 1
+        && candidates.stream().map(Resource::name).distinct().count() > 1) {
+      throw new io.driftless.model.ManifestException(referrer.object.origin(), "updating name "
+          + "reference in " + referrer.object.subject() + ": found multiple possible referrals "
+          + "named " + name + ": " + candidates.stream().map(c -> c.object.subject()).toList());
+    }
     return candidates.isEmpty() ? null : candidates.get(0);
   }
 
@@ -126,6 +133,24 @@ final class NameReferences {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Map<?, ?> m) {
     return (Map<String, Object>) m;
+  }
+
+  /** kustomize refuses a binding's ServiceAccount subject whose namespace is there but blank. */
+  private static void refuseBlankSubjectNamespaces(ResMap m) {
+    for (Resource r : m.resources) {
+      if ((r.kind().equals("RoleBinding") || r.kind().equals("ClusterRoleBinding"))
+          && r.content().get("subjects") instanceof List<?> subjects) {
+        for (Object o : subjects) {
+          if (o instanceof Map<?, ?> sub && "ServiceAccount".equals(sub.get("kind"))
+              && sub.containsKey("namespace")
+              && (sub.get("namespace") == null || sub.get("namespace").toString().isBlank())) {
+            throw new io.driftless.model.ManifestException(r.object.origin(), "Invalid Input: "
+                + "namespace is blank for resource " + r.object.subject() + " (subjects of kind "
+                + "ServiceAccount need a namespace or none at all)");
+          }
+        }
+      }
+    }
   }
 
   /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */
