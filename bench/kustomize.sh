@@ -29,7 +29,8 @@ times() {
   done | median
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1fx", a / b}'; }
-ours() { java -jar "$jar" build "$1"; }
+# the JVM options ./driftless gives `build` (see the launcher)
+ours() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" build "$1"; }
 warm() { java -cp "$work/classes:$cp" KustomizeBench warm "$1" "$warmup" "$warm_runs"; }
 
 # bench NAME DIR KUBECTL_RUNS: one line per build

@@ -37,6 +37,11 @@ final class DecryptingFileSystem implements KustomizeFileSystem {
   }
 
   @Override
+  public String realPath(String path) {
+    return files.realPath(path);
+  }
+
+  @Override
   public boolean isFile(String path) {
     return files.isFile(path);
   }

@@ -53,7 +53,9 @@ public final class FluxBuilder {
     SopsDecryptor sops = new SopsDecryptor(inputs.keys());
     List<KubeObject> objects;
     try {
-      KustomizeFileSystem files = new DecryptingFileSystem(new DiskFileSystem(sourceRoot), sops);
+      KustomizeFileSystem disk = new DiskFileSystem(sourceRoot);
+      KustomizeFileSystem files = new DecryptingFileSystem(
+          new IgnoringFileSystem(disk, SourceIgnore.load(disk, inputs.sourceIgnore())), sops);
       if (!files.isDirectory(ks.spec().normalizedPath())) {
         throw new ManifestException(ks.spec().path(), "spec.path not found in the source");
       }

@@ -43,10 +43,27 @@ final class BuildMetadata {
       return "path: " + file + "\n";
     }
     return "configuredIn: " + file + "\nconfiguredBy:\n  apiVersion: builtin\n  kind: "
-        + r.generatedBy + "\n";
+        + r.generatedBy + "\n" + (r.generatorName == null ? "" : "  name: " + r.generatorName + "\n");
   }
 
+  /** {@code path} relative to the build root, with {@code ..} for files beside it (as kubectl). */
   static String relative(String path, String root) {
-    return root.isEmpty() ? path : path.substring(root.length() + 1);
+    if (root.isEmpty()) {
+      return path;
+    }
+    String[] from = root.split("/");
+    String[] to = path.split("/");
+    int common = 0;
+    while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) {
+      common++;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = common; i < from.length; i++) {
+      out.append("../");
+    }
+    for (int i = common; i < to.length; i++) {
+      out.append(to[i]).append(i < to.length - 1 ? "/" : "");
+    }
+    return out.toString();
   }
 }

@@ -74,6 +74,12 @@ public final class DiskFileSystem implements KustomizeFileSystem {
     }
   }
 
+  @Override
+  public String realPath(String path) {
+    Path p = resolve(path);
+    return p == null ? null : root.relativize(p).toString().replace('\\', '/');
+  }
+
   private Path confined(String path) {
     Path p = resolve(path);
     if (p == null) {

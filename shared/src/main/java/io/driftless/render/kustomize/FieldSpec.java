@@ -20,6 +20,15 @@ record FieldSpec(String group, String kind, String path, boolean create) {
     return new FieldSpec(group, kind, path, create);
   }
 
+  /** A field spec as configurations and plugin configs write it: group, kind, path, create. */
+  static FieldSpec parse(Object o) {
+    Map<?, ?> m = (Map<?, ?>) o;
+    Object group = m.get("group");
+    Object kind = m.get("kind");
+    return new FieldSpec(group == null ? null : group.toString(), kind == null ? null : kind.toString(),
+        String.valueOf(m.get("path")), Boolean.TRUE.equals(m.get("create")));
+  }
+
   boolean appliesTo(Resource r) {
     return (kind == null || kind.equals(r.kind())) && (group == null || group.equals(r.object.group()));
   }

@@ -12,21 +12,32 @@ import java.util.Map;
 /** configMapGenerator and secretGenerator: literals, files, env files, behaviors and options. */
 final class Generators {
   private final KustomizationFile k;
+  private final String configName;
 
   Generators(KustomizationFile k) {
+    this(k, null);
+  }
+
+  /** Generators of a builtin plugin config named {@code configName}. */
+  Generators(KustomizationFile k, String configName) {
     this.k = k;
+    this.configName = configName;
   }
 
   void run(ResMap resMap) {
     for (Map<String, Object> g : k.maps("configMapGenerator")) {
-      generate(resMap, g, "ConfigMap");
+      generate(resMap, g, "ConfigMap", k.map("generatorOptions"));
     }
     for (Map<String, Object> g : k.maps("secretGenerator")) {
-      generate(resMap, g, "Secret");
+      generate(resMap, g, "Secret", k.map("generatorOptions"));
     }
   }
 
-  private void generate(ResMap resMap, Map<String, Object> g, String kind) {
+  /**
+   * One generator entry of {@code kind} ConfigMap or Secret; {@code global} is the
+   * kustomization's generatorOptions (a builtin plugin config has none).
+   */
+  void generate(ResMap resMap, Map<String, Object> g, String kind, Map<String, Object> global) {
     String field = kind.equals("ConfigMap") ? "configMapGenerator" : "secretGenerator";
     String name = KustomizationFile.str(g.get("name"));
     if (name.isEmpty()) {
@@ -77,7 +88,7 @@ final class Generators {
       meta.put("namespace", ns);
     }
     obj.put("metadata", meta);
-    Map<String, Object> options = mergedOptions(g);
+    Map<String, Object> options = mergedOptions(g, global);
     copyMap(options.get("labels"), meta, "labels");
     copyMap(options.get("annotations"), meta, "annotations");
     if (kind.equals("Secret")) {
@@ -109,6 +120,7 @@ final class Generators {
     Resource r = new Resource(new KubeObject(obj, k.file));
     r.needsHashSuffix = !Boolean.TRUE.equals(options.get("disableNameSuffixHash"));
     r.generatedBy = kind + "Generator";
+    r.generatorName = configName;
     apply(resMap, r, KustomizationFile.str(g.get("behavior")), field);
   }
 
@@ -147,22 +159,33 @@ final class Generators {
         }
       }
     } else if (behavior.equals("replace")) {
-      target.put("data", r.content().get("data"));
+      // the new object replaces the old; only name, namespace, labels and annotations carry over
+      target.keySet().removeIf(key -> !List.of("apiVersion", "kind", "metadata").contains(key));
+      r.content().forEach((key, v) -> {
+        if (!key.equals("metadata")) {
+          target.put(key, v);
+        }
+      });
       Map<String, Object> meta = existing.object.metadata();
-      meta.remove("labels");
-      meta.remove("annotations");
       copyMap(r.object.metadata().get("labels"), meta, "labels");
       copyMap(r.object.metadata().get("annotations"), meta, "annotations");
     } else {
       throw new ManifestException(k.file, field + " " + r.name() + ": unknown behavior '"
           + behavior + "', want create, merge or replace");
     }
-    existing.needsHashSuffix = existing.needsHashSuffix || r.needsHashSuffix;
+    existing.needsHashSuffix = existing.needsHashSuffix && r.needsHashSuffix;
+    if (behavior.equals("replace")) {
+      // the replacing generator is now where the object comes from
+      Resource replaced = existing.withOrigin(r.object.origin());
+      replaced.generatedBy = r.generatedBy;
+      replaced.generatorName = r.generatorName;
+      resMap.resources.set(resMap.resources.indexOf(existing), replaced);
+    }
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> mergedOptions(Map<String, Object> g) {
-    Map<String, Object> global = k.map("generatorOptions");
+  private static Map<String, Object> mergedOptions(Map<String, Object> g,
+      Map<String, Object> global) {
     Map<String, Object> local = g.get("options") instanceof Map<?, ?> m
         ? (Map<String, Object>) m : Map.of();
     Map<String, Object> out = new LinkedHashMap<>(global);

@@ -17,41 +17,50 @@ final class ImagesAndReplicas {
       for (String field : List.of("name", "newName", "newTag", "digest")) {
         k.string(img.get(field), "images." + field);
       }
-      for (Resource r : m.resources) {
-        walk(r.content(), img);
-        for (FieldSpec spec : m.config.get("images")) {
-          if (spec.appliesTo(r)) {
-            spec.visit(r.content(), (parent, key) -> {
-              if (parent.get(key) instanceof String image) {
-                parent.put(key, update(image, img));
-              }
-            });
-          }
+      image(m, img, m.config.get("images"));
+    }
+    for (Map<String, Object> rep : k.maps("replicas")) {
+      List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.REPLICAS);
+      specs.addAll(m.config.get("replicas"));
+      replicas(m, KustomizationFile.str(rep.get("name")), rep.get("count"), specs, k.file, "replicas");
+    }
+  }
+
+  /** ImageTagTransformer: every container and initContainer image, then the field specs. */
+  static void image(ResMap m, Map<String, Object> img, List<FieldSpec> specs) {
+    for (Resource r : m.resources) {
+      walk(r.content(), img);
+      for (FieldSpec spec : specs) {
+        if (spec.appliesTo(r)) {
+          spec.visit(r.content(), (parent, key) -> {
+            if (parent.get(key) instanceof String image) {
+              parent.put(key, update(image, img));
+            }
+          });
         }
       }
     }
-    for (Map<String, Object> rep : k.maps("replicas")) {
-      String name = KustomizationFile.str(rep.get("name"));
-      Object count = rep.get("count");
-      List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.REPLICAS);
-      specs.addAll(m.config.get("replicas"));
-      boolean matched = false;
-      for (Resource r : m.resources) {
-        if (!(r.name().equals(name) || r.wasNamed(name))) {
-          continue;
-        }
-        for (FieldSpec spec : specs) {
-          if (spec.appliesTo(r)) {
-            matched = true;
-            spec.visit(r.content(), (parent, key) -> parent.put(key, count));
-          }
+  }
+
+  /** ReplicaCountTransformer: the count at each spec's path of the objects (once) named so. */
+  static void replicas(ResMap m, String name, Object count, List<FieldSpec> specs, String file,
+      String field) {
+    boolean matched = false;
+    for (Resource r : m.resources) {
+      if (!(r.name().equals(name) || r.wasNamed(name))) {
+        continue;
+      }
+      for (FieldSpec spec : specs) {
+        if (spec.appliesTo(r)) {
+          matched = true;
+          spec.visit(r.content(), (parent, key) -> parent.put(key, count));
         }
       }
-      if (!matched) {
-        throw new ManifestException(k.file, "replicas: resource with name " + name
-            + " does not match a config with the following kinds: "
-            + specs.stream().map(FieldSpec::kind).distinct().toList());
-      }
+    }
+    if (!matched) {
+      throw new ManifestException(file, field + ": resource with name " + name
+          + " does not match a config with the following kinds: "
+          + specs.stream().map(FieldSpec::kind).distinct().toList());
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
  * (patches, namespace, prefix/suffix, labels, annotations, JSON 6902 patches, replicas, images).
  */
 final class KustTarget {
+  static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
   private final Loader loader;
   private final int depth;
   private final Vars.Declared vars;
@@ -31,12 +32,16 @@ final class KustTarget {
       throw new ManifestException(dir, "unable to find one of 'kustomization.yaml', "
           + "'kustomization.yml' or 'Kustomization' in directory '" + (dir.isEmpty() ? "." : dir) + "'");
     }
-    if (k.isComponent()) {
+    if (k.isComponent() && depth > 0) {
       throw new ManifestException(k.file, "a Component cannot be built or used as a resource; "
           + "list it under components");
     }
     ResMap resMap = new ResMap();
     apply(k, resMap);
+    // objects marked local-config serve this directory's build only (kustomize's IgnoreLocal)
+    if (resMap.resources.removeIf(r -> "true".equals(r.object.annotations().get(LOCAL_CONFIG)))) {
+      resMap.reindex();
+    }
     return resMap;
   }
 
@@ -50,6 +55,8 @@ final class KustTarget {
     }
     resMap.config.load(k);
     new Generators(k).run(resMap);
+    BuiltinPlugins plugins = new BuiltinPlugins(k, loader, depth);
+    plugins.generate(resMap);
     for (String c : k.strings("components")) {
       String cdir = resolveDir(k, c, "components");
       KustomizationFile ck = KustomizationFile.load(loader, cdir);
@@ -60,7 +67,8 @@ final class KustTarget {
       new KustTarget(loader, depth + 1, vars).apply(ck, resMap);
     }
     new Transformers(k, loader).run(resMap);
-    vars.add(k);
+    plugins.transform(resMap);
+    vars.add(k, resMap);
     if (resMap.resources.size() > loader.options().maxObjects()) {
       throw new ManifestException(k.file, "build produces " + resMap.resources.size()
           + " objects, over the limit of " + loader.options().maxObjects());
@@ -76,6 +84,7 @@ final class KustTarget {
     if (Paths.escapes(path) || entry.startsWith("/")) {
       throw new ManifestException(k.file, "resources: '" + entry + "' is outside the build root");
     }
+    loader.checkDirectory(path, k.file, "resources");
     if (loader.fs().isDirectory(path)) {
       resMap.addAll(new KustTarget(loader, depth + 1, vars).accumulate(path), k.file);
       return;
@@ -102,25 +111,45 @@ final class KustTarget {
 
   private String resolveDir(KustomizationFile k, String entry, String field) {
     String path = Paths.join(k.dir, entry);
+    if (!Paths.escapes(path)) {
+      loader.checkDirectory(path, k.file, field);
+    }
     if (Paths.escapes(path) || !loader.fs().isDirectory(path)) {
       throw new ManifestException(k.file, field + ": '" + entry + "' is not a directory in the build root");
     }
     return path;
   }
 
+  /**
+   * The objects of a resource file. As in kustomize, a kind ending in {@code List} with an {@code items}
+   * field stands for its items, which join the end of the queue of documents.
+   */
   @SuppressWarnings("unchecked")
   static List<Resource> readObjects(String text, String file) {
     List<Resource> out = new ArrayList<>();
-    for (Map<String, Object> doc : YamlReader.readDocuments(file, text)) {
-      if ("List".equals(doc.get("kind")) && doc.get("items") instanceof List<?> items) {
-        for (Object item : items) {
-          if (item instanceof Map<?, ?> m) {
-            out.add(checked(new Resource(new KubeObject((Map<String, Object>) m, file)), file));
-          }
-        }
+    java.util.ArrayDeque<Map<String, Object>> queue =
+        new java.util.ArrayDeque<>(YamlReader.readDocuments(file, text));
+    while (!queue.isEmpty()) {
+      Map<String, Object> doc = queue.poll();
+      if (!(doc.get("kind") instanceof String kind && kind.endsWith("List"))) {
+        out.add(checked(new Resource(new KubeObject(doc, file)), file));
         continue;
       }
-      out.add(checked(new Resource(new KubeObject(doc, file)), file));
+      if (!doc.containsKey("items")) {
+        // not a collection: kept as one object, which kustomize does not ask to have a name
+        out.add(new Resource(new KubeObject(doc, file)));
+        continue;
+      }
+      Object items = doc.get("items");
+      if (items != null && !(items instanceof List<?>)) {
+        throw new ManifestException(file, "expected array in " + kind + "/items");
+      }
+      for (Object item : items == null ? List.of() : (List<?>) items) {
+        if (!(item instanceof Map<?, ?> m)) {
+          throw new ManifestException(file, kind + "/items: each item must be a mapping");
+        }
+        queue.add((Map<String, Object>) m);
+      }
     }
     return out;
   }

@@ -11,8 +11,16 @@ import java.util.Set;
 final class KustomizationFile {
   static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> REFUSED =
-      Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "generators",
-          "transformers", "validators");
+      Set.of("helmCharts", "helmGlobals", "helmChartInflationGenerator", "validators");
+
+  /** The kustomization's fields; kubectl reads them (through Go's JSON) ignoring letter case. */
+  private static final List<String> FIELDS = List.of("apiVersion", "kind", "metadata", "openapi",
+      "namePrefix", "nameSuffix", "namespace", "commonLabels", "labels", "commonAnnotations",
+      "patchesStrategicMerge", "patchesJson6902", "patches", "images", "replacements", "replicas",
+      "vars", "sortOptions", "resources", "components", "crds", "bases", "configMapGenerator",
+      "secretGenerator", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
+      "generatorOptions", "configurations", "generators", "transformers", "validators",
+      "buildMetadata");
 
   final String dir;
   final String file;
@@ -40,7 +48,7 @@ final class KustomizationFile {
     List<Map<String, Object>> docs = YamlReader.readDocuments(path, text, true);
     // kubectl reads only the first document of a multi-document kustomization
     Map<String, Object> fields = docs.isEmpty() ? new java.util.LinkedHashMap<>()
-        : docs.get(0);
+        : canonicalKeys(docs.get(0));
     for (String key : fields.keySet()) {
       if (REFUSED.contains(key)) {
         throw new ManifestException(path, "field " + key + " is not supported: "
@@ -49,6 +57,33 @@ final class KustomizationFile {
       }
     }
     return new KustomizationFile(dir, path, fields, loader);
+  }
+
+  /**
+   * A kustomization holding {@code fields} in place of this one's, read as this one (same
+   * directory and loader) but reporting {@code source}: how a builtin plugin config reuses the
+   * code of the kustomization field it stands for.
+   */
+  KustomizationFile with(Map<String, Object> fields, String source) {
+    return new KustomizationFile(dir, source, fields, loader);
+  }
+
+  /** The fields under their canonical names; of two spellings of one field the later one counts. */
+  private static Map<String, Object> canonicalKeys(Map<String, Object> doc) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    doc.forEach((key, v) -> {
+      String name = key;
+      if (!FIELDS.contains(key)) {
+        for (String f : FIELDS) {
+          if (f.equalsIgnoreCase(key)) {
+            name = f;
+          }
+        }
+      }
+      out.remove(name);
+      out.put(name, v);
+    });
+    return out;
   }
 
   boolean isComponent() {

@@ -24,6 +24,14 @@ public interface KustomizeFileSystem {
   /** Size in bytes, for the file-size limit. */
   long size(String path);
 
+  /**
+   * The path with every symlink on it followed, relative to the root, or null when a symlink
+   * leads out of the root. Without symlinks (the default) the cleaned path itself.
+   */
+  default String realPath(String path) {
+    return Paths.normalize(path);
+  }
+
   /** Names (not paths) of the entries of a directory, sorted. */
   List<String> list(String dir);
 }

@@ -91,6 +91,7 @@ final class NameReferenceTable {
     e.add(new Entry("StorageClass", "PersistentVolume", "spec/storageClassName"));
     e.add(new Entry("StorageClass", "PersistentVolumeClaim", "spec/storageClassName"));
     e.add(new Entry("StorageClass", "StatefulSet", "spec/volumeClaimTemplates[]/spec/storageClassName"));
+    e.add(new Entry("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "spec/policyName"));
     ENTRIES = List.copyOf(e);
   }
 

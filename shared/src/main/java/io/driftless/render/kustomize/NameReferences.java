@@ -13,6 +13,7 @@ final class NameReferences {
   private NameReferences() {}
 
   static void fix(ResMap m) {
+    refuseBlankSubjectNamespaces(m);
     Map<String, Map<String, List<Resource>>> renamed = new HashMap<>();
     for (Resource r : m.resources) {
       if (r.history.isEmpty() || (r.originalName().equals(r.name())
@@ -94,13 +95,30 @@ final class NameReferences {
     }
   }
 
+  /**
+   * The object {@code name} refers to, sieved as kustomize sieves: in the referrer's namespace,
+   * then (of several) those whose names got the same prefixes and suffixes as the referrer's.
+   */
   private static Resource referral(Map<String, List<Resource>> byName, String name, Resource referrer) {
+    List<Resource> candidates = new ArrayList<>();
     for (Resource referral : byName.getOrDefault(name, List.of())) {
       if (sameNamespace(referral, referrer)) {
-        return referral;
+        candidates.add(referral);
       }
     }
-    return null;
+    if (candidates.size() > 1) {
+      candidates.removeIf(c -> !c.sameAffixes(referrer, true));
+      if (candidates.size() > 1) {
+        candidates.removeIf(c -> !c.sameAffixes(referrer, false));
+      }
+    }
+    if (candidates.size() > 1
+        && candidates.stream().map(Resource::name).distinct().count() > 1) {
+      throw new io.driftless.model.ManifestException(referrer.object.origin(), "updating name "
+          + "reference in " + referrer.object.subject() + ": found multiple possible referrals "
+          + "named " + name + ": " + candidates.stream().map(c -> c.object.subject()).toList());
+    }
+    return candidates.isEmpty() ? null : candidates.get(0);
   }
 
   /** The referrals of one API version (a CRD's {@code x-kubernetes-object-ref-api-version}). */
@@ -115,6 +133,24 @@ final class NameReferences {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Map<?, ?> m) {
     return (Map<String, Object>) m;
+  }
+
+  /** kustomize refuses a binding's ServiceAccount subject whose namespace is there but blank. */
+  private static void refuseBlankSubjectNamespaces(ResMap m) {
+    for (Resource r : m.resources) {
+      if ((r.kind().equals("RoleBinding") || r.kind().equals("ClusterRoleBinding"))
+          && r.content().get("subjects") instanceof List<?> subjects) {
+        for (Object o : subjects) {
+          if (o instanceof Map<?, ?> sub && "ServiceAccount".equals(sub.get("kind"))
+              && sub.containsKey("namespace")
+              && (sub.get("namespace") == null || sub.get("namespace").toString().isBlank())) {
+            throw new io.driftless.model.ManifestException(r.object.origin(), "Invalid Input: "
+                + "namespace is blank for resource " + r.object.subject() + " (subjects of kind "
+                + "ServiceAccount need a namespace or none at all)");
+          }
+        }
+      }
+    }
   }
 
   /** Bindings' ServiceAccount subjects and webhooks' services carry a name and a namespace. */

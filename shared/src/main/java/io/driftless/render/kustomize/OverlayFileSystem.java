@@ -36,6 +36,11 @@ final class OverlayFileSystem implements KustomizeFileSystem {
   }
 
   @Override
+  public String realPath(String p) {
+    return Paths.normalize(p).equals(path) ? path : base.realPath(p);
+  }
+
+  @Override
   public List<String> list(String dir) {
     return base.list(dir);
   }

@@ -19,8 +19,12 @@ final class Patches {
       boolean inline = entry.contains("\n") || entry.contains(":");
       String source = inline ? k.file : Paths.join(k.dir, entry);
       String text = inline ? entry : k.readFile(entry, "patchesStrategicMerge");
-      for (Map<String, Object> patch : YamlReader.readDocuments(source, text)) {
-        applyStrategic(m, patch, null, source, "patchesStrategicMerge", null);
+      for (Object doc : YamlReader.readPatchValues(source, text)) {
+        if (doc instanceof Map<?, ?>) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> patch = (Map<String, Object>) doc;
+          applyStrategic(m, patch, null, source, "patchesStrategicMerge", null);
+        }
       }
     }
   }
@@ -35,12 +39,13 @@ final class Patches {
       String source = path.isEmpty() ? k.file : Paths.join(k.dir, path);
       String text = path.isEmpty() ? inline : k.readFile(path, "patches");
       Target target = p.get("target") == null ? null : Target.of(p.get("target"), source);
-      List<Object> docs = YamlReader.readValues(source, text);
+      List<Object> docs = YamlReader.readPatchValues(source, text);
       if (!docs.isEmpty() && docs.get(0) instanceof List<?>) {
         List<?> ops = (List<?>) YamlReader.readValues(source, text, true).get(0);
         requireTarget(target, source);
         for (Resource r : m.resources) {
           if (target.matches(r)) {
+            r.rememberName();
             JsonPatch.apply(r, ops, source);
           }
         }
@@ -92,6 +97,10 @@ final class Patches {
         hits.add(r);
       }
     }
+    if (hits.size() > 1 && target == null) {
+      throw new ManifestException(source, field + ": multiple matches for Id " + patch.get("kind")
+          + "/" + Target.nameOf(patch) + "; failed to find unique target for patch");
+    }
     if (hits.isEmpty() && target == null) {
       throw new ManifestException(source, field + ": no resource matches patch for "
           + patch.get("kind") + "/" + Target.nameOf(patch));
@@ -113,7 +122,10 @@ final class Patches {
         }
         meta.remove("namespace");
       }
-      if (!r.name().equals(Target.nameOf(p)) && nameChange) {
+      boolean renamed = nameChange && p.get("metadata") instanceof Map<?, ?> meta2
+          && meta2.get("name") != null && !r.name().equals(Target.nameOf(p));
+      boolean rekinded = kindChange && p.get("kind") != null && !r.kind().equals(p.get("kind"));
+      if (renamed || rekinded) {
         r.rememberName();
       }
       StrategicMerge.merge(r.content(), p,

@@ -14,7 +14,7 @@ final class ResMap {
   final TransformerConfig config = new TransformerConfig();
 
   void add(Resource r, String file) {
-    if (!ids.add(r.idString())) {
+    if (!ids.add(key(r))) {
       throw new ManifestException(file, "may not add resource with an already registered id: "
           + r.object.subject());
     }
@@ -25,8 +25,14 @@ final class ResMap {
   void reindex() {
     ids.clear();
     for (Resource r : resources) {
-      ids.add(r.idString());
+      ids.add(key(r));
     }
+  }
+
+  /** kustomize's id equality: a namespaced object without namespace is in "default". */
+  private static String key(Resource r) {
+    String ns = Gvk.clusterScoped(r.kind()) ? "" : r.namespace().isEmpty() ? "default" : r.namespace();
+    return Gvk.of(r.object) + "|" + ns + "|" + r.name();
   }
 
   void addAll(ResMap other, String file) {
@@ -46,10 +52,17 @@ final class ResMap {
     return out;
   }
 
+  /** By group/version/kind text, except that a core Namespace goes before any other Namespace kind. */
+  private static int compareGvk(Resource a, Resource b) {
+    int c = Gvk.of(a.object).toString().compareTo(Gvk.of(b.object).toString());
+    boolean namespaces = a.kind().equals("Namespace") && b.kind().equals("Namespace");
+    return namespaces && (a.object.group().isEmpty() || b.object.group().isEmpty()) ? -c : c;
+  }
+
   /** kubectl's default (legacy) order: kind rank, then group/version/kind, namespace, name. */
   void sortLegacy() {
     resources.sort(Comparator.<Resource>comparingInt(r -> Gvk.of(r.object).order())
-        .thenComparing(r -> Gvk.of(r.object).toString())
+        .thenComparing(ResMap::compareGvk)
         .thenComparing(Resource::idString));
   }
 }

@@ -19,8 +19,9 @@ record Target(String group, String version, String kind, String name, String nam
 
   boolean matches(Resource r) {
     return re(group, r.object.group()) && re(version, r.object.version()) && re(kind, r.kind())
-        && (re(name, r.name()) || (name != null && r.wasNamed(name)))
-        && re(namespace, r.namespace())
+        && (re(name, r.name()) || re(name, r.originalName()) || (name != null && r.wasNamed(name)))
+        && (re(namespace, effective(r, r.namespace()))
+            || re(namespace, effective(r, r.originalNamespace())))
         && Selector.matches(labelSelector, r.object.labels())
         && Selector.matches(annotationSelector, r.object.annotations());
   }
@@ -28,22 +29,38 @@ record Target(String group, String version, String kind, String name, String nam
   /** A patch without target applies to the object with its kind and (current or former) name. */
   @SuppressWarnings("unchecked")
   static boolean sameObject(Map<String, Object> patch, Resource r) {
-    if (!r.kind().equals(patch.get("kind"))) {
-      return false;
-    }
     String name = nameOf(patch);
-    if (!(r.name().equals(name) || r.wasNamed(name))) {
+    boolean now = r.kind().equals(patch.get("kind")) && (r.name().equals(name) || r.wasNamed(name));
+    if (!now && !r.wasKindAndName(String.valueOf(patch.get("kind")), name)) {
       return false;
     }
     Object meta = patch.get("metadata");
     Object ns = meta instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("namespace") : null;
-    return ns == null || ns.equals(r.namespace()) || ns.equals(r.originalNamespace());
+    // as kustomize's ids compare: no namespace is "default", and any namespace it had counts
+    String want = effective(r, ns == null ? "" : ns.toString());
+    if (want.equals(effective(r, r.namespace()))) {
+      return true;
+    }
+    for (String[] h : r.history) {
+      if (want.equals(effective(r, h[1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")
   static String nameOf(Map<String, Object> patch) {
     Object meta = patch.get("metadata");
     return meta instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : "";
+  }
+
+  /** kustomize's effective namespace: "default" when unset, none at all for cluster-scoped kinds. */
+  private static String effective(Resource r, String namespace) {
+    if (Gvk.clusterScoped(r.kind())) {
+      return "_non_namespaceable_";
+    }
+    return namespace.isEmpty() ? "default" : namespace;
   }
 
   private static boolean re(String pattern, String value) {

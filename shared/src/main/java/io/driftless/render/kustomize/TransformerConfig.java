@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class TransformerConfig {
   private static final List<String> SECTIONS =
-      List.of("commonLabels", "commonAnnotations", "images", "replicas", "varReference");
+      List.of("namePrefix", "nameSuffix", "namespace", "commonLabels", "labels", "templateLabels",
+          "commonAnnotations", "images", "replicas", "varReference");
 
   final Map<String, List<FieldSpec>> specs = new HashMap<>();
   /** Referral kind to the fields that refer to it. */
@@ -44,14 +45,14 @@ final class TransformerConfig {
         for (Map.Entry<String, Object> e : doc.entrySet()) {
           if (SECTIONS.contains(e.getKey())) {
             for (Object o : list(e.getValue(), file, e.getKey())) {
-              specs.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(spec(o));
+              specs.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(FieldSpec.parse(o));
             }
           } else if (e.getKey().equals("nameReference")) {
             for (Object o : list(e.getValue(), file, "nameReference")) {
               Map<String, Object> ref = (Map<String, Object>) o;
               String kind = KustomizationFile.str(ref.get("kind"));
               for (Object fs : list(ref.get("fieldSpecs"), file, "nameReference.fieldSpecs")) {
-                nameReference.computeIfAbsent(kind, x -> new ArrayList<>()).add(spec(fs));
+                nameReference.computeIfAbsent(kind, x -> new ArrayList<>()).add(FieldSpec.parse(fs));
               }
             }
           } else {
@@ -71,13 +72,5 @@ final class TransformerConfig {
       throw new ManifestException(file, "configurations: " + field + " must be a list");
     }
     return l;
-  }
-
-  private static FieldSpec spec(Object o) {
-    Map<?, ?> m = (Map<?, ?>) o;
-    Object group = m.get("group");
-    Object kind = m.get("kind");
-    return new FieldSpec(group == null ? null : group.toString(), kind == null ? null : kind.toString(),
-        String.valueOf(m.get("path")), Boolean.TRUE.equals(m.get("create")));
   }
 }

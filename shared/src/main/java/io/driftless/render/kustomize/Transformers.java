@@ -30,48 +30,34 @@ final class Transformers {
   }
 
   private void namespace(ResMap m) {
-    String ns = k.string("namespace");
-    if (ns.isEmpty()) {
-      return;
-    }
-    for (Resource r : m.resources) {
-      if (r.kind().equals("Namespace")) {
-        r.rememberName();
-        r.object.metadata().put("name", ns);
-      } else if (!Gvk.clusterScoped(r.kind())) {
-        r.rememberName();
-        r.object.metadata().put("namespace", ns);
-      }
-    }
+    List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.NAMESPACE);
+    specs.addAll(m.config.get("namespace"));
+    FieldSpecEdits.namespace(m.resources, k.string("namespace"), specs, false,
+        FieldSpecEdits.SubjectMode.DEFAULT_ONLY);
   }
 
   private void prefixSuffix(ResMap m) {
     String prefix = k.string("namePrefix");
+    if (!prefix.isEmpty()) {
+      FieldSpecEdits.affix(m, prefix, "", nameAnd(m.config.get("namePrefix")));
+    }
     String suffix = k.string("nameSuffix");
-    if (prefix.isEmpty() && suffix.isEmpty()) {
-      return;
+    if (!suffix.isEmpty()) {
+      FieldSpecEdits.affix(m, "", suffix, nameAnd(m.config.get("nameSuffix")));
     }
-    for (Resource r : m.resources) {
-      if (List.of("Namespace", "CustomResourceDefinition", "APIService").contains(r.kind())) {
-        continue;
-      }
-      r.rememberName();
-      r.object.metadata().put("name", prefix + r.name() + suffix);
-      if (prefix.isEmpty()) {
-        continue;
-      }
-      for (FieldSpec spec : m.config.get("namePrefix")) {
-        if (spec.appliesTo(r)) {
-          spec.visit(r.content(), (parent, key) -> parent.put(key, prefix + parent.get(key)));
-        }
-      }
-    }
+  }
+
+  private static List<FieldSpec> nameAnd(List<FieldSpec> configured) {
+    List<FieldSpec> specs = new java.util.ArrayList<>();
+    specs.add(FieldSpec.all("metadata/name", false));
+    specs.addAll(configured);
+    return specs;
   }
 
   private void labels(ResMap m) {
     List<FieldSpec> common = new java.util.ArrayList<>(BuiltinFieldSpecs.commonLabels());
     common.addAll(m.config.get("commonLabels"));
-    setPairs(m, k.stringMap(k.map("commonLabels"), "commonLabels"), common);
+    FieldSpecEdits.setPairs(m, k.stringMap(k.map("commonLabels"), "commonLabels"), common);
     for (Map<String, Object> l : k.maps("labels")) {
       Map<String, String> pairs = k.stringMap(l.get("pairs"), "labels.pairs");
       List<FieldSpec> specs = new java.util.ArrayList<>();
@@ -80,45 +66,23 @@ final class Transformers {
         specs = new java.util.ArrayList<>(common);
       } else if (Boolean.TRUE.equals(l.get("includeTemplates"))) {
         specs.addAll(BuiltinFieldSpecs.TEMPLATE_LABELS);
+        specs.addAll(m.config.get("templateLabels"));
       }
+      specs.addAll(m.config.get("labels"));
       if (l.get("fields") instanceof List<?> fields) {
         for (Object o : fields) {
           if (o instanceof Map<?, ?> fs) {
-            specs.add(new FieldSpec((String) fs.get("group"), (String) fs.get("kind"),
-                String.valueOf(fs.get("path")), Boolean.TRUE.equals(fs.get("create"))));
+            specs.add(FieldSpec.parse(fs));
           }
         }
       }
-      setPairs(m, pairs, specs);
+      FieldSpecEdits.setPairs(m, pairs, specs);
     }
   }
 
   private void annotations(ResMap m) {
     List<FieldSpec> specs = new java.util.ArrayList<>(BuiltinFieldSpecs.commonAnnotations());
     specs.addAll(m.config.get("commonAnnotations"));
-    setPairs(m, k.stringMap(k.map("commonAnnotations"), "commonAnnotations"), specs);
+    FieldSpecEdits.setPairs(m, k.stringMap(k.map("commonAnnotations"), "commonAnnotations"), specs);
   }
-
-  @SuppressWarnings("unchecked")
-  private static void setPairs(ResMap m, Map<String, String> pairs, List<FieldSpec> specs) {
-    if (pairs.isEmpty()) {
-      return;
-    }
-    for (Resource r : m.resources) {
-      for (FieldSpec spec : specs) {
-        if (!spec.appliesTo(r)) {
-          continue;
-        }
-        spec.visit(r.content(), (parent, key) -> {
-          Object cur = parent.get(key);
-          Map<String, Object> target = cur instanceof Map<?, ?> c
-              ? (Map<String, Object>) c : new LinkedHashMap<>();
-          target.putAll(pairs);
-          parent.put(key, target);
-        });
-      }
-    }
-  }
-
-
 }

@@ -28,8 +28,13 @@
  * StatefulSet service names and claim templates, webhook and API services, storage, priority
  * and RBAC resourceNames.
  *
+ * <p>{@code generators} and {@code transformers} run configs of kustomize's builtin plugins
+ * ({@code apiVersion: builtin}, from files, inline YAML or kustomization directories:
+ * {@code BuiltinPlugins}); {@code configurations} reads every
+ * fieldspec section.
+ *
  * <p>Refused with an error naming the field: {@code helmCharts}, {@code helmGlobals},
- * {@code generators}/{@code transformers}/{@code validators} (plugins), remote resources.
+ * HelmChartInflationGenerator, {@code validators}, exec and container plugins, remote resources.
  * Strategic merge directives other than {@code $patch} are kept as plain fields, as kustomize 5.5
  * does.
  *

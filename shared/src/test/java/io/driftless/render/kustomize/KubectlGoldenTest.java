@@ -2,7 +2,6 @@ package io.driftless.render.kustomize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class KubectlGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> goldensHaveNotDriftedFromKubectl() {
-    Assumptions.assumeTrue(kubectlOnPath(), "kubectl is not installed");
+    Assumptions.assumeTrue(Kubectl.onPath(), "kubectl is not installed");
     return KustomizeCase.all().stream().filter(c -> !c.kubectlCannotRun())
         .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
       Path dir = tmp.resolve(c.name());
@@ -40,18 +39,5 @@ class KubectlGoldenTest {
         assertThat(out).isEqualTo(c.expected());
       }
     }));
-  }
-
-  private static boolean kubectlOnPath() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, "kubectl"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

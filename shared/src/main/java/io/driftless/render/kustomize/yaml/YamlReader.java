@@ -27,12 +27,20 @@ public final class YamlReader {
   private final String file;
   private final LoadSettings settings;
   private final boolean yaml11;
+  private final Duplicates duplicates;
   private int budget = MAX_NODES;
 
-  private YamlReader(String file, LoadSettings settings, boolean yaml11) {
+  /**
+   * What a repeated mapping key does, as in kubectl: resources refuse it, a kustomization file
+   * (read by sigs.k8s.io/yaml) keeps the last value, a strategic merge patch (read by kyaml) the first.
+   */
+  private enum Duplicates { REFUSE, LAST_WINS, FIRST_WINS }
+
+  private YamlReader(String file, LoadSettings settings, boolean yaml11, Duplicates duplicates) {
     this.file = file;
     this.settings = settings;
     this.yaml11 = yaml11;
+    this.duplicates = duplicates;
   }
 
   /** Every non-empty document; each must be a mapping. */
@@ -67,14 +75,23 @@ public final class YamlReader {
 
   /** With {@code yaml11}, as JSON 6902 patches are read: see {@link #readDocuments(String, String, boolean)}. */
   public static List<Object> readValues(String file, String text, boolean yaml11) {
+    return read(file, text, yaml11, yaml11 ? Duplicates.LAST_WINS : Duplicates.REFUSE);
+  }
+
+  /** A strategic merge patch's documents: as kyaml reads them, a repeated key keeps its first value. */
+  public static List<Object> readPatchValues(String file, String text) {
+    return read(file, text, false, Duplicates.FIRST_WINS);
+  }
+
+  private static List<Object> read(String file, String text, boolean yaml11, Duplicates duplicates) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
             .setMaxAliasesForCollections(50)
             .setCodePointLimit(Integer.MAX_VALUE)
-            .setAllowDuplicateKeys(false)
+            .setAllowDuplicateKeys(true)
             .build();
-    YamlReader reader = new YamlReader(file, settings, yaml11);
+    YamlReader reader = new YamlReader(file, settings, yaml11, duplicates);
     List<Object> values = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromString(text)) {
@@ -145,7 +162,13 @@ public final class YamlReader {
       }
       String k = key == null ? "null" : keyString(key);
       if (map.containsKey(k)) {
-        throw new ManifestException(file, "invalid YAML: mapping key \"" + k + "\" already defined");
+        if (duplicates == Duplicates.REFUSE) {
+          throw new ManifestException(file, "invalid YAML: mapping key \"" + k + "\" already defined");
+        }
+        if (duplicates == Duplicates.FIRST_WINS) {
+          continue;
+        }
+        map.remove(k);
       }
       map.put(k, convert(t.getValueNode()));
     }
