@@ -37,11 +37,30 @@ public final class Bootstrap {
     store.putKustomization(root.cluster(), ROOT_KUSTOMIZATION_KEY, root.name(), "", Yaml.write(kustomization(root)));
   }
 
+  /**
+   * The root's own GitRepository as found in Git keeps the registered URL, branch and credentials, but
+   * its {@code spec.ignore} decides which files the builds read, as in Flux.
+   */
+  static void takeRootIgnore(StateStore store, RootRecord root, String ignore) {
+    String key = sourceKey(root.name(), ROOT_SOURCE_KEY);
+    String manifest = Yaml.write(gitRepository(root, ignore));
+    store.getSource(key).filter(source -> !manifest.equals(source.manifest())).ifPresent(source ->
+        store.putSource(new SourceRecord(source.key(), source.root(), source.url(), manifest,
+            source.credentialRef(), source.lastRevision(), source.lastFetchedAt())));
+  }
+
   private static Map<String, Object> gitRepository(RootRecord root) {
+    return gitRepository(root, null);
+  }
+
+  private static Map<String, Object> gitRepository(RootRecord root, String ignore) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("interval", "1m");
     spec.put("url", root.url());
     spec.put("ref", Map.of("branch", root.branch()));
+    if (ignore != null) {
+      spec.put("ignore", ignore);
+    }
     return object("source.toolkit.fluxcd.io/v1", "GitRepository", spec);
   }
 

@@ -77,7 +77,8 @@ final class KustomizationReconciler {
       }
       UnsupportedFields.refuse(ks);
       dependencies(rec, ks);
-      SourceSnapshot snap = fetch(rec, ks, trigger.fetchSources());
+      Sources.Fetched fetched = fetch(rec, ks, trigger.fetchSources());
+      SourceSnapshot snap = fetched.snapshot();
       String revision = snap.revision().toString();
       if (!trigger.forced().test(rec.key()) && !Schedules.needsRun(status, rec.lastReconciledAt(), revision, ks, trigger.now())) {
         return new Result(outcome(rec, status, changes), Optional.empty(), false);
@@ -85,7 +86,7 @@ final class KustomizationReconciler {
       status.setLastAttemptedRevision(revision);
       StatusUpdates.progressing(status, "Building manifests for revision " + revision, started);
       Targets.Target target = targets.of(rec, ks);
-      build = build(snap, ks, inputs(ks, target.home()));
+      build = build(snap, ks, inputs(ks, target.home()).withSourceIgnore(fetched.ignore()));
       FluxObjectSplit split = split(build);
       if (split.skippedFluxComponents() > 0) {
         LOG.warning(ks.key() + ": skipped " + split.skippedFluxComponents()
@@ -132,7 +133,7 @@ final class KustomizationReconciler {
     }
   }
 
-  private SourceSnapshot fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
+  private Sources.Fetched fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
     try {
       return Sources.fetch(ctx, rec.root(), ks, fetchSources);
     } catch (RuntimeException e) {

@@ -145,7 +145,9 @@ final class ReconcileRun {
     for (KubeObject o : found.sources()) {
       GitRepository repo = FluxObjects.gitRepository(o);
       if (repo.key().equals(Bootstrap.ROOT_SOURCE_KEY)) {
-        continue; // the root's own source, as flux bootstrap writes it: keep the registered URL and auth
+        // the root's own source, as flux bootstrap writes it: keep the registered URL and auth, take its ignore
+        Bootstrap.takeRootIgnore(store, root, repo.spec().ignore());
+        continue;
       }
       String key = Bootstrap.sourceKey(root.name(), repo.key());
       Optional<SourceRecord> existing = store.getSource(key);

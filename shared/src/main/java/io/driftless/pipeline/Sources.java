@@ -13,6 +13,9 @@ import java.util.Optional;
 final class Sources {
   private Sources() {}
 
+  /** A fetched source and its {@code spec.ignore}, which decides the files the build may read. */
+  record Fetched(SourceSnapshot snapshot, String ignore) {}
+
   static String keyOf(Kustomization ks) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     String ns = ref.namespace() == null || ref.namespace().isBlank() ? ks.namespace() : ref.namespace();
@@ -23,7 +26,7 @@ final class Sources {
    * The source's files: fetched from the remote, or with {@code fetchSources} false the revision last
    * fetched when it is still cached (fetched anyway when it is not, e.g. on a cold start).
    */
-  static SourceSnapshot fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
+  static Fetched fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (!GitRepository.KIND.equals(ref.kind())) {
       throw new SourceException(
@@ -41,7 +44,7 @@ final class Sources {
     if (!fetchSources && source.lastRevision() != null) {
       Optional<SourceSnapshot> cached = ctx.fetcher().cached(git, Revision.parse(source.lastRevision()));
       if (cached.isPresent()) {
-        return cached.get();
+        return new Fetched(cached.get(), repo.spec().ignore());
       }
     }
     SourceSnapshot snap = ctx.fetcher().fetch(git);
@@ -51,6 +54,6 @@ final class Sources {
           source.key(), source.root(), source.url(), source.manifest(), source.credentialRef(),
           revision, ctx.clock().instant().toString()));
     }
-    return snap;
+    return new Fetched(snap, repo.spec().ignore());
   }
 }

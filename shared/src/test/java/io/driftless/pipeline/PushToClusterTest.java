@@ -157,6 +157,24 @@ class PushToClusterTest {
   }
 
   @Test
+  void filesTheGitRepositoryIgnoresAreNotApplied() throws Exception {
+    Path sync = remote.workTree().resolve("clusters/demo/flux-system/gotk-sync.yaml");
+    Files.writeString(sync, Files.readString(sync).replace("  url: ssh://", "  ignore: |\n    /apps/podinfo/scratch/\n  url: ssh://"));
+    remote.write("apps/podinfo/scratch/notes.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: scratch, namespace: podinfo}\n");
+    push(remote.commit("ignore the scratch directory"));
+    remote.write("apps/podinfo/scratch/more.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: more, namespace: podinfo}\n");
+    Path k = remote.workTree().resolve("apps/podinfo/kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace("  - service.yaml\n", "  - service.yaml\n  - scratch/notes.yaml\n"));
+
+    push(remote.commit("refer to an ignored file"));
+
+    Condition apps = status("flux-system/apps").condition(Condition.READY).orElseThrow();
+    assertThat(apps.reason()).isEqualTo("BuildFailed");
+    assertThat(apps.message()).contains("scratch/notes.yaml");
+    assertThat(kube.configMaps().inNamespace("podinfo").withName("scratch").get()).isNull();
+  }
+
+  @Test
   void aSuspendedKustomizationIsNotApplied() throws Exception {
     Path apps = remote.workTree().resolve("clusters/demo/apps.yaml");
     Files.writeString(apps, Files.readString(apps).replace("  prune: true\n", "  prune: true\n  suspend: true\n"));
