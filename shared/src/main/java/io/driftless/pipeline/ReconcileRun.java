@@ -29,10 +29,12 @@ final class ReconcileRun {
   private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
   private final ReconcileContext ctx;
   private final KustomizationReconciler reconciler;
+  private final HelmReleases helm;
 
   ReconcileRun(ReconcileContext ctx) {
     this.ctx = ctx;
     this.reconciler = new KustomizationReconciler(ctx);
+    this.helm = new HelmReleases(ctx);
   }
 
   /**
@@ -42,6 +44,7 @@ final class ReconcileRun {
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> done = new HashSet<>();
+    Set<String> ran = new HashSet<>();
     Map<String, KustomizationRecord> tree = tree(root);
     while (true) {
       Optional<KustomizationRecord> next = nextReady(tree, done, root);
@@ -60,6 +63,13 @@ final class ReconcileRun {
           register(root, rec, r.discovered().get());
           tree = tree(root); // children may have been added or removed
         }
+        if (r.discovered().isPresent()) {
+          ran.add(rec.key());
+          for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
+            outcomes.add(o);
+            log(o);
+          }
+        }
       } catch (LeaseWaiter.LockBusyException e) {
         LOG.info(e.getMessage());
         outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
@@ -68,6 +78,10 @@ final class ReconcileRun {
         LOG.warning(message);
         outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
       }
+    }
+    for (ReconcileOutcome o : helm.reconcile(root, ran)) {
+      outcomes.add(o);
+      log(o);
     }
     return outcomes;
   }
