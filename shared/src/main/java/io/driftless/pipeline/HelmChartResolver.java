@@ -6,7 +6,8 @@ import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.HelmRecord;
-import io.driftless.record.StateStore;
+import io.driftless.model.GitRepository;
+import io.driftless.source.SourceSnapshot;
 import io.driftless.source.helm.ChartArtifact;
 import io.driftless.source.helm.ChartSources;
 import io.driftless.source.helm.RepositoryAuth;
@@ -18,21 +19,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds a HelmRelease's chart: {@code spec.chart} from a HelmRepository, or {@code spec.chartRef} to
- * an OCIRepository, both work items of the same cluster; the repositories' {@code secretRef} and
+ * Finds a HelmRelease's chart: {@code spec.chart} from a HelmRepository (a work item of the same
+ * cluster) or a path in a GitRepository of the root, or {@code spec.chartRef} to an OCIRepository; the repositories' {@code secretRef} and
  * {@code certSecretRef} are read from the cluster. Every failure is ArtifactFailed naming the
  * HelmRelease and the cause.
  */
 final class HelmChartResolver {
-  private final StateStore store;
+  private final ReconcileContext ctx;
   private final ChartSources sources;
 
-  HelmChartResolver(StateStore store, ChartSources sources) {
-    this.store = store;
+  HelmChartResolver(ReconcileContext ctx, ChartSources sources) {
+    this.ctx = ctx;
     this.sources = sources;
   }
 
-  ChartArtifact resolve(String cluster, HelmRelease hr, KubernetesClient client) {
+  /** The chart of {@code hr}, a work item of {@code root} on {@code cluster}. */
+  ChartArtifact resolve(String cluster, String root, HelmRelease hr, KubernetesClient client) {
     try {
       if (hr.spec().chartRef() != null) {
         HelmRelease.CrossNamespaceRef ref = hr.spec().chartRef();
@@ -44,9 +46,14 @@ final class HelmChartResolver {
             repo.spec().secretRef(), repo.spec().certSecretRef()));
       }
       HelmRelease.ChartTemplateSpec chart = hr.spec().chart().spec();
+      if (GitRepository.KIND.equals(chart.sourceRef().kind())) {
+        String key = chart.sourceRef().namespaceOr(hr.namespace()) + "/" + chart.sourceRef().name();
+        SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false);
+        return sources.fromGitRepository(hr, snap, chart.chart(), chart.effectiveReconcileStrategy());
+      }
       if (!HelmRepository.KIND.equals(chart.sourceRef().kind())) {
         throw failure(hr, "spec.chart.spec.sourceRef kind " + chart.sourceRef().kind()
-            + " is not supported by Driftless yet (HelmRepository is)");
+            + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
       }
       HelmRepository repo = (HelmRepository) source(cluster, hr, chart.sourceRef());
       return sources.fromHelmRepository(repo, auth(client, repo, repo.spec().url(),
@@ -60,7 +67,7 @@ final class HelmChartResolver {
 
   private HelmObject source(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
     String key = HelmRecord.keyOf(ref.kind(), ref.namespaceOr(hr.namespace()), ref.name());
-    HelmRecord rec = store.getHelmObject(cluster, key)
+    HelmRecord rec = ctx.store().getHelmObject(cluster, key)
         .orElseThrow(() -> failure(hr, key + " not found in any Kustomization's build"));
     return WorkItems.parse(rec);
   }

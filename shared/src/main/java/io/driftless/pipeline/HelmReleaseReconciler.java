@@ -88,7 +88,7 @@ final class HelmReleaseReconciler {
       HelmUnsupportedFields.refuse(hr);
       dependencies(rec, hr);
       KubernetesClient client = client(rec.cluster());
-      ChartArtifact artifact = charts.resolve(rec.cluster(), hr, client);
+      ChartArtifact artifact = charts.resolve(rec.cluster(), rec.root(), hr, client);
       String chartVersion = artifact.releaseChartVersion();
       Map<String, Object> values = values(hr, client);
       String configDigest = HelmValuesInputs.configDigest(values);

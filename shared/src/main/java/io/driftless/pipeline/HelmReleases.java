@@ -116,7 +116,7 @@ final class HelmReleases {
   private HelmReleaseReconciler reconciler() {
     if (reconciler == null) {
       ChartSources sources = new ChartSources(new ChartCache(WORK.resolve("charts")));
-      reconciler = new HelmReleaseReconciler(ctx, new HelmChartResolver(ctx.store(), sources),
+      reconciler = new HelmReleaseReconciler(ctx, new HelmChartResolver(ctx, sources),
           new ChartRenderer(WORK.resolve("render")));
     }
     return reconciler;

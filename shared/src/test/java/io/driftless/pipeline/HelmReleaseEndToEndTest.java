@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,7 @@ class HelmReleaseEndToEndTest {
   private static final String HR = "HelmRelease/web/web";
   @TempDir Path tmp;
   private ChartRepositoryServer charts;
+  private final StringBuilder index = new StringBuilder();
   private GitRemote remote;
   private LocalFleet fleet;
   private StateStore store;
@@ -54,14 +57,7 @@ class HelmReleaseEndToEndTest {
   @BeforeEach
   void setUp() throws Exception {
     charts = ChartRepositoryServer.start();
-    byte[] chart = TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0");
-    charts.put("/charts/web-1.0.0.tgz", chart);
-    charts.put("/charts/index.yaml", """
-        apiVersion: v1
-        entries:
-          web:
-            - {name: web, version: 1.0.0, urls: [web-1.0.0.tgz], digest: "%s", created: "2026-01-01T00:00:00Z"}
-        """.formatted(Digests.sha256(chart).substring("sha256:".length())));
+    serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
     remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "apps/web", ""));
     remote.write("apps/web/kustomization.yaml", """
@@ -93,7 +89,20 @@ class HelmReleaseEndToEndTest {
     engine = fleet.engine();
   }
 
+  /** Serves the chart web at {@code version} and lists it in the repository's index. */
+  private void serve(String version, byte[] chart) {
+    charts.put("/charts/web-" + version + ".tgz", chart);
+    index.append("      - {name: web, version: %s, urls: [web-%s.tgz], digest: \"%s\"}\n"
+        .formatted(version, version, Digests.sha256(chart).substring("sha256:".length())));
+    charts.put("/charts/index.yaml", "apiVersion: v1\nentries:\n  web:\n" + index);
+  }
+
   private static String release(String version) {
+    return release(version, "");
+  }
+
+  /** The HelmRelease web/web; {@code extraSpec} holds more spec lines, each indented by two spaces. */
+  private static String release(String version, String extraSpec) {
     return """
         apiVersion: helm.toolkit.fluxcd.io/v2
         kind: HelmRelease
@@ -111,7 +120,7 @@ class HelmReleaseEndToEndTest {
             - {kind: ConfigMap, name: web-values}
           values:
             image: {tag: "2.0.0"}
-        """.formatted(version);
+        """.formatted(version) + extraSpec;
   }
 
   @AfterEach
@@ -134,7 +143,7 @@ class HelmReleaseEndToEndTest {
   }
 
   private List<StoredRelease> history() {
-    return new ReleaseStorage(kube, "web", java.time.Clock.systemUTC()).history("web");
+    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
   }
 
   private Deployment deployment() {
@@ -163,7 +172,7 @@ class HelmReleaseEndToEndTest {
 
     List<StoredRelease> history = history();
     assertThat(history).extracting(StoredRelease::version, StoredRelease::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, ReleaseStatus.DEPLOYED));
+        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
     assertThat(history.get(0).config()).containsEntry("replicaCount", 2);
     assertThat(history.get(0).description()).isEqualTo("Install complete");
 
@@ -187,8 +196,8 @@ class HelmReleaseEndToEndTest {
 
     assertThat(deployment().getSpec().getReplicas()).isEqualTo(3);
     assertThat(history()).extracting(StoredRelease::version, StoredRelease::status).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(1, ReleaseStatus.SUPERSEDED),
-        org.assertj.core.groups.Tuple.tuple(2, ReleaseStatus.DEPLOYED));
+        tuple(1, ReleaseStatus.SUPERSEDED),
+        tuple(2, ReleaseStatus.DEPLOYED));
     assertThat(status().condition(Condition.READY).orElseThrow().reason()).isEqualTo("UpgradeSucceeded");
     assertThat(status().getHistory()).extracting(HelmReleaseStatus.ReleaseSnapshot::version).containsExactly(2, 1);
 
@@ -227,5 +236,83 @@ class HelmReleaseEndToEndTest {
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
     assertThat(ready.reason()).isEqualTo("ArtifactFailed");
     assertThat(ready.message()).startsWith(HR + ": ").contains("9.9.9").doesNotContain("\n");
+  }
+
+  @Test
+  void aFieldDriftlessDoesNotActOnIsRefusedByName() {
+    remote.write("apps/web/release.yaml", release("1.0.0", """
+          postRenderers:
+            - kustomize:
+                images: [{name: ghcr.io/example/web, newTag: "3.0.0"}]
+        """));
+
+    push(remote.commit("post-renderer"));
+
+    assertThat(deployment()).isNull();
+    assertThat(history()).isEmpty();
+    Condition ready = status().condition(Condition.READY).orElseThrow();
+    assertThat(ready.status()).isEqualTo(Condition.FALSE);
+    assertThat(ready.message()).startsWith(HR + ": spec.postRenderers is not supported by Driftless yet");
+  }
+
+  @Test
+  void aTemplateErrorOnUpgradeAppliesNothingAndKeepsTheDeployedRelease() throws Exception {
+    push(remote.commit("web"));
+    Path broken = TestCharts.writeChart(tmp.resolve("broken"), "web", "1.1.0");
+    Files.writeString(broken.resolve("templates/broken.yaml"), "{{ fail \"the chart refuses\" }}\n");
+    serve("1.1.0", TestCharts.packageChart(broken));
+    remote.write("apps/web/release.yaml", release("1.1.0"));
+
+    push(remote.commit("broken chart"));
+
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
+    assertThat(deployment().getMetadata().getLabels()).containsEntry("version", "1.0.0");
+    Condition ready = status().condition(Condition.READY).orElseThrow();
+    assertThat(ready.reason()).isEqualTo("UpgradeFailed");
+    assertThat(ready.message()).startsWith(HR + ": Helm upgrade failed for release web/web with chart web@1.1.0: ")
+        .contains("the chart refuses").doesNotContain("\n");
+    assertThat(status().condition(Condition.RELEASED).orElseThrow().status()).isEqualTo(Condition.FALSE);
+    assertThat(status().getLastAttemptedRevision()).isEqualTo("1.1.0");
+  }
+
+  @Test
+  void aSuspendedReleaseIsLeftAloneAndOneThatDependsOnItWaits() {
+    remote.write("apps/web/release.yaml", release("1.0.0", "  suspend: true\n") + """
+        ---
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: api}
+        spec:
+          interval: 10m
+          dependsOn: [{name: web}]
+          chart:
+            spec: {chart: web, sourceRef: {kind: HelmRepository, name: charts}}
+          install: {disableHooks: true}
+        """);
+
+    push(remote.commit("suspended web, api after it"));
+
+    assertThat(kube.apps().deployments().inNamespace("web").list().getItems()).isEmpty();
+    assertThat(status().getConditions()).as("a suspended HelmRelease is not reconciled").isEmpty();
+    Condition api = store.getHelmObject("demo", "HelmRelease/web/api").orElseThrow().status()
+        .condition(Condition.READY).orElseThrow();
+    assertThat(api.reason()).isEqualTo("DependencyNotReady");
+    assertThat(api.message()).isEqualTo("HelmRelease/web/api: dependency 'HelmRelease/web/web' is not ready");
+  }
+
+  @Test
+  void aChartFromTheGitRepositoryInstallsWithoutAnyChartRepository() throws Exception {
+    TestCharts.writeChart(remote.workTree().resolve("charts"), "web", "1.2.0");
+    remote.write("apps/web/release.yaml", release("1.0.0").replace(
+        "chart: web\n      version: \"1.0.0\"\n      sourceRef: {kind: HelmRepository, name: charts}",
+        "chart: ./charts/web\n      sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}"));
+
+    push(remote.commit("chart in git"));
+
+    assertThat(deployment().getMetadata().getLabels()).containsEntry("version", "1.2.0");
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::chartVersion)
+        .containsExactly(tuple(1, "1.2.0"));
+    assertThat(status().getLastAttemptedRevision()).isEqualTo("1.2.0");
   }
 }
