@@ -315,4 +315,43 @@ class HelmReleaseEndToEndTest {
         .containsExactly(tuple(1, "1.2.0"));
     assertThat(status().getLastAttemptedRevision()).isEqualTo("1.2.0");
   }
+
+  @Test
+  void aStalePendingReleaseIsUnlockedAndMaxHistoryIsKept() {
+    remote.write("apps/web/release.yaml", release("1.0.0", "  maxHistory: 2\n"));
+    push(remote.commit("web"));
+    ReleaseStorage storage = new ReleaseStorage(kube, "web", Clock.systemUTC());
+    StoredRelease v1 = storage.get("web", 1).orElseThrow();
+    storage.update(v1.withStatus(ReleaseStatus.PENDING_UPGRADE, "Preparing upgrade")); // a function that died
+    remote.write("apps/web/values.yaml", "replicaCount: 3\n");
+
+    push(remote.commit("three replicas"));
+
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status, StoredRelease::description)
+        .containsExactly(
+            tuple(1, ReleaseStatus.FAILED, "Release unlocked from stale 'pending-upgrade' state"),
+            tuple(2, ReleaseStatus.DEPLOYED, "Upgrade complete"));
+    assertThat(deployment().getSpec().getReplicas()).isEqualTo(3);
+
+    remote.write("apps/web/values.yaml", "replicaCount: 4\n");
+    push(remote.commit("four replicas"));
+
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(2, ReleaseStatus.SUPERSEDED), tuple(3, ReleaseStatus.DEPLOYED));
+  }
+
+  @Test
+  void keepHistoryLeavesTheUninstalledReleaseInHelmsStorage() throws Exception {
+    remote.write("apps/web/release.yaml", release("1.0.0", "  uninstall: {keepHistory: true}\n"));
+    push(remote.commit("web"));
+    remote.delete("apps/web/release.yaml");
+    Path k = remote.workTree().resolve("apps/web/kustomization.yaml");
+    Files.writeString(k, Files.readString(k).replace(", release.yaml]", "]"));
+
+    push(remote.commit("drop the release"));
+
+    assertThat(deployment()).isNull();
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(1, ReleaseStatus.UNINSTALLED));
+  }
 }
