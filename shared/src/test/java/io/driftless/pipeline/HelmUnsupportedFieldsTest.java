@@ -3,9 +3,6 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.driftless.model.KubeObject;
-import io.driftless.model.Yaml;
-import io.driftless.model.helm.HelmObjects;
 import io.driftless.model.helm.HelmRelease;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +10,7 @@ import org.junit.jupiter.api.Test;
 class HelmUnsupportedFieldsTest {
 
   private static HelmRelease hr(String extraSpec) {
-    String yaml = """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: web, namespace: apps}
-        spec:
-          interval: 10m
-          chart: {spec: {chart: web, sourceRef: {kind: HelmRepository, name: charts}}}
-        """ + extraSpec;
-    return HelmObjects.helmRelease(new KubeObject(Yaml.readDocuments("release.yaml", yaml).get(0), "release.yaml"));
+    return TestHelmReleases.parse("web", extraSpec);
   }
 
   @Test

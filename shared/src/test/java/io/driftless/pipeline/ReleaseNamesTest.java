@@ -2,9 +2,6 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftless.model.KubeObject;
-import io.driftless.model.Yaml;
-import io.driftless.model.helm.HelmObjects;
 import io.driftless.model.helm.HelmRelease;
 import org.junit.jupiter.api.Test;
 
@@ -12,15 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReleaseNamesTest {
 
   private static HelmRelease hr(String extraSpec) {
-    String yaml = """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: nice-object-name, namespace: apps}
-        spec:
-          interval: 10m
-          chart: {spec: {chart: web, sourceRef: {kind: HelmRepository, name: charts}}}
-        """ + extraSpec;
-    return HelmObjects.helmRelease(new KubeObject(Yaml.readDocuments("release.yaml", yaml).get(0), "release.yaml"));
+    return TestHelmReleases.parse("nice-object-name", extraSpec);
   }
 
   @Test
