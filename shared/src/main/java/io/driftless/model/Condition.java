@@ -11,6 +11,8 @@ public record Condition(
   public static final String RECONCILING = "Reconciling";
   public static final String STALLED = "Stalled";
   public static final String HEALTHY = "Healthy";
+  /** helm-controller's: whether the last Helm action succeeded. */
+  public static final String RELEASED = "Released";
 
   public static final String TRUE = "True";
   public static final String FALSE = "False";

@@ -23,6 +23,13 @@ public enum Reason {
   ACCESS_DENIED("AccessDenied"),
   FEATURE_GATE_DISABLED("FeatureGateDisabled"),
   SUSPENDED("Suspended"),
+  /** helm-controller's Released reasons and the Ready reasons of a HelmRelease. */
+  INSTALL_SUCCEEDED("InstallSucceeded"),
+  UPGRADE_SUCCEEDED("UpgradeSucceeded"),
+  INSTALL_FAILED("InstallFailed"),
+  UPGRADE_FAILED("UpgradeFailed"),
+  UNINSTALL_SUCCEEDED("UninstallSucceeded"),
+  VALUES_ERROR("ValuesError"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * The Flux objects one Kustomization's successful build contained (already validated): they become
  * work items, not cluster objects. {@code helm} holds the parsed HelmRelease, HelmRepository,
- * HelmChart and OCIRepository objects in build order.
+ * HelmChart and OCIRepository objects in build order, {@code helmObjects} the same objects as found.
  */
-record Discovered(List<KubeObject> sources, List<KubeObject> kustomizations, List<HelmObject> helm) {}
+record Discovered(
+    List<KubeObject> sources, List<KubeObject> kustomizations, List<HelmObject> helm, List<KubeObject> helmObjects) {}

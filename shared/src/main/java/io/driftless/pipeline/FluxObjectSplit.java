@@ -19,6 +19,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     List<KubeObject> sources = new ArrayList<>();
     List<KubeObject> kustomizations = new ArrayList<>();
     List<HelmObject> helm = new ArrayList<>();
+    List<KubeObject> helmObjects = new ArrayList<>();
     List<KubeObject> toApply = new ArrayList<>();
     int skipped = 0;
     for (KubeObject o : built) {
@@ -30,13 +31,14 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
         kustomizations.add(o);
       } else if (HelmObjects.isHelmObject(o)) {
         helm.add(HelmObjects.parse(o).orElseThrow()); // validates, naming file, object and field
+        helmObjects.add(o);
       } else if (isFluxComponent(o)) {
         skipped++;
       } else {
         toApply.add(o);
       }
     }
-    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm), toApply, skipped);
+    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects), toApply, skipped);
   }
 
   /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */

@@ -5,7 +5,9 @@ import io.driftless.model.Reason;
 
 /**
  * What one reconcile of one (Kustomization, cluster) did: the revision it attempted, whether it is
- * Ready and why ({@code reason} is the Ready condition's), and every object it applied or pruned.
+ * Ready and why ({@code reason} is the Ready condition's), and every object it applied or pruned. For a
+ * HelmRelease {@code kustomization} holds its key {@code HelmRelease/<namespace>/<name>} and
+ * {@code revision} the chart version.
  */
 public record ReconcileOutcome(
     String cluster,

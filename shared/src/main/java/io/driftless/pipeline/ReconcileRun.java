@@ -30,11 +30,13 @@ final class ReconcileRun {
   private final ReconcileContext ctx;
   private final KustomizationReconciler reconciler;
   private final Finalizer finalizer;
+  private final HelmReleases helm;
 
   ReconcileRun(ReconcileContext ctx) {
     this.ctx = ctx;
     this.reconciler = new KustomizationReconciler(ctx);
     this.finalizer = new Finalizer(ctx);
+    this.helm = new HelmReleases(ctx);
   }
 
   /**
@@ -44,6 +46,7 @@ final class ReconcileRun {
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> done = new HashSet<>();
+    Set<String> ran = new HashSet<>();
     Map<String, KustomizationRecord> tree = tree(root);
     while (true) {
       Optional<KustomizationRecord> next = nextReady(tree, done, root);
@@ -62,6 +65,13 @@ final class ReconcileRun {
           register(root, rec, r.discovered().get());
           tree = tree(root); // children may have been added or removed
         }
+        if (r.discovered().isPresent()) {
+          ran.add(rec.key());
+          for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
+            outcomes.add(o);
+            log(o);
+          }
+        }
       } catch (LeaseWaiter.LockBusyException e) {
         LOG.info(e.getMessage());
         outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
@@ -70,6 +80,10 @@ final class ReconcileRun {
         LOG.warning(message);
         outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
       }
+    }
+    for (ReconcileOutcome o : helm.reconcile(root, ran)) {
+      outcomes.add(o);
+      log(o);
     }
     return outcomes;
   }

@@ -32,10 +32,17 @@ final class Sources {
       throw new SourceException(
           "Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind() + " is not supported yet (GitRepository is)");
     }
-    String key = keyOf(ks);
+    return fetchGit(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources);
+  }
+
+  /**
+   * The GitRepository {@code key} ({@code namespace/name}) of {@code root}, for {@code owner} (as
+   * errors name it), fetched as {@link #fetch} does.
+   */
+  static SourceSnapshot fetchGit(ReconcileContext ctx, String root, String owner, String key, boolean fetchSources) {
     SourceRecord source =
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
-            .orElseThrow(() -> new SourceException("Kustomization " + ks.key() + ": GitRepository " + key + " not found"));
+            .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
     GitRepository repo = WorkItems.parse(source);
     if (repo.spec().suspended()) {
       throw new SourceException("GitRepository " + key + " is suspended");

@@ -6,6 +6,9 @@ import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.ManifestException;
 import io.driftless.model.Yaml;
+import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmObjects;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.SourceRecord;
 import java.util.List;
@@ -21,6 +24,11 @@ final class WorkItems {
 
   static GitRepository parse(SourceRecord rec) {
     return FluxObjects.gitRepository(single(rec.key(), rec.manifest()));
+  }
+
+  static HelmObject parse(HelmRecord rec) {
+    return HelmObjects.parse(single(rec.key(), rec.manifest()))
+        .orElseThrow(() -> new ManifestException(rec.key(), "stored manifest is not a Flux Helm object"));
   }
 
   static String manifest(KubeObject o) {

@@ -1,6 +1,7 @@
 package io.driftless.record;
 
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.helm.HelmReleaseStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,18 @@ public interface StateStore extends AutoCloseable {
   List<KustomizationRecord> listKustomizations();
 
   void deleteKustomization(String cluster, String key);
+
+  /** Creates or replaces a Helm work item's manifest ({@code key} is {@code Kind/ns/name}), keeping its status. */
+  void putHelmObject(String cluster, String key, String root, String parent, String manifest);
+
+  Optional<HelmRecord> getHelmObject(String cluster, String key);
+
+  List<HelmRecord> listHelmObjects();
+
+  void deleteHelmObject(String cluster, String key);
+
+  /** As {@link #putStatus}, for a HelmRelease work item. */
+  long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion);
 
   /**
    * Writes the status if the record's version is still {@code expectedVersion}; returns the new

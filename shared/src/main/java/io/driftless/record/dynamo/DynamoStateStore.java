@@ -9,7 +9,9 @@ import static io.driftless.record.dynamo.TableLayout.clusterKey;
 import static software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
@@ -109,7 +111,7 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public void putKustomization(
       String cluster, String key, String root, String parent, String manifest) {
-    new ManifestUpdate(cluster, key, root, parent, manifest).send(client, table);
+    new ManifestUpdate(TableLayout.KUSTOMIZATION, cluster, key, root, parent, manifest).send(client, table);
   }
 
   @Override
@@ -132,19 +134,51 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public long putStatus(
       String cluster, String key, KustomizationStatus status, long expectedVersion) {
+    return writeStatus(TableLayout.KUSTOMIZATION, "Kustomization " + key, cluster, key,
+        StatusJson.write(status), expectedVersion);
+  }
+
+  @Override
+  public void putHelmObject(String cluster, String key, String root, String parent, String manifest) {
+    new ManifestUpdate(TableLayout.HELM, cluster, key, root, parent, manifest).send(client, table);
+  }
+
+  @Override
+  public Optional<HelmRecord> getHelmObject(String cluster, String key) {
+    return get(TableLayout.HELM, clusterKey(cluster, key)).map(RecordItems::helm);
+  }
+
+  @Override
+  public List<HelmRecord> listHelmObjects() {
+    return list(TableLayout.HELM, RecordItems::helm);
+  }
+
+  @Override
+  public void deleteHelmObject(String cluster, String key) {
+    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key))));
+  }
+
+  @Override
+  public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
+    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion);
+  }
+
+  /** Writes {@code status} if the item is still at {@code expectedVersion}; returns the new version. */
+  private long writeStatus(
+      String type, String subject, String cluster, String key, String status, long expectedVersion) {
     long next = expectedVersion + 1;
     try {
       client.updateItem(
           b ->
               b.tableName(table)
-                  .key(key(TableLayout.KUSTOMIZATION, clusterKey(cluster, key)))
+                  .key(key(type, clusterKey(cluster, key)))
                   .updateExpression("SET #status = :status, #version = :next, #at = :at")
                   .conditionExpression("#version = :expected")
                   .expressionAttributeNames(
                       Map.of("#status", "status", "#version", "version", "#at", "lastReconciledAt"))
                   .expressionAttributeValues(
                       Map.of(
-                          ":status", s(StatusJson.write(status)),
+                          ":status", s(status),
                           ":next", n(next),
                           ":at", s(clock.instant().toString()),
                           ":expected", n(expectedVersion)))
@@ -156,14 +190,7 @@ public final class DynamoStateStore implements StateStore {
               ? "it is at version " + RecordItems.num(e.item(), "version")
               : "it is not recorded";
       throw new ConcurrentUpdateException(
-          "status of Kustomization "
-              + key
-              + " on cluster "
-              + cluster
-              + " changed since version "
-              + expectedVersion
-              + ": "
-              + now);
+          "status of " + subject + " on cluster " + cluster + " changed since version " + expectedVersion + ": " + now);
     }
   }
 

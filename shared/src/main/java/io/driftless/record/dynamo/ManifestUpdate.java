@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * starting {@code version} at 0 for a new item. A null field is removed.
  */
 final class ManifestUpdate {
+  private final String type;
   private final String cluster;
   private final String key;
   private final Map<String, String> fields = new LinkedHashMap<>();
 
-  ManifestUpdate(String cluster, String key, String root, String parent, String manifest) {
+  ManifestUpdate(String type, String cluster, String key, String root, String parent, String manifest) {
+    this.type = type;
     this.cluster = cluster;
     this.key = key;
     fields.put("cluster", cluster);
@@ -57,7 +59,7 @@ final class ManifestUpdate {
     client.updateItem(
         b ->
             b.tableName(table)
-                .key(key(TableLayout.KUSTOMIZATION, clusterKey(cluster, key)))
+                .key(key(type, clusterKey(cluster, key)))
                 .updateExpression(expression)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values));

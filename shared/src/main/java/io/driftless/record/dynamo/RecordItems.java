@@ -4,7 +4,9 @@ import static io.driftless.record.dynamo.TableLayout.PK;
 import static io.driftless.record.dynamo.TableLayout.SK;
 
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
@@ -124,6 +126,23 @@ final class RecordItems {
         status == null
             ? new KustomizationStatus()
             : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
+        str(item, "lastReconciledAt"),
+        num(item, "version"));
+  }
+
+  static HelmRecord helm(Map<String, AttributeValue> item) {
+    String cluster = str(item, "cluster");
+    String key = str(item, "key");
+    String status = str(item, "status");
+    return new HelmRecord(
+        cluster,
+        key,
+        str(item, "root"),
+        str(item, "parent"),
+        str(item, "manifest"),
+        status == null
+            ? new HelmReleaseStatus()
+            : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
         num(item, "version"));
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftless.model.Condition;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Yaml;
+import io.driftless.model.helm.HelmReleaseStatus;
 
 /**
  * A Kustomization's status as the JSON string kept in the {@code status} attribute. Derived getters
@@ -18,22 +19,27 @@ final class StatusJson {
       Yaml.json()
           .copy()
           .addMixIn(KustomizationStatus.class, StatusMixIn.class)
+          .addMixIn(HelmReleaseStatus.class, StatusMixIn.class)
           .addMixIn(Condition.class, ConditionMixIn.class)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private StatusJson() {}
 
-  static String write(KustomizationStatus status) {
+  static String write(Object status) {
     try {
       return MAPPER.writeValueAsString(status);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write Kustomization status as JSON", e);
+      throw new IllegalStateException("cannot write " + status.getClass().getSimpleName() + " as JSON", e);
     }
   }
 
   static KustomizationStatus read(String where, String json) {
+    return read(where, json, KustomizationStatus.class);
+  }
+
+  static <T> T read(String where, String json, Class<T> type) {
     try {
-      return MAPPER.readValue(json, KustomizationStatus.class);
+      return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "stored status of " + where + " is not valid JSON: " + e.getOriginalMessage(), e);

@@ -26,6 +26,8 @@ final class TableLayout {
   static final String ROOT = "ROOT";
   static final String SOURCE = "SOURCE";
   static final String KUSTOMIZATION = "KS";
+  /** Flux's Helm objects: sort key {@code <cluster>#<Kind>/<namespace>/<name>}. */
+  static final String HELM = "HELM";
   static final String LOCK = "LOCK";
   static final String DELIVERY = "DELIVERY";
   static final String REQUEST = "REQUEST";

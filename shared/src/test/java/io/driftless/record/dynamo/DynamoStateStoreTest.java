@@ -7,7 +7,9 @@ import io.driftless.model.Condition;
 import io.driftless.model.HistoryEntry;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
@@ -47,6 +49,34 @@ class DynamoStateStoreTest extends StoreTestBase {
 
     assertThat(store.getRoot("fleet")).contains(moved);
     assertThat(store.listRoots()).containsExactly(moved);
+  }
+
+  @Test
+  void helmObjectsLiveBesideKustomizationsWithTheirOwnStatusAndVersion() {
+    store.putKustomization("dev", "flux-system/apps", "fleet", "", "kind: Kustomization\n");
+    store.putHelmObject("dev", "HelmRelease/web/web", "fleet", "flux-system/apps", "kind: HelmRelease\n");
+    store.putHelmObject("dev", "HelmRepository/web/charts", "fleet", "flux-system/apps", "kind: HelmRepository\n");
+    HelmReleaseStatus status = new HelmReleaseStatus();
+    status.setCondition(Condition.READY, Condition.TRUE, "InstallSucceeded", "Helm install succeeded", "2026-12-01T10:00:00Z");
+    status.setLastAttemptedConfigDigest("sha256:abc");
+    status.addSnapshot(new HelmReleaseStatus.ReleaseSnapshot("v2", "web", "web", 1, "deployed", "install", "web",
+        "1.0.0", "1.0.0", "sha256:abc", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"));
+
+    long next = store.putHelmStatus("dev", "HelmRelease/web/web", status, 0);
+
+    HelmRecord hr = store.getHelmObject("dev", "HelmRelease/web/web").orElseThrow();
+    assertThat(hr.kind()).isEqualTo("HelmRelease");
+    assertThat(hr.parent()).isEqualTo("flux-system/apps");
+    assertThat(hr.version()).isEqualTo(next).isEqualTo(1);
+    assertThat(hr.status().isReady()).isTrue();
+    assertThat(hr.status().latest().orElseThrow().chartVersion()).isEqualTo("1.0.0");
+    assertThat(store.listHelmObjects()).extracting(HelmRecord::key)
+        .containsExactlyInAnyOrder("HelmRelease/web/web", "HelmRepository/web/charts");
+    assertThat(store.listKustomizations()).extracting(KustomizationRecord::key).containsExactly("flux-system/apps");
+    assertThatThrownBy(() -> store.putHelmStatus("dev", "HelmRelease/web/web", status, 0))
+        .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("HelmRelease/web/web");
+    store.deleteHelmObject("dev", "HelmRelease/web/web");
+    assertThat(store.getHelmObject("dev", "HelmRelease/web/web")).isEmpty();
   }
 
   @Test

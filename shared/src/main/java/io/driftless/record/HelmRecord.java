@@ -1,0 +1,29 @@
+package io.driftless.record;
+
+import io.driftless.model.helm.HelmReleaseStatus;
+
+/**
+ * A Helm work item: one of Flux's Helm objects (HelmRelease, HelmRepository, OCIRepository,
+ * HelmChart) on one cluster, found in the build of the Kustomization {@code parent}. {@code key} is
+ * {@code <Kind>/<namespace>/<name>}; {@code manifest} the object's YAML as found in Git. Only a
+ * HelmRelease has a {@code status}; {@code version} guards its writes as for a Kustomization.
+ */
+public record HelmRecord(
+    String cluster,
+    String key,
+    String root,
+    String parent,
+    String manifest,
+    HelmReleaseStatus status,
+    String lastReconciledAt,
+    long version) {
+
+  /** The key of a Helm object: {@code HelmRelease/podinfo/podinfo}. */
+  public static String keyOf(String kind, String namespace, String name) {
+    return kind + "/" + namespace + "/" + name;
+  }
+
+  public String kind() {
+    return key.substring(0, key.indexOf('/'));
+  }
+}
