@@ -48,7 +48,7 @@ final class HelmChartResolver {
       HelmRelease.ChartTemplateSpec chart = hr.spec().chart().spec();
       if (GitRepository.KIND.equals(chart.sourceRef().kind())) {
         String key = chart.sourceRef().namespaceOr(hr.namespace()) + "/" + chart.sourceRef().name();
-        SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false);
+        SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false).snapshot();
         return sources.fromGitRepository(hr, snap, chart.chart(), chart.effectiveReconcileStrategy());
       }
       if (!HelmRepository.KIND.equals(chart.sourceRef().kind())) {

@@ -39,7 +39,7 @@ final class Sources {
    * The GitRepository {@code key} ({@code namespace/name}) of {@code root}, for {@code owner} (as
    * errors name it), fetched as {@link #fetch} does.
    */
-  static SourceSnapshot fetchGit(ReconcileContext ctx, String root, String owner, String key, boolean fetchSources) {
+  static Fetched fetchGit(ReconcileContext ctx, String root, String owner, String key, boolean fetchSources) {
     SourceRecord source =
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
             .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
