@@ -13,6 +13,7 @@ import io.driftless.record.StateStore;
 import io.driftless.testing.TestStores;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCluster;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -22,13 +23,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every stage fails with its own Flux reason, the status is written, and one Kustomization's failure
  * never stops its siblings: each test breaks one Kustomization ({@code broken}) next to a healthy one
- * ({@code healthy}), on the sandbox with DynamoDB Local.
+ * ({@code healthy}), on the sandbox and a real API server, with DynamoDB Local.
  */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
 class FailureReasonsTest {
+  @Parameter TestCluster cluster;
   @TempDir Path tmp;
   private GitRemote remote;
   private LocalFleet fleet;
@@ -55,7 +62,7 @@ class FailureReasonsTest {
     }
     remote.commit("one broken, one healthy");
     if (fleet == null) {
-      fleet = LocalFleet.start(tmp).bootstrap(remote, null);
+      fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
     }
     return fleet.engine().reconcile(ManualReconcile.all());
   }
@@ -166,7 +173,7 @@ class FailureReasonsTest {
     remote.write("clusters/demo/broken.yaml", kustomization("broken", "broken", ""))
         .write("broken/cm.yaml", configMap("default", "broken", "x"))
         .commit("two healthy, one loses its status write");
-    fleet = LocalFleet.start(tmp, store).bootstrap(remote, null);
+    fleet = LocalFleet.start(tmp, cluster, store).bootstrap(remote, null);
 
     ReconcileReport report = fleet.engine().schedule(Instant.now());
 

@@ -39,7 +39,8 @@ public final class LocalFleet implements AutoCloseable {
     return start(tmp, TestCluster.SANDBOX, store);
   }
 
-  private static LocalFleet start(Path tmp, TestCluster kind, StateStore store) {
+  /** A fleet on a fresh server of the given kind, over a given store. */
+  public static LocalFleet start(Path tmp, TestCluster kind, StateStore store) {
     TestCluster.Running cluster = kind.start(tmp);
     Engine engine = Engine.create(
         DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
