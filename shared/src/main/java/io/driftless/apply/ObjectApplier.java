@@ -74,7 +74,7 @@ final class ObjectApplier {
         || (live != null && FluxMetadata.has(desired, FluxMetadata.SSA, "IfNotPresent"));
   }
 
-  private GenericKubernetesResource serverSideApply(GenericKubernetesResource desired, boolean dryRun) {
+  GenericKubernetesResource serverSideApply(GenericKubernetesResource desired, boolean dryRun) {
     var resource = client.resource(desired);
     return (dryRun ? resource.dryRun() : resource)
         .fieldManager(ResourceManager.FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -92,8 +92,9 @@ final class ObjectApplier {
     return comparable(a).equals(comparable(b));
   }
 
+  /** The object as Flux's drift test compares it: without status and server-set metadata. */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> comparable(GenericKubernetesResource r) {
+  Map<String, Object> comparable(GenericKubernetesResource r) {
     Map<String, Object> m = client.getKubernetesSerialization().convertValue(r, Map.class);
     m.remove("status");
     if (m.get("metadata") instanceof Map<?, ?> meta) {

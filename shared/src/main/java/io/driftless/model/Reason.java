@@ -30,6 +30,10 @@ public enum Reason {
   UPGRADE_FAILED("UpgradeFailed"),
   UNINSTALL_SUCCEEDED("UninstallSucceeded"),
   VALUES_ERROR("ValuesError"),
+  /** helm-controller's drift event reasons, carried by Ready after an in-sync reconcile. */
+  DRIFT_DETECTED("DriftDetected"),
+  DRIFT_CORRECTED("DriftCorrected"),
+  DRIFT_CORRECTION_FAILED("DriftCorrectionFailed"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 

@@ -15,6 +15,7 @@ import io.driftless.helm.release.StoredRelease;
 import io.driftless.helm.render.Capabilities;
 import io.driftless.helm.render.ChartCrd;
 import io.driftless.helm.render.ChartRenderer;
+import io.driftless.helm.render.HelmPostRenderer;
 import io.driftless.helm.render.RenderRequest;
 import io.driftless.helm.render.RenderedChart;
 import io.driftless.helm.render.RenderedHook;
@@ -27,7 +28,6 @@ import io.driftless.model.Kustomization;
 import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.Lease;
@@ -87,10 +87,11 @@ final class HelmReleaseReconciler {
       }
       HelmUnsupportedFields.refuse(hr);
       dependencies(rec, hr);
-      KubernetesClient client = client(rec.cluster());
-      ChartArtifact artifact = charts.resolve(rec.cluster(), rec.root(), hr, client);
+      Targets.Target target = new Targets(ctx).of(rec, hr);
+      KubernetesClient client = target.apply();
+      ChartArtifact artifact = charts.resolve(rec.cluster(), rec.root(), hr, target.home());
       String chartVersion = artifact.releaseChartVersion();
-      Map<String, Object> values = values(hr, client);
+      Map<String, Object> values = values(hr, target.home());
       String configDigest = HelmValuesInputs.configDigest(values);
       status.setLastAttemptedRevision(chartVersion);
       status.setLastAttemptedConfigDigest(configDigest);
@@ -102,7 +103,9 @@ final class HelmReleaseReconciler {
           + ".v" + r.version() + " left in a pending state"));
       Optional<StoredRelease> latest = storage.latest(name);
       boolean install = latest.isEmpty() || latest.get().status() == ReleaseStatus.UNINSTALLED;
-      if (!install && inSync(latest.get(), status, artifact.chartName(), chartVersion, configDigest)) {
+      if (!install && inSync(latest.get(), status, artifact.chartName(), chartVersion, configDigest)
+          && HelmRenderDigests.unchanged(hr, status)) {
+        HelmDriftCheck.check(hr, client, latest.get(), status, changes, now.toString());
         return Optional.of(write(rec, status, changes));
       }
       status.setLastAttemptedReleaseAction(install ? "install" : "upgrade");
@@ -139,7 +142,9 @@ final class HelmReleaseReconciler {
     String chart = artifact.chartName() + "@" + chartVersion;
     RenderedChart rendered;
     try {
-      rendered = renderer.render(new RenderRequest(artifact.path(), name, namespace, values, capabilities(client)));
+      rendered = HelmPostRenderer.apply(subject(hr), renderer.render(new RenderRequest(artifact.path(), name, namespace,
+          values, capabilities(client), HelmValuesFiles.of(hr, artifact), HelmActionFlags.skipSchemaValidation(hr, install))),
+          hr.spec(), HelmReleaseObjects.originLabels(hr));
     } catch (RuntimeException e) {
       throw new StageFailure(failedReason, subject(hr) + ": Helm " + action + " failed for release " + release
           + " with chart " + chart + ": " + e.getMessage(), e);
@@ -173,6 +178,7 @@ final class HelmReleaseReconciler {
       }
       waitFor(hr, client, objects, install);
     } catch (RuntimeException e) {
+      HelmActionFlags.cleanupOnFail(hr, client, install, changes, e);
       String cause = e instanceof StageFailure ? e.getMessage() : ApiErrors.describe(subject(hr), action, e);
       StoredRelease failed = pending.withStatus(ReleaseStatus.FAILED, "Release \"" + name + "\" failed: " + cause);
       storage.update(failed);
@@ -187,6 +193,7 @@ final class HelmReleaseReconciler {
     storage.update(deployed);
     status.addSnapshot(snapshot(deployed, action, chartVersion, configDigest));
     status.setInventory(inventory);
+    HelmRenderDigests.record(hr, status);
     Reason reason = install ? Reason.INSTALL_SUCCEEDED : Reason.UPGRADE_SUCCEEDED;
     String message = "Helm " + action + " succeeded for release " + release + ".v" + version + " with chart " + chart;
     String at = ctx.clock().instant().toString();
@@ -268,12 +275,6 @@ final class HelmReleaseReconciler {
 
   private static Capabilities capabilities(KubernetesClient client) {
     return new Capabilities(client.getKubernetesVersion().getGitVersion(), List.of());
-  }
-
-  private KubernetesClient client(String cluster) {
-    ClusterRecord c = ctx.store().getCluster(cluster)
-        .orElseThrow(() -> new StageFailure(Reason.RECONCILIATION_FAILED, "cluster " + cluster + " is not registered", null));
-    return ctx.clients().forCluster(c);
   }
 
   private void dependencies(HelmRecord rec, HelmRelease hr) {

@@ -7,7 +7,6 @@ import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import java.util.Optional;
  * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6): its objects (those it applied
  * and still owns, by the inventory) are deleted, then its release Secrets, unless
  * {@code uninstall.keepHistory} keeps them with the newest marked uninstalled. A suspended
- * HelmRelease, or one that never recorded a release, is only forgotten.
+ * HelmRelease, or one that never recorded a release, is only forgotten. The release is removed where
+ * it was installed: the cluster of {@code spec.kubeConfig}, as {@code spec.serviceAccountName}.
  */
 final class HelmUninstaller {
   private final ReconcileContext ctx;
@@ -32,9 +32,7 @@ final class HelmUninstaller {
     if (hr.spec().suspended() || status == null || status.getStorageNamespace() == null || status.latest().isEmpty()) {
       return changes;
     }
-    ClusterRecord cluster = ctx.store().getCluster(rec.cluster())
-        .orElseThrow(() -> new IllegalStateException("cluster " + rec.cluster() + " is not registered"));
-    KubernetesClient client = ctx.clients().forCluster(cluster);
+    KubernetesClient client = new Targets(ctx).of(rec, hr).apply();
     changes.addAll(new ResourceManager(client).prune(status.getInventory(), OwnerLabels.helm(hr.name(), hr.namespace())));
     String name = status.latest().get().name();
     ReleaseStorage storage = new ReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
