@@ -1,0 +1,212 @@
+package io.driftless.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.StoredRelease;
+import io.driftless.model.Condition;
+import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.record.HelmRecord;
+import io.driftless.source.Digests;
+import io.driftless.testing.ChartRepositoryServer;
+import io.driftless.testing.FluxLayout;
+import io.driftless.testing.GitRemote;
+import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCharts;
+import io.driftless.testing.TestCluster;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What a HelmRelease does to its rendered objects, end to end on the sandbox and a real API server:
+ * kustomize postRenderers and commonMetadata show on the cluster and in the release's stored manifest
+ * (as {@code helm get manifest} prints it), and a change to them upgrades; driftDetection corrects a
+ * hand edit (enabled) without a new Helm revision, only reports it (warn), and leaves ignored paths alone.
+ */
+@ParameterizedClass
+@EnumSource(TestCluster.class)
+class HelmReleaseRenderingEndToEndTest {
+  private static final String HR = "HelmRelease/web/web";
+  @Parameter TestCluster cluster;
+  @TempDir Path tmp;
+  private ChartRepositoryServer charts;
+  private GitRemote remote;
+  private LocalFleet fleet;
+  private KubernetesClient kube;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    charts = ChartRepositoryServer.start();
+    byte[] chart = TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0");
+    charts.put("/web-1.0.0.tgz", chart);
+    charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n    - {name: web, version: 1.0.0, urls: [web-1.0.0.tgz],"
+        + " digest: \"" + Digests.sha256(chart).substring("sha256:".length()) + "\"}\n");
+    remote = GitRemote.create(tmp.resolve("repo"), "main");
+    remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "web", ""))
+        .write("web/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n")
+        .write("web/repository.yaml", """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata: {name: charts, namespace: web}
+            spec: {interval: 10m, url: %s}
+            """.formatted(charts.url("/")));
+    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
+    kube = fleet.kube();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (fleet != null) {
+      fleet.close();
+    }
+    remote.close();
+    charts.close();
+  }
+
+  /** Commits HelmRelease web/web with {@code extraSpec} (lines indented by two spaces) and reconciles everything. */
+  private HelmReleaseStatus reconcile(String extraSpec) {
+    remote.write("web/release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: web}
+        spec:
+          interval: 10m
+          chart: {spec: {chart: web, version: 1.0.0, sourceRef: {kind: HelmRepository, name: charts}}}
+          install: {disableHooks: true, crds: Skip}
+          upgrade: {disableHooks: true}
+        """ + extraSpec).commit("web with " + extraSpec.strip());
+    return reconcileAgain();
+  }
+
+  private HelmReleaseStatus reconcileAgain() {
+    fleet.engine().reconcile(ManualReconcile.all());
+    return fleet.store().getHelmObject("demo", HR).map(HelmRecord::status).orElseThrow();
+  }
+
+  private Deployment deployment() {
+    return kube.apps().deployments().inNamespace("web").withName("web-web").get();
+  }
+
+  private String image() {
+    return deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+  }
+
+  private List<StoredRelease> history() {
+    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
+  }
+
+  private static Condition ready(HelmReleaseStatus s) {
+    return s.condition(Condition.READY).orElseThrow();
+  }
+
+  /** A hand edit, as {@code kubectl edit} makes one: the image and the replicas of the Deployment. */
+  private void handEdit(String image, int replicas) {
+    kube.apps().deployments().inNamespace("web").withName("web-web").edit(d -> {
+      d.getSpec().setReplicas(replicas);
+      d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+      return d;
+    });
+  }
+
+  private static final String POST_RENDERERS = """
+        postRenderers:
+          - kustomize:
+              patches:
+                - target: {kind: Deployment, name: web-web}
+                  patch: |
+                    - {op: replace, path: /spec/replicas, value: 3}
+              images: [{name: ghcr.io/example/web, newTag: "%s"}]
+        commonMetadata:
+          labels: {team: payments}
+          annotations: {owner: alice}
+      """;
+
+  @Test
+  void postRenderersAndCommonMetadataShowOnTheClusterAndInTheStoredManifestAndAChangeUpgrades() {
+    HelmReleaseStatus installed = reconcile(POST_RENDERERS.formatted("3.0.0"));
+
+    assertThat(installed.isReady()).as(ready(installed).message()).isTrue();
+    assertThat(deployment().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(image()).isEqualTo("ghcr.io/example/web:3.0.0");
+    assertThat(deployment().getMetadata().getLabels()).containsEntry("team", "payments")
+        .containsEntry("helm.toolkit.fluxcd.io/name", "web").containsEntry("app.kubernetes.io/managed-by", "Helm");
+    assertThat(deployment().getMetadata().getAnnotations()).containsEntry("owner", "alice");
+    assertThat(kube.services().inNamespace("web").withName("web-cache").get().getMetadata().getLabels())
+        .as("the subchart's Service").containsEntry("team", "payments");
+    String manifest = history().get(0).manifest();
+    assertThat(manifest).as("helm get manifest").contains("replicas: 3", "image: ghcr.io/example/web:3.0.0",
+        "team: payments", "owner: alice", "helm.toolkit.fluxcd.io/name: web", "helm.toolkit.fluxcd.io/namespace: web");
+
+    HelmReleaseStatus upgraded = reconcile(POST_RENDERERS.formatted("3.1.0"));
+
+    assertThat(ready(upgraded).reason()).isEqualTo("UpgradeSucceeded");
+    assertThat(image()).isEqualTo("ghcr.io/example/web:3.1.0");
+    assertThat(history()).extracting(StoredRelease::version).containsExactly(1, 2);
+    assertThat(history().get(1).manifest()).contains("image: ghcr.io/example/web:3.1.0");
+    assertThat(upgraded.getObservedPostRenderersDigest()).startsWith("sha256:")
+        .isNotEqualTo(installed.getObservedPostRenderersDigest());
+  }
+
+  @Test
+  void enabledDriftDetectionUndoesAHandEditWithoutANewRevisionButLeavesAnIgnoredPathAlone() {
+    reconcile("""
+          driftDetection:
+            mode: enabled
+            ignore:
+              - paths: [/spec/replicas]
+                target: {kind: Deployment}
+        """);
+    handEdit("ghcr.io/example/web:6.6.6", 5);
+
+    HelmReleaseStatus corrected = reconcileAgain();
+
+    assertThat(image()).isEqualTo("ghcr.io/example/web:1.0.0");
+    assertThat(deployment().getSpec().getReplicas()).as("an ignored path").isEqualTo(5);
+    assertThat(history()).extracting(StoredRelease::version).containsExactly(1);
+    assertThat(corrected.isReady()).isTrue();
+    assertThat(ready(corrected).reason()).isEqualTo("DriftCorrected");
+    assertThat(ready(corrected).message()).isEqualTo("Cluster state of release web/web.v1 was corrected: Deployment/web/web-web");
+
+    HelmReleaseStatus quiet = reconcileAgain();
+
+    assertThat(deployment().getSpec().getReplicas()).isEqualTo(5);
+    assertThat(ready(quiet).reason()).as("nothing drifts any more").isEqualTo("InstallSucceeded");
+    assertThat(history()).hasSize(1);
+  }
+
+  @Test
+  void warnDriftDetectionReportsTheDriftedObjectsAndChangesNothing() {
+    reconcile("  driftDetection: {mode: warn}\n");
+    handEdit("ghcr.io/example/web:6.6.6", 1);
+
+    HelmReleaseStatus warned = reconcileAgain();
+
+    assertThat(image()).isEqualTo("ghcr.io/example/web:6.6.6");
+    assertThat(history()).hasSize(1);
+    assertThat(warned.isReady()).isTrue();
+    assertThat(ready(warned).reason()).isEqualTo("DriftDetected");
+    assertThat(ready(warned).message()).isEqualTo("Cluster state of release web/web.v1 has drifted from the desired"
+        + " state: Deployment/web/web-web (not corrected: driftDetection mode is warn)");
+  }
+
+  @Test
+  void withDriftDetectionDisabledAHandEditStays() {
+    reconcile("");
+    handEdit("ghcr.io/example/web:6.6.6", 1);
+
+    HelmReleaseStatus status = reconcileAgain();
+
+    assertThat(image()).isEqualTo("ghcr.io/example/web:6.6.6");
+    assertThat(ready(status).reason()).isEqualTo("InstallSucceeded");
+  }
+}
