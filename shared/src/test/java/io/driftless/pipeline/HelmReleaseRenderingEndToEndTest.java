@@ -2,22 +2,13 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.HelmRecord;
-import io.driftless.source.Digests;
-import io.driftless.testing.ChartRepositoryServer;
-import io.driftless.testing.FluxLayout;
-import io.driftless.testing.GitRemote;
-import io.driftless.testing.LocalFleet;
-import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,61 +27,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestCluster.class)
 class HelmReleaseRenderingEndToEndTest {
-  private static final String HR = "HelmRelease/web/web";
   @Parameter TestCluster cluster;
   @TempDir Path tmp;
-  private ChartRepositoryServer charts;
-  private GitRemote remote;
-  private LocalFleet fleet;
+  private HelmReleaseFixture fixture;
   private KubernetesClient kube;
 
   @BeforeEach
   void setUp() throws Exception {
-    charts = ChartRepositoryServer.start();
-    byte[] chart = TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0");
-    charts.put("/web-1.0.0.tgz", chart);
-    charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n    - {name: web, version: 1.0.0, urls: [web-1.0.0.tgz],"
-        + " digest: \"" + Digests.sha256(chart).substring("sha256:".length()) + "\"}\n");
-    remote = GitRemote.create(tmp.resolve("repo"), "main");
-    remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "web", ""))
-        .write("web/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n")
-        .write("web/repository.yaml", """
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata: {name: charts, namespace: web}
-            spec: {interval: 10m, url: %s}
-            """.formatted(charts.url("/")));
-    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
-    kube = fleet.kube();
+    fixture = new HelmReleaseFixture(tmp, cluster);
+    kube = fixture.kube();
   }
 
   @AfterEach
   void tearDown() {
-    if (fleet != null) {
-      fleet.close();
-    }
-    remote.close();
-    charts.close();
+    fixture.close();
   }
 
-  /** Commits HelmRelease web/web with {@code extraSpec} (lines indented by two spaces) and reconciles everything. */
   private HelmReleaseStatus reconcile(String extraSpec) {
-    remote.write("web/release.yaml", """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: web, namespace: web}
-        spec:
-          interval: 10m
-          chart: {spec: {chart: web, version: 1.0.0, sourceRef: {kind: HelmRepository, name: charts}}}
-          install: {disableHooks: true, crds: Skip}
-          upgrade: {disableHooks: true}
-        """ + extraSpec).commit("web with " + extraSpec.strip());
-    return reconcileAgain();
+    return fixture.reconcile(extraSpec);
   }
 
   private HelmReleaseStatus reconcileAgain() {
-    fleet.engine().reconcile(ManualReconcile.all());
-    return fleet.store().getHelmObject("demo", HR).map(HelmRecord::status).orElseThrow();
+    return fixture.reconcileAgain();
   }
 
   private Deployment deployment() {
@@ -102,7 +60,7 @@ class HelmReleaseRenderingEndToEndTest {
   }
 
   private List<StoredRelease> history() {
-    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
+    return HelmReleaseFixture.history(kube);
   }
 
   private static Condition ready(HelmReleaseStatus s) {
