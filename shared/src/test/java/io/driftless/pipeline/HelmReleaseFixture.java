@@ -26,13 +26,11 @@ final class HelmReleaseFixture implements AutoCloseable {
   private final ChartRepositoryServer charts;
   private final GitRemote remote;
   private final LocalFleet fleet;
+  private final StringBuilder index = new StringBuilder();
 
   HelmReleaseFixture(Path tmp, TestCluster cluster) throws Exception {
     charts = ChartRepositoryServer.start();
-    byte[] chart = TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0");
-    charts.put("/web-1.0.0.tgz", chart);
-    charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n    - {name: web, version: 1.0.0, urls: [web-1.0.0.tgz],"
-        + " digest: \"" + Digests.sha256(chart).substring("sha256:".length()) + "\"}\n");
+    serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
     remote = GitRemote.create(tmp.resolve("repo"), "main");
     remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "web", ""))
         .write("web/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n")
@@ -43,6 +41,14 @@ final class HelmReleaseFixture implements AutoCloseable {
             spec: {interval: 10m, url: %s}
             """.formatted(charts.url("/")));
     fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
+  }
+
+  /** Serves {@code chart} as web {@code version} and lists it in the repository's index. */
+  void serve(String version, byte[] chart) {
+    charts.put("/web-" + version + ".tgz", chart);
+    index.append("    - {name: web, version: %s, urls: [web-%s.tgz], digest: \"%s\"}\n"
+        .formatted(version, version, Digests.sha256(chart).substring("sha256:".length())));
+    charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n" + index);
   }
 
   KubernetesClient kube() {
@@ -58,16 +64,21 @@ final class HelmReleaseFixture implements AutoCloseable {
    * indented by two spaces) and reconciles everything.
    */
   HelmReleaseStatus reconcile(String extraSpec) {
+    return reconcile("1.0.0", "", extraSpec);
+  }
+
+  /** The same with chart {@code version}, and {@code upgradeFields} added to {@code spec.upgrade}. */
+  HelmReleaseStatus reconcile(String version, String upgradeFields, String extraSpec) {
     remote.write("web/release.yaml", """
         apiVersion: helm.toolkit.fluxcd.io/v2
         kind: HelmRelease
         metadata: {name: web, namespace: web}
         spec:
           interval: 10m
-          chart: {spec: {chart: web, version: 1.0.0, sourceRef: {kind: HelmRepository, name: charts}}}
+          chart: {spec: {chart: web, version: "%s", sourceRef: {kind: HelmRepository, name: charts}}}
           install: {disableHooks: true, crds: Skip}
-          upgrade: {disableHooks: true}
-        """ + extraSpec).commit("web with " + extraSpec.strip());
+          upgrade: {disableHooks: true%s}
+        """.formatted(version, upgradeFields) + extraSpec).commit("web " + version + " with " + extraSpec.strip());
     return reconcileAgain();
   }
 

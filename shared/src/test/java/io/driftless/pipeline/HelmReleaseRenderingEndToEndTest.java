@@ -1,13 +1,17 @@
 package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What a HelmRelease does to its rendered objects, end to end on the sandbox and a real API server:
  * kustomize postRenderers and commonMetadata show on the cluster and in the release's stored manifest
  * (as {@code helm get manifest} prints it), and a change to them upgrades; driftDetection corrects a
- * hand edit (enabled) without a new Helm revision, only reports it (warn), and leaves ignored paths alone.
+ * hand edit (enabled) without a new Helm revision, only reports it (warn), and leaves ignored paths alone;
+ * {@code upgrade.cleanupOnFail} deletes what a failed upgrade created.
  */
 @ParameterizedClass
 @EnumSource(TestCluster.class)
@@ -166,5 +171,26 @@ class HelmReleaseRenderingEndToEndTest {
 
     assertThat(image()).isEqualTo("ghcr.io/example/web:6.6.6");
     assertThat(ready(status).reason()).isEqualTo("InstallSucceeded");
+  }
+
+  @Test
+  void cleanupOnFailDeletesWhatAFailedUpgradeCreated() throws Exception {
+    reconcile("");
+    Path v11 = TestCharts.writeChart(tmp.resolve("v1.1.0"), "web", "1.1.0");
+    Files.writeString(v11.resolve("templates/extra.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ .Release.Name }}-extra}\ndata: {new: \"yes\"}\n");
+    Path deployment = v11.resolve("templates/deployment.yaml");
+    Files.writeString(deployment, Files.readString(deployment).replace("{app: {{ .Chart.Name | quote }}}",
+        "{app: {{ .Chart.Name | quote }}, track: stable}"));
+    fixture.serve("1.1.0", TestCharts.packageChart(v11));
+
+    HelmReleaseStatus failed = fixture.reconcile("1.1.0", ", cleanupOnFail: true", "");
+
+    assertThat(ready(failed).reason()).isEqualTo("UpgradeFailed");
+    assertThat(ready(failed).message()).contains("Deployment/web/web-web");
+    assertThat(kube.configMaps().inNamespace("web").withName("web-extra").get()).as("created by the failed upgrade").isNull();
+    assertThat(kube.services().inNamespace("web").withName("web-cache").get()).as("kept from v1").isNotNull();
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED), tuple(2, ReleaseStatus.FAILED));
   }
 }
