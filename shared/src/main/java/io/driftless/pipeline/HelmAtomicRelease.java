@@ -127,6 +127,9 @@ final class HelmAtomicRelease {
     reconciling("Running '" + policy.action() + "' action with timeout of " + goDuration(HelmTimeouts.of(hr,
         policy.action())));
     int before = storage.latest(name).map(StoredRelease::version).orElse(0);
+    if (install) {
+      status.setHistory(java.util.List.of()); // helm-controller clears the history before an install
+    }
     try {
       actions.release(install);
     } catch (StageFailure e) {

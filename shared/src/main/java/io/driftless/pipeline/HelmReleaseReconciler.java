@@ -335,6 +335,7 @@ final class HelmReleaseReconciler {
 
   private void failed(HelmReleaseStatus s, Reason reason, String message) {
     String at = ctx.clock().instant().toString();
+    s.removeCondition(Condition.RECONCILING);
     s.setCondition(Condition.READY, Condition.FALSE, reason.flux(), message, at);
     if (reason == Reason.INSTALL_FAILED || reason == Reason.UPGRADE_FAILED) {
       s.setCondition(Condition.RELEASED, Condition.FALSE, reason.flux(), message, at);

@@ -510,6 +510,65 @@ class HelmReleaseEndToEndTest {
         .satisfies(h -> assertThat(h.lastRun().phase()).isEqualTo("Succeeded"));
   }
 
+  @Test
+  void aFailedInstallIsUninstalledAndRetriedUntilTheRetriesRunOut() {
+    serveWith("1.3.0", chart -> TestCharts.writeHookJob(chart, "verify", "post-install", 0, "", true));
+    remote.write("apps/web/release.yaml", releaseWithHooks("1.3.0", "  install: {remediation: {retries: 1}}\n"));
+
+    push(remote.commit("an install that fails"));
+
+    assertThat(deployment()).as("uninstalled by the remediation").isNull();
+    assertThat(history()).as("release Secrets").isEmpty();
+    HelmReleaseStatus s = status();
+    assertThat(s.condition(Condition.REMEDIATED).orElseThrow())
+        .extracting(Condition::status, Condition::reason)
+        .containsExactly(Condition.TRUE, "UninstallSucceeded");
+    assertThat(s.getInstallFailures()).isEqualTo(1);
+    assertThat(s.condition(Condition.STALLED)).isEmpty();
+
+    remote.write("apps/podinfo/unrelated.txt", "not part of any build\n");
+    push(remote.commit("the next run"));
+
+    assertThat(history()).as("installed again, failed, not remediated: the last failure is kept")
+        .extracting(StoredRelease::version, StoredRelease::status).containsExactly(tuple(1, ReleaseStatus.FAILED));
+    assertThat(status().getInstallFailures()).isEqualTo(2);
+    assertThat(status().condition(Condition.STALLED).orElseThrow().message())
+        .isEqualTo("Failed to install after 2 attempt(s)");
+  }
+
+  @Test
+  void aNewReleaseNameUninstallsTheOldReleaseBeforeInstallingTheNewOne() {
+    push(remote.commit("web"));
+    assertThat(deployment()).isNotNull();
+    remote.write("apps/web/release.yaml", release("1.0.0", "  releaseName: site\n"));
+
+    push(remote.commit("renamed release"));
+
+    assertThat(deployment()).as("the old release's objects").isNull();
+    assertThat(history()).as("the old release's Secrets").isEmpty();
+    assertThat(kube.apps().deployments().inNamespace("web").withName("site-web").get()).isNotNull();
+    assertThat(new ReleaseStorage(kube, "web", Clock.systemUTC()).history("site"))
+        .extracting(StoredRelease::version, StoredRelease::status).containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
+    assertThat(status().getHistory()).extracting(HelmReleaseStatus.ReleaseSnapshot::name).containsExactly("site");
+  }
+
+  @Test
+  void aFailedTestIsOnlyReportedWhenTestFailuresAreIgnored() {
+    serveWith("1.3.0", chart -> TestCharts.writeHookJob(chart, "test", "test", 0, "", true));
+    remote.write("apps/web/release.yaml", release("1.3.0", "  test: {enable: true, ignoreFailures: true}\n"));
+
+    push(remote.commit("tested"));
+
+    HelmReleaseStatus s = status();
+    assertThat(s.condition(Condition.TEST_SUCCESS).orElseThrow())
+        .extracting(Condition::status, Condition::reason).containsExactly(Condition.FALSE, "TestFailed");
+    assertThat(s.condition(Condition.TEST_SUCCESS).orElseThrow().message())
+        .startsWith(HR + ": Helm test failed for release web/web.v1 with chart web@1.3.0: test hook Job/web/web-test failed");
+    assertThat(s.isReady()).as("ignored").isTrue();
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
+  }
+
   private static void writeFile(Path file, String text) {
     try {
       Files.writeString(file, text);
