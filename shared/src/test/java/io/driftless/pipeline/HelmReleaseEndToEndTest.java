@@ -182,6 +182,9 @@ class HelmReleaseEndToEndTest {
     assertThat(s.condition(Condition.READY).orElseThrow().message())
         .isEqualTo("Helm install succeeded for release web/web.v1 with chart web@1.0.0");
     assertThat(s.getLastAttemptedRevision()).isEqualTo("1.0.0");
+    assertThat(s.condition(Condition.RECONCILING)).as("removed at the end").isEmpty();
+    assertThat(s.condition(Condition.STALLED)).isEmpty();
+    assertThat(s.getFailures()).isZero();
     assertThat(s.getLastAttemptedConfigDigest()).startsWith("sha256:");
     assertThat(s.getHistory()).extracting(HelmReleaseStatus.ReleaseSnapshot::version).containsExactly(1);
     assertThat(store.getHelmObject("demo", "HelmRepository/web/charts")).as("the repository is a work item").isPresent();
