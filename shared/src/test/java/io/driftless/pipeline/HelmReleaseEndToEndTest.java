@@ -572,6 +572,24 @@ class HelmReleaseEndToEndTest {
         .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
   }
 
+  @Test
+  void aFailedTestIsRemediatedLikeAFailedInstall() {
+    serveWith("1.3.0", chart -> TestCharts.writeHookJob(chart, "test", "test", 0, "", true));
+    remote.write("apps/web/release.yaml", release("1.3.0",
+        "  test: {enable: true}\n").replace("  install: {disableHooks: true}\n",
+        "  install: {disableHooks: true, remediation: {retries: 1}}\n"));
+
+    push(remote.commit("tests that fail"));
+
+    HelmReleaseStatus s = status();
+    assertThat(s.condition(Condition.TEST_SUCCESS).orElseThrow().reason()).isEqualTo("TestFailed");
+    assertThat(s.condition(Condition.REMEDIATED).orElseThrow().reason()).isEqualTo("UninstallSucceeded");
+    assertThat(s.getInstallFailures()).isEqualTo(1);
+    assertThat(s.isReady()).isFalse();
+    assertThat(deployment()).as("uninstalled").isNull();
+    assertThat(history()).isEmpty();
+  }
+
   private static void writeFile(Path file, String text) {
     try {
       Files.writeString(file, text);
