@@ -109,6 +109,31 @@ public final class TestCharts {
     return dir;
   }
 
+  /**
+   * Adds a hook Job to a chart: {@code events} as {@code helm.sh/hook} takes them, its weight, its delete
+   * policies ({@code ""} for none); with {@code fails} it carries the label the sandbox and the kubelet
+   * stand-in read to mark the Job Failed instead of Complete.
+   */
+  public static void writeHookJob(Path chartDir, String name, String events, int weight, String policies,
+      boolean fails) {
+    String policy = policies.isEmpty() ? "" : "\n    \"helm.sh/hook-delete-policy\": " + policies;
+    String label = fails ? "\n  labels: {driftless.test/job-outcome: Failed}" : "";
+    write(chartDir.resolve("templates/hook-" + name + ".yaml"), """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: {{ .Release.Name }}-%s%s
+          annotations:
+            "helm.sh/hook": %s
+            "helm.sh/hook-weight": "%d"%s
+        spec:
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: hook, image: busybox, command: [sh, -c, "echo %s"]}]
+        """.formatted(name, label, events, weight, policy, name));
+  }
+
   /** The chart directory packaged as {@code helm package} would: a .tgz of {@code <name>/...}. */
   public static byte[] packageChart(Path chartDir) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

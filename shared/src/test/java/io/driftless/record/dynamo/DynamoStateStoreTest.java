@@ -60,7 +60,10 @@ class DynamoStateStoreTest extends StoreTestBase {
     status.setCondition(Condition.READY, Condition.TRUE, "InstallSucceeded", "Helm install succeeded", "2026-12-01T10:00:00Z");
     status.setLastAttemptedConfigDigest("sha256:abc");
     status.addSnapshot(new HelmReleaseStatus.ReleaseSnapshot("v2", "web", "web", 1, "deployed", "install", "web",
-        "1.0.0", "1.0.0", "sha256:abc", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"));
+        "1.0.0", "1.0.0", "sha256:abc", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z",
+        java.util.Map.of("web-test", new HelmReleaseStatus.TestHookStatus("2026-12-01T10:00:01Z",
+            "2026-12-01T10:00:02Z", "Succeeded"))));
+    status.setUpgradeFailures(2);
 
     long next = store.putHelmStatus("dev", "HelmRelease/web/web", status, 0);
 
@@ -70,6 +73,8 @@ class DynamoStateStoreTest extends StoreTestBase {
     assertThat(hr.version()).isEqualTo(next).isEqualTo(1);
     assertThat(hr.status().isReady()).isTrue();
     assertThat(hr.status().latest().orElseThrow().chartVersion()).isEqualTo("1.0.0");
+    assertThat(hr.status().latest().orElseThrow().testHooks()).containsOnlyKeys("web-test");
+    assertThat(hr.status().getUpgradeFailures()).isEqualTo(2);
     assertThat(store.listHelmObjects()).extracting(HelmRecord::key)
         .containsExactlyInAnyOrder("HelmRelease/web/web", "HelmRepository/web/charts");
     assertThat(store.listKustomizations()).extracting(KustomizationRecord::key).containsExactly("flux-system/apps");
