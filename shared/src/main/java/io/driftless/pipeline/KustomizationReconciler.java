@@ -40,10 +40,16 @@ final class KustomizationReconciler {
   private static final Logger LOG = Logger.getLogger(KustomizationReconciler.class.getName());
   private final ReconcileContext ctx;
   private final Targets targets;
+  private final AfterApply afterApply;
 
   KustomizationReconciler(ReconcileContext ctx) {
+    this(ctx, AfterApply.NONE);
+  }
+
+  KustomizationReconciler(ReconcileContext ctx, AfterApply afterApply) {
     this.ctx = ctx;
     this.targets = new Targets(ctx);
+    this.afterApply = afterApply;
   }
 
   /**
@@ -101,6 +107,7 @@ final class KustomizationReconciler {
       if (ks.spec().pruneEnabled() && !stale.isEmpty()) {
         prune(manager, ks, stale, changes, status);
       }
+      afterApply.applied(rec, ks, split.flux());
       checkHealth(target.apply(), ks, split.toApply(), applied);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());

@@ -28,16 +28,32 @@ import java.util.logging.Logger;
 final class ReconcileRun {
   private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
   private final ReconcileContext ctx;
-  private final KustomizationReconciler reconciler;
   private final Finalizer finalizer;
   private final HelmReleases helm;
+  private final List<ReconcileOutcome> helmOutcomes = new ArrayList<>();
+  private final Set<String> helmRegistered = new HashSet<>();
+  private Map<String, KustomizationRecord> tree = Map.of();
+  private final Set<String> done = new HashSet<>();
+  private HelmReleaseQueue releases;
 
+  /** A run is used once. */
   ReconcileRun(ReconcileContext ctx) {
     this.ctx = ctx;
-    this.reconciler = new KustomizationReconciler(ctx);
     this.finalizer = new Finalizer(ctx);
     this.helm = new HelmReleases(ctx);
   }
+
+  private final HelmReleaseQueue.RunState runState = new HelmReleaseQueue.RunState() {
+    @Override
+    public boolean settled(String key) {
+      return done.contains(key) || !tree.containsKey(key);
+    }
+
+    @Override
+    public boolean allDone() {
+      return done.containsAll(tree.keySet());
+    }
+  };
 
   /**
    * Reconciles the root's tree. One item's failure never stops the others: whatever escapes an item
@@ -45,11 +61,13 @@ final class ReconcileRun {
    */
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
-    Set<String> done = new HashSet<>();
-    Set<String> ran = new HashSet<>();
-    Map<String, KustomizationRecord> tree = tree(root);
+    KustomizationReconciler reconciler = new KustomizationReconciler(ctx, (rec, ks, found) -> applied(root, rec, ks, found));
+    releases = new HelmReleaseQueue(ctx, helm, root);
+    releases.queueScheduled(trigger);
+    tree = tree(root);
+    HelmOrder order = HelmOrder.of(ctx.store(), root);
     while (true) {
-      Optional<KustomizationRecord> next = nextReady(tree, done, root);
+      Optional<KustomizationRecord> next = nextReady(tree, done, order);
       if (next.isEmpty()) {
         break;
       }
@@ -61,16 +79,14 @@ final class ReconcileRun {
           outcomes.add(r.outcome());
           log(r.outcome());
         }
+        takeHelmOutcomes(outcomes);
         if (r.discovered().isPresent() && hasOrHadChildren(r.discovered().get(), tree, rec.key())) {
           register(root, rec, r.discovered().get());
           tree = tree(root); // children may have been added or removed
         }
-        if (r.discovered().isPresent()) {
-          ran.add(rec.key());
-          for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
-            outcomes.add(o);
-            log(o);
-          }
+        if (r.discovered().isPresent() && !helmRegistered.contains(rec.key())) {
+          registerHelm(root, rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
+          takeHelmOutcomes(outcomes);
         }
       } catch (LeaseWaiter.LockBusyException e) {
         LOG.info(e.getMessage());
@@ -81,11 +97,39 @@ final class ReconcileRun {
         outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
       }
     }
-    for (ReconcileOutcome o : helm.reconcile(root, ran)) {
+    releases.reconcileAll(runState);
+    takeHelmOutcomes(outcomes);
+    return outcomes;
+  }
+
+  /**
+   * The hand-over after a Kustomization's apply and prune: its Helm objects are registered and its
+   * HelmReleases queued; when its health check covers HelmReleases, those are reconciled now, after
+   * their dependencies, and must be Ready.
+   */
+  private void applied(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
+    registerHelm(root, rec, ks, found);
+    List<String> targets = HelmHealth.targets(ks, found.helm());
+    if (!targets.isEmpty()) {
+      releases.reconcile(targets, runState);
+      HelmHealth.check(ctx.store(), rec.cluster(), targets, releases::reconciledInThisRun);
+    }
+  }
+
+  private void registerHelm(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
+    helmRegistered.add(rec.key());
+    helmOutcomes.addAll(helm.register(root, rec, ks, found.helmObjects()));
+    releases.queueChildrenOf(rec.key());
+  }
+
+  private void takeHelmOutcomes(List<ReconcileOutcome> outcomes) {
+    List<ReconcileOutcome> taken = new ArrayList<>(helmOutcomes);
+    helmOutcomes.clear();
+    taken.addAll(releases.takeOutcomes());
+    for (ReconcileOutcome o : taken) {
       outcomes.add(o);
       log(o);
     }
-    return outcomes;
   }
 
   private static boolean hasOrHadChildren(Discovered found, Map<String, KustomizationRecord> tree, String key) {
@@ -121,11 +165,12 @@ final class ReconcileRun {
    * left (a cycle, or a missing parent), the first of them runs and reports DependencyNotReady.
    */
   private static Optional<KustomizationRecord> nextReady(
-      Map<String, KustomizationRecord> tree, Set<String> done, RootRecord root) {
+      Map<String, KustomizationRecord> tree, Set<String> done, HelmOrder order) {
     List<KustomizationRecord> pending = tree.values().stream().filter(k -> !done.contains(k.key())).toList();
     for (KustomizationRecord k : pending) {
       boolean parentDone = k.parent().isEmpty() || done.contains(k.parent()) || !tree.containsKey(k.parent());
-      if (parentDone && dependenciesDone(k, tree, done)) {
+      boolean helmDone = order.follows(k.key()).stream().noneMatch(p -> tree.containsKey(p) && !done.contains(p));
+      if (parentDone && helmDone && dependenciesDone(k, tree, done)) {
         return Optional.of(k);
       }
     }
