@@ -8,27 +8,14 @@ import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.HelmRecord;
-import io.driftless.record.StateStore;
-import io.driftless.source.Digests;
-import io.driftless.testing.ChartRepositoryServer;
-import io.driftless.testing.FluxLayout;
-import io.driftless.testing.GitRemote;
-import io.driftless.testing.LocalFleet;
-import io.driftless.testing.SignedPush;
 import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,119 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * helm-controller would: the chart from an HTTP chart repository started here, values from a
  * configMapGenerator ConfigMap, the objects on the cluster (the sandbox and a real API server) and the
  * release in Helm's own Secrets; a values change upgrades, nothing changed does nothing, leaving Git
- * uninstalls, and an unknown chart version applies nothing.
+ * uninstalls (bad input: HelmReleaseBadInputTest).
  */
 @ParameterizedClass
 @EnumSource(TestCluster.class)
-class HelmReleaseEndToEndTest {
-  @Parameter TestCluster cluster;
-  private static final String SECRET = "test-webhook-secret";
-  private static final String HR = "HelmRelease/web/web";
-  @TempDir Path tmp;
-  private ChartRepositoryServer charts;
-  private final StringBuilder index = new StringBuilder();
-  private GitRemote remote;
-  private LocalFleet fleet;
-  private StateStore store;
-  private Engine engine;
-  private KubernetesClient kube;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    charts = ChartRepositoryServer.start();
-    serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
-    remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
-    remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "apps/web", ""));
-    remote.write("apps/web/kustomization.yaml", """
-        apiVersion: kustomize.config.k8s.io/v1beta1
-        kind: Kustomization
-        namespace: web
-        resources: [namespace.yaml, repository.yaml, release.yaml]
-        configMapGenerator:
-          - name: web-values
-            files: [values.yaml]
-        generatorOptions:
-          disableNameSuffixHash: true
-        """);
-    remote.write("apps/web/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n");
-    remote.write("apps/web/repository.yaml", """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: HelmRepository
-        metadata: {name: charts}
-        spec:
-          interval: 10m
-          url: %s
-        """.formatted(charts.url("/charts")));
-    remote.write("apps/web/release.yaml", release("1.0.0"));
-    remote.write("apps/web/values.yaml", "replicaCount: 2\n");
-    Path secret = Files.writeString(tmp.resolve("secret"), SECRET);
-    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, secret.toString());
-    kube = fleet.kube();
-    store = fleet.store();
-    engine = fleet.engine();
-  }
-
-  /** Serves the chart web at {@code version} and lists it in the repository's index. */
-  private void serve(String version, byte[] chart) {
-    charts.put("/charts/web-" + version + ".tgz", chart);
-    index.append("      - {name: web, version: %s, urls: [web-%s.tgz], digest: \"%s\"}\n"
-        .formatted(version, version, Digests.sha256(chart).substring("sha256:".length())));
-    charts.put("/charts/index.yaml", "apiVersion: v1\nentries:\n  web:\n" + index);
-  }
-
-  private static String release(String version) {
-    return release(version, "");
-  }
-
-  /** The HelmRelease web/web; {@code extraSpec} holds more spec lines, each indented by two spaces. */
-  private static String release(String version, String extraSpec) {
-    return """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: web}
-        spec:
-          interval: 10m
-          chart:
-            spec:
-              chart: web
-              version: "%s"
-              sourceRef: {kind: HelmRepository, name: charts}
-          install: {disableHooks: true}
-          upgrade: {disableHooks: true}
-          valuesFrom:
-            - {kind: ConfigMap, name: web-values}
-          values:
-            image: {tag: "2.0.0"}
-        """.formatted(version) + extraSpec;
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (fleet != null) {
-      fleet.close();
-    }
-    remote.close();
-    charts.close();
-  }
-
-  private void push(String commit) {
-    var response = engine.webhook(SignedPush.request(SECRET, SignedPush.body(remote.url(), "main", commit)));
-    assertThat(response.status()).isEqualTo(202);
-    engine.drainPending();
-  }
-
-  private HelmReleaseStatus status() {
-    return store.getHelmObject("demo", HR).map(HelmRecord::status).orElseThrow();
-  }
-
-  private List<StoredRelease> history() {
-    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
-  }
-
-  private Deployment deployment() {
-    return kube.apps().deployments().inNamespace("web").withName("web-web").get();
-  }
-
+class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
   @Test
   void installsTheChartWithValuesFromTheGeneratedConfigMapAndRecordsReleaseV1() {
     push(remote.commit("web"));
@@ -228,20 +107,6 @@ class HelmReleaseEndToEndTest {
   }
 
   @Test
-  void anUnknownChartVersionAppliesNothingAndSaysWhy() {
-    remote.write("apps/web/release.yaml", release("9.9.9"));
-
-    push(remote.commit("no such version"));
-
-    assertThat(deployment()).isNull();
-    assertThat(history()).isEmpty();
-    Condition ready = status().condition(Condition.READY).orElseThrow();
-    assertThat(ready.status()).isEqualTo(Condition.FALSE);
-    assertThat(ready.reason()).isEqualTo("ArtifactFailed");
-    assertThat(ready.message()).startsWith(HR + ": ").contains("9.9.9").doesNotContain("\n");
-  }
-
-  @Test
   void aFieldDriftlessDoesNotActOnIsRefusedByName() {
     remote.write("apps/web/release.yaml", release("1.0.0", """
           postRenderers:
@@ -256,27 +121,6 @@ class HelmReleaseEndToEndTest {
     Condition ready = status().condition(Condition.READY).orElseThrow();
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
     assertThat(ready.message()).startsWith(HR + ": spec.postRenderers is not supported by Driftless yet");
-  }
-
-  @Test
-  void aTemplateErrorOnUpgradeAppliesNothingAndKeepsTheDeployedRelease() throws Exception {
-    push(remote.commit("web"));
-    Path broken = TestCharts.writeChart(tmp.resolve("broken"), "web", "1.1.0");
-    Files.writeString(broken.resolve("templates/broken.yaml"), "{{ fail \"the chart refuses\" }}\n");
-    serve("1.1.0", TestCharts.packageChart(broken));
-    remote.write("apps/web/release.yaml", release("1.1.0"));
-
-    push(remote.commit("broken chart"));
-
-    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
-        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
-    assertThat(deployment().getMetadata().getLabels()).containsEntry("version", "1.0.0");
-    Condition ready = status().condition(Condition.READY).orElseThrow();
-    assertThat(ready.reason()).isEqualTo("UpgradeFailed");
-    assertThat(ready.message()).startsWith(HR + ": Helm upgrade failed for release web/web with chart web@1.1.0: ")
-        .contains("the chart refuses").doesNotContain("\n");
-    assertThat(status().condition(Condition.RELEASED).orElseThrow().status()).isEqualTo(Condition.FALSE);
-    assertThat(status().getLastAttemptedRevision()).isEqualTo("1.1.0");
   }
 
   @Test
