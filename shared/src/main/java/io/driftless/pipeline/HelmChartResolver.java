@@ -41,9 +41,12 @@ final class HelmChartResolver {
         if (!OCIRepository.KIND.equals(ref.kind())) {
           throw failure(hr, "spec.chartRef kind " + ref.kind() + " is not supported by Driftless yet (OCIRepository is)");
         }
-        OCIRepository repo = (OCIRepository) source(cluster, hr, ref);
-        return sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
+        HelmRecord rec = sourceRecord(cluster, hr, ref);
+        OCIRepository repo = (OCIRepository) WorkItems.parse(rec);
+        ChartArtifact artifact = sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
             repo.spec().secretRef(), repo.spec().certSecretRef()));
+        HelmSourceStatus.fetched(ctx, rec, artifact.revision());
+        return artifact;
       }
       HelmRelease.ChartTemplateSpec chart = hr.spec().chart().spec();
       if (GitRepository.KIND.equals(chart.sourceRef().kind())) {
@@ -55,9 +58,12 @@ final class HelmChartResolver {
         throw failure(hr, "spec.chart.spec.sourceRef kind " + chart.sourceRef().kind()
             + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
       }
-      HelmRepository repo = (HelmRepository) source(cluster, hr, chart.sourceRef());
-      return sources.fromHelmRepository(repo, auth(client, repo, repo.spec().url(),
-          repo.spec().secretRef(), repo.spec().certSecretRef()), chart.chart(), chart.effectiveVersion());
+      HelmRecord rec = sourceRecord(cluster, hr, chart.sourceRef());
+      HelmRepository repo = (HelmRepository) WorkItems.parse(rec);
+      RepositoryAuth auth = auth(client, repo, repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef());
+      ChartArtifact artifact = sources.fromHelmRepository(repo, auth, chart.chart(), chart.effectiveVersion());
+      HelmSourceStatus.fetched(ctx, rec, repo.isOci() ? "" : sources.indexRevision(repo, auth));
+      return artifact;
     } catch (StageFailure e) {
       throw e;
     } catch (RuntimeException e) {
@@ -65,11 +71,10 @@ final class HelmChartResolver {
     }
   }
 
-  private HelmObject source(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
+  private HelmRecord sourceRecord(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
     String key = HelmRecord.keyOf(ref.kind(), ref.namespaceOr(hr.namespace()), ref.name());
-    HelmRecord rec = ctx.store().getHelmObject(cluster, key)
+    return ctx.store().getHelmObject(cluster, key)
         .orElseThrow(() -> failure(hr, key + " not found in any Kustomization's build"));
-    return WorkItems.parse(rec);
   }
 
   private static RepositoryAuth auth(KubernetesClient client, HelmObject repo, String url,

@@ -82,7 +82,7 @@ final class HelmReleaseReconciler {
     Instant now = ctx.clock().instant();
     try {
       HelmRelease hr = (HelmRelease) WorkItems.parse(rec);
-      if (hr.spec().suspended()) {
+      if (hr.spec().suspended() || rec.suspended()) {
         return Optional.empty();
       }
       HelmUnsupportedFields.refuse(hr);

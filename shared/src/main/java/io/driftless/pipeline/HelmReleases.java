@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -82,18 +83,23 @@ final class HelmReleases {
           .orElse(pending.get(0)); // a cycle: its own run reports DependencyNotReady
       pending.remove(next);
       done.add(next.key());
-      try {
-        reconciler().reconcile(next.cluster(), next.key()).ifPresent(outcomes::add);
-      } catch (LeaseWaiter.LockBusyException e) {
-        outcomes.add(new ReconcileOutcome(next.cluster(), next.key(), "", false, Reason.LOCKED, e.getMessage(), null));
-      } catch (RuntimeException e) {
-        String message = ApiErrors.describe(next.key(), "reconcile", e);
-        LOG.warning(message);
-        outcomes.add(new ReconcileOutcome(next.cluster(), next.key(), "", false, Reason.RECONCILIATION_FAILED, message,
-            null));
-      }
+      reconcileOne(next).ifPresent(outcomes::add);
     }
     return outcomes;
+  }
+
+  /** One HelmRelease now; empty when it is suspended. Whatever escapes it becomes its outcome. */
+  Optional<ReconcileOutcome> reconcileOne(HelmRecord rec) {
+    try {
+      return reconciler().reconcile(rec.cluster(), rec.key());
+    } catch (LeaseWaiter.LockBusyException e) {
+      return Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
+    } catch (RuntimeException e) {
+      String message = ApiErrors.describe(rec.key(), "reconcile", e);
+      LOG.warning(message);
+      return Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message,
+          null));
+    }
   }
 
   private static boolean dependenciesDone(HelmRecord h, List<HelmRecord> pending, Set<String> done) {

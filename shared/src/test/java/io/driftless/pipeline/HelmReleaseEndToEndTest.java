@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
@@ -47,6 +48,7 @@ class HelmReleaseEndToEndTest {
   private static final String HR = "HelmRelease/web/web";
   @TempDir Path tmp;
   private ChartRepositoryServer charts;
+  private LocalChartRepository exampleCharts;
   private final StringBuilder index = new StringBuilder();
   private GitRemote remote;
   private LocalFleet fleet;
@@ -59,6 +61,7 @@ class HelmReleaseEndToEndTest {
     charts = ChartRepositoryServer.start();
     serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
+    exampleCharts = LocalChartRepository.forExamples(Path.of("../examples"), remote.workTree());
     remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "apps/web", ""));
     remote.write("apps/web/kustomization.yaml", """
         apiVersion: kustomize.config.k8s.io/v1beta1
@@ -130,6 +133,7 @@ class HelmReleaseEndToEndTest {
     }
     remote.close();
     charts.close();
+    exampleCharts.close();
   }
 
   private void push(String commit) {
