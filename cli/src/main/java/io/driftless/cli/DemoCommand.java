@@ -103,9 +103,19 @@ final class DemoCommand implements Callable<Integer> {
             + "; Helm release hello/hello upgraded to v2");
         return 0;
       } finally {
-        serve.destroy();
-        serve.waitFor();
+        stop(serve);
       }
+    }
+  }
+
+  /**
+   * Stops the functions app: SIGTERM, then SIGKILL after 10 s. Once it has rendered a chart it ignores
+   * SIGTERM: helm-java's Go library replaces the JVM's signal handlers (manusa/helm-java#409).
+   */
+  private static void stop(Process serve) throws InterruptedException {
+    serve.destroy();
+    if (!serve.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      serve.destroyForcibly().waitFor();
     }
   }
 
