@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Records on a HelmRepository's or OCIRepository's work item what its last successful fetch stored,
  * as source-controller's status does (Ready, "stored artifact: revision '…'"), for {@code driftless
  * get sources helm|oci}. Written only when the revision changes; a write lost to a concurrent run is
- * left to that run.
+ * left to that run, and a failed write never fails the release.
  */
 final class HelmSourceStatus {
   private static final Logger LOG = Logger.getLogger(HelmSourceStatus.class.getName());
@@ -32,6 +32,8 @@ final class HelmSourceStatus {
       ctx.store().putHelmStatus(source.cluster(), source.key(), status, source.version());
     } catch (ConcurrentUpdateException e) {
       LOG.fine(source.key() + ": source status written by another run");
+    } catch (RuntimeException e) {
+      LOG.warning(source.key() + " on cluster " + source.cluster() + ": source status not recorded: " + e.getMessage());
     }
   }
 }
