@@ -6,6 +6,7 @@ import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
@@ -118,6 +119,51 @@ public final class Engine implements AutoCloseable {
           + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
     }
     return new ReconcileReport(outcomes);
+  }
+
+  /**
+   * Reconciles one HelmRelease ({@code HelmRelease/<namespace>/<name>}) now, on {@code cluster} or
+   * on every cluster that has it, as {@code flux reconcile hr} does. With {@code withSource} its
+   * parent Kustomization is rebuilt first from a fresh fetch of its source, so the release is
+   * reconciled with the HelmRelease of the newest commit (the chart's index is fetched on every run
+   * either way). A suspended HelmRelease has no outcome.
+   */
+  public ReconcileReport reconcileHelmRelease(String key, String cluster, boolean withSource) {
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    for (HelmRecord rec : helmReleases(key, cluster)) {
+      if (withSource) {
+        RootRecord root = store.getRoot(rec.root())
+            .orElseThrow(() -> new IllegalStateException(key + ": root " + rec.root() + " is not registered"));
+        Trigger trigger = new Trigger(k -> k.equals(rec.parent()), ctx.clock().instant(), true);
+        List<ReconcileOutcome> run = new ReconcileRun(ctx).run(root, trigger).stream()
+            .filter(o -> o.kustomization().equals(rec.parent()) || o.kustomization().equals(key)).toList();
+        outcomes.addAll(run);
+        if (run.stream().anyMatch(o -> o.kustomization().equals(key))) {
+          continue;
+        }
+      }
+      store.getHelmObject(rec.cluster(), key).map(r -> new HelmReleases(ctx).reconcileOne(r)).ifPresent(outcomes::addAll);
+    }
+    return new ReconcileReport(outcomes);
+  }
+
+  /** Records {@code driftless suspend|resume hr} on the HelmRelease's work item on each cluster it names. */
+  public List<HelmRecord> suspendHelmRelease(String key, String cluster, boolean suspended) {
+    List<HelmRecord> found = helmReleases(key, cluster);
+    found.forEach(rec -> store.setHelmSuspended(rec.cluster(), rec.key(), suspended));
+    return found;
+  }
+
+  /** The work items of one HelmRelease, on {@code cluster} (null: every cluster); none is an error naming it. */
+  private List<HelmRecord> helmReleases(String key, String cluster) {
+    List<HelmRecord> found = store.listHelmObjects().stream()
+        .filter(h -> h.key().equals(key) && (cluster == null || cluster.equals(h.cluster())))
+        .toList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(key + " not found" + (cluster == null ? "" : " on cluster " + cluster)
+          + " in any Kustomization's build");
+    }
+    return found;
   }
 
   /** Runs every queued request: each triggers a run of the roots it concerns. */

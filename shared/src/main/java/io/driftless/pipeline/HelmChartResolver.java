@@ -63,9 +63,12 @@ final class HelmChartResolver {
       KubernetesClient client) {
     switch (ref.kind()) {
       case OCIRepository.KIND -> {
-        OCIRepository repo = (OCIRepository) source(cluster, hr, ref);
-        return sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
+        HelmRecord rec = sourceRecord(cluster, hr, ref);
+        OCIRepository repo = (OCIRepository) WorkItems.parse(rec);
+        ChartArtifact artifact = sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
             repo.spec().secretRef(), repo.spec().certSecretRef()));
+        HelmSourceStatus.fetched(ctx, rec, artifact.revision());
+        return artifact;
       }
       case HelmChart.KIND -> {
         HelmChart chart = (HelmChart) source(cluster, hr, ref);
@@ -95,17 +98,23 @@ final class HelmChartResolver {
       throw failure(hr, t.field() + " kind " + t.sourceKind()
           + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
     }
-    HelmRepository repo = (HelmRepository) source(cluster, hr,
+    HelmRecord rec = sourceRecord(cluster, hr,
         new HelmRelease.CrossNamespaceRef(null, HelmRepository.KIND, t.sourceName(), t.sourceNamespace()));
-    return sources.fromHelmRepository(repo, auth(client, repo, repo.spec().url(),
-        repo.spec().secretRef(), repo.spec().certSecretRef()), t.chart(), t.version());
+    HelmRepository repo = (HelmRepository) WorkItems.parse(rec);
+    RepositoryAuth auth = auth(client, repo, repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef());
+    ChartArtifact artifact = sources.fromHelmRepository(repo, auth, t.chart(), t.version());
+    HelmSourceStatus.fetched(ctx, rec, repo.isOci() ? "" : sources.indexRevision(repo, auth));
+    return artifact;
   }
 
   private HelmObject source(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
+    return WorkItems.parse(sourceRecord(cluster, hr, ref));
+  }
+
+  private HelmRecord sourceRecord(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
     String key = HelmRecord.keyOf(ref.kind(), ref.namespaceOr(hr.namespace()), ref.name());
-    HelmRecord rec = ctx.store().getHelmObject(cluster, key)
+    return ctx.store().getHelmObject(cluster, key)
         .orElseThrow(() -> failure(hr, key + " not found in any Kustomization's build"));
-    return WorkItems.parse(rec);
   }
 
   private static RepositoryAuth auth(KubernetesClient client, HelmObject repo, String url,

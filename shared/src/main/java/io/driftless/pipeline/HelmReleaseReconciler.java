@@ -78,7 +78,7 @@ final class HelmReleaseReconciler {
     HelmStatusWriter writer = new HelmStatusWriter(ctx, rec);
     try {
       HelmRelease hr = (HelmRelease) WorkItems.parse(rec);
-      if (hr.spec().suspended()) {
+      if (hr.spec().suspended() || rec.suspended()) {
         return Optional.empty();
       }
       HelmUnsupportedFields.refuse(hr);

@@ -50,6 +50,12 @@ public interface StateStore extends AutoCloseable {
 
   void deleteHelmObject(String cluster, String key);
 
+  /**
+   * Marks a Helm work item suspended or not ({@code driftless suspend|resume hr}), leaving its
+   * manifest, status and version alone. Throws IllegalArgumentException when it is not recorded.
+   */
+  void setHelmSuspended(String cluster, String key, boolean suspended);
+
   /** As {@link #putStatus}, for a HelmRelease work item. */
   long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion);
 

@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import io.driftless.local.LocalChartRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ abstract class HelmReleaseTestBase {
   static final String HR = "HelmRelease/web/web";
   @TempDir Path tmp;
   ChartRepositoryServer charts;
+  LocalChartRepository exampleCharts;
   final StringBuilder index = new StringBuilder();
   GitRemote remote;
   LocalFleet fleet;
@@ -51,6 +53,7 @@ abstract class HelmReleaseTestBase {
     charts = ChartRepositoryServer.start();
     serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
+    exampleCharts = LocalChartRepository.forExamples(Path.of("../examples"), remote.workTree());
     remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "apps/web", ""));
     remote.write("apps/web/kustomization.yaml", """
         apiVersion: kustomize.config.k8s.io/v1beta1
@@ -122,6 +125,7 @@ abstract class HelmReleaseTestBase {
     }
     remote.close();
     charts.close();
+    exampleCharts.close();
   }
 
   void push(String commit) {

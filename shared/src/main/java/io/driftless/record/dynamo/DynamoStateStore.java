@@ -159,6 +159,20 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
+  public void setHelmSuspended(String cluster, String key, boolean suspended) {
+    try {
+      client.updateItem(b -> b.tableName(table)
+          .key(key(TableLayout.HELM, clusterKey(cluster, key)))
+          .updateExpression("SET #suspended = :suspended")
+          .conditionExpression("attribute_exists(#pk)")
+          .expressionAttributeNames(Map.of("#suspended", "suspended", "#pk", PK))
+          .expressionAttributeValues(Map.of(":suspended", AttributeValue.fromBool(suspended))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new IllegalArgumentException(key + " is not recorded on cluster " + cluster);
+    }
+  }
+
+  @Override
   public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
     return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion);
   }

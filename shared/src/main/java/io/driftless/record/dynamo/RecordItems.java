@@ -144,7 +144,8 @@ final class RecordItems {
             ? new HelmReleaseStatus()
             : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
-        num(item, "version"));
+        num(item, "version"),
+        item.containsKey("suspended") && Boolean.TRUE.equals(item.get("suspended").bool()));
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {

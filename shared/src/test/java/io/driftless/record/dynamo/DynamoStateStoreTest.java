@@ -85,6 +85,23 @@ class DynamoStateStoreTest extends StoreTestBase {
   }
 
   @Test
+  void aSuspendMarkOutlivesANewManifestAndLeavesStatusAndVersionAlone() {
+    store.putHelmObject("dev", "HelmRelease/web/web", "fleet", "flux-system/apps", "kind: HelmRelease\n");
+    long version = store.putHelmStatus("dev", "HelmRelease/web/web", new HelmReleaseStatus(), 0);
+
+    store.setHelmSuspended("dev", "HelmRelease/web/web", true);
+    store.putHelmObject("dev", "HelmRelease/web/web", "fleet", "flux-system/apps", "kind: HelmRelease\nspec: {}\n");
+    HelmRecord suspended = store.getHelmObject("dev", "HelmRelease/web/web").orElseThrow();
+    store.setHelmSuspended("dev", "HelmRelease/web/web", false);
+
+    assertThat(suspended.suspended()).isTrue();
+    assertThat(suspended.version()).isEqualTo(version);
+    assertThat(store.getHelmObject("dev", "HelmRelease/web/web").orElseThrow().suspended()).isFalse();
+    assertThatThrownBy(() -> store.setHelmSuspended("dev", "HelmRelease/web/nope", true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HelmRelease/web/nope");
+  }
+
+  @Test
   void sourcesRoundTrip() {
     SourceRecord source =
         new SourceRecord("flux-system/apps", "fleet", "https://git.example/apps.git",
