@@ -1,6 +1,7 @@
 package io.driftless.apply;
 
 import io.driftless.local.SharedRealApiServer;
+import io.driftless.testing.ApiCalls;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,16 @@ class RealServerApplyTest extends ApplyContract {
   @Override
   protected KubernetesClient connect() {
     return SharedRealApiServer.get().orElseThrow().client();
+  }
+
+  @Override
+  protected KubernetesClient connect(String userAgent) {
+    return SharedRealApiServer.get().orElseThrow().client(userAgent);
+  }
+
+  @Override
+  protected ApiCalls calls() {
+    return ApiCalls.auditLog(SharedRealApiServer.get().orElseThrow().auditLog());
   }
 
   @Override
