@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compares the fields we apply with a live object without asking the API server. An object "looks the
@@ -129,13 +130,22 @@ final class LocalDiff {
         }
       } else if (key.startsWith("k:") || key.startsWith("v:") || key.startsWith("i:")) {
         Object element = element(key, desired);
+        String itemPath = path + "[" + label(key) + "]";
         if (element == null) {
-          paths.add(path + "[" + key.substring(2) + "]");
+          paths.add(itemPath);
         } else if (children != null && !children.isEmpty()) {
-          stale(children, element, path + "[" + key.substring(2) + "]", paths);
+          stale(children, element, itemPath, paths);
         }
       }
     }
+  }
+
+  /** {@code port=80,protocol=TCP} for a {@code k:} key, the value for {@code v:}, the index for {@code i:}. */
+  private static String label(String key) {
+    Object parsed = key.startsWith("i:") ? key.substring(2) : parse(key.substring(2));
+    Map<String, Object> keys = map(parsed);
+    return keys == null ? String.valueOf(parsed)
+        : keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
   }
 
   /** The desired list element a {@code k:}, {@code v:} or {@code i:} key names, or null. */

@@ -30,6 +30,9 @@ public enum Reason {
   UPGRADE_FAILED("UpgradeFailed"),
   UNINSTALL_SUCCEEDED("UninstallSucceeded"),
   VALUES_ERROR("ValuesError"),
+  /** Not Flux's: a detect-only Kustomization ({@code driftless.io/drift: detect}) found drift, or none. */
+  DRIFT_DETECTED("DriftDetected"),
+  NO_DRIFT("NoDrift"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 
