@@ -8,7 +8,7 @@ import io.driftless.model.KubeObject;
 import io.driftless.model.ObjectId;
 import io.driftless.model.Yaml;
 import io.driftless.sandbox.ApiCall;
-import io.driftless.testing.ApiCalls;
+import io.driftless.local.ApiCalls;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -415,7 +415,7 @@ abstract class ApplyContract {
 
   /** Runs {@code work} with a manager over a client of its own, and returns the requests it sent. */
   protected List<ApiCall> counted(java.util.function.Consumer<ResourceManager> work) {
-    String agent = ApiCalls.newUserAgent();
+    String agent = ApiCalls.newUserAgent("driftless-test");
     try (KubernetesClient counted = connect(agent)) {
       work.accept(new ResourceManager(counted));
       return calls().of(counted, agent);

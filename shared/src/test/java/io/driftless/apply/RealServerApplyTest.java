@@ -1,7 +1,7 @@
 package io.driftless.apply;
 
+import io.driftless.local.ApiCalls;
 import io.driftless.local.SharedRealApiServer;
-import io.driftless.testing.ApiCalls;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ class RealServerApplyTest extends ApplyContract {
 
   @Override
   protected ApiCalls calls() {
-    return ApiCalls.auditLog(SharedRealApiServer.get().orElseThrow().auditLog());
+    return ApiCalls.real(SharedRealApiServer.get().orElseThrow());
   }
 
   @Override

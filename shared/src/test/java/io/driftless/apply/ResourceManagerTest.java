@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.ObjectId;
 import io.driftless.sandbox.SandboxApiServer;
-import io.driftless.testing.ApiCalls;
+import io.driftless.local.ApiCalls;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -1,4 +1,4 @@
-package io.driftless.testing;
+package io.driftless.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,13 +34,13 @@ public final class ApiCalls {
     return new ApiCalls(server::calls);
   }
 
-  public static ApiCalls auditLog(Path log) {
-    return new ApiCalls(() -> read(log));
+  public static ApiCalls real(RealApiServer server) {
+    return new ApiCalls(() -> read(server.auditLog()));
   }
 
-  /** A user agent no other client of the test JVM sends. */
-  public static String newUserAgent() {
-    return "driftless-test/" + UUID.randomUUID();
+  /** A user agent no other client of this JVM sends: {@code PREFIX/<random>}. */
+  public static String newUserAgent(String prefix) {
+    return prefix + "/" + UUID.randomUUID();
   }
 
   /** The requests {@code client} (sending {@code userAgent}) made so far, the marker left out. */
