@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +48,8 @@ final class LocalDiff {
             subset(v, liveMeta == null ? null : liveMeta.get(k), ".metadata." + k, false, paths);
           }
         });
+      } else if (key.equals("stringData") && "Secret".equals(desired.get("kind")) && value instanceof Map<?, ?> plain) {
+        stringData(map(plain), map(live.get("data")), paths);
       } else if (!SKIPPED_TOP.contains(key)) {
         subset(value, live.get(key), "." + key, false, paths);
       }
@@ -53,6 +58,27 @@ final class LocalDiff {
     ownedTop.remove("f:status");
     stale(ownedTop, desired, "", paths);
     return List.copyOf(paths);
+  }
+
+  /**
+   * A Secret's {@code stringData} is never stored: the server writes it into {@code data}, base64-encoded,
+   * so each value is compared with the decoded live one.
+   */
+  private static void stringData(Map<String, Object> plain, Map<String, Object> data, Set<String> paths) {
+    plain.forEach((k, v) -> {
+      Object encoded = data == null ? null : data.get(k);
+      if (!(encoded instanceof String e && v != null && decodesTo(e, v.toString()))) {
+        paths.add(".stringData." + k);
+      }
+    });
+  }
+
+  private static boolean decodesTo(String base64, String plain) {
+    try {
+      return Arrays.equals(Base64.getDecoder().decode(base64), plain.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The paths where two whole objects differ, server-set metadata and status left out: what drifted. */

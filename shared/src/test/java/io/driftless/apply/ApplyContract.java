@@ -360,8 +360,10 @@ abstract class ApplyContract {
 
   @Test
   void aNoOpApplySendsNoWriteAndNoDryRunAndKeepsEditsToFieldsOthersOwn() {
+    KubeObject secret = object("apiVersion: v1\nkind: Secret\nmetadata: {name: token, namespace: %s}\nstringData: {token: s3cret}\n"
+        .formatted(ns));
     List<KubeObject> objects = objects(namespace(), owned(configMap("web", "mode: fast")), owned(service()),
-        owned(deploymentWithLimits()));
+        owned(deploymentWithLimits()), owned(secret));
     manager.applyAllStaged(objects, OPTIONS);
     client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
       cm.getMetadata().setAnnotations(java.util.Map.of("example.com/note", "added by hand"));

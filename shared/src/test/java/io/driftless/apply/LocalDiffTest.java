@@ -36,6 +36,10 @@ class LocalDiffTest {
             List.of(".data.cpu")),
         Arguments.of("numbers of different types", "spec: {replicas: 2}", "spec: {replicas: 2.0}", "{}", List.of()),
         Arguments.of("a missing map", "spec: {template: {x: 1}}", "spec: {}", "{}", List.of(".spec.template")),
+        Arguments.of("a Secret's stringData, stored base64 in data", "kind: Secret\nstringData: {token: s3cret}",
+            "kind: Secret\ndata: {token: czNjcmV0}", "{f:stringData: {f:token: {}}}", List.of()),
+        Arguments.of("a Secret's value changed by hand", "kind: Secret\nstringData: {token: s3cret}",
+            "kind: Secret\ndata: {token: b3RoZXI=}", "{}", List.of(".stringData.token")),
         Arguments.of("status and server metadata", "status: {a: 1}\nmetadata: {uid: x}", "metadata: {uid: y}", "{}", List.of()));
   }
 
