@@ -39,6 +39,9 @@ public enum Reason {
   RETRIES_EXCEEDED("RetriesExceeded"),
   MISSING_ROLLBACK_TARGET("MissingRollbackTarget"),
   VALUES_ERROR("ValuesError"),
+  /** Not Flux's: a detect-only Kustomization ({@code driftless.io/drift: detect}) found drift, or none. */
+  DRIFT_DETECTED("DriftDetected"),
+  NO_DRIFT("NoDrift"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 

@@ -100,7 +100,14 @@ final class KustomizationReconciler {
       }
       discovered = Optional.of(split.flux());
       ResourceManager manager = new ResourceManager(target.apply());
-      ChangeSet applied = apply(manager, ks, split.toApply(), changes);
+      boolean detectOnly = DriftMode.detectOnly(rec);
+      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly);
+      if (detectOnly) {
+        DriftMode.record(status, applied, revision, ctx.clock().instant());
+        StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
+        return new Result(write(rec, status, changes), discovered, true);
+      }
+      DriftMode.clear(status);
       List<InventoryEntry> inventory = applied.toInventory();
       List<InventoryEntry> stale = Inventories.stale(status.getInventory(), inventory);
       status.setInventory(inventory);
@@ -172,11 +179,15 @@ final class KustomizationReconciler {
     }
   }
 
-  /** Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed. */
-  private static ChangeSet apply(ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes) {
+  /**
+   * Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed;
+   * {@code detectOnly} writes nothing and reports drift.
+   */
+  private static ChangeSet apply(
+      ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes, boolean detectOnly) {
     OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
     objects.forEach(owner::applyTo);
-    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout());
+    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly);
     try {
       ChangeSet set = manager.applyAllStaged(objects, options);
       changes.addAll(set);
