@@ -23,7 +23,9 @@ import java.util.logging.Logger;
 /**
  * One pass over a root's tree on its cluster: the root Kustomization first, then every Kustomization
  * its builds contained, recursively, each after its parent and its dependsOn. A dependency that
- * becomes Ready in this run unblocks its dependents at once, with no polling interval.
+ * becomes Ready in this run unblocks its dependents at once, with no polling interval. Independent
+ * items run in parallel, up to {@code DRIFTLESS_CONCURRENCY} at once; what they find (children, Helm
+ * objects, outcomes) is taken in on the run's own thread.
  */
 final class ReconcileRun {
   private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
@@ -46,39 +48,32 @@ final class ReconcileRun {
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> done = new HashSet<>();
+    Set<String> started = new HashSet<>();
     Set<String> ran = new HashSet<>();
     Map<String, KustomizationRecord> tree = tree(root);
-    while (true) {
-      Optional<KustomizationRecord> next = nextReady(tree, done, root);
-      if (next.isEmpty()) {
-        break;
-      }
-      KustomizationRecord rec = next.get();
-      done.add(rec.key());
-      try {
-        KustomizationReconciler.Result r = reconciler.reconcile(rec.cluster(), rec.key(), trigger);
-        if (r.ran()) {
-          outcomes.add(r.outcome());
-          log(r.outcome());
+    try (Workers<Finished> workers = new Workers<>(ctx.throughput().concurrency(), "driftless-reconcile")) {
+      while (true) {
+        while (workers.hasRoom()) {
+          Optional<KustomizationRecord> next = nextReady(tree, done, started, root, !workers.busy());
+          if (next.isEmpty()) {
+            break;
+          }
+          KustomizationRecord rec = next.get();
+          started.add(rec.key());
+          workers.submit(() -> attempt(rec, trigger), e -> failedAttempt(rec, e));
         }
-        if (r.discovered().isPresent() && hasOrHadChildren(r.discovered().get(), tree, rec.key())) {
-          register(root, rec, r.discovered().get());
+        if (!workers.busy()) {
+          break;
+        }
+        Finished f = workers.next();
+        done.add(f.rec().key());
+        if (f.result().isPresent() && record(root, f.rec(), f.result().get(), tree, outcomes, ran)) {
           tree = tree(root); // children may have been added or removed
         }
-        if (r.discovered().isPresent()) {
-          ran.add(rec.key());
-          for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
-            outcomes.add(o);
-            log(o);
-          }
-        }
-      } catch (LeaseWaiter.LockBusyException e) {
-        LOG.info(e.getMessage());
-        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
-      } catch (RuntimeException e) {
-        String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
-        LOG.warning(message);
-        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
+        f.failure().ifPresent(o -> {
+          outcomes.add(o);
+          log(o);
+        });
       }
     }
     for (ReconcileOutcome o : helm.reconcile(root, ran)) {
@@ -86,6 +81,62 @@ final class ReconcileRun {
       log(o);
     }
     return outcomes;
+  }
+
+  /** One item's attempt as a worker ran it: its result, or the outcome its failure became. */
+  private record Finished(
+      KustomizationRecord rec, Optional<KustomizationReconciler.Result> result, Optional<ReconcileOutcome> failure) {}
+
+  private Finished attempt(KustomizationRecord rec, Trigger trigger) {
+    try {
+      return new Finished(rec, Optional.of(reconciler.reconcile(rec, trigger)), Optional.empty());
+    } catch (LeaseWaiter.LockBusyException e) {
+      LOG.info(e.getMessage());
+      return new Finished(rec, Optional.empty(),
+          Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null)));
+    }
+  }
+
+  private static Finished failedAttempt(KustomizationRecord rec, Throwable e) {
+    String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e instanceof RuntimeException r ? r : new RuntimeException(e));
+    LOG.warning(message);
+    return new Finished(rec, Optional.empty(),
+        Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null)));
+  }
+
+  /**
+   * Takes in what one attempt found, on the run's own thread: its outcome, its children and Helm
+   * objects (unless the build was the one last applied). True when the tree may have changed.
+   */
+  private boolean record(RootRecord root, KustomizationRecord rec, KustomizationReconciler.Result r,
+      Map<String, KustomizationRecord> tree, List<ReconcileOutcome> outcomes, Set<String> ran) {
+    if (r.ran()) {
+      outcomes.add(r.outcome());
+      log(r.outcome());
+    }
+    if (r.discovered().isEmpty()) {
+      return false;
+    }
+    ran.add(rec.key());
+    if (r.unchanged()) {
+      return false;
+    }
+    try {
+      boolean children = hasOrHadChildren(r.discovered().get(), tree, rec.key());
+      if (children) {
+        ctx.times().run("register", () -> register(root, rec, r.discovered().get()));
+      }
+      for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
+        outcomes.add(o);
+        log(o);
+      }
+      return children;
+    } catch (RuntimeException e) {
+      String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
+      LOG.warning(message);
+      outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
+      return true;
+    }
   }
 
   private static boolean hasOrHadChildren(Discovered found, Map<String, KustomizationRecord> tree, String key) {
@@ -117,17 +168,21 @@ final class ReconcileRun {
   }
 
   /**
-   * The next item whose parent ran and whose in-tree dependencies ran; when only blocked items are
-   * left (a cycle, or a missing parent), the first of them runs and reports DependencyNotReady.
+   * The next item not yet started whose parent and in-tree dependencies have finished; when nothing
+   * is running ({@code idle}) and only blocked items are left (a cycle, or a missing parent), the
+   * first of them runs and reports DependencyNotReady.
    */
   private static Optional<KustomizationRecord> nextReady(
-      Map<String, KustomizationRecord> tree, Set<String> done, RootRecord root) {
-    List<KustomizationRecord> pending = tree.values().stream().filter(k -> !done.contains(k.key())).toList();
+      Map<String, KustomizationRecord> tree, Set<String> done, Set<String> started, RootRecord root, boolean idle) {
+    List<KustomizationRecord> pending = tree.values().stream().filter(k -> !started.contains(k.key())).toList();
     for (KustomizationRecord k : pending) {
       boolean parentDone = k.parent().isEmpty() || done.contains(k.parent()) || !tree.containsKey(k.parent());
       if (parentDone && dependenciesDone(k, tree, done)) {
         return Optional.of(k);
       }
+    }
+    if (!idle) {
+      return Optional.empty();
     }
     return pending.stream().filter(k -> k.parent().isEmpty() || done.contains(k.parent())).findFirst();
   }
