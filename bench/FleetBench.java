@@ -33,7 +33,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * The fleet benchmark's driver (bench/fleet.sh runs it, one JVM per scenario and run). Usage:
  * {@code FleetBench SCENARIO SERVER WORKDIR [AUDIT_LOG]}, SCENARIO one of {@code big} (1 Kustomization
  * of BIG_OBJECTS objects: first apply, no-op drift check), {@code fleet} (FLEET_KS Kustomizations of 4
- * objects: first apply, a push changing one ConfigMap, an idle tick), {@code demo} (3 Kustomizations,
+ * objects, interval 1h: first apply, a push changing one ConfigMap, an idle tick), {@code demo} (3 Kustomizations,
  * 6 objects: PUSHES second pushes, webhook to all Ready); SERVER {@code sandbox} (started in this JVM)
  * or a kubeconfig. Prints one {@code RESULT} line per step.
  */
@@ -193,6 +193,7 @@ public final class FleetBench {
     Map<String, Long> requests = engine.apiRequests().snapshot();
     Map<String, Long> dynamo = store.operations().snapshot();
     long writes = store.operations().writes();
+    Map<String, Double> stagesBefore = engine.stageTimes().snapshotMillis();
     skipAudit();
     long start = System.nanoTime();
     Object result = step.run();
@@ -200,8 +201,11 @@ public final class FleetBench {
     if (result instanceof ReconcileReport r && !r.allReady()) {
       System.out.println("WARNING " + name + ": not every Kustomization is Ready");
     }
-    System.out.printf("RESULT %s wall_ms=%d requests=%s audit=%s dynamo=%s dynamo_writes=%d rss_mb=%d flux=%s%n",
-        name, ms, delta(requests, engine.apiRequests().snapshot()), auditVerbs(), delta(dynamo, store.operations().snapshot()),
+    StringBuilder stages = new StringBuilder();
+    engine.stageTimes().snapshotMillis().forEach((stage, total) ->
+        stages.append(stage).append('=').append(Math.round(total - stagesBefore.get(stage))).append(','));
+    System.out.printf("RESULT %s wall_ms=%d stages_ms={%s} requests=%s audit=%s dynamo=%s dynamo_writes=%d rss_mb=%d flux=%s%n",
+        name, ms, stages.substring(0, stages.length() - 1), delta(requests, engine.apiRequests().snapshot()), auditVerbs(), delta(dynamo, store.operations().snapshot()),
         store.operations().writes() - writes,
         peakRssMb(), flux < 0 ? "n/a" : Long.toString(flux));
   }
@@ -264,7 +268,7 @@ public final class FleetBench {
             name: %s
             namespace: flux-system
           spec:
-            interval: 10m
+            interval: 1h
             path: ./%s
             prune: true
             sourceRef:
