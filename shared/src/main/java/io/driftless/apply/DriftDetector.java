@@ -62,7 +62,7 @@ public final class DriftDetector {
         throw new IllegalStateException(ApiErrors.describe(object.subject(), "drift detection dry-run", e), e);
       }
       List<JsonPointer> ignored = ignored(object, rules);
-      if (!without(applier.comparable(dryRun), ignored).equals(without(applier.comparable(live), ignored))) {
+      if (!LocalDiff.between(without(applier.asMap(dryRun), ignored), without(applier.asMap(live), ignored)).isEmpty()) {
         drifts.add(new Drift(object, false));
       }
     }

@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param gitTimeout the timeout of one Git operation
  * @param sopsKeys SOPS keys registered by reference: age identity files, {@code *.asc} PGP keys,
  *     {@code env:NAME} or Secrets Manager ARNs
+ * @param throughput how much runs at once, and how fast Driftless may call an API server
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -33,7 +34,24 @@ public record DriftlessConfig(
     Path cacheDir,
     Dispatch dispatch,
     Duration gitTimeout,
-    List<String> sopsKeys) {
+    List<String> sopsKeys,
+    Throughput throughput) {
+
+  /**
+   * How much work runs at once and how hard an API server is called.
+   *
+   * @param concurrency Kustomizations of one cluster reconciled at once (dependsOn and parent order kept)
+   * @param clusterConcurrency roots (each on its cluster) reconciled at once by one tick
+   * @param kubeApiQps requests per second to one API server, on average, per client
+   * @param kubeApiBurst requests sent at once before {@code kubeApiQps} holds them back
+   */
+  public record Throughput(int concurrency, int clusterConcurrency, double kubeApiQps, int kubeApiBurst) {
+    public Throughput {
+      if (concurrency < 1 || clusterConcurrency < 1 || kubeApiBurst < 1 || !(kubeApiQps > 0)) {
+        throw new IllegalArgumentException("concurrency, QPS and burst must be positive");
+      }
+    }
+  }
 
   /** Who runs the reconciles a webhook or a bootstrap queues. */
   public enum Dispatch {
@@ -51,7 +69,11 @@ public record DriftlessConfig(
     CACHE_DIR("DRIFTLESS_CACHE_DIR", null, "`$TMPDIR/driftless/sources`"),
     DISPATCH("DRIFTLESS_DISPATCH", null, "`local`, or `stream` with a table"),
     GIT_TIMEOUT("DRIFTLESS_GIT_TIMEOUT", "60s", "`60s`"),
-    SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset");
+    SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset"),
+    CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
+    CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
+    KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
 
     private final String env;
     private final String defaultValue;
@@ -115,19 +137,28 @@ public record DriftlessConfig(
         Optional.ofNullable(text.get(Key.DISPATCH)).map(DriftlessConfig::dispatch)
             .orElse(table.isPresent() ? Dispatch.STREAM : Dispatch.LOCAL),
         parse(Key.GIT_TIMEOUT, text.get(Key.GIT_TIMEOUT), Durations::parse),
-        Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()));
+        Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()),
+        new Throughput(
+            positive(Key.CONCURRENCY, text.get(Key.CONCURRENCY)),
+            positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
+            parse(Key.KUBE_API_QPS, text.get(Key.KUBE_API_QPS), DriftlessConfig::positiveRate),
+            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))));
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, throughput);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, throughput);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, throughput);
+  }
+
+  public DriftlessConfig withThroughput(Throughput t) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, t);
   }
 
   private static Dispatch dispatch(String value) {
@@ -140,6 +171,33 @@ public record DriftlessConfig(
 
   private static List<String> list(String value) {
     return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static int positive(Key key, String value) {
+    int n = parse(key, value, v -> {
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + v + "' is not a whole number");
+      }
+    });
+    if (n < 1) {
+      throw new ConfigException(key.env() + ": " + n + " must be at least 1");
+    }
+    return n;
+  }
+
+  private static double positiveRate(String v) {
+    double rate;
+    try {
+      rate = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + v + "' is not a number");
+    }
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("'" + v + "' must be a positive number");
+    }
+    return rate;
   }
 
   private static <T> T parse(Key key, String value, Function<String, T> parser) {

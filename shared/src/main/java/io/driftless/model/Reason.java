@@ -29,11 +29,24 @@ public enum Reason {
   INSTALL_FAILED("InstallFailed"),
   UPGRADE_FAILED("UpgradeFailed"),
   UNINSTALL_SUCCEEDED("UninstallSucceeded"),
+  UNINSTALL_FAILED("UninstallFailed"),
+  ROLLBACK_SUCCEEDED("RollbackSucceeded"),
+  ROLLBACK_FAILED("RollbackFailed"),
+  TEST_SUCCEEDED("TestSucceeded"),
+  TEST_FAILED("TestFailed"),
+  AWAITING_TESTS("AwaitingTests"),
+  /** helm-controller's Stalled reasons. */
+  RETRIES_EXCEEDED("RetriesExceeded"),
+  MISSING_ROLLBACK_TARGET("MissingRollbackTarget"),
   VALUES_ERROR("ValuesError"),
-  /** helm-controller's drift event reasons, carried by Ready after an in-sync reconcile. */
+  /**
+   * helm-controller's drift event reasons, carried by Ready after an in-sync reconcile; DriftDetected
+   * (and the not-Flux NoDrift) also for a detect-only Kustomization ({@code driftless.io/drift: detect}).
+   */
   DRIFT_DETECTED("DriftDetected"),
   DRIFT_CORRECTED("DriftCorrected"),
   DRIFT_CORRECTION_FAILED("DriftCorrectionFailed"),
+  NO_DRIFT("NoDrift"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 

@@ -16,20 +16,23 @@ import java.util.Objects;
  * {@code valuesFiles}. An unset field has no digest, so releases made before these were supported
  * stay in sync.
  */
-final class HelmRenderDigests {
-  private HelmRenderDigests() {}
+record HelmRenderDigests(String postRenderers, String commonMetadata, String valuesFiles) {
+  static HelmRenderDigests of(HelmRelease hr) {
+    return new HelmRenderDigests(postRenderers(hr), commonMetadata(hr), valuesFiles(hr));
+  }
 
-  static boolean unchanged(HelmRelease hr, HelmReleaseStatus status) {
-    return Objects.equals(postRenderers(hr), status.getObservedPostRenderersDigest())
-        && Objects.equals(commonMetadata(hr), status.getObservedCommonMetadataDigest())
-        && Objects.equals(valuesFiles(hr), status.getObservedValuesFilesDigest());
+  /** The release last made was made with these settings. */
+  boolean unchanged(HelmReleaseStatus status) {
+    return Objects.equals(postRenderers, status.getObservedPostRenderersDigest())
+        && Objects.equals(commonMetadata, status.getObservedCommonMetadataDigest())
+        && Objects.equals(valuesFiles, status.getObservedValuesFilesDigest());
   }
 
   /** After a release: the settings it was made with. */
-  static void record(HelmRelease hr, HelmReleaseStatus status) {
-    status.setObservedPostRenderersDigest(postRenderers(hr));
-    status.setObservedCommonMetadataDigest(commonMetadata(hr));
-    status.setObservedValuesFilesDigest(valuesFiles(hr));
+  void record(HelmReleaseStatus status) {
+    status.setObservedPostRenderersDigest(postRenderers);
+    status.setObservedCommonMetadataDigest(commonMetadata);
+    status.setObservedValuesFilesDigest(valuesFiles);
   }
 
   private static String postRenderers(HelmRelease hr) {

@@ -26,6 +26,14 @@ public interface DriftlessSettings {
 
   Optional<String> sopsKeys();
 
+  Optional<String> concurrency();
+
+  Optional<String> clusterConcurrency();
+
+  Optional<String> kubeApiQps();
+
+  Optional<String> kubeApiBurst();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -36,6 +44,10 @@ public interface DriftlessSettings {
       case DISPATCH -> dispatch();
       case GIT_TIMEOUT -> gitTimeout();
       case SOPS_KEYS -> sopsKeys();
+      case CONCURRENCY -> concurrency();
+      case CLUSTER_CONCURRENCY -> clusterConcurrency();
+      case KUBE_API_QPS -> kubeApiQps();
+      case KUBE_API_BURST -> kubeApiBurst();
     });
   }
 }

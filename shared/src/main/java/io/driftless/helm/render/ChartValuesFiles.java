@@ -1,6 +1,7 @@
 package io.driftless.helm.render;
 
 import io.driftless.model.Yaml;
+import io.driftless.source.helm.ChartArchive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
