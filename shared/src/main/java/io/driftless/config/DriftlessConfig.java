@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param gitTimeout the timeout of one Git operation
  * @param sopsKeys SOPS keys registered by reference: age identity files, {@code *.asc} PGP keys,
  *     {@code env:NAME} or Secrets Manager ARNs
+ * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -33,7 +34,26 @@ public record DriftlessConfig(
     Path cacheDir,
     Dispatch dispatch,
     Duration gitTimeout,
-    List<String> sopsKeys) {
+    List<String> sopsKeys,
+    Workers workers) {
+
+  /**
+   * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
+   * (one Kustomization on one cluster) at a time. {@code leaseTtl}: how long a lease or a request's
+   * claim lasts without renewal; a heartbeat renews it every third of that while the run is alive,
+   * so a killed run is taken over within this time. {@code drainInterval}: how often {@code serve}
+   * looks for queued requests left by a run that died.
+   */
+  public record Workers(int count, Duration leaseTtl, Duration drainInterval) {
+    public Workers {
+      if (count < 1) {
+        throw new ConfigException(Key.WORKERS.env() + ": " + count + " workers: at least 1 is needed");
+      }
+      if (leaseTtl.toMillis() < 3) {
+        throw new ConfigException(Key.LEASE_TTL.env() + ": " + leaseTtl + " is too short to renew");
+      }
+    }
+  }
 
   /** Who runs the reconciles a webhook or a bootstrap queues. */
   public enum Dispatch {
@@ -51,7 +71,10 @@ public record DriftlessConfig(
     CACHE_DIR("DRIFTLESS_CACHE_DIR", null, "`$TMPDIR/driftless/sources`"),
     DISPATCH("DRIFTLESS_DISPATCH", null, "`local`, or `stream` with a table"),
     GIT_TIMEOUT("DRIFTLESS_GIT_TIMEOUT", "60s", "`60s`"),
-    SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset");
+    SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset"),
+    WORKERS("DRIFTLESS_WORKERS", "4", "`4`"),
+    LEASE_TTL("DRIFTLESS_LEASE_TTL", "20s", "`20s`"),
+    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "5s", "`5s`");
 
     private final String env;
     private final String defaultValue;
@@ -115,19 +138,27 @@ public record DriftlessConfig(
         Optional.ofNullable(text.get(Key.DISPATCH)).map(DriftlessConfig::dispatch)
             .orElse(table.isPresent() ? Dispatch.STREAM : Dispatch.LOCAL),
         parse(Key.GIT_TIMEOUT, text.get(Key.GIT_TIMEOUT), Durations::parse),
-        Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()));
+        Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()),
+        new Workers(
+            parse(Key.WORKERS, text.get(Key.WORKERS), Integer::parseInt),
+            parse(Key.LEASE_TTL, text.get(Key.LEASE_TTL), Durations::parse),
+            parse(Key.DRAIN_INTERVAL, text.get(Key.DRAIN_INTERVAL), Durations::parse)));
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers);
+  }
+
+  public DriftlessConfig withWorkers(Workers how) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how);
   }
 
   private static Dispatch dispatch(String value) {

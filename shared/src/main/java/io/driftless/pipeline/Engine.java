@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.config.DriftlessConfig.Dispatch;
+import io.driftless.config.DriftlessConfig.Workers;
 import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -37,17 +36,24 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
   private final StateStore store;
   private final ReconcileContext ctx;
+  private final WorkQueue queue;
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
+  private final Workers workers;
+  private QueueWatcher watcher;
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
-      List<String> sopsKeyRefs) {
+      List<String> sopsKeyRefs, Workers workers) {
     this.store = store;
+    this.workers = workers;
     this.ctx = new ReconcileContext(
         store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets), clock,
-        "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5));
-    this.dispatcher = dispatch == Dispatch.LOCAL ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
+        "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5));
+    this.queue = new WorkQueue(ctx);
+    this.dispatcher = dispatch == Dispatch.LOCAL
+        ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
+        : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
   }
 
@@ -64,7 +70,7 @@ public final class Engine implements AutoCloseable {
   public static Engine create(DriftlessConfig config, StateStore store, Map<String, String> env) {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
-    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys());
+    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(), config.workers());
   }
 
   public StateStore store() {
@@ -120,27 +126,89 @@ public final class Engine implements AutoCloseable {
     return new ReconcileReport(outcomes);
   }
 
-  /** Runs every queued request: each triggers a run of the roots it concerns. */
+  /**
+   * Runs every queued request in this thread, and the work items they queue, until none is left that
+   * another live worker does not hold: each request fans out into work items, each item runs one
+   * Kustomization on one cluster and queues its children.
+   */
   public synchronized ReconcileReport drainPending() {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
-    for (ReconcileRequest request : store.pendingRequests()) {
-      for (RootRecord root : Requests.rootsFor(store, request)) {
-        Predicate<String> force = key -> ReconcileRequest.KIND_KUSTOMIZATION.equals(request.kind()) && key.equals(request.target());
-        outcomes.addAll(runQuietly(root, new Trigger(force, ctx.clock().instant(), true)));
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (ReconcileRequest request : store.pendingRequests()) {
+        WorkQueue.Ran ran = queue.run(request.id());
+        outcomes.addAll(ran.outcomes());
+        progress |= ran.claimed();
       }
-      store.completeRequest(request.id());
     }
     return new ReconcileReport(outcomes);
   }
 
-  /** Waits until the local worker has finished everything dispatched so far. */
+  /**
+   * A schedule tick that fans out: queues one work item per tree top that may be due at {@code now}
+   * (the rest follow from their parents), hands them to the dispatcher (on AWS the stream carries
+   * them to the work function) and runs, in this invocation, the requests a dead worker left (whose
+   * claim lapsed).
+   */
+  public FanOutReport tick(Instant now) {
+    List<ReconcileRequest> queued = queue.tick(now);
+    queued.forEach(dispatcher);
+    List<ReconcileOutcome> resumed = new ArrayList<>();
+    Instant stale = now.minus(ctx.lockTtl().multipliedBy(2));
+    for (ReconcileRequest request : store.pendingRequests()) {
+      if (request.requestedAt() != null && Instant.parse(request.requestedAt()).isBefore(stale)) {
+        WorkQueue.Ran ran = queue.run(request.id());
+        resumed.addAll(ran.outcomes());
+        ran.queued().forEach(dispatcher);
+      }
+    }
+    return new FanOutReport(queued.stream().map(ReconcileRequest::id).toList(), resumed, List.of());
+  }
+
+  /**
+   * Runs the queued requests {@code ids} (one work item each, as the stream or SQS delivers them) and
+   * queues what follows them. A request another live worker holds is left to it; a request whose run
+   * failed outside any one reconcile (the store, say) is named in {@code failed}, to be delivered
+   * again.
+   */
+  public FanOutReport work(List<String> ids) {
+    List<String> queued = new ArrayList<>();
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (String id : ids) {
+      try {
+        WorkQueue.Ran ran = queue.run(id);
+        outcomes.addAll(ran.outcomes());
+        ran.queued().forEach(r -> {
+          queued.add(r.id());
+          dispatcher.accept(r);
+        });
+      } catch (RuntimeException e) {
+        LOG.warning("request " + id + ": " + e.getMessage());
+        failed.add(id);
+      }
+    }
+    return new FanOutReport(queued, outcomes, failed);
+  }
+
+  /**
+   * Hands queued requests to the local workers now and every {@code DRIFTLESS_DRAIN_INTERVAL}, so a
+   * request a killed process left behind is resumed once its claim lapses, with no new trigger. Only
+   * with the local dispatcher (on AWS the stream's retry and the tick do it).
+   */
+  public synchronized void watchQueue() {
+    if (watcher == null && dispatcher.isLocal()) {
+      watcher = new QueueWatcher(store, dispatcher, workers.drainInterval());
+    }
+  }
+
+  /** Waits until the local workers have finished everything dispatched so far, and what it queued. */
   public void awaitIdle() {
     try {
-      dispatcher.quiesce().get();
+      dispatcher.awaitIdle();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -158,20 +226,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void drainQuietly() {
-    try {
-      drainPending();
-    } catch (RuntimeException e) {
-      LOG.warning("reconcile failed: " + e.getMessage());
-    }
-  }
-
   static String qualify(String name) {
     return name.contains("/") ? name : "flux-system/" + name;
   }
 
   @Override
   public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
     dispatcher.close();
     ctx.clients().close();
     store.close();

@@ -60,7 +60,7 @@ final class KustomizationReconciler {
               .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
       return reconcileLocked(rec, trigger);
     } finally {
-      ctx.store().unlock(lease);
+      LeaseWaiter.release(ctx, lease);
     }
   }
 

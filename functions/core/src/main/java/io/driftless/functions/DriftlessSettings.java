@@ -26,6 +26,12 @@ public interface DriftlessSettings {
 
   Optional<String> sopsKeys();
 
+  Optional<String> workers();
+
+  Optional<String> leaseTtl();
+
+  Optional<String> drainInterval();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -36,6 +42,9 @@ public interface DriftlessSettings {
       case DISPATCH -> dispatch();
       case GIT_TIMEOUT -> gitTimeout();
       case SOPS_KEYS -> sopsKeys();
+      case WORKERS -> workers();
+      case LEASE_TTL -> leaseTtl();
+      case DRAIN_INTERVAL -> drainInterval();
     });
   }
 }
