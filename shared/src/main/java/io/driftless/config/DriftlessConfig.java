@@ -73,8 +73,8 @@ public record DriftlessConfig(
     GIT_TIMEOUT("DRIFTLESS_GIT_TIMEOUT", "60s", "`60s`"),
     SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset"),
     WORKERS("DRIFTLESS_WORKERS", "4", "`4`"),
-    LEASE_TTL("DRIFTLESS_LEASE_TTL", "20s", "`20s`"),
-    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "5s", "`5s`");
+    LEASE_TTL("DRIFTLESS_LEASE_TTL", "10s", "`10s`"),
+    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "2s", "`2s`");
 
     private final String env;
     private final String defaultValue;

@@ -149,19 +149,16 @@ public final class Engine implements AutoCloseable {
    * A schedule tick that fans out: queues one work item per tree top that may be due at {@code now}
    * (the rest follow from their parents), hands them to the dispatcher (on AWS the stream carries
    * them to the work function) and runs, in this invocation, the requests a dead worker left (whose
-   * claim lapsed).
+   * claim lapsed unrenewed); requests no worker has claimed yet are left to their delivery.
    */
   public FanOutReport tick(Instant now) {
     List<ReconcileRequest> queued = queue.tick(now);
     queued.forEach(dispatcher);
     List<ReconcileOutcome> resumed = new ArrayList<>();
-    Instant stale = now.minus(ctx.lockTtl().multipliedBy(2));
-    for (ReconcileRequest request : store.pendingRequests()) {
-      if (request.requestedAt() != null && Instant.parse(request.requestedAt()).isBefore(stale)) {
-        WorkQueue.Ran ran = queue.run(request.id());
-        resumed.addAll(ran.outcomes());
-        ran.queued().forEach(dispatcher);
-      }
+    for (ReconcileRequest request : store.abandonedRequests(ctx.clock().instant())) {
+      WorkQueue.Ran ran = queue.run(request.id());
+      resumed.addAll(ran.outcomes());
+      ran.queued().forEach(dispatcher);
     }
     return new FanOutReport(queued.stream().map(ReconcileRequest::id).toList(), resumed, List.of());
   }

@@ -3,9 +3,11 @@ package io.driftless.pipeline;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RequestClaim;
 import io.driftless.record.StateStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Runs one queued request under a claim: claims it (a live claim elsewhere means another worker has
@@ -16,6 +18,7 @@ import java.util.UUID;
  * in their wave).
  */
 final class WorkQueue {
+  private static final Logger LOG = Logger.getLogger(WorkQueue.class.getName());
   private final ReconcileContext ctx;
   private final WorkPlanner planner;
 
@@ -36,6 +39,7 @@ final class WorkQueue {
     if (claim.isEmpty()) {
       return Ran.NOT_CLAIMED;
     }
+    LOG.info("[work] " + id);
     try (LeaseHeartbeat beat = LeaseHeartbeat.keep("request " + id, ctx.lockTtl(),
         () -> store.claimRequest(id, holder, ctx.lockTtl()).isPresent())) {
       Optional<ReconcileRequest> request = store.getRequest(id);
@@ -58,7 +62,7 @@ final class WorkQueue {
   }
 
   /** The work items of a schedule tick at {@code now}, newly queued. */
-  List<ReconcileRequest> tick(java.time.Instant now) {
+  List<ReconcileRequest> tick(Instant now) {
     return planner.tick("tick:" + now, now).stream().filter(ctx.store()::enqueue).toList();
   }
 }

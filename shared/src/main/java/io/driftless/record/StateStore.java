@@ -79,6 +79,12 @@ public interface StateStore extends AutoCloseable {
   List<ReconcileRequest> pendingRequests();
 
   /**
+   * Pending requests whose worker claimed them and then stopped renewing the claim before {@code now}
+   * (it died mid-run), oldest first.
+   */
+  List<ReconcileRequest> abandonedRequests(Instant now);
+
+  /**
    * Claims the pending request {@code id} for {@code holder} until now + {@code ttl} with a
    * conditional write: when nobody holds it, its holder let the claim expire, or {@code holder}
    * already holds it (a renewal). Empty when another live holder has it, or it is completed or gone.

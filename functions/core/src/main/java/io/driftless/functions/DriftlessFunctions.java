@@ -23,7 +23,7 @@ public class DriftlessFunctions {
     return FunctionUrlResponse.of(engine.webhook(new WebhookRequest(event.headers(), event.rawBody())));
   }
 
-  /** A cron tick (EventBridge, Knative PingSource): reconciles what is due and drains queued requests. */
+  /** A cron tick run in one invocation: drains queued requests, then reconciles what is due, inline. */
   @Funq
   public ReconcileReport schedule(ScheduledEvent event) {
     return engine.schedule(event.timeOr(clock.instant()));

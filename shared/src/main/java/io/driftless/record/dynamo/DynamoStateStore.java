@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,20 +257,30 @@ public final class DynamoStateStore implements StateStore {
   /** Requests not yet completed, oldest first, read from every shard. */
   @Override
   public List<ReconcileRequest> pendingRequests() {
-    List<ReconcileRequest> pending = new ArrayList<>();
+    return requests("attribute_not_exists(#done)", Map.of());
+  }
+
+  @Override
+  public List<ReconcileRequest> abandonedRequests(Instant now) {
+    return requests("attribute_not_exists(#done) AND claimExpiresAt < :now", Map.of(":now", n(now.toEpochMilli())));
+  }
+
+  private List<ReconcileRequest> requests(String filter, Map<String, AttributeValue> values) {
+    List<ReconcileRequest> found = new ArrayList<>();
     for (int shard = 0; shard < RequestShards.COUNT; shard++) {
-      String pk = RequestShards.partition(shard);
+      Map<String, AttributeValue> bound = new HashMap<>(values);
+      bound.put(":pk", s(RequestShards.partition(shard)));
       client.queryPaginator(b -> b.tableName(table)
               .keyConditionExpression("#pk = :pk")
-              .filterExpression("attribute_not_exists(#done)")
+              .filterExpression(filter)
               .expressionAttributeNames(Map.of("#pk", PK, "#done", DONE))
-              .expressionAttributeValues(Map.of(":pk", s(pk)))
+              .expressionAttributeValues(bound)
               .consistentRead(true))
-          .items().stream().map(RecordItems::request).forEach(pending::add);
+          .items().stream().map(RecordItems::request).forEach(found::add);
     }
-    pending.sort(Comparator.comparing(ReconcileRequest::requestedAt, Comparator.nullsFirst(String::compareTo))
+    found.sort(Comparator.comparing(ReconcileRequest::requestedAt, Comparator.nullsFirst(String::compareTo))
         .thenComparing(ReconcileRequest::id));
-    return pending;
+    return found;
   }
 
   @Override
@@ -291,7 +302,10 @@ public final class DynamoStateStore implements StateStore {
     }
   }
 
-  /** Marks the request done; DynamoDB's TTL deletes it a day later, so its id stays taken within its wave. */
+  /**
+   * Marks the request done; DynamoDB's TTL deletes it an hour later, so its id stays taken while its
+   * wave lasts (a done item is still read, and filtered out, by {@link #pendingRequests} until then).
+   */
   @Override
   public void completeRequest(String id) {
     client.updateItem(b -> b.tableName(table)
@@ -300,7 +314,7 @@ public final class DynamoStateStore implements StateStore {
         .expressionAttributeNames(Map.of("#done", DONE, "#ttl", TTL))
         .expressionAttributeValues(Map.of(
             ":done", AttributeValue.fromBool(true),
-            ":ttl", n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()))));
+            ":ttl", n(clock.instant().plus(Duration.ofHours(1)).getEpochSecond()))));
   }
 
   private static Map<String, AttributeValue> requestKey(String id) {

@@ -50,6 +50,10 @@ class RequestQueueTest extends StoreTestBase {
     assertThat(store.claimRequest("r1", "worker-b", Duration.ofSeconds(20))).as("a is alive").isEmpty();
     assertThat(store.claimRequest("r1", "worker-a", Duration.ofSeconds(20))).as("a renews").isPresent();
 
+    store.enqueue(new ReconcileRequest("r2", ReconcileRequest.KIND_SOURCE, "flux-system/fleet", "", "push", NOW.toString()));
+    assertThat(store.abandonedRequests(NOW.plusSeconds(19))).as("a's claim is alive, r2 not claimed").isEmpty();
+    assertThat(store.abandonedRequests(NOW.plusSeconds(21))).extracting(ReconcileRequest::id).containsExactly("r1");
+
     DynamoStateStore later = storeAt(NOW.plusSeconds(21));
     assertThat(later.claimRequest("r1", "worker-b", Duration.ofSeconds(20))).as("a stopped renewing").isPresent();
     assertThat(later.claimRequest("r1", "worker-a", Duration.ofSeconds(20))).as("b has it now").isEmpty();
