@@ -52,6 +52,9 @@ public record DriftlessConfig(
       if (leaseTtl.toMillis() < 3) {
         throw new ConfigException(Key.LEASE_TTL.env() + ": " + leaseTtl + " is too short to renew");
       }
+      if (drainInterval.isNegative() || drainInterval.isZero()) {
+        throw new ConfigException(Key.DRAIN_INTERVAL.env() + ": " + drainInterval + " must be positive");
+      }
     }
   }
 

@@ -1,19 +1,18 @@
 package io.driftless.pipeline;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
  * Keeps a short lease alive while its run is: renews it every third of its time to live on one
  * shared daemon thread. A run that dies (kill -9, a Lambda timeout, an out-of-memory kill) stops
- * renewing, so its lease lapses within the time to live and the next worker takes over.
+ * renewing, so its lease lapses within the time to live and the next worker takes over. Once
+ * {@link #close} returns no renewal is sent any more, so a lease released after it stays released.
  */
 final class LeaseHeartbeat implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LeaseHeartbeat.class.getName());
@@ -22,10 +21,14 @@ final class LeaseHeartbeat implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final ScheduledFuture<?> task;
+  private final String what;
+  private final BooleanSupplier renew;
+  private ScheduledFuture<?> task;
+  private boolean stopped;
 
-  private LeaseHeartbeat(ScheduledFuture<?> task) {
-    this.task = task;
+  private LeaseHeartbeat(String what, BooleanSupplier renew) {
+    this.what = what;
+    this.renew = renew;
   }
 
   /**
@@ -34,22 +37,31 @@ final class LeaseHeartbeat implements AutoCloseable {
    */
   static LeaseHeartbeat keep(String what, Duration ttl, BooleanSupplier renew) {
     long every = Math.max(1, ttl.toMillis() / 3);
-    AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-    self.set(BEAT.scheduleWithFixedDelay(() -> {
-      try {
-        if (!renew.getAsBoolean()) {
-          LOG.warning(what + ": lease lost to another worker; its run goes on, the other one's writes win");
-          Optional.ofNullable(self.get()).ifPresent(f -> f.cancel(false));
-        }
-      } catch (RuntimeException e) {
-        LOG.warning(what + ": lease not renewed, retrying: " + e.getMessage());
-      }
-    }, every, every, TimeUnit.MILLISECONDS));
-    return new LeaseHeartbeat(self.get());
+    LeaseHeartbeat beat = new LeaseHeartbeat(what, renew);
+    synchronized (beat) {
+      beat.task = BEAT.scheduleWithFixedDelay(beat::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+    return beat;
   }
 
+  private synchronized void beat() {
+    if (stopped) {
+      return;
+    }
+    try {
+      if (!renew.getAsBoolean()) {
+        LOG.warning(what + ": lease lost to another worker; its run goes on, the other one's writes win");
+        close();
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(what + ": lease not renewed, retrying: " + e.getMessage());
+    }
+  }
+
+  /** Stops renewing; waits for a renewal under way to finish. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    stopped = true;
     task.cancel(false);
   }
 }

@@ -40,13 +40,14 @@ final class WorkQueue {
       return Ran.NOT_CLAIMED;
     }
     LOG.info("[work] " + id);
+    List<ReconcileOutcome> outcomes = List.of();
+    List<ReconcileRequest> queued;
     try (LeaseHeartbeat beat = LeaseHeartbeat.keep("request " + id, ctx.lockTtl(),
         () -> store.claimRequest(id, holder, ctx.lockTtl()).isPresent())) {
       Optional<ReconcileRequest> request = store.getRequest(id);
       if (request.isEmpty()) {
         return new Ran(true, List.of(), List.of());
       }
-      List<ReconcileOutcome> outcomes = List.of();
       List<ReconcileRequest> next;
       if (request.get().isItem()) {
         WorkItemRun.Result r = new WorkItemRun(ctx).run(request.get());
@@ -55,10 +56,10 @@ final class WorkQueue {
       } else {
         next = planner.plan(request.get());
       }
-      List<ReconcileRequest> queued = next.stream().filter(store::enqueue).toList();
-      store.completeRequest(id);
-      return new Ran(true, outcomes, queued);
+      queued = next.stream().filter(store::enqueue).toList();
     }
+    store.completeRequest(id); // after the heartbeat stopped, so no renewal follows it
+    return new Ran(true, outcomes, queued);
   }
 
   /** The work items of a schedule tick at {@code now}, newly queued. */
