@@ -11,6 +11,7 @@ import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
+import io.driftless.local.LocalChartRepository;
 import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.sandbox.SandboxApiServer;
 import java.io.IOException;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo",
-    description = "End to end on this machine: a Flux-layout repo from examples/, the sandbox (or --kubeconfig), "
-        + "bootstrap, a signed push webhook, then a second commit that edits one object and removes another.")
+    description = "End to end on this machine: a Flux-layout repo from examples/ (with a HelmRelease whose chart is "
+        + "served from examples/charts on 127.0.0.1), the sandbox (or --kubeconfig), bootstrap, a signed push webhook, "
+        + "then a second commit that edits one object, removes another and changes the Helm values.")
 final class DemoCommand implements Callable<Integer> {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -49,10 +51,14 @@ final class DemoCommand implements Callable<Integer> {
     try (DemoRepo repo = DemoRepo.create(work.resolve("git"));
         SandboxApiServer sandbox = kubeconfig == null ? SandboxApiServer.start(0) : null;
         BareClusterKubelet kubelet = BareClusterKubelet.startIfNodeless(kubeconfig, context);
-        LocalDynamoDbServer dynamo = LocalDynamoDbServer.start()) {
+        LocalDynamoDbServer dynamo = LocalDynamoDbServer.start();
+        LocalChartRepository charts = LocalChartRepository.servePreferringExamplesPort(examples.resolve("charts"))) {
       repo.copyFrom(examples);
-      String first = repo.commitAndPush("Add the demo cluster, infrastructure and podinfo");
+      boolean moved = !charts.pointExamplesAt(repo.workTree()).isEmpty();
+      String first = repo.commitAndPush("Add the demo cluster, infrastructure, the hello HelmRelease and podinfo");
       System.out.println("   " + repo.url() + " main@sha1:" + first);
+      System.out.println("   Helm chart repository for examples/charts at " + charts.url()
+          + (moved ? " (port " + LocalChartRepository.EXAMPLES_PORT + " was taken: the HelmRepository's URL was rewritten)" : ""));
 
       Path kube = kubeconfig;
       if (sandbox != null) {
@@ -84,19 +90,32 @@ final class DemoCommand implements Callable<Integer> {
         DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"));
         step("5", "Push webhook for " + first.substring(0, 12) + ", then the reconcile function, as the table's stream calls it");
         check.pushAndRun(sender, repo.url(), "0".repeat(40), first,
-            change("ConfigMap", "podinfo-config", Action.CREATED), change("Service", "podinfo", Action.CREATED));
+            change("ConfigMap", "podinfo-config", Action.CREATED), change("Service", "podinfo", Action.CREATED),
+            helmChange("ConfigMap", Action.CREATED));
 
-        step("6", "Second commit: edit ConfigMap podinfo-config, remove Service podinfo");
+        step("6", "Second commit: edit ConfigMap podinfo-config, remove Service podinfo, change the hello values");
         DemoFiles.editSecondCommit(repo.workTree());
-        String second = repo.commitAndPush("Change the podinfo message, drop its Service");
+        String second = repo.commitAndPush("Change the podinfo message, drop its Service, change the hello color");
         check.pushAndRun(sender, repo.url(), first, second,
-            change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED));
-        System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second);
+            change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED),
+            helmChange("ConfigMap", Action.CONFIGURED));
+        System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second
+            + "; Helm release hello/hello upgraded to v2");
         return 0;
       } finally {
-        serve.destroy();
-        serve.waitFor();
+        stop(serve);
       }
+    }
+  }
+
+  /**
+   * Stops the functions app: SIGTERM, then SIGKILL after 10 s. Once it has rendered a chart it ignores
+   * SIGTERM: helm-java's Go library replaces the JVM's signal handlers (manusa/helm-java#409).
+   */
+  private static void stop(Process serve) throws InterruptedException {
+    serve.destroy();
+    if (!serve.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      serve.destroyForcibly().waitFor();
     }
   }
 
@@ -136,12 +155,18 @@ final class DemoCommand implements Callable<Integer> {
     return new DemoCheck.Expected(new ObjectId("", kind, "podinfo", name), action);
   }
 
+  /** A change to an object of the hello release (namespace hello, named after the release). */
+  private static DemoCheck.Expected helmChange(String kind, Action action) {
+    return new DemoCheck.Expected(new ObjectId("", kind, "hello", "hello"), action);
+  }
+
   /**
    * Plays the table's stream: after the webhook queued the push, calls the functions' reconcile with a
    * stream event and checks the typed report it answers (every Kustomization Ready at the commit, and
    * the expected changes in their change sets).
    */
   static final class DemoCheck {
+    private static final String HELLO = "HelmRelease/hello/hello";
     private static final String STREAM_EVENT = "{\"Records\": [{\"eventName\": \"INSERT\", \"eventSource\": \"aws:dynamodb\"}]}";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Engine engine;
@@ -166,6 +191,7 @@ final class DemoCommand implements Callable<Integer> {
       ReconcileReport report = runQueued();
       System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
       System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
+      System.out.print(GetCommand.HelmReleases.render(engine.store().listHelmObjects(), new Scope(null, true, "demo")));
       report.outcomes().forEach(o -> o.changes().changed().forEach(e -> System.out.println("   " + o.kustomization() + " " + e.line())));
       verify(report, after, expected);
     }
@@ -181,13 +207,20 @@ final class DemoCommand implements Callable<Integer> {
       return Yaml.json().readValue(response.body(), ReconcileReport.class);
     }
 
-    /** Every Kustomization ran and is Ready at {@code commit}, and each expected change is in the report. */
+    /**
+     * Every Kustomization ran and is Ready at {@code commit}, the HelmRelease hello/hello is Ready, and
+     * each expected change is in the report.
+     */
     static void verify(ReconcileReport report, String commit, Expected... expected) {
-      if (report.outcomes().size() < 3) {
-        throw new IllegalStateException("expected the three Kustomizations to run, got " + report.outcomes().size());
+      long kustomizations = report.outcomes().stream().filter(o -> !isHelmRelease(o)).count();
+      if (kustomizations < 3) {
+        throw new IllegalStateException("expected the three Kustomizations to run, got " + kustomizations);
+      }
+      if (report.outcomes().stream().noneMatch(o -> HELLO.equals(o.kustomization()))) {
+        throw new IllegalStateException("expected " + HELLO + " to be reconciled, it is not in the report");
       }
       for (ReconcileOutcome o : report.outcomes()) {
-        if (!o.ready() || !o.revision().endsWith(commit)) {
+        if (!o.ready() || !isHelmRelease(o) && !o.revision().endsWith(commit)) {
           throw new IllegalStateException(o.kustomization() + " did not apply " + commit + ": " + o.reason() + ": " + o.message());
         }
       }
@@ -196,6 +229,10 @@ final class DemoCommand implements Callable<Integer> {
           throw new IllegalStateException("expected the change \"" + e.line() + "\", it is in no change set");
         }
       }
+    }
+
+    private static boolean isHelmRelease(ReconcileOutcome o) {
+      return o.kustomization().startsWith("HelmRelease/");
     }
   }
 }

@@ -21,7 +21,7 @@ final class DemoFiles {
     return Files.createDirectories(dir);
   }
 
-  /** Edits the ConfigMap's message and removes the Service from the app. */
+  /** Edits the ConfigMap's message, removes the Service from the app and changes the hello release's color. */
   static void editSecondCommit(Path work) throws IOException {
     Path app = work.resolve("apps/podinfo");
     Path cm = app.resolve("configmap.yaml");
@@ -29,5 +29,7 @@ final class DemoFiles {
     Files.delete(app.resolve("service.yaml"));
     Path k = app.resolve("kustomization.yaml");
     Files.writeString(k, Files.readString(k).replace("  - service.yaml\n", ""));
+    Path values = work.resolve("infrastructure/hello/values.yaml");
+    Files.writeString(values, Files.readString(values).replace("color: teal", "color: orange"));
   }
 }

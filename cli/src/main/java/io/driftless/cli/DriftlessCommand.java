@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       BootstrapCommand.class,
       GetCommand.class,
       ReconcileCommand.class,
+      SuspendCommand.Suspend.class,
+      SuspendCommand.Resume.class,
       BuildCommand.class,
       DemoCommand.class
     })

@@ -3,14 +3,47 @@ package io.driftless.cli;
 import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
+import io.driftless.record.HelmRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "reconcile", description = "Reconcile now, like `flux reconcile`.",
-    subcommands = ReconcileCommand.Kustomization.class)
+    subcommands = {ReconcileCommand.Kustomization.class, ReconcileCommand.HelmRelease.class})
 final class ReconcileCommand {
+
+  @Command(name = "helmrelease", aliases = {"hr"}, description = "Reconcile one HelmRelease and wait for it.")
+  static final class HelmRelease implements Callable<Integer> {
+    @Parameters(index = "0", description = "Name of the HelmRelease") String name;
+    @Option(names = {"-n", "--namespace"}, defaultValue = "flux-system",
+        description = "Its namespace (default: ${DEFAULT-VALUE})") String namespace;
+    @Option(names = "--with-source",
+        description = "Fetch Git and rebuild the Kustomization that holds it first (the chart index is fetched either way)")
+    boolean withSource;
+    @Option(names = "--cluster", description = "Only on this cluster") String cluster;
+
+    @Override
+    public Integer call() {
+      try (Engine engine = Engines.open()) {
+        return reconcile(engine, HelmRecord.keyOf(io.driftless.model.helm.HelmRelease.KIND, namespace, name), cluster,
+            withSource) ? 0 : 1;
+      }
+    }
+  }
+
+  /** Reconciles a HelmRelease with flux's progress lines; true when it is Ready. */
+  static boolean reconcile(Engine engine, String key, String cluster, boolean withSource) {
+    System.out.println("► reconciling " + key + (withSource ? " with its source" : ""));
+    System.out.println("◎ waiting for HelmRelease reconciliation");
+    ReconcileReport report = engine.reconcileHelmRelease(key, cluster, withSource);
+    boolean ready = print(report);
+    if (report.outcomes().stream().noneMatch(o -> o.kustomization().equals(key))) {
+      System.out.println("✗ " + key + " is suspended: `driftless resume hr` reconciles it again");
+      return false;
+    }
+    return ready;
+  }
 
   @Command(name = "kustomization", aliases = {"ks"}, description = "Reconcile one Kustomization and wait for it.")
   static final class Kustomization implements Callable<Integer> {

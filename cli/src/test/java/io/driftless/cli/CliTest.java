@@ -2,6 +2,7 @@ package io.driftless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.sandbox.SandboxApiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path tmp;
   private SandboxApiServer sandbox;
+  private LocalChartRepository charts;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream stdout;
@@ -28,6 +30,7 @@ class CliTest {
     System.setProperty("DRIFTLESS_DATA_DIR", tmp.resolve("data").toString());
     System.setProperty("DRIFTLESS_CACHE_DIR", tmp.resolve("cache").toString());
     sandbox = SandboxApiServer.start(0);
+    charts = LocalChartRepository.serve(Path.of("../examples/charts"));
     stdout = System.out;
     stderr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -41,6 +44,7 @@ class CliTest {
     System.clearProperty("DRIFTLESS_DATA_DIR");
     System.clearProperty("DRIFTLESS_CACHE_DIR");
     sandbox.close();
+    charts.close();
   }
 
   private Path bare() throws Exception {
@@ -61,6 +65,7 @@ class CliTest {
     Path bare = bare();
     try (DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare)) {
       repo.copyFrom(Path.of("../examples"));
+      charts.pointExamplesAt(repo.workTree());
       String first = repo.commitAndPush("examples");
 
       assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
@@ -82,6 +87,102 @@ class CliTest {
       assertThat(sandbox.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
       assertThat(withoutSource).containsPattern("flux-system +prod +main@sha1:" + first);
       assertThat(withSource).containsPattern("flux-system +prod +main@sha1:" + second);
+    }
+  }
+
+  /** examples/ committed, cluster prod added, bootstrapped and reconciled once: the hello release is installed. */
+  private DemoRepo reconciledExamples() throws Exception {
+    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Path bare = bare();
+    DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare);
+    repo.copyFrom(Path.of("../examples"));
+    charts.pointExamplesAt(repo.workTree());
+    repo.commitAndPush("examples");
+    assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+    assertThat(Main.run("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
+        "--cluster", "prod")).isZero();
+    assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+    return repo;
+  }
+
+  private String run(int exitCode, String... args) {
+    out.reset();
+    assertThat(Main.run(args)).as(String.join(" ", args)).isEqualTo(exitCode);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String helloColor() {
+    return sandbox.client().configMaps().inNamespace("hello").withName("hello").get().getData().get("color");
+  }
+
+  @Test
+  void getHelmReleasesAndTheirSourcesLikeFlux() throws Exception {
+    try (DemoRepo repo = reconciledExamples()) {
+      String all = run(0, "get", "hr", "-A");
+      String inFluxSystem = run(0, "get", "hr");
+      String inHello = run(0, "get", "helmreleases", "-n", "hello", "--cluster", "prod");
+      String helm = run(0, "get", "sources", "helm");
+      String chart = run(0, "get", "sources", "chart");
+      String git = run(0, "get", "sources", "git");
+      String oci = run(0, "get", "sources", "oci");
+
+      assertThat(all.lines().findFirst().orElseThrow()).matches("NAMESPACE +NAME +REVISION +SUSPENDED +READY +MESSAGE");
+      assertThat(all).containsPattern("hello +hello +0\\.1\\.0 +False +True +Helm install succeeded for release "
+          + "hello/hello\\.v1 with chart hello@0\\.1\\.0");
+      assertThat(inFluxSystem).isEmpty();
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("✗ no HelmRelease objects found in \"flux-system\" namespace");
+      assertThat(inHello.lines().findFirst().orElseThrow()).matches("NAME +REVISION +SUSPENDED +READY +MESSAGE");
+      assertThat(inHello).containsPattern("hello +0\\.1\\.0 +False +True");
+      assertThat(helm).containsPattern("demo-charts +sha256:[0-9a-f]{64} +False +True +stored artifact: revision 'sha256:");
+      assertThat(chart).containsPattern("hello-hello +0\\.1\\.0 +False +True +pulled 'hello' chart with version '0\\.1\\.0'");
+      assertThat(git).containsPattern("flux-system +main@sha1:[0-9a-f]{40} +False +True +stored artifact for revision");
+      assertThat(oci).isEmpty();
+    }
+  }
+
+  @Test
+  void aSuspendedReleaseWaitsForResumeWhichReconcilesAtOnce() throws Exception {
+    try (DemoRepo repo = reconciledExamples()) {
+      String suspended = run(0, "suspend", "hr", "hello", "-n", "hello");
+      Path values = repo.workTree().resolve("infrastructure/hello/values.yaml");
+      Files.writeString(values, Files.readString(values).replace("color: teal", "color: orange"));
+      repo.commitAndPush("orange");
+      run(0, "reconcile", "ks", "infrastructure", "--with-source");
+      String colorWhileSuspended = helloColor();
+      String table = run(0, "get", "hr", "-n", "hello");
+      String refused = run(1, "reconcile", "hr", "hello", "-n", "hello");
+      String resumed = run(0, "resume", "hr", "hello", "-n", "hello");
+
+      assertThat(suspended).contains("✔ HelmRelease/hello/hello on prod suspended");
+      assertThat(colorWhileSuspended).isEqualTo("TEAL");
+      assertThat(table).containsPattern("hello +0\\.1\\.0 +True +True");
+      assertThat(refused).contains("✗ HelmRelease/hello/hello is suspended");
+      assertThat(resumed).contains("✔ HelmRelease/hello/hello on prod resumed")
+          .contains("◎ waiting for HelmRelease reconciliation")
+          .contains("ConfigMap/hello/hello configured")
+          .contains("✔ HelmRelease/hello/hello on prod: applied revision 0.1.0");
+      assertThat(helloColor()).isEqualTo("ORANGE");
+      assertThat(sandbox.client().secrets().inNamespace("hello").withName("sh.helm.release.v1.hello.v2").get()).isNotNull();
+      assertThat(run(0, "get", "hr", "-n", "hello")).containsPattern("hello +0\\.1\\.0 +False +True +Helm upgrade succeeded");
+    }
+  }
+
+  @Test
+  void reconcileHelmReleaseWithSourceRebuildsItsKustomizationAndUnknownOnesAreErrors() throws Exception {
+    try (DemoRepo repo = reconciledExamples()) {
+      Path values = repo.workTree().resolve("infrastructure/hello/values.yaml");
+      Files.writeString(values, Files.readString(values).replace("color: teal", "color: plum"));
+      String commit = repo.commitAndPush("plum");
+
+      String withSource = run(0, "reconcile", "hr", "hello", "-n", "hello", "--with-source");
+      int unknown = Main.run("reconcile", "hr", "nope", "-n", "hello");
+
+      assertThat(withSource).contains("► reconciling HelmRelease/hello/hello with its source")
+          .contains("✔ flux-system/infrastructure on prod: applied revision main@sha1:" + commit)
+          .contains("✔ HelmRelease/hello/hello on prod: applied revision 0.1.0");
+      assertThat(helloColor()).isEqualTo("PLUM");
+      assertThat(unknown).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("HelmRelease/hello/nope not found");
     }
   }
 

@@ -24,7 +24,9 @@ class DemoCheckTest {
     ReconcileReport report = new ReconcileReport(List.of(
         ready("flux-system/flux-system", new ChangeSet()),
         ready("flux-system/infrastructure", new ChangeSet()),
-        ready("flux-system/apps", appsChanges)));
+        ready("flux-system/apps", appsChanges),
+        new ReconcileOutcome("demo", "HelmRelease/hello/hello", "0.1.0", true, Reason.INSTALL_SUCCEEDED,
+            "Helm install succeeded for release hello/hello.v1 with chart hello@0.1.0", new ChangeSet())));
     return Yaml.json().readValue(Yaml.json().writeValueAsString(report), ReconcileReport.class);
   }
 
@@ -41,6 +43,17 @@ class DemoCheckTest {
     assertThatCode(() -> DemoCommand.DemoCheck.verify(report, COMMIT,
         new DemoCommand.DemoCheck.Expected(CONFIG_MAP, Action.CONFIGURED),
         new DemoCommand.DemoCheck.Expected(SERVICE, Action.DELETED))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aHelmReleaseThatIsNotReadyFailsTheDemoNamingIt() throws Exception {
+    ReconcileReport ok = overTheWire(new ChangeSet());
+    List<ReconcileOutcome> outcomes = new java.util.ArrayList<>(ok.outcomes().subList(0, 3));
+    outcomes.add(new ReconcileOutcome("demo", "HelmRelease/hello/hello", "0.1.0", false, Reason.ARTIFACT_FAILED,
+        "HelmRelease/hello/hello: chart repository unreachable", new ChangeSet()));
+
+    assertThatThrownBy(() -> DemoCommand.DemoCheck.verify(new ReconcileReport(outcomes), COMMIT))
+        .hasMessageContaining("HelmRelease/hello/hello").hasMessageContaining("unreachable");
   }
 
   @Test

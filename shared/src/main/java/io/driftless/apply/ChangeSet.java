@@ -50,6 +50,11 @@ public final class ChangeSet {
     return entries.stream().filter(ChangeSetEntry::changed).toList();
   }
 
+  /** The drifted entries of a detect-only apply. */
+  public List<ChangeSetEntry> drifted() {
+    return entries.stream().filter(e -> e.action() == Action.DRIFTED).toList();
+  }
+
   /** True when the set records this action on this object. */
   public boolean contains(ObjectId id, Action action) {
     return entries.stream().anyMatch(e -> e.id().equals(id) && e.action() == action);

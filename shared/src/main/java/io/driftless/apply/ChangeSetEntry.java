@@ -1,24 +1,35 @@
 package io.driftless.apply;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.driftless.model.ObjectId;
+import java.util.List;
 import java.util.Objects;
 
-/** One object in a change set: its identity, the API version it was applied with, and the action. */
-public record ChangeSetEntry(ObjectId id, String version, Action action) {
+/**
+ * One object in a change set: its identity, the API version it was applied with, the action, and for
+ * a drifted object the field paths that differ from Git ({@code .data.mode}).
+ */
+public record ChangeSetEntry(ObjectId id, String version, Action action,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> drift) {
 
   public ChangeSetEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(action, "action");
     version = version == null ? "" : version;
+    drift = drift == null ? List.of() : List.copyOf(drift);
   }
 
-  /** False for unchanged and skipped objects: nothing happened to them. */
+  public ChangeSetEntry(ObjectId id, String version, Action action) {
+    this(id, version, action, List.of());
+  }
+
+  /** False for unchanged, skipped and drifted objects: nothing happened to them. */
   public boolean changed() {
-    return action != Action.UNCHANGED && action != Action.SKIPPED;
+    return action != Action.UNCHANGED && action != Action.SKIPPED && action != Action.DRIFTED;
   }
 
-  /** {@code Kind/ns/name created}: Flux's log and event line. */
+  /** {@code Kind/ns/name created}: Flux's log and event line; a drifted one lists its fields. */
   public String line() {
-    return id.subject() + " " + action.label();
+    return id.subject() + " " + action.label() + (drift.isEmpty() ? "" : " (" + String.join(", ", drift) + ")");
   }
 }

@@ -14,4 +14,11 @@ public final class Inventories {
     Set<String> keep = newInv.stream().map(InventoryEntry::id).collect(Collectors.toSet());
     return oldInv.stream().filter(e -> !keep.contains(e.id())).toList();
   }
+
+  /** The old entries, then the new ones whose id the old lack: what is on the cluster after a partial apply. */
+  public static List<InventoryEntry> union(List<InventoryEntry> oldInv, List<InventoryEntry> newInv) {
+    List<InventoryEntry> all = new java.util.ArrayList<>(oldInv);
+    all.addAll(stale(newInv, oldInv));
+    return all;
+  }
 }

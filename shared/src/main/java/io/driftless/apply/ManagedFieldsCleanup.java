@@ -29,24 +29,51 @@ final class ManagedFieldsCleanup {
     this.client = client;
   }
 
-  /** Patches the live object when it has something to clean up; true when it did. */
-  boolean cleanup(GenericKubernetesResource live) {
+  /** True when the live object has kubectl's fields or last-applied annotation to clean up. */
+  boolean needed(GenericKubernetesResource live) {
+    List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
+    Map<String, String> annotations = live.getMetadata().getAnnotations();
+    return (entries != null && entries.stream().anyMatch(ManagedFieldsCleanup::foreign))
+        || (annotations != null && annotations.containsKey(LAST_APPLIED));
+  }
+
+  /** Patches the live object when it has something to clean up; returns the object as it is now. */
+  GenericKubernetesResource cleanup(GenericKubernetesResource live) {
+    if (!needed(live)) {
+      return live;
+    }
     List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
     boolean takeOver = entries != null && entries.stream().anyMatch(ManagedFieldsCleanup::foreign);
     Map<String, String> annotations = live.getMetadata().getAnnotations();
-    boolean lastApplied = annotations != null && annotations.containsKey(LAST_APPLIED);
-    if (!takeOver && !lastApplied) {
-      return false;
-    }
     List<Map<String, Object>> patch = new ArrayList<>();
     if (takeOver) {
       patch.add(Map.of("op", "replace", "path", "/metadata/managedFields", "value", takenOver(live, entries)));
     }
-    if (lastApplied) {
+    if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
       patch.add(Map.of("op", "remove", "path", "/metadata/annotations/" + LAST_APPLIED.replace("/", "~1")));
     }
-    client.resource(live).patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(patch));
-    return true;
+    return client.resource(live).patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(patch));
+  }
+
+  /**
+   * The fields our manager owns on the live object ({@code fieldsV1}); with {@code afterCleanup}, as they
+   * would be once {@link #cleanup} took kubectl's over (detect-only mode, which writes nothing).
+   */
+  Map<String, Object> owned(GenericKubernetesResource live, boolean afterCleanup) {
+    List<ManagedFieldsEntry> entries = live.getMetadata().getManagedFields();
+    if (entries == null) {
+      return new LinkedHashMap<>();
+    }
+    if (afterCleanup && entries.stream().anyMatch(ManagedFieldsCleanup::foreign)) {
+      return takenOver(live, entries).stream().filter(ManagedFieldsCleanup::ours)
+          .map(m -> asMap(m.get("fieldsV1"))).findFirst().orElseGet(LinkedHashMap::new);
+    }
+    return entries.stream().filter(e -> ours(asMap(e))).map(e -> asMap(e.getFieldsV1()))
+        .findFirst().orElseGet(LinkedHashMap::new);
+  }
+
+  private static boolean ours(Map<String, Object> entry) {
+    return ResourceManager.FIELD_MANAGER.equals(entry.get("manager")) && "Apply".equals(entry.get("operation"));
   }
 
   private List<Map<String, Object>> takenOver(GenericKubernetesResource live, List<ManagedFieldsEntry> entries) {

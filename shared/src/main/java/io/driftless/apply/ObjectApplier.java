@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one object the way Flux does: skip by label, server-side dry-run, compare with the live
- * object, and only write when something drifted, so an unchanged object keeps its resourceVersion.
+ * Applies one object the way Flux does (skip by label, server-side dry-run, compare with the live object,
+ * write only when something drifted, so an unchanged object keeps its resourceVersion), but cheaper:
+ * the live object comes from a bulk read and the dry-run is only sent when a local comparison finds a
+ * difference. In detect-only mode nothing is written and drift is reported instead.
  */
 final class ObjectApplier {
-  private static final List<String> IGNORED_METADATA =
-      List.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp");
-
   private final KubernetesClient client;
   private final Poller poller;
   private final ManagedFieldsCleanup cleanup;
@@ -29,32 +28,89 @@ final class ObjectApplier {
     this.servedKinds = new ServedKinds(client);
   }
 
-  ChangeSetEntry apply(KubeObject object, ApplyOptions options) {
-    servedKinds.require(object);
+  /**
+   * Applies one object. {@code live} is the stage's bulk read: an object it covers needs no GET, an
+   * object missing from it is created without a dry-run, and an existing one is dry-run only when it
+   * looks different locally ({@link LocalDiff}) and written only when the dry-run differs.
+   */
+  ChangeSetEntry apply(KubeObject object, LiveObjects live, ApplyOptions options) {
+    try {
+      servedKinds.require(object);
+    } catch (ServedKinds.UnservedKindException e) {
+      if (options.detectOnly()) {
+        return drifted(object, List.of("not in the cluster: " + e.getMessage()));
+      }
+      throw e;
+    }
     GenericKubernetesResource desired = toResource(object);
-    GenericKubernetesResource live = client.resource(desired).get();
-    if (skipped(desired.getMetadata(), live)) {
+    GenericKubernetesResource current = live.covers(object.id()) ? live.get(object.id()) : null;
+    boolean mayExist = !live.covers(object.id())
+        || (live.byLabels(object.id()) && FluxMetadata.has(desired.getMetadata(), FluxMetadata.SSA, "IfNotPresent"));
+    if (current == null && mayExist) {
+      current = client.resource(desired).get();
+    }
+    if (skipped(desired.getMetadata(), current)) {
       return entry(object, Action.SKIPPED);
     }
-    if (live != null && !FluxMetadata.has(desired.getMetadata(), FluxMetadata.SSA, "Merge") && cleanup.cleanup(live)) {
-      live = client.resource(desired).get();
+    if (current == null) {
+      return create(object, desired, options);
+    }
+    boolean merge = FluxMetadata.has(desired.getMetadata(), FluxMetadata.SSA, "Merge");
+    if (!merge && !options.detectOnly()) {
+      current = cleanup.cleanup(current);
+    }
+    Map<String, Object> liveMap = asMap(current);
+    List<String> suspect = LocalDiff.applied(asMap(desired), liveMap, cleanup.owned(current, !merge));
+    if (suspect.isEmpty()) {
+      return entry(object, Action.UNCHANGED);
     }
     GenericKubernetesResource dryRun;
     try {
       dryRun = serverSideApply(desired, true);
     } catch (RuntimeException e) {
-      boolean mayRecreate = options.force() || FluxMetadata.has(desired.getMetadata(), FluxMetadata.FORCE, "enabled");
-      if (live == null || !mayRecreate || !ApiErrors.isImmutable(e)) {
+      if (!mayRecreate(desired, options) || !ApiErrors.isImmutable(e)) {
         throw e;
+      }
+      if (options.detectOnly()) {
+        return drifted(object, List.of("an immutable field (apply would recreate the object)"));
       }
       recreate(desired, options.stageWaitTimeout());
       return entry(object, Action.CREATED);
     }
-    if (live != null && sameContent(dryRun, live)) {
+    List<String> drift = LocalDiff.between(asMap(dryRun), liveMap);
+    if (drift.isEmpty()) {
       return entry(object, Action.UNCHANGED);
     }
+    if (options.detectOnly()) {
+      return drifted(object, drift);
+    }
     serverSideApply(desired, false);
-    return entry(object, live == null ? Action.CREATED : Action.CONFIGURED);
+    return entry(object, Action.CONFIGURED);
+  }
+
+  /** A create is one apply request; an immutable-field refusal means it existed after all (without our labels). */
+  private ChangeSetEntry create(KubeObject object, GenericKubernetesResource desired, ApplyOptions options) {
+    if (options.detectOnly()) {
+      return drifted(object, List.of("not in the cluster"));
+    }
+    try {
+      serverSideApply(desired, false);
+    } catch (RuntimeException e) {
+      if (!mayRecreate(desired, options) || !ApiErrors.isImmutable(e)) {
+        throw e;
+      }
+      recreate(desired, options.stageWaitTimeout());
+    }
+    return entry(object, Action.CREATED);
+  }
+
+  private static boolean mayRecreate(GenericKubernetesResource desired, ApplyOptions options) {
+    return options.force() || FluxMetadata.has(desired.getMetadata(), FluxMetadata.FORCE, "enabled");
+  }
+
+  /** The live objects of one stage, in bulk. */
+  LiveObjects readLive(List<KubeObject> objects) {
+    return LiveObjects.read(client, servedKinds, objects);
   }
 
   /** The object as sent to the API server: a copy of the rendered content with Flux's native defaults. */
@@ -87,22 +143,16 @@ final class ObjectApplier {
     serverSideApply(desired, false);
   }
 
-  /** Equal apart from server-set metadata and status: Flux's drift test. */
-  private boolean sameContent(GenericKubernetesResource a, GenericKubernetesResource b) {
-    return comparable(a).equals(comparable(b));
-  }
-
   @SuppressWarnings("unchecked")
-  private Map<String, Object> comparable(GenericKubernetesResource r) {
-    Map<String, Object> m = client.getKubernetesSerialization().convertValue(r, Map.class);
-    m.remove("status");
-    if (m.get("metadata") instanceof Map<?, ?> meta) {
-      IGNORED_METADATA.forEach(meta::remove);
-    }
-    return m;
+  private Map<String, Object> asMap(GenericKubernetesResource r) {
+    return client.getKubernetesSerialization().convertValue(r, Map.class);
   }
 
   private static ChangeSetEntry entry(KubeObject object, Action action) {
     return new ChangeSetEntry(object.id(), object.version(), action);
+  }
+
+  private static ChangeSetEntry drifted(KubeObject object, List<String> fields) {
+    return new ChangeSetEntry(object.id(), object.version(), Action.DRIFTED, fields);
   }
 }

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Flux's resource manager over a fabric8 client: staged server-side apply with drift detection, and
- * prune. Works the same against a real cluster and the sandbox API server.
+ * prune. Works the same against a real cluster and the sandbox API server. Each stage reads its live
+ * objects in bulk ({@link LiveObjects}), so a no-op apply costs a few LISTs, and a first apply one
+ * request per object.
  */
 public final class ResourceManager {
   public static final String FIELD_MANAGER = "driftless";
@@ -43,14 +45,15 @@ public final class ResourceManager {
       List<KubeObject> ordered = new ArrayList<>(stage.getValue());
       ordered.sort(Comparator.comparing(KubeObject::id, KindOrder.APPLY));
       List<GenericKubernetesResource> applied = new ArrayList<>();
+      LiveObjects live = readLive(ordered, changes);
       for (KubeObject object : ordered) {
-        ChangeSetEntry entry = applyOne(object, options, changes);
+        ChangeSetEntry entry = applyOne(object, live, options, changes);
         changes.add(entry);
-        if (entry.action() != Action.SKIPPED) {
+        if (entry.changed() || entry.action() == Action.UNCHANGED) {
           applied.add(applier.toResource(object));
         }
       }
-      if (stage.getKey() < 3) {
+      if (stage.getKey() < 3 && !options.detectOnly()) {
         List<String> notReady;
         try {
           notReady = readiness.await(applied, options.stageWaitTimeout());
@@ -70,9 +73,17 @@ public final class ResourceManager {
     return pruner.prune(stale, owner);
   }
 
-  private ChangeSetEntry applyOne(KubeObject object, ApplyOptions options, ChangeSet changes) {
+  private LiveObjects readLive(List<KubeObject> objects, ChangeSet changes) {
     try {
-      return applier.apply(object, options);
+      return applier.readLive(objects);
+    } catch (RuntimeException e) {
+      throw new ApplyException(ApiErrors.describe(objects.get(0).subject(), "list", e), changes, e);
+    }
+  }
+
+  private ChangeSetEntry applyOne(KubeObject object, LiveObjects live, ApplyOptions options, ChangeSet changes) {
+    try {
+      return applier.apply(object, live, options);
     } catch (RuntimeException e) {
       String from = object.origin().isEmpty() ? "" : " (from " + object.origin() + ")";
       throw new ApplyException(ApiErrors.describe(object.subject(), "apply", e) + from, changes, e);

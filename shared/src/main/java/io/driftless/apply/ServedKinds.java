@@ -1,10 +1,12 @@
 package io.driftless.apply;
 
 import io.driftless.model.KubeObject;
+import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ServedKinds {
   private final KubernetesClient client;
-  private final Map<String, Set<String>> served = new ConcurrentHashMap<>();
+  /** Per apiVersion: each served kind and whether it is namespaced. */
+  private final Map<String, Map<String, Boolean>> served = new ConcurrentHashMap<>();
 
   ServedKinds(KubernetesClient client) {
     this.client = client;
@@ -22,21 +25,29 @@ final class ServedKinds {
 
   /** Throws {@link UnservedKindException} when the cluster has no API for the object's kind. */
   void require(KubeObject object) {
-    String apiVersion = object.apiVersion();
-    Set<String> kinds = served.get(apiVersion);
-    if (kinds != null && kinds.contains(object.kind())) {
-      return;
-    }
-    APIResourceList list = client.getApiResources(apiVersion);
-    if (list != null) {
-      kinds = Set.copyOf(list.getResources().stream()
-          .filter(r -> !r.getName().contains("/")).map(r -> r.getKind()).toList());
-      served.put(apiVersion, kinds);
-    }
-    if (kinds == null || !kinds.contains(object.kind())) {
-      throw new UnservedKindException("the cluster has no API for `" + apiVersion + "` " + object.kind()
+    if (namespaced(object).isEmpty()) {
+      throw new UnservedKindException("the cluster has no API for `" + object.apiVersion() + "` " + object.kind()
           + " (is its CRD installed?)");
     }
+  }
+
+  /** Whether the object's kind is namespaced; empty when the cluster does not serve the kind. */
+  Optional<Boolean> namespaced(KubeObject object) {
+    String apiVersion = object.apiVersion();
+    Map<String, Boolean> kinds = served.get(apiVersion);
+    if (kinds == null || !kinds.containsKey(object.kind())) {
+      APIResourceList list = client.getApiResources(apiVersion);
+      if (list != null) {
+        kinds = new HashMap<>();
+        for (APIResource r : list.getResources()) {
+          if (!r.getName().contains("/")) {
+            kinds.put(r.getKind(), Boolean.TRUE.equals(r.getNamespaced()));
+          }
+        }
+        served.put(apiVersion, kinds);
+      }
+    }
+    return Optional.ofNullable(kinds == null ? null : kinds.get(object.kind()));
   }
 
   /** The cluster serves no such apiVersion and kind. */

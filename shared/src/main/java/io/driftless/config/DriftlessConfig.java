@@ -26,6 +26,7 @@ import java.util.function.Function;
  * @param sopsKeys SOPS keys registered by reference: age identity files, {@code *.asc} PGP keys,
  *     {@code env:NAME} or Secrets Manager ARNs
  * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
+ * @param throughput how much runs at once, and how fast Driftless may call an API server
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -35,7 +36,8 @@ public record DriftlessConfig(
     Dispatch dispatch,
     Duration gitTimeout,
     List<String> sopsKeys,
-    Workers workers) {
+    Workers workers,
+    Throughput throughput) {
 
   /**
    * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
@@ -54,6 +56,22 @@ public record DriftlessConfig(
       }
       if (drainInterval.isNegative() || drainInterval.isZero()) {
         throw new ConfigException(Key.DRAIN_INTERVAL.env() + ": " + drainInterval + " must be positive");
+      }
+    }
+  }
+
+  /**
+   * How much work runs at once and how hard an API server is called.
+   *
+   * @param concurrency Kustomizations of one cluster reconciled at once (dependsOn and parent order kept)
+   * @param clusterConcurrency roots (each on its cluster) reconciled at once by one tick
+   * @param kubeApiQps requests per second to one API server, on average, per client
+   * @param kubeApiBurst requests sent at once before {@code kubeApiQps} holds them back
+   */
+  public record Throughput(int concurrency, int clusterConcurrency, double kubeApiQps, int kubeApiBurst) {
+    public Throughput {
+      if (concurrency < 1 || clusterConcurrency < 1 || kubeApiBurst < 1 || !(kubeApiQps > 0)) {
+        throw new IllegalArgumentException("concurrency, QPS and burst must be positive");
       }
     }
   }
@@ -77,7 +95,11 @@ public record DriftlessConfig(
     SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset"),
     WORKERS("DRIFTLESS_WORKERS", "4", "`4`"),
     LEASE_TTL("DRIFTLESS_LEASE_TTL", "10s", "`10s`"),
-    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "2s", "`2s`");
+    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "2s", "`2s`"),
+    CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
+    CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
+    KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
 
     private final String env;
     private final String defaultValue;
@@ -145,23 +167,32 @@ public record DriftlessConfig(
         new Workers(
             parse(Key.WORKERS, text.get(Key.WORKERS), Integer::parseInt),
             parse(Key.LEASE_TTL, text.get(Key.LEASE_TTL), Durations::parse),
-            parse(Key.DRAIN_INTERVAL, text.get(Key.DRAIN_INTERVAL), Durations::parse)));
+            parse(Key.DRAIN_INTERVAL, text.get(Key.DRAIN_INTERVAL), Durations::parse)),
+        new Throughput(
+            positive(Key.CONCURRENCY, text.get(Key.CONCURRENCY)),
+            positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
+            parse(Key.KUBE_API_QPS, text.get(Key.KUBE_API_QPS), DriftlessConfig::positiveRate),
+            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))));
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput);
   }
 
   public DriftlessConfig withWorkers(Workers how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput);
+  }
+
+  public DriftlessConfig withThroughput(Throughput t) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t);
   }
 
   private static Dispatch dispatch(String value) {
@@ -174,6 +205,33 @@ public record DriftlessConfig(
 
   private static List<String> list(String value) {
     return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static int positive(Key key, String value) {
+    int n = parse(key, value, v -> {
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + v + "' is not a whole number");
+      }
+    });
+    if (n < 1) {
+      throw new ConfigException(key.env() + ": " + n + " must be at least 1");
+    }
+    return n;
+  }
+
+  private static double positiveRate(String v) {
+    double rate;
+    try {
+      rate = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + v + "' is not a number");
+    }
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("'" + v + "' must be a positive number");
+    }
+    return rate;
   }
 
   private static <T> T parse(Key key, String value, Function<String, T> parser) {

@@ -13,6 +13,10 @@ public record Condition(
   public static final String HEALTHY = "Healthy";
   /** helm-controller's: whether the last Helm action succeeded. */
   public static final String RELEASED = "Released";
+  /** helm-controller's: a failed release was rolled back or uninstalled. */
+  public static final String REMEDIATED = "Remediated";
+  /** helm-controller's: the release's test hooks passed. */
+  public static final String TEST_SUCCESS = "TestSuccess";
 
   public static final String TRUE = "True";
   public static final String FALSE = "False";

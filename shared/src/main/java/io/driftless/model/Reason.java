@@ -29,7 +29,19 @@ public enum Reason {
   INSTALL_FAILED("InstallFailed"),
   UPGRADE_FAILED("UpgradeFailed"),
   UNINSTALL_SUCCEEDED("UninstallSucceeded"),
+  UNINSTALL_FAILED("UninstallFailed"),
+  ROLLBACK_SUCCEEDED("RollbackSucceeded"),
+  ROLLBACK_FAILED("RollbackFailed"),
+  TEST_SUCCEEDED("TestSucceeded"),
+  TEST_FAILED("TestFailed"),
+  AWAITING_TESTS("AwaitingTests"),
+  /** helm-controller's Stalled reasons. */
+  RETRIES_EXCEEDED("RetriesExceeded"),
+  MISSING_ROLLBACK_TARGET("MissingRollbackTarget"),
   VALUES_ERROR("ValuesError"),
+  /** Not Flux's: a detect-only Kustomization ({@code driftless.io/drift: detect}) found drift, or none. */
+  DRIFT_DETECTED("DriftDetected"),
+  NO_DRIFT("NoDrift"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");
 

@@ -2,11 +2,11 @@ package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.config.DriftlessConfig.Dispatch;
-import io.driftless.config.DriftlessConfig.Workers;
 import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -39,17 +40,18 @@ public final class Engine implements AutoCloseable {
   private final WorkQueue queue;
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
-  private final Workers workers;
+  private final DriftlessConfig.Workers workers;
   private QueueWatcher watcher;
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
-      List<String> sopsKeyRefs, Workers workers) {
+      List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput) {
     this.store = store;
     this.workers = workers;
     this.ctx = new ReconcileContext(
         store, fetcher, FluxBuilder.forSources(),
-        new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets), clock,
-        "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5));
+        new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets, throughput), clock,
+        "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5), throughput,
+        new StageTimes());
     this.queue = new WorkQueue(ctx);
     this.dispatcher = dispatch == Dispatch.LOCAL
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
@@ -68,13 +70,30 @@ public final class Engine implements AutoCloseable {
 
   /** Builds an engine over a given store; every other setting from {@code config}. */
   public static Engine create(DriftlessConfig config, StateStore store, Map<String, String> env) {
+    return create(config, store, env, UnaryOperator.identity());
+  }
+
+  /** As {@link #create(DriftlessConfig, StateStore, Map)}, the Git fetcher wrapped by {@code around} (to count fetches, say). */
+  public static Engine create(
+      DriftlessConfig config, StateStore store, Map<String, String> env, UnaryOperator<SourceFetcher> around) {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
-    SourceFetcher fetcher = new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout());
-    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(), config.workers());
+    SourceFetcher fetcher = around.apply(new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout()));
+    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(),
+        config.workers(), config.throughput());
   }
 
   public StateStore store() {
     return store;
+  }
+
+  /** Where this engine's reconciles spent their time, by stage. */
+  public StageTimes stageTimes() {
+    return ctx.times();
+  }
+
+  /** The requests this engine has sent to API servers, counted by method. */
+  public ApiRequestCounter apiRequests() {
+    return ctx.clients().requests();
   }
 
   public void registerCluster(ClusterRecord cluster) {
@@ -96,12 +115,21 @@ public final class Engine implements AutoCloseable {
   /**
    * Drains the queue, then reconciles what is due at {@code now} (the scheduled event's time): every
    * Kustomization whose source moved, or whose {@code interval} (after a failure, {@code
-   * retryInterval}) has passed since its last run.
+   * retryInterval}) has passed since its last run. Roots run in parallel, up to
+   * {@code DRIFTLESS_CLUSTER_CONCURRENCY} at once.
    */
   public ReconcileReport schedule(Instant now) {
     List<ReconcileOutcome> outcomes = new ArrayList<>(drainPending().outcomes());
-    for (RootRecord root : store.listRoots()) {
-      outcomes.addAll(runQuietly(root, Trigger.schedule(now)));
+    List<RootRecord> roots = store.listRoots();
+    try (Workers<List<ReconcileOutcome>> workers = new Workers<>(ctx.throughput().clusterConcurrency(), "driftless-root")) {
+      int next = 0;
+      while (next < roots.size() || workers.busy()) {
+        while (next < roots.size() && workers.hasRoom()) {
+          RootRecord root = roots.get(next++);
+          workers.submit(() -> runQuietly(root, Trigger.schedule(now)), e -> List.of());
+        }
+        outcomes.addAll(workers.next());
+      }
     }
     return new ReconcileReport(outcomes);
   }
@@ -124,6 +152,51 @@ public final class Engine implements AutoCloseable {
           + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
     }
     return new ReconcileReport(outcomes);
+  }
+
+  /**
+   * Reconciles one HelmRelease ({@code HelmRelease/<namespace>/<name>}) now, on {@code cluster} or
+   * on every cluster that has it, as {@code flux reconcile hr} does. With {@code withSource} its
+   * parent Kustomization is rebuilt first from a fresh fetch of its source, so the release is
+   * reconciled with the HelmRelease of the newest commit (the chart's index is fetched on every run
+   * either way). A suspended HelmRelease has no outcome.
+   */
+  public ReconcileReport reconcileHelmRelease(String key, String cluster, boolean withSource) {
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    for (HelmRecord rec : helmReleases(key, cluster)) {
+      if (withSource) {
+        RootRecord root = store.getRoot(rec.root())
+            .orElseThrow(() -> new IllegalStateException(key + ": root " + rec.root() + " is not registered"));
+        Trigger trigger = new Trigger(k -> k.equals(rec.parent()), ctx.clock().instant(), true);
+        List<ReconcileOutcome> run = new ReconcileRun(ctx).run(root, trigger).stream()
+            .filter(o -> o.kustomization().equals(rec.parent()) || o.kustomization().equals(key)).toList();
+        outcomes.addAll(run);
+        if (run.stream().anyMatch(o -> o.kustomization().equals(key))) {
+          continue;
+        }
+      }
+      store.getHelmObject(rec.cluster(), key).map(r -> new HelmReleases(ctx).reconcileOne(r)).ifPresent(outcomes::addAll);
+    }
+    return new ReconcileReport(outcomes);
+  }
+
+  /** Records {@code driftless suspend|resume hr} on the HelmRelease's work item on each cluster it names. */
+  public List<HelmRecord> suspendHelmRelease(String key, String cluster, boolean suspended) {
+    List<HelmRecord> found = helmReleases(key, cluster);
+    found.forEach(rec -> store.setHelmSuspended(rec.cluster(), rec.key(), suspended));
+    return found;
+  }
+
+  /** The work items of one HelmRelease, on {@code cluster} (null: every cluster); none is an error naming it. */
+  private List<HelmRecord> helmReleases(String key, String cluster) {
+    List<HelmRecord> found = store.listHelmObjects().stream()
+        .filter(h -> h.key().equals(key) && (cluster == null || cluster.equals(h.cluster())))
+        .toList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(key + " not found" + (cluster == null ? "" : " on cluster " + cluster)
+          + " in any Kustomization's build");
+    }
+    return found;
   }
 
   /**

@@ -36,6 +36,9 @@ final class HealthTargets {
     }
     if (ks.spec().healthChecks() != null) {
       for (Kustomization.HealthCheckRef ref : ks.spec().healthChecks()) {
+        if (HelmHealth.isHelmRelease(ref)) {
+          continue; // a Driftless record, not a cluster object: HelmHealth checks it
+        }
         String apiVersion = ref.apiVersion();
         ObjectId id = new ObjectId(group(apiVersion), ref.kind(), ref.namespace(), ref.name());
         targets.add(new HealthChecker.Target(id, apiVersion != null ? apiVersion : versions.getOrDefault(id, "v1")));

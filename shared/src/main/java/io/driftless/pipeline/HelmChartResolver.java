@@ -1,6 +1,8 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.Reason;
+import io.driftless.model.helm.ArtifactGenerator;
+import io.driftless.model.helm.HelmChart;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
@@ -8,6 +10,7 @@ import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.HelmRecord;
 import io.driftless.model.GitRepository;
 import io.driftless.source.SourceSnapshot;
+import io.driftless.source.artifact.GeneratedArtifact;
 import io.driftless.source.helm.ChartArtifact;
 import io.driftless.source.helm.ChartSources;
 import io.driftless.source.helm.RepositoryAuth;
@@ -20,7 +23,9 @@ import java.util.TreeMap;
 
 /**
  * Finds a HelmRelease's chart: {@code spec.chart} from a HelmRepository (a work item of the same
- * cluster) or a path in a GitRepository of the root, or {@code spec.chartRef} to an OCIRepository; the repositories' {@code secretRef} and
+ * cluster) or a path in a GitRepository of the root, or {@code spec.chartRef} to an OCIRepository or
+ * a HelmChart of a build (its chart, version and sourceRef resolved as {@code chart.spec} would be,
+ * its sourceRef in its own namespace) or an ExternalArtifact an ArtifactGenerator makes; the repositories' {@code secretRef} and
  * {@code certSecretRef} are read from the cluster. Every failure is ArtifactFailed naming the
  * HelmRelease and the cause.
  */
@@ -37,27 +42,12 @@ final class HelmChartResolver {
   ChartArtifact resolve(String cluster, String root, HelmRelease hr, KubernetesClient client) {
     try {
       if (hr.spec().chartRef() != null) {
-        HelmRelease.CrossNamespaceRef ref = hr.spec().chartRef();
-        if (!OCIRepository.KIND.equals(ref.kind())) {
-          throw failure(hr, "spec.chartRef kind " + ref.kind() + " is not supported by Driftless yet (OCIRepository is)");
-        }
-        OCIRepository repo = (OCIRepository) source(cluster, hr, ref);
-        return sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
-            repo.spec().secretRef(), repo.spec().certSecretRef()));
+        return fromChartRef(cluster, root, hr, hr.spec().chartRef(), client);
       }
       HelmRelease.ChartTemplateSpec chart = hr.spec().chart().spec();
-      if (GitRepository.KIND.equals(chart.sourceRef().kind())) {
-        String key = chart.sourceRef().namespaceOr(hr.namespace()) + "/" + chart.sourceRef().name();
-        SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false).snapshot();
-        return sources.fromGitRepository(hr, snap, chart.chart(), chart.effectiveReconcileStrategy());
-      }
-      if (!HelmRepository.KIND.equals(chart.sourceRef().kind())) {
-        throw failure(hr, "spec.chart.spec.sourceRef kind " + chart.sourceRef().kind()
-            + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
-      }
-      HelmRepository repo = (HelmRepository) source(cluster, hr, chart.sourceRef());
-      return sources.fromHelmRepository(repo, auth(client, repo, repo.spec().url(),
-          repo.spec().secretRef(), repo.spec().certSecretRef()), chart.chart(), chart.effectiveVersion());
+      return fromTemplate(cluster, root, hr, new Template(hr, chart.chart(), chart.effectiveVersion(),
+          chart.sourceRef().kind(), chart.sourceRef().namespaceOr(hr.namespace()), chart.sourceRef().name(),
+          chart.effectiveReconcileStrategy(), "spec.chart.spec.sourceRef"), client);
     } catch (StageFailure e) {
       throw e;
     } catch (RuntimeException e) {
@@ -65,11 +55,66 @@ final class HelmChartResolver {
     }
   }
 
+  /** A chart template: what {@code chart.spec} of a HelmRelease or the spec of a HelmChart ask for. */
+  private record Template(HelmObject owner, String chart, String version, String sourceKind, String sourceNamespace,
+      String sourceName, String strategy, String field) {}
+
+  private ChartArtifact fromChartRef(String cluster, String root, HelmRelease hr, HelmRelease.CrossNamespaceRef ref,
+      KubernetesClient client) {
+    switch (ref.kind()) {
+      case OCIRepository.KIND -> {
+        HelmRecord rec = sourceRecord(cluster, hr, ref);
+        OCIRepository repo = (OCIRepository) WorkItems.parse(rec);
+        ChartArtifact artifact = sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
+            repo.spec().secretRef(), repo.spec().certSecretRef()));
+        HelmSourceStatus.fetched(ctx, rec, artifact.revision());
+        return artifact;
+      }
+      case HelmChart.KIND -> {
+        HelmChart chart = (HelmChart) source(cluster, hr, ref);
+        HelmChartFields.refuse(chart);
+        HelmChart.Spec s = chart.spec();
+        return fromTemplate(cluster, root, hr, new Template(chart, s.chart(), s.effectiveVersion(),
+            s.sourceRef().kind(), chart.namespace(), s.sourceRef().name(), s.effectiveReconcileStrategy(),
+            chart.subject() + " spec.sourceRef"), client);
+      }
+      case ArtifactGenerator.EXTERNAL_ARTIFACT -> {
+        String key = ref.namespaceOr(hr.namespace()) + "/" + ref.name();
+        GeneratedArtifact artifact =
+            ExternalArtifacts.generate(ctx, root, HelmReleaseReconciler.subject(hr), key, false);
+        return sources.fromExternalArtifact(key, artifact.root(), artifact.digest());
+      }
+      default -> throw failure(hr, "spec.chartRef kind " + ref.kind() + " is not supported by Driftless yet");
+    }
+  }
+
+  private ChartArtifact fromTemplate(String cluster, String root, HelmRelease hr, Template t, KubernetesClient client) {
+    if (GitRepository.KIND.equals(t.sourceKind())) {
+      String key = t.sourceNamespace() + "/" + t.sourceName();
+      SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false).snapshot();
+      return sources.fromGitRepository(t.owner(), snap, t.chart(), t.strategy());
+    }
+    if (!HelmRepository.KIND.equals(t.sourceKind())) {
+      throw failure(hr, t.field() + " kind " + t.sourceKind()
+          + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
+    }
+    HelmRecord rec = sourceRecord(cluster, hr,
+        new HelmRelease.CrossNamespaceRef(null, HelmRepository.KIND, t.sourceName(), t.sourceNamespace()));
+    HelmRepository repo = (HelmRepository) WorkItems.parse(rec);
+    RepositoryAuth auth = auth(client, repo, repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef());
+    ChartArtifact artifact = sources.fromHelmRepository(repo, auth, t.chart(), t.version());
+    HelmSourceStatus.fetched(ctx, rec, repo.isOci() ? "" : sources.indexRevision(repo, auth));
+    return artifact;
+  }
+
   private HelmObject source(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
+    return WorkItems.parse(sourceRecord(cluster, hr, ref));
+  }
+
+  private HelmRecord sourceRecord(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {
     String key = HelmRecord.keyOf(ref.kind(), ref.namespaceOr(hr.namespace()), ref.name());
-    HelmRecord rec = ctx.store().getHelmObject(cluster, key)
+    return ctx.store().getHelmObject(cluster, key)
         .orElseThrow(() -> failure(hr, key + " not found in any Kustomization's build"));
-    return WorkItems.parse(rec);
   }
 
   private static RepositoryAuth auth(KubernetesClient client, HelmObject repo, String url,

@@ -31,6 +31,21 @@ final class HelmReleaseObjects {
   }
 
   List<KubeObject> of(HelmRelease hr, String releaseName, String releaseNamespace, String origin, String manifest) {
+    List<KubeObject> objects = hooks(hr, releaseNamespace, origin, manifest);
+    for (KubeObject o : objects) {
+      o.setLabel(MANAGED_BY, "Helm");
+      o.setAnnotation(RELEASE_NAME, releaseName);
+      o.setAnnotation(RELEASE_NAMESPACE, releaseNamespace);
+    }
+    return objects;
+  }
+
+  /**
+   * A hook's objects: in the release namespace when namespaced and without one, with the origin
+   * labels helm-controller's post-renderer puts on every rendered document, and without Helm's
+   * ownership metadata (Helm does not adopt hooks into the release).
+   */
+  List<KubeObject> hooks(HelmRelease hr, String releaseNamespace, String origin, String manifest) {
     List<KubeObject> objects = new ArrayList<>();
     for (Map<String, Object> doc : Yaml.readDocuments(origin, manifest)) {
       if (doc == null || doc.isEmpty()) {
@@ -41,9 +56,6 @@ final class HelmReleaseObjects {
         o.metadata().put("namespace", releaseNamespace);
       }
       OwnerLabels.helm(hr.name(), hr.namespace()).applyTo(o);
-      o.setLabel(MANAGED_BY, "Helm");
-      o.setAnnotation(RELEASE_NAME, releaseName);
-      o.setAnnotation(RELEASE_NAMESPACE, releaseNamespace);
       objects.add(o);
     }
     return objects;

@@ -20,7 +20,6 @@ import io.driftless.helm.render.RenderedChart;
 import io.driftless.helm.render.RenderedHook;
 import io.driftless.helm.render.ValuesException;
 import io.driftless.model.Condition;
-import io.driftless.model.Durations;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
@@ -28,9 +27,9 @@ import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ClusterRecord;
-import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.Lease;
+import io.driftless.source.Digests;
 import io.driftless.source.helm.ChartArtifact;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Reconciles one HelmRelease on one cluster, as helm-controller does (helm.md §2): lock, refuse
@@ -52,8 +50,6 @@ import java.util.logging.Logger;
  * release; the status is written either way.
  */
 final class HelmReleaseReconciler {
-  private static final Logger LOG = Logger.getLogger(HelmReleaseReconciler.class.getName());
-  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
   private final ReconcileContext ctx;
   private final HelmChartResolver charts;
   private final ChartRenderer renderer;
@@ -79,10 +75,10 @@ final class HelmReleaseReconciler {
   private Optional<ReconcileOutcome> reconcileLocked(HelmRecord rec) {
     HelmReleaseStatus status = rec.status() == null ? new HelmReleaseStatus() : rec.status();
     ChangeSet changes = new ChangeSet();
-    Instant now = ctx.clock().instant();
+    HelmStatusWriter writer = new HelmStatusWriter(ctx, rec);
     try {
       HelmRelease hr = (HelmRelease) WorkItems.parse(rec);
-      if (hr.spec().suspended()) {
+      if (hr.spec().suspended() || rec.suspended()) {
         return Optional.empty();
       }
       HelmUnsupportedFields.refuse(hr);
@@ -92,47 +88,64 @@ final class HelmReleaseReconciler {
       String chartVersion = artifact.releaseChartVersion();
       Map<String, Object> values = values(hr, client);
       String configDigest = HelmValuesInputs.configDigest(values);
-      status.setLastAttemptedRevision(chartVersion);
-      status.setLastAttemptedConfigDigest(configDigest);
       String name = ReleaseNames.releaseName(hr);
       String namespace = ReleaseNames.targetNamespace(hr);
       ReleaseStorage storage = new ReleaseStorage(client, ReleaseNames.storageNamespace(hr), ctx.clock());
+      HelmReleaseObjects builder = new HelmReleaseObjects(client);
+      HelmHookRunner hooks = new HelmHookRunner(client, builder, ctx.clock());
+      HelmReleaseUninstall uninstall = new HelmReleaseUninstall(new ResourceManager(client), hooks, ctx.clock());
+      changes.addAll(uninstall.uninstallIfMoved(hr, client, status, name, namespace, storage.namespace(), ctx.clock()));
+      String specDigest = Digests.sha256(rec.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HelmRemediationPolicy.resetFailuresIfChanged(status, specDigest, chartVersion, configDigest);
+      status.setLastAttemptedRevision(chartVersion);
+      status.setLastAttemptedConfigDigest(configDigest);
+      status.setLastAttemptedSpecDigest(specDigest);
       status.setStorageNamespace(storage.namespace());
-      storage.unlock(name).ifPresent(r -> LOG.info("Unlocked Helm release " + storage.namespace() + "/" + name
-          + ".v" + r.version() + " left in a pending state"));
-      Optional<StoredRelease> latest = storage.latest(name);
-      boolean install = latest.isEmpty() || latest.get().status() == ReleaseStatus.UNINSTALLED;
-      if (!install && inSync(latest.get(), status, artifact.chartName(), chartVersion, configDigest)) {
-        return Optional.of(write(rec, status, changes));
-      }
-      status.setLastAttemptedReleaseAction(install ? "install" : "upgrade");
-      release(hr, client, storage, latest, install, artifact, chartVersion, values, configDigest, status, changes,
-          name, namespace, now);
+      HelmReleaseState.Wanted wanted = new HelmReleaseState.Wanted(artifact.chartName(), chartVersion, configDigest,
+          hr.spec().test() != null && hr.spec().test().enabled(), !HelmRemediationPolicy.of(hr, status).ignoreTestFailures());
+      HelmAtomicRelease.Actions actions = new HelmAtomicRelease.Actions() {
+        @Override
+        public void release(boolean install) {
+          HelmReleaseReconciler.this.release(hr, client, storage, storage.latest(name), install, artifact, chartVersion,
+              values, configDigest, status, changes, name, namespace, ctx.clock().instant(), builder, hooks);
+        }
+
+        @Override
+        public void rollback(StoredRelease current, StoredRelease target) {
+          new HelmRollback(client, builder, hooks, ctx.clock()).rollback(hr, storage, current, target, status, changes);
+        }
+
+        @Override
+        public void uninstall(StoredRelease current) {
+          changes.addAll(uninstall.uninstall(hr, storage, name, status.getInventory()));
+          status.setInventory(List.of());
+        }
+
+        @Override
+        public void test(StoredRelease deployed) {
+          new HelmTestRunner(hooks, ctx.clock()).test(hr, storage, deployed, status);
+        }
+
+        @Override
+        public void progress() {
+          writer.progress(status);
+        }
+      };
+      new HelmAtomicRelease(hr, storage, name, status, wanted, actions, ctx.clock()).run();
+      return Optional.of(writer.write(status, changes));
     } catch (StageFailure e) {
       failed(status, e.reason(), e.getMessage());
     } catch (RuntimeException e) {
       failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe(rec.key(), "reconcile", e));
     }
-    return Optional.of(write(rec, status, changes));
-  }
-
-  /** Deployed, same chart and values as the revision this HelmRelease last recorded (helm.md §2.2 InSync). */
-  private static boolean inSync(StoredRelease latest, HelmReleaseStatus status, String chartName, String chartVersion,
-      String configDigest) {
-    Optional<HelmReleaseStatus.ReleaseSnapshot> last = status.latest();
-    return latest.status() == ReleaseStatus.DEPLOYED
-        && last.isPresent()
-        && last.get().version() == latest.version()
-        && latest.chartName().equals(chartName)
-        && last.get().chartVersion().equals(chartVersion)
-        && last.get().configDigest().equals(configDigest)
-        && status.isReady();
+    return Optional.of(writer.write(status, changes));
   }
 
   /** One install or upgrade (helm.md §2.4): a revision is written only once the chart rendered. */
   private void release(HelmRelease hr, KubernetesClient client, ReleaseStorage storage, Optional<StoredRelease> latest,
       boolean install, ChartArtifact artifact, String chartVersion, Map<String, Object> values, String configDigest,
-      HelmReleaseStatus status, ChangeSet changes, String name, String namespace, Instant now) {
+      HelmReleaseStatus status, ChangeSet changes, String name, String namespace, Instant now,
+      HelmReleaseObjects builder, HelmHookRunner hookRunner) {
     String action = install ? "install" : "upgrade";
     Reason failedReason = install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED;
     String release = namespace + "/" + name;
@@ -144,8 +157,6 @@ final class HelmReleaseReconciler {
       throw new StageFailure(failedReason, subject(hr) + ": Helm " + action + " failed for release " + release
           + " with chart " + chart + ": " + e.getMessage(), e);
     }
-    HelmUnsupportedFields.refuseHooks(hr, rendered.hooks().size(), install);
-    HelmReleaseObjects builder = new HelmReleaseObjects(client);
     String origin = subject(hr) + " chart " + chart;
     List<KubeObject> objects = builder.of(hr, name, namespace, origin, rendered.manifest());
     List<KubeObject> crds = crds(hr, client, builder, rendered.crds(), install, origin);
@@ -158,8 +169,14 @@ final class HelmReleaseReconciler {
         install ? "Initial install underway" : "Preparing upgrade", firstDeployed, now);
     createNamespace(hr, client, namespace, install);
     storage.create(pending, hr.spec().effectiveMaxHistory());
-    List<InventoryEntry> inventory;
+    List<InventoryEntry> inventory = status.getInventory();
+    boolean runHooks = !disableHooks(hr, install);
+    Duration timeout = HelmTimeouts.of(hr, action);
+    List<ReleaseHook> ran = pending.hooks();
     try {
+      if (runHooks) {
+        ran = hookRunner.run(hr, namespace, ran, "pre-" + action, timeout, h -> true);
+      }
       ResourceManager manager = new ResourceManager(client);
       List<KubeObject> all = new ArrayList<>(crds);
       all.addAll(objects);
@@ -171,10 +188,22 @@ final class HelmReleaseReconciler {
       if (!stale.isEmpty()) {
         changes.addAll(manager.prune(stale, OwnerLabels.helm(hr.name(), hr.namespace())));
       }
+      status.setInventory(inventory);
       waitFor(hr, client, objects, install);
+      if (runHooks) {
+        ran = hookRunner.run(hr, namespace, ran, "post-" + action, timeout, h -> true);
+      }
     } catch (RuntimeException e) {
-      String cause = e instanceof StageFailure ? e.getMessage() : ApiErrors.describe(subject(hr), action, e);
-      StoredRelease failed = pending.withStatus(ReleaseStatus.FAILED, "Release \"" + name + "\" failed: " + cause);
+      if (e instanceof HelmHookRunner.HookFailure f) {
+        ran = f.hooks();
+      }
+      if (e instanceof io.driftless.apply.ApplyException partial) {
+        status.setInventory(Inventories.union(inventory, partial.partial().toInventory()));
+      }
+      String cause = e instanceof StageFailure || e instanceof HelmHookRunner.HookFailure ? e.getMessage()
+          : ApiErrors.describe(subject(hr), action, e);
+      StoredRelease failed = pending.withHooks(ran)
+          .withStatus(ReleaseStatus.FAILED, "Release \"" + name + "\" failed: " + cause);
       storage.update(failed);
       status.addSnapshot(snapshot(failed, action, chartVersion, configDigest));
       throw new StageFailure(failedReason, subject(hr) + ": Helm " + action + " failed for release " + release
@@ -183,10 +212,10 @@ final class HelmReleaseReconciler {
     if (!install) {
       storage.supersedeDeployed(name);
     }
-    StoredRelease deployed = pending.withStatus(ReleaseStatus.DEPLOYED, install ? "Install complete" : "Upgrade complete");
+    StoredRelease deployed = pending.withHooks(ran)
+        .withStatus(ReleaseStatus.DEPLOYED, install ? "Install complete" : "Upgrade complete");
     storage.update(deployed);
     status.addSnapshot(snapshot(deployed, action, chartVersion, configDigest));
-    status.setInventory(inventory);
     Reason reason = install ? Reason.INSTALL_SUCCEEDED : Reason.UPGRADE_SUCCEEDED;
     String message = "Helm " + action + " succeeded for release " + release + ".v" + version + " with chart " + chart;
     String at = ctx.clock().instant().toString();
@@ -237,10 +266,7 @@ final class HelmReleaseReconciler {
     if (disabled || objects.isEmpty()) {
       return;
     }
-    String timeout = install
-        ? (hr.spec().install() == null ? null : hr.spec().install().timeout())
-        : (hr.spec().upgrade() == null ? null : hr.spec().upgrade().timeout());
-    Duration limit = Durations.parseOr(timeout != null ? timeout : hr.spec().timeout(), DEFAULT_TIMEOUT);
+    Duration limit = HelmTimeouts.of(hr, install ? "install" : "upgrade");
     List<HealthChecker.Target> targets = objects.stream()
         .map(o -> new HealthChecker.Target(o.id(), o.apiVersion())).toList();
     try {
@@ -248,6 +274,13 @@ final class HelmReleaseReconciler {
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     }
+  }
+
+  /** {@code install.disableHooks} or {@code upgrade.disableHooks}: Helm then stores the hooks without running them. */
+  private static boolean disableHooks(HelmRelease hr, boolean install) {
+    return install
+        ? hr.spec().install() != null && Boolean.TRUE.equals(hr.spec().install().disableHooks())
+        : hr.spec().upgrade() != null && Boolean.TRUE.equals(hr.spec().upgrade().disableHooks());
   }
 
   private static List<ReleaseHook> hooks(RenderedChart rendered) {
@@ -259,11 +292,11 @@ final class HelmReleaseReconciler {
         h.outputLogPolicies(), null);
   }
 
-  private static HelmReleaseStatus.ReleaseSnapshot snapshot(StoredRelease r, String action, String chartVersion,
+  static HelmReleaseStatus.ReleaseSnapshot snapshot(StoredRelease r, String action, String chartVersion,
       String configDigest) {
     return new HelmReleaseStatus.ReleaseSnapshot("v2", r.name(), r.namespace(), r.version(), r.status().stored(),
         action, r.chartName(), chartVersion, r.appVersion(), configDigest, r.firstDeployed().toString(),
-        r.lastDeployed().toString());
+        r.lastDeployed().toString(), null);
   }
 
   private static Capabilities capabilities(KubernetesClient client) {
@@ -302,28 +335,11 @@ final class HelmReleaseReconciler {
 
   private void failed(HelmReleaseStatus s, Reason reason, String message) {
     String at = ctx.clock().instant().toString();
+    s.removeCondition(Condition.RECONCILING);
     s.setCondition(Condition.READY, Condition.FALSE, reason.flux(), message, at);
     if (reason == Reason.INSTALL_FAILED || reason == Reason.UPGRADE_FAILED) {
       s.setCondition(Condition.RELEASED, Condition.FALSE, reason.flux(), message, at);
     }
-  }
-
-  private ReconcileOutcome write(HelmRecord rec, HelmReleaseStatus status, ChangeSet changes) {
-    try {
-      ctx.store().putHelmStatus(rec.cluster(), rec.key(), status, rec.version());
-    } catch (ConcurrentUpdateException e) {
-      String message = rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();
-      LOG.warning(message);
-      return new ReconcileOutcome(rec.cluster(), rec.key(), revision(status), false, Reason.RECONCILIATION_FAILED,
-          message, changes);
-    }
-    Optional<Condition> ready = status.condition(Condition.READY);
-    return new ReconcileOutcome(rec.cluster(), rec.key(), revision(status), status.isReady(),
-        Reason.of(ready.map(Condition::reason).orElse(null)), ready.map(Condition::message).orElse(""), changes);
-  }
-
-  private static String revision(HelmReleaseStatus s) {
-    return s.getLastAttemptedRevision() == null ? "" : s.getLastAttemptedRevision();
   }
 
   static String subject(HelmRelease hr) {

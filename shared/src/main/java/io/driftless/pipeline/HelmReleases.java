@@ -17,13 +17,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * The Helm part of one run: registers the Helm objects a Kustomization's build contained as work
  * items (uninstalling the releases of HelmReleases that left Git, when the parent prunes), and
- * reconciles the HelmReleases whose parent ran, each after its in-tree {@code dependsOn}. Charts are
+ * reconciles one HelmRelease ({@link HelmReleaseQueue} decides which and in what order). Charts are
  * fetched through one {@link ChartSources} per run over a cache that outlives it.
  */
 final class HelmReleases {
@@ -69,48 +70,18 @@ final class HelmReleases {
     return outcomes;
   }
 
-  /** Reconciles the HelmReleases of this root whose parent Kustomization ran in this run. */
-  List<ReconcileOutcome> reconcile(RootRecord root, Set<String> parentsRan) {
-    List<HelmRecord> pending = new ArrayList<>(ctx.store().listHelmObjects().stream()
-        .filter(h -> h.cluster().equals(root.cluster()) && h.root().equals(root.name()))
-        .filter(h -> HelmRelease.KIND.equals(h.kind()) && parentsRan.contains(h.parent()))
-        .toList());
-    List<ReconcileOutcome> outcomes = new ArrayList<>();
-    Set<String> done = new HashSet<>();
-    while (!pending.isEmpty()) {
-      HelmRecord next = pending.stream().filter(h -> dependenciesDone(h, pending, done)).findFirst()
-          .orElse(pending.get(0)); // a cycle: its own run reports DependencyNotReady
-      pending.remove(next);
-      done.add(next.key());
-      try {
-        reconciler().reconcile(next.cluster(), next.key()).ifPresent(outcomes::add);
-      } catch (LeaseWaiter.LockBusyException e) {
-        outcomes.add(new ReconcileOutcome(next.cluster(), next.key(), "", false, Reason.LOCKED, e.getMessage(), null));
-      } catch (RuntimeException e) {
-        String message = ApiErrors.describe(next.key(), "reconcile", e);
-        LOG.warning(message);
-        outcomes.add(new ReconcileOutcome(next.cluster(), next.key(), "", false, Reason.RECONCILIATION_FAILED, message,
-            null));
-      }
-    }
-    return outcomes;
-  }
-
-  private static boolean dependenciesDone(HelmRecord h, List<HelmRecord> pending, Set<String> done) {
-    HelmRelease hr;
+  /** Reconciles one HelmRelease; whatever escapes it becomes its outcome. Empty when it is suspended. */
+  List<ReconcileOutcome> reconcileOne(HelmRecord rec) {
     try {
-      hr = (HelmRelease) WorkItems.parse(h);
-    } catch (RuntimeException unreadable) {
-      return true;
+      return reconciler().reconcile(rec.cluster(), rec.key()).stream().toList();
+    } catch (LeaseWaiter.LockBusyException e) {
+      return List.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
+    } catch (RuntimeException e) {
+      String message = ApiErrors.describe(rec.key(), "reconcile", e);
+      LOG.warning(message);
+      return List.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message,
+          null));
     }
-    for (Kustomization.DependencyRef dep : hr.spec().dependencies()) {
-      String ns = dep.namespace() == null || dep.namespace().isBlank() ? hr.namespace() : dep.namespace();
-      String key = HelmRecord.keyOf(HelmRelease.KIND, ns, dep.name());
-      if (!done.contains(key) && pending.stream().anyMatch(p -> p.key().equals(key))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private HelmReleaseReconciler reconciler() {

@@ -1,21 +1,19 @@
 package io.driftless.pipeline;
 
 import io.driftless.apply.ChangeSet;
-import io.driftless.apply.OwnerLabels;
 import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseStorage;
-import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Optional;
 
 /**
- * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6): its objects (those it applied
- * and still owns, by the inventory) are deleted, then its release Secrets, unless
- * {@code uninstall.keepHistory} keeps them with the newest marked uninstalled. A suspended
+ * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6) with {@link HelmReleaseUninstall}:
+ * the delete hooks run, its objects (those it applied and still owns, by the inventory) are deleted,
+ * then its release Secrets, unless {@code uninstall.keepHistory} keeps them with the newest marked
+ * uninstalled. A suspended
  * HelmRelease, or one that never recorded a release, is only forgotten.
  */
 final class HelmUninstaller {
@@ -35,16 +33,11 @@ final class HelmUninstaller {
     ClusterRecord cluster = ctx.store().getCluster(rec.cluster())
         .orElseThrow(() -> new IllegalStateException("cluster " + rec.cluster() + " is not registered"));
     KubernetesClient client = ctx.clients().forCluster(cluster);
-    changes.addAll(new ResourceManager(client).prune(status.getInventory(), OwnerLabels.helm(hr.name(), hr.namespace())));
     String name = status.latest().get().name();
     ReleaseStorage storage = new ReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
-    boolean keep = hr.spec().uninstall() != null && Boolean.TRUE.equals(hr.spec().uninstall().keepHistory());
-    if (keep) {
-      Optional<StoredRelease> latest = storage.latest(name);
-      latest.ifPresent(r -> storage.update(r.withDeleted(ctx.clock().instant(), "Uninstallation complete")));
-    } else {
-      storage.history(name).forEach(r -> storage.delete(name, r.version()));
-    }
+    HelmHookRunner hooks = new HelmHookRunner(client, new HelmReleaseObjects(client), ctx.clock());
+    changes.addAll(new HelmReleaseUninstall(new ResourceManager(client), hooks, ctx.clock())
+        .uninstall(hr, storage, name, status.getInventory()));
     return changes;
   }
 }

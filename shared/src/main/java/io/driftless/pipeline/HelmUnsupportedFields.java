@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
- * field were not there. Hooks are checked after rendering ({@link #refuseHooks}).
+ * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link HelmAtomicRelease}).
  */
 final class HelmUnsupportedFields {
   private HelmUnsupportedFields() {}
@@ -26,7 +26,6 @@ final class HelmUnsupportedFields {
     set.put("spec.commonMetadata", s.commonMetadata() != null);
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
     set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
-    set.put("spec.test.enable", s.test() != null && s.test().enabled());
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
       set.put("spec.chart.metadata", c.metadata() != null);
@@ -35,8 +34,7 @@ final class HelmUnsupportedFields {
     }
     HelmRelease.Install in = s.install();
     if (in != null) {
-      set.put("spec.install.remediation", in.remediation() != null);
-      set.put("spec.install.strategy", in.strategy() != null);
+      set.put("spec.install.strategy", retryOnFailure(in.strategy()));
       set.put("spec.install.replace", isTrue(in.replace()));
       set.put("spec.install.disableTakeOwnership", isTrue(in.disableTakeOwnership()));
       set.put("spec.install.disableOpenAPIValidation", isTrue(in.disableOpenAPIValidation()));
@@ -45,8 +43,9 @@ final class HelmUnsupportedFields {
     }
     HelmRelease.Upgrade up = s.upgrade();
     if (up != null) {
-      set.put("spec.upgrade.remediation", up.remediation() != null);
-      set.put("spec.upgrade.strategy", up.strategy() != null);
+      set.put("spec.upgrade.remediation.strategy", up.remediation() != null && up.remediation().strategy() != null
+          && !List.of("rollback", "uninstall").contains(up.remediation().strategy()));
+      set.put("spec.upgrade.strategy", retryOnFailure(up.strategy()));
       set.put("spec.upgrade.disableTakeOwnership", isTrue(up.disableTakeOwnership()));
       set.put("spec.upgrade.disableOpenAPIValidation", isTrue(up.disableOpenAPIValidation()));
       set.put("spec.upgrade.disableSchemaValidation", isTrue(up.disableSchemaValidation()));
@@ -56,6 +55,12 @@ final class HelmUnsupportedFields {
       set.put("spec.upgrade.chartNameChangeStrategy", up.chartNameChangeStrategy() != null
           && !"Reinstall".equals(up.chartNameChangeStrategy()));
       set.put("spec.upgrade.serverSideApply", "disabled".equals(up.serverSideApply()));
+    }
+    HelmRelease.Rollback rb = s.rollback();
+    if (rb != null) {
+      set.put("spec.rollback.force", isTrue(rb.force()));
+      set.put("spec.rollback.cleanupOnFail", isTrue(rb.cleanupOnFail()));
+      set.put("spec.rollback.serverSideApply", "disabled".equals(rb.serverSideApply()));
     }
     HelmRelease.Uninstall un = s.uninstall();
     if (un != null) {
@@ -73,19 +78,9 @@ final class HelmUnsupportedFields {
     }
   }
 
-  /**
-   * Hooks are not run yet: a chart with hooks for the action installs only with that action's
-   * {@code disableHooks}, as Helm then stores them without running them.
-   */
-  static void refuseHooks(HelmRelease hr, int hooks, boolean install) {
-    String field = install ? "spec.install.disableHooks" : "spec.upgrade.disableHooks";
-    boolean disabled = install
-        ? hr.spec().install() != null && isTrue(hr.spec().install().disableHooks())
-        : hr.spec().upgrade() != null && isTrue(hr.spec().upgrade().disableHooks());
-    if (hooks > 0 && !disabled) {
-      throw refused(hr, "the chart has " + hooks + " hook(s), which Driftless does not run yet;"
-          + " set " + field + ": true to " + (install ? "install" : "upgrade") + " without them");
-    }
+  /** Only the default {@code RemediateOnFailure} strategy is acted on; {@code RetryOnFailure} is refused. */
+  private static boolean retryOnFailure(HelmRelease.Strategy strategy) {
+    return strategy != null && strategy.name() != null && !"RemediateOnFailure".equals(strategy.name());
   }
 
   private static StageFailure refused(HelmRelease hr, String why) {

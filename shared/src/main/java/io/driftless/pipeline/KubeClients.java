@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.fabric8.kubernetes.client.Config;
@@ -24,11 +25,22 @@ import java.util.function.Supplier;
  * impersonating one ({@code spec.serviceAccountName}).
  */
 public final class KubeClients implements AutoCloseable {
+  /** The user agent of every request the engine sends, so an API server's audit log tells them apart. */
+  public static final String USER_AGENT = "driftless";
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
   private final SecretResolver secrets;
+  private final DriftlessConfig.Throughput throughput;
+  private final ApiRequestCounter requests = new ApiRequestCounter();
 
+  /** Clients with Driftless's default rate limit. */
   public KubeClients(SecretResolver secrets) {
+    this(secrets, DriftlessConfig.defaults().throughput());
+  }
+
+  /** Clients whose requests {@code throughput}'s QPS and burst limit, each client on its own. */
+  public KubeClients(SecretResolver secrets, DriftlessConfig.Throughput throughput) {
     this.secrets = secrets;
+    this.throughput = throughput;
   }
 
   public KubernetesClient forCluster(ClusterRecord cluster) {
@@ -55,14 +67,13 @@ public final class KubeClients implements AutoCloseable {
   }
 
   private KubernetesClient cached(String key, Supplier<Config> config) {
-    return clients.computeIfAbsent(key, k -> new KubernetesClientBuilder().withConfig(config.get()).build());
+    return clients.computeIfAbsent(key, k -> build(config.get()));
   }
 
   private KubernetesClient connect(ClusterRecord cluster) {
     if (cluster.secretArn() != null && !cluster.secretArn().isBlank()) {
       String content = new String(secrets.resolve(cluster.secretArn()), StandardCharsets.UTF_8);
-      Config config = Config.fromKubeconfig(cluster.context(), content, null);
-      return new KubernetesClientBuilder().withConfig(config).build();
+      return build(Config.fromKubeconfig(cluster.context(), content, null));
     }
     if (cluster.kubeconfigPath() == null || cluster.kubeconfigPath().isBlank()) {
       throw new IllegalStateException("cluster " + cluster.name() + ": neither a kubeconfig path nor a secret ARN is registered");
@@ -70,11 +81,27 @@ public final class KubeClients implements AutoCloseable {
     Path path = Path.of(cluster.kubeconfigPath());
     try {
       String content = Files.readString(path);
-      Config config = Config.fromKubeconfig(cluster.context(), content, path.toString());
-      return new KubernetesClientBuilder().withConfig(config).build();
+      return build(Config.fromKubeconfig(cluster.context(), content, path.toString()));
     } catch (IOException e) {
       throw new IllegalStateException("cluster " + cluster.name() + ": cannot read kubeconfig " + path, e);
     }
+  }
+
+  /** Every request these clients have sent. */
+  public ApiRequestCounter requests() {
+    return requests;
+  }
+
+  /** A client whose requests carry Driftless's user agent (as the audit log shows it) and its own rate limit. */
+  private KubernetesClient build(Config config) {
+    config.setUserAgent(USER_AGENT);
+    ApiRateLimit limit = new ApiRateLimit(throughput.kubeApiQps(), throughput.kubeApiBurst());
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(b -> b
+            .addOrReplaceInterceptor(ApiRateLimit.NAME, limit)
+            .addOrReplaceInterceptor(ApiRequestCounter.NAME, requests))
+        .build();
   }
 
   /** Drops a cached client, and every client derived from it (e.g. after the cluster was re-registered). */

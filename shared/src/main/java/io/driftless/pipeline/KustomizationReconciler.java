@@ -15,6 +15,7 @@ import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Reason;
+import io.driftless.record.AppliedState;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
 /**
  * Reconciles one Kustomization on one cluster. Reads top to bottom as the pipeline: lock, refuse
  * unsupported fields, check dependencies, fetch, pick the target cluster, build, split out Flux
- * objects, apply in stages, prune, check health, record. Each stage maps every one of its failures to
+ * objects, skip the rest when a push left the build as last applied, apply in stages, prune, check
+ * health, record. Each stage maps every one of its failures to
  * its own reason; anything else is ReconciliationFailed, and the status is written either way. A
  * failed build applies nothing and a failed apply prunes nothing.
  */
@@ -40,27 +42,67 @@ final class KustomizationReconciler {
   private static final Logger LOG = Logger.getLogger(KustomizationReconciler.class.getName());
   private final ReconcileContext ctx;
   private final Targets targets;
+  private final AfterApply afterApply;
+  private final FetchedSources sources;
 
+  /** A reconciler for one run: each source is fetched once for all the Kustomizations it reconciles. */
   KustomizationReconciler(ReconcileContext ctx) {
+    this(ctx, AfterApply.NONE);
+  }
+
+  KustomizationReconciler(ReconcileContext ctx, AfterApply afterApply) {
     this.ctx = ctx;
     this.targets = new Targets(ctx);
+    this.afterApply = afterApply;
+    this.sources = new FetchedSources(ctx);
   }
 
   /**
    * The result of one attempt: the outcome, and the Flux objects the build contained (empty when the
-   * build did not succeed, so a failed build never forgets a child).
+   * build did not succeed, so a failed build never forgets a child); {@code unchanged} when the build
+   * was the one last applied and the apply was skipped (so its children need no new registration).
    */
-  record Result(ReconcileOutcome outcome, Optional<Discovered> discovered, boolean ran) {}
+  record Result(ReconcileOutcome outcome, Optional<Discovered> discovered, boolean ran, boolean unchanged) {}
+
+  /**
+   * Reconciles {@code listed} (as the run listed it) if it is due: a Kustomization that is not due
+   * is passed over without taking its lease or writing anything.
+   */
+  Result reconcile(KustomizationRecord listed, Trigger trigger) {
+    if (!trigger.forced().test(listed.key()) && notDue(listed, trigger)) {
+      KustomizationStatus status = listed.status() == null ? new KustomizationStatus() : listed.status();
+      return new Result(outcome(listed, status, new ChangeSet()), Optional.empty(), false, false);
+    }
+    return reconcile(listed.cluster(), listed.key(), trigger);
+  }
+
+  /**
+   * True when the listed record shows nothing to do: suspended, or the source's revision is the one
+   * last attempted and neither the drift check nor a retry is due. Anything unreadable counts as due,
+   * so that the locked run reports it.
+   */
+  private boolean notDue(KustomizationRecord rec, Trigger trigger) {
+    try {
+      Kustomization ks = WorkItems.parse(rec);
+      if (ks.spec().suspended()) {
+        return true;
+      }
+      String revision = sources.fetch(rec.root(), ks, trigger.fetchSources()).snapshot().revision().toString();
+      return !Schedules.needsRun(rec, revision, ks, trigger.now());
+    } catch (RuntimeException reportedByTheRun) {
+      return false;
+    }
+  }
 
   Result reconcile(String cluster, String key, Trigger trigger) {
-    Lease lease = LeaseWaiter.acquire(ctx, cluster, key);
+    Lease lease = ctx.times().time("lease", () -> LeaseWaiter.acquire(ctx, cluster, key));
     try {
       KustomizationRecord rec =
           ctx.store().getKustomization(cluster, key)
               .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
       return reconcileLocked(rec, trigger);
     } finally {
-      LeaseWaiter.release(ctx, lease);
+      ctx.times().run("lease", () -> LeaseWaiter.release(ctx, lease));
     }
   }
 
@@ -70,19 +112,23 @@ final class KustomizationReconciler {
     ChangeSet changes = new ChangeSet();
     Optional<Discovered> discovered = Optional.empty();
     BuildResult build = null;
+    String buildDigest = null;
+    AppliedState recorded = null;
     try {
       Kustomization ks = WorkItems.parse(rec);
       if (ks.spec().suspended()) {
-        return new Result(outcome(rec, status, changes), Optional.empty(), false);
+        return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
       UnsupportedFields.refuse(ks);
       dependencies(rec, ks);
       Sources.Fetched fetched = fetch(rec, ks, trigger.fetchSources());
       SourceSnapshot snap = fetched.snapshot();
       String revision = snap.revision().toString();
-      if (!trigger.forced().test(rec.key()) && !Schedules.needsRun(status, rec.lastReconciledAt(), revision, ks, trigger.now())) {
-        return new Result(outcome(rec, status, changes), Optional.empty(), false);
+      boolean forced = trigger.forced().test(rec.key());
+      if (!forced && !Schedules.needsRun(rec, revision, ks, trigger.now())) {
+        return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
+      boolean driftCheck = forced || Schedules.isDue(rec, ks, trigger.now());
       status.setLastAttemptedRevision(revision);
       StatusUpdates.progressing(status, "Building manifests for revision " + revision, started);
       Targets.Target target = targets.of(rec, ks);
@@ -93,24 +139,39 @@ final class KustomizationReconciler {
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
       discovered = Optional.of(split.flux());
+      buildDigest = ChangeDetection.buildDigest(build, rec);
+      if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
+        StatusUpdates.succeeded(status, revision, ctx.clock().instant());
+        StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
+        return new Result(write(rec, status, changes, null), discovered, true, true);
+      }
       ResourceManager manager = new ResourceManager(target.apply());
-      ChangeSet applied = apply(manager, ks, split.toApply(), changes);
+      boolean detectOnly = DriftMode.detectOnly(rec);
+      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly);
+      if (detectOnly) {
+        DriftMode.record(status, applied, revision, ctx.clock().instant());
+        StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
+        return new Result(write(rec, status, changes, null), discovered, true, false);
+      }
+      DriftMode.clear(status);
       List<InventoryEntry> inventory = applied.toInventory();
       List<InventoryEntry> stale = Inventories.stale(status.getInventory(), inventory);
       status.setInventory(inventory);
       if (ks.spec().pruneEnabled() && !stale.isEmpty()) {
         prune(manager, ks, stale, changes, status);
       }
+      afterApply.applied(rec, ks, split.flux());
       checkHealth(target.apply(), ks, split.toApply(), applied);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
+      recorded = ChangeDetection.applied(buildDigest, status.getInventory(), ctx.clock().instant());
     } catch (StageFailure e) {
       failed(status, e.reason(), e.getMessage(), build, started);
     } catch (RuntimeException e) {
       failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e), build, started);
     }
-    ReconcileOutcome outcome = write(rec, status, changes);
-    return new Result(outcome, discovered, true);
+    ReconcileOutcome outcome = write(rec, status, changes, recorded);
+    return new Result(outcome, discovered, true, false);
   }
 
   private void failed(KustomizationStatus status, Reason reason, String message, BuildResult build, Instant started) {
@@ -135,7 +196,7 @@ final class KustomizationReconciler {
 
   private Sources.Fetched fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
     try {
-      return Sources.fetch(ctx, rec.root(), ks, fetchSources);
+      return ctx.times().time("fetch", () -> sources.fetch(rec.root(), ks, fetchSources));
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.ARTIFACT_FAILED, e.getMessage(), e);
     }
@@ -151,7 +212,7 @@ final class KustomizationReconciler {
 
   private BuildResult build(SourceSnapshot snap, Kustomization ks, BuildInputs inputs) {
     try {
-      return ctx.builder().build(snap.root(), ks, inputs);
+      return ctx.times().time("build", () -> ctx.builder().build(snap.root(), ks, inputs));
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }
@@ -165,13 +226,17 @@ final class KustomizationReconciler {
     }
   }
 
-  /** Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed. */
-  private static ChangeSet apply(ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes) {
+  /**
+   * Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed;
+   * {@code detectOnly} writes nothing and reports drift.
+   */
+  private ChangeSet apply(
+      ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes, boolean detectOnly) {
     OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
     objects.forEach(owner::applyTo);
-    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout());
+    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly);
     try {
-      ChangeSet set = manager.applyAllStaged(objects, options);
+      ChangeSet set = ctx.times().time("apply", () -> manager.applyAllStaged(objects, options));
       changes.addAll(set);
       return set;
     } catch (ApplyException e) {
@@ -186,10 +251,10 @@ final class KustomizationReconciler {
    * Prunes the stale objects. When some cannot be deleted, they join the inventory (applied ∪
    * survivors, as kustomize-controller keeps them) so the next run retries them, and the stage fails.
    */
-  private static void prune(
+  private void prune(
       ResourceManager manager, Kustomization ks, List<InventoryEntry> stale, ChangeSet changes, KustomizationStatus status) {
     try {
-      changes.addAll(manager.prune(stale, new OwnerLabels(ks.name(), ks.namespace())));
+      changes.addAll(ctx.times().time("prune", () -> manager.prune(stale, new OwnerLabels(ks.name(), ks.namespace()))));
     } catch (PruneException e) {
       changes.addAll(e.partial());
       keep(status, e.survivors());
@@ -210,13 +275,13 @@ final class KustomizationReconciler {
    * With {@code wait}, every applied object must become Current; otherwise only the listed
    * {@code healthChecks}. Prune has already run, as in Flux.
    */
-  private static void checkHealth(KubernetesClient client, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
+  private void checkHealth(KubernetesClient client, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
     List<HealthChecker.Target> targets = HealthTargets.of(ks, objects, applied);
     if (targets.isEmpty()) {
       return;
     }
     try {
-      new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks));
+      ctx.times().run("health", () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks)));
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -229,9 +294,9 @@ final class KustomizationReconciler {
    * Records the status; when someone else wrote the item in between, the outcome says the status
    * was not recorded (the next run retries) instead of aborting the other items.
    */
-  private ReconcileOutcome write(KustomizationRecord rec, KustomizationStatus status, ChangeSet changes) {
+  private ReconcileOutcome write(KustomizationRecord rec, KustomizationStatus status, ChangeSet changes, AppliedState applied) {
     try {
-      ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version());
+      ctx.times().time("status", () -> ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version(), applied));
       return outcome(rec, status, changes);
     } catch (ConcurrentUpdateException e) {
       String message = "Kustomization " + rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.config.DriftlessConfig;
 import io.driftless.render.FluxBuilder;
 import io.driftless.record.StateStore;
 import io.driftless.source.SourceFetcher;
@@ -16,4 +17,6 @@ record ReconcileContext(
     Clock clock,
     String holder,
     Duration lockTtl,
-    Duration lockWait) {}
+    Duration lockWait,
+    DriftlessConfig.Throughput throughput,
+    StageTimes times) {}

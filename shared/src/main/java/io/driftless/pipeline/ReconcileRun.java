@@ -18,26 +18,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * One pass over a root's tree on its cluster: the root Kustomization first, then every Kustomization
  * its builds contained, recursively, each after its parent and its dependsOn. A dependency that
- * becomes Ready in this run unblocks its dependents at once, with no polling interval.
+ * becomes Ready in this run unblocks its dependents at once, with no polling interval. Independent
+ * items run in parallel, up to {@code DRIFTLESS_CONCURRENCY} at once; what they find (children, Helm
+ * objects, outcomes) is taken in on the run's own thread.
  */
 final class ReconcileRun {
   private static final Logger LOG = Logger.getLogger(ReconcileRun.class.getName());
   private final ReconcileContext ctx;
-  private final KustomizationReconciler reconciler;
   private final Finalizer finalizer;
   private final HelmReleases helm;
+  private final List<ReconcileOutcome> helmOutcomes = new ArrayList<>();
+  private final Set<String> helmRegistered = ConcurrentHashMap.newKeySet();
+  private final Set<String> done = ConcurrentHashMap.newKeySet();
+  private volatile Map<String, KustomizationRecord> tree = Map.of();
+  private KustomizationReconciler reconciler;
+  private HelmReleaseQueue releases;
 
+  /** A run is used once. */
   ReconcileRun(ReconcileContext ctx) {
     this.ctx = ctx;
-    this.reconciler = new KustomizationReconciler(ctx);
     this.finalizer = new Finalizer(ctx);
     this.helm = new HelmReleases(ctx);
   }
+
+  private final HelmReleaseQueue.RunState runState = new HelmReleaseQueue.RunState() {
+    @Override
+    public boolean settled(String key) {
+      return done.contains(key) || !tree.containsKey(key);
+    }
+
+    @Override
+    public boolean allDone() {
+      return done.containsAll(tree.keySet());
+    }
+  };
 
   /**
    * Reconciles the root's tree. One item's failure never stops the others: whatever escapes an item
@@ -45,47 +65,133 @@ final class ReconcileRun {
    */
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
-    Set<String> done = new HashSet<>();
+    Set<String> started = new HashSet<>();
     Set<String> ran = new HashSet<>();
-    Map<String, KustomizationRecord> tree = tree(root);
-    while (true) {
-      Optional<KustomizationRecord> next = nextReady(tree, done, root);
-      if (next.isEmpty()) {
-        break;
-      }
-      KustomizationRecord rec = next.get();
-      done.add(rec.key());
-      try {
-        KustomizationReconciler.Result r = reconciler.reconcile(rec.cluster(), rec.key(), trigger);
-        if (r.ran()) {
-          outcomes.add(r.outcome());
-          log(r.outcome());
+    reconciler = new KustomizationReconciler(ctx, (rec, ks, found) -> applied(root, rec, ks, found));
+    releases = new HelmReleaseQueue(ctx, helm, root);
+    releases.queueScheduled(trigger);
+    tree = tree(root);
+    HelmOrder order = HelmOrder.of(ctx.store(), root);
+    try (Workers<Finished> workers = new Workers<>(ctx.throughput().concurrency(), "driftless-reconcile")) {
+      while (true) {
+        while (workers.hasRoom()) {
+          Optional<KustomizationRecord> next = nextReady(tree, done, started, order, !workers.busy());
+          if (next.isEmpty()) {
+            break;
+          }
+          KustomizationRecord rec = next.get();
+          started.add(rec.key());
+          workers.submit(() -> attempt(rec, trigger), e -> failedAttempt(rec, e));
         }
-        if (r.discovered().isPresent() && hasOrHadChildren(r.discovered().get(), tree, rec.key())) {
-          register(root, rec, r.discovered().get());
+        if (!workers.busy()) {
+          break;
+        }
+        Finished f = workers.next();
+        done.add(f.rec().key());
+        if (f.result().isPresent() && record(root, f.rec(), f.result().get(), tree, outcomes, ran)) {
           tree = tree(root); // children may have been added or removed
         }
-        if (r.discovered().isPresent()) {
-          ran.add(rec.key());
-          for (ReconcileOutcome o : helm.register(root, rec, WorkItems.parse(rec), r.discovered().get().helmObjects())) {
-            outcomes.add(o);
-            log(o);
-          }
-        }
-      } catch (LeaseWaiter.LockBusyException e) {
-        LOG.info(e.getMessage());
-        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null));
-      } catch (RuntimeException e) {
-        String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
-        LOG.warning(message);
-        outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
+        f.failure().ifPresent(o -> {
+          outcomes.add(o);
+          log(o);
+        });
+        takeHelmOutcomes(outcomes);
       }
     }
-    for (ReconcileOutcome o : helm.reconcile(root, ran)) {
+    synchronized (this) {
+      releases.reconcileAll(runState);
+    }
+    takeHelmOutcomes(outcomes);
+    return outcomes;
+  }
+
+  /**
+   * The hand-over after a Kustomization's apply and prune, on the worker that ran it: its Helm objects
+   * are registered and its HelmReleases queued; when its health check covers HelmReleases, those are
+   * reconciled now, after their dependencies, and must be Ready. Hand-overs take turns (the queue is
+   * the run's), while the other workers go on applying.
+   */
+  private synchronized void applied(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
+    registerHelm(root, rec, ks, found);
+    List<String> targets = HelmHealth.targets(ks, found.helm());
+    if (!targets.isEmpty()) {
+      releases.reconcile(targets, runState);
+      HelmHealth.check(ctx.store(), rec.cluster(), targets, releases::reconciledInThisRun);
+    }
+  }
+
+  private synchronized void registerHelm(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
+    helmRegistered.add(rec.key());
+    helmOutcomes.addAll(helm.register(root, rec, ks, found.helmObjects()));
+    releases.queueChildrenOf(rec.key());
+  }
+
+  private synchronized void takeHelmOutcomes(List<ReconcileOutcome> outcomes) {
+    List<ReconcileOutcome> taken = new ArrayList<>(helmOutcomes);
+    helmOutcomes.clear();
+    taken.addAll(releases.takeOutcomes());
+    for (ReconcileOutcome o : taken) {
       outcomes.add(o);
       log(o);
     }
-    return outcomes;
+  }
+
+  /** One item's attempt as a worker ran it: its result, or the outcome its failure became. */
+  private record Finished(
+      KustomizationRecord rec, Optional<KustomizationReconciler.Result> result, Optional<ReconcileOutcome> failure) {}
+
+  private Finished attempt(KustomizationRecord rec, Trigger trigger) {
+    try {
+      return new Finished(rec, Optional.of(reconciler.reconcile(rec, trigger)), Optional.empty());
+    } catch (LeaseWaiter.LockBusyException e) {
+      LOG.info(e.getMessage());
+      return new Finished(rec, Optional.empty(),
+          Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.LOCKED, e.getMessage(), null)));
+    }
+  }
+
+  private static Finished failedAttempt(KustomizationRecord rec, Throwable e) {
+    String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e instanceof RuntimeException r ? r : new RuntimeException(e));
+    LOG.warning(message);
+    return new Finished(rec, Optional.empty(),
+        Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null)));
+  }
+
+  /**
+   * Takes in what one attempt found, on the run's own thread: its outcome, its children and Helm
+   * objects (unless the build was the one last applied). True when the tree may have changed.
+   */
+  private boolean record(RootRecord root, KustomizationRecord rec, KustomizationReconciler.Result r,
+      Map<String, KustomizationRecord> tree, List<ReconcileOutcome> outcomes, Set<String> ran) {
+    if (r.ran()) {
+      outcomes.add(r.outcome());
+      log(r.outcome());
+    }
+    if (r.discovered().isEmpty()) {
+      return false;
+    }
+    ran.add(rec.key());
+    if (r.unchanged()) {
+      synchronized (this) {
+        releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
+      }
+      return false;
+    }
+    try {
+      boolean children = hasOrHadChildren(r.discovered().get(), tree, rec.key());
+      if (children) {
+        ctx.times().run("register", () -> register(root, rec, r.discovered().get()));
+      }
+      if (!helmRegistered.contains(rec.key())) {
+        registerHelm(root, rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
+      }
+      return children;
+    } catch (RuntimeException e) {
+      String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
+      LOG.warning(message);
+      outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null));
+      return true;
+    }
   }
 
   private static boolean hasOrHadChildren(Discovered found, Map<String, KustomizationRecord> tree, String key) {
@@ -117,17 +223,22 @@ final class ReconcileRun {
   }
 
   /**
-   * The next item whose parent ran and whose in-tree dependencies ran; when only blocked items are
-   * left (a cycle, or a missing parent), the first of them runs and reports DependencyNotReady.
+   * The next item not yet started whose parent and in-tree dependencies have finished; when nothing
+   * is running ({@code idle}) and only blocked items are left (a cycle, or a missing parent), the
+   * first of them runs and reports DependencyNotReady.
    */
   private static Optional<KustomizationRecord> nextReady(
-      Map<String, KustomizationRecord> tree, Set<String> done, RootRecord root) {
-    List<KustomizationRecord> pending = tree.values().stream().filter(k -> !done.contains(k.key())).toList();
+      Map<String, KustomizationRecord> tree, Set<String> done, Set<String> started, HelmOrder order, boolean idle) {
+    List<KustomizationRecord> pending = tree.values().stream().filter(k -> !started.contains(k.key())).toList();
     for (KustomizationRecord k : pending) {
       boolean parentDone = k.parent().isEmpty() || done.contains(k.parent()) || !tree.containsKey(k.parent());
-      if (parentDone && dependenciesDone(k, tree, done)) {
+      boolean helmDone = order.follows(k.key()).stream().noneMatch(p -> tree.containsKey(p) && !done.contains(p));
+      if (parentDone && helmDone && dependenciesDone(k, tree, done)) {
         return Optional.of(k);
       }
+    }
+    if (!idle) {
+      return Optional.empty();
     }
     return pending.stream().filter(k -> k.parent().isEmpty() || done.contains(k.parent())).findFirst();
   }

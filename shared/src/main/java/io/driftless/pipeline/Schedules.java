@@ -5,26 +5,36 @@ import io.driftless.model.Durations;
 import io.driftless.model.HistoryEntry;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.record.KustomizationRecord;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a Kustomization is due: a new source revision, or {@code interval} since the last run
- * (drift correction), or {@code retryInterval} since a failure. The last run is the latest of the
- * history and the last status write ({@code lastReconciledAt}), so a failure that left no history
+ * When a Kustomization is due: a new source revision, or {@code interval} since the last full apply
+ * (drift correction: a push that found the build unchanged does not postpone it), or
+ * {@code retryInterval} since a failure. Without a recorded full apply, the last run is the latest of
+ * the history and the last status write ({@code lastReconciledAt}), so a failure that left no history
  * entry still waits its retryInterval.
  */
 final class Schedules {
   private Schedules() {}
 
-  static boolean needsRun(KustomizationStatus s, String lastReconciledAt, String revision, Kustomization ks, Instant now) {
+  static boolean needsRun(KustomizationRecord rec, String revision, Kustomization ks, Instant now) {
+    KustomizationStatus s = status(rec);
     if (!revision.equals(s.getLastAttemptedRevision())) {
       return true;
     }
-    return isDue(s, lastReconciledAt, ks, now);
+    return isDue(rec, ks, now);
   }
 
-  static boolean isDue(KustomizationStatus s, String lastReconciledAt, Kustomization ks, Instant now) {
+  /** Whether the drift check (or, after a failure, the retry) is due, whatever the revision. */
+  static boolean isDue(KustomizationRecord rec, Kustomization ks, Instant now) {
+    KustomizationStatus s = status(rec);
+    Duration interval = Durations.parse(ks.spec().interval());
+    if (s.isReady() && rec.applied() != null && rec.applied().appliedAt() != null) {
+      return !Instant.parse(rec.applied().appliedAt()).plus(interval).isAfter(now);
+    }
+    String lastReconciledAt = rec.lastReconciledAt();
     Instant last = lastRun(s);
     if (lastReconciledAt != null && (last == null || Instant.parse(lastReconciledAt).isAfter(last))) {
       last = Instant.parse(lastReconciledAt);
@@ -32,9 +42,12 @@ final class Schedules {
     if (last == null) {
       return true;
     }
-    Duration interval = Durations.parse(ks.spec().interval());
     Duration wait = s.isReady() ? interval : Durations.parseOr(ks.spec().retryInterval(), interval);
     return !last.plus(wait).isAfter(now);
+  }
+
+  private static KustomizationStatus status(KustomizationRecord rec) {
+    return rec.status() == null ? new KustomizationStatus() : rec.status();
   }
 
   private static Instant lastRun(KustomizationStatus s) {

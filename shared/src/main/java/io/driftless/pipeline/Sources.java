@@ -3,13 +3,14 @@ package io.driftless.pipeline;
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Revision;
+import io.driftless.model.helm.ArtifactGenerator;
 import io.driftless.record.SourceRecord;
 import io.driftless.source.GitSource;
 import io.driftless.source.SourceException;
 import io.driftless.source.SourceSnapshot;
 import java.util.Optional;
 
-/** Resolves a Kustomization's sourceRef to a registered source and fetches it. */
+/** Resolves a Kustomization's sourceRef to a registered source (or a generated ExternalArtifact) and fetches it. */
 final class Sources {
   private Sources() {}
 
@@ -28,9 +29,13 @@ final class Sources {
    */
   static Fetched fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
+    if (ArtifactGenerator.EXTERNAL_ARTIFACT.equals(ref.kind())) {
+      return ExternalArtifacts.fetched(
+          ExternalArtifacts.generate(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources));
+    }
     if (!GitRepository.KIND.equals(ref.kind())) {
-      throw new SourceException(
-          "Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind() + " is not supported yet (GitRepository is)");
+      throw new SourceException("Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind()
+          + " is not supported yet (GitRepository and ExternalArtifact are)");
     }
     return fetchGit(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources);
   }

@@ -1,16 +1,20 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.Kustomization;
+import io.driftless.model.helm.HelmRelease;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a push, a bootstrap, a manual request or a schedule tick into work items: a wave starts at
@@ -74,9 +78,10 @@ final class WorkPlanner {
   private List<ReconcileRequest> mayBeDue(String wave, RootRecord root, String reason, Instant now) {
     Map<String, KustomizationRecord> tree = tree(store, root);
     FanOutOrder order = new FanOutOrder(store, tree, now);
+    Set<String> helmDue = helmDue(store, root, now);
     List<ReconcileRequest> items = new ArrayList<>();
     for (KustomizationRecord k : tree.values()) {
-      if (!tree.containsKey(k.parent()) && mayBeDueWithin(k, tree, now) && order.mayRun(k)) {
+      if (!tree.containsKey(k.parent()) && mayBeDueWithin(k, tree, now, helmDue) && order.mayRun(k)) {
         items.add(item(wave, k, reason, now.toString(), false, true));
       }
     }
@@ -85,13 +90,35 @@ final class WorkPlanner {
 
   /**
    * Whether {@code k} or an item below it may be due at {@code now}: a root, an item whose source is
-   * not its parent's, or one whose interval has passed. A parent that did not run queues only these.
+   * not its parent's, one whose interval has passed, or one holding a HelmRelease due on its own
+   * interval ({@code helmDue}: their parents' keys). A parent that did not run queues only these.
    */
-  static boolean mayBeDueWithin(KustomizationRecord k, Map<String, KustomizationRecord> tree, Instant now) {
-    if (mayBeDue(k, tree, now)) {
+  static boolean mayBeDueWithin(
+      KustomizationRecord k, Map<String, KustomizationRecord> tree, Instant now, Set<String> helmDue) {
+    if (helmDue.contains(k.key()) || mayBeDue(k, tree, now)) {
       return true;
     }
-    return tree.values().stream().anyMatch(c -> c.parent().equals(k.key()) && mayBeDueWithin(c, tree, now));
+    return tree.values().stream().anyMatch(c -> c.parent().equals(k.key()) && mayBeDueWithin(c, tree, now, helmDue));
+  }
+
+  /** The keys of the Kustomizations of {@code root} holding a HelmRelease due on its own schedule at {@code now}. */
+  static Set<String> helmDue(StateStore store, RootRecord root, Instant now) {
+    Set<String> parents = new HashSet<>();
+    for (HelmRecord h : store.listHelmObjects()) {
+      if (h.cluster().equals(root.cluster()) && h.root().equals(root.name()) && HelmRelease.KIND.equals(h.kind())
+          && !parents.contains(h.parent()) && helmDue(h, now)) {
+        parents.add(h.parent());
+      }
+    }
+    return parents;
+  }
+
+  private static boolean helmDue(HelmRecord h, Instant now) {
+    try {
+      return HelmSchedules.isDue(h, (HelmRelease) WorkItems.parse(h), now);
+    } catch (RuntimeException unreadable) {
+      return false; // its parent's run reports the manifest's error
+    }
   }
 
   private static boolean mayBeDue(KustomizationRecord k, Map<String, KustomizationRecord> tree, Instant now) {
@@ -110,6 +137,6 @@ final class WorkPlanner {
     if (parentKs.isEmpty() || !Sources.keyOf(parentKs.get()).equals(Sources.keyOf(ks.get()))) {
       return true;
     }
-    return k.status() == null || Schedules.isDue(k.status(), k.lastReconciledAt(), ks.get(), now);
+    return k.status() == null || Schedules.isDue(k, ks.get(), now);
   }
 }

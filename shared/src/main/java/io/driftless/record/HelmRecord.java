@@ -7,6 +7,8 @@ import io.driftless.model.helm.HelmReleaseStatus;
  * HelmChart) on one cluster, found in the build of the Kustomization {@code parent}. {@code key} is
  * {@code <Kind>/<namespace>/<name>}; {@code manifest} the object's YAML as found in Git. Only a
  * HelmRelease has a {@code status}; {@code version} guards its writes as for a Kustomization.
+ * {@code suspended} is {@code driftless suspend}'s mark, kept in the table apart from the manifest
+ * (so a new commit does not clear it); {@code spec.suspend} in Git suspends as well.
  */
 public record HelmRecord(
     String cluster,
@@ -16,7 +18,13 @@ public record HelmRecord(
     String manifest,
     HelmReleaseStatus status,
     String lastReconciledAt,
-    long version) {
+    long version,
+    boolean suspended) {
+
+  public HelmRecord(String cluster, String key, String root, String parent, String manifest, HelmReleaseStatus status,
+      String lastReconciledAt, long version) {
+    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, false);
+  }
 
   /** The key of a Helm object: {@code HelmRelease/podinfo/podinfo}. */
   public static String keyOf(String kind, String namespace, String name) {

@@ -7,7 +7,8 @@ import io.driftless.model.KustomizationStatus;
  * found in Git; {@code parent} is the key of the Kustomization whose build contained it (empty for the
  * root). {@code version} increases on every status write and guards it (optimistic concurrency);
  * {@code lastReconciledAt} is when the status was last written, which the schedule measures
- * {@code interval} and {@code retryInterval} from.
+ * {@code retryInterval} from; {@code applied} is what the last successful full apply applied (null
+ * before the first), which the drift check's {@code interval} is measured from.
  */
 public record KustomizationRecord(
     String cluster,
@@ -17,4 +18,5 @@ public record KustomizationRecord(
     String manifest,
     KustomizationStatus status,
     String lastReconciledAt,
-    long version) {}
+    long version,
+    AppliedState applied) {}

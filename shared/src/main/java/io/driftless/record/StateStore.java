@@ -50,6 +50,12 @@ public interface StateStore extends AutoCloseable {
 
   void deleteHelmObject(String cluster, String key);
 
+  /**
+   * Marks a Helm work item suspended or not ({@code driftless suspend|resume hr}), leaving its
+   * manifest, status and version alone. Throws IllegalArgumentException when it is not recorded.
+   */
+  void setHelmSuspended(String cluster, String key, boolean suspended);
+
   /** As {@link #putStatus}, for a HelmRelease work item. */
   long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion);
 
@@ -57,7 +63,15 @@ public interface StateStore extends AutoCloseable {
    * Writes the status if the record's version is still {@code expectedVersion}; returns the new
    * version. Throws {@link ConcurrentUpdateException} when someone else wrote in between.
    */
-  long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion);
+  default long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion) {
+    return putStatus(cluster, key, status, expectedVersion, null);
+  }
+
+  /**
+   * As {@link #putStatus(String, String, KustomizationStatus, long)}, in the same write recording
+   * {@code applied} (a full apply succeeded); null keeps what was recorded before.
+   */
+  long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied);
 
   /** Takes the lease on (cluster, key) with a conditional write; empty when someone else holds it. */
   Optional<Lease> tryLock(String cluster, String key, String holder, Duration ttl);

@@ -2,12 +2,15 @@ package io.driftless.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -83,10 +86,25 @@ public final class HttpFetch {
   private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
     try {
       return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException e) {
+      throw new ConnectException(connectFailure(e)); // java.net.http gives a refused connection no message
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
+  }
+
+  /** Why a connection failed, in words: the first message along the causes, else what the cause says. */
+  static String connectFailure(ConnectException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage().toLowerCase(Locale.ROOT);
+      }
+      if (t instanceof UnresolvedAddressException) {
+        return "unknown host";
+      }
+    }
+    return "connection refused";
   }
 
   public static boolean sameOrigin(URI a, URI b) {

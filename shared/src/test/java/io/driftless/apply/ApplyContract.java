@@ -7,6 +7,8 @@ import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
 import io.driftless.model.ObjectId;
 import io.driftless.model.Yaml;
+import io.driftless.sandbox.ApiCall;
+import io.driftless.local.ApiCalls;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -31,6 +33,12 @@ abstract class ApplyContract {
   protected String ns;
 
   protected abstract KubernetesClient connect();
+
+  /** A client of its own that sends {@code userAgent}, so that {@link #calls} can count its requests. */
+  protected abstract KubernetesClient connect(String userAgent);
+
+  /** The request log of this server. */
+  protected abstract ApiCalls calls();
 
   @BeforeEach
   void connectClient() {
@@ -333,6 +341,123 @@ abstract class ApplyContract {
         return cm;
       });
     }
+  }
+
+  @Test
+  void aFirstApplySendsOneRequestPerNewObjectAndNoGetOrDryRun() {
+    manager.applyAllStaged(objects(namespace()), OPTIONS);
+    List<KubeObject> configMaps = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      configMaps.add(owned(configMap("cm-" + i, "n: '" + i + "'")));
+    }
+
+    List<ApiCall> calls = counted(m -> m.applyAllStaged(configMaps, OPTIONS));
+
+    assertThat(calls).filteredOn(ApiCall::write).hasSize(30);
+    assertThat(calls).filteredOn(c -> c.dryRun() || c.verb().equals("get") && c.requestUri().contains("/configmaps/")).isEmpty();
+    assertThat(calls).as("30 applies, a LIST and discovery").hasSizeLessThanOrEqualTo(33);
+  }
+
+  @Test
+  void aNoOpApplySendsNoWriteAndNoDryRunAndKeepsEditsToFieldsOthersOwn() {
+    KubeObject secret = object("apiVersion: v1\nkind: Secret\nmetadata: {name: token, namespace: %s}\nstringData: {token: s3cret}\n"
+        .formatted(ns));
+    List<KubeObject> objects = objects(namespace(), owned(configMap("web", "mode: fast")), owned(service()),
+        owned(deploymentWithLimits()), owned(secret));
+    manager.applyAllStaged(objects, OPTIONS);
+    client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
+      cm.getMetadata().setAnnotations(java.util.Map.of("example.com/note", "added by hand"));
+      return cm;
+    });
+
+    List<ApiCall> calls = counted(m -> assertThat(m.applyAllStaged(objects, OPTIONS).hasChanges()).isFalse());
+
+    assertThat(calls).filteredOn(c -> c.write() || c.dryRun()).isEmpty();
+    assertThat(calls).as("a LIST per kind and discovery").hasSizeLessThanOrEqualTo(10);
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getMetadata().getAnnotations())
+        .containsEntry("example.com/note", "added by hand");
+  }
+
+  @Test
+  void aHandEditToAManagedFieldIsCorrectedWithOneDryRunAndOneApply() {
+    List<KubeObject> objects = objects(namespace(), owned(configMap("web", "mode: fast")), owned(configMap("db", "mode: fast")));
+    manager.applyAllStaged(objects, OPTIONS);
+    client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
+      cm.getData().put("mode", "edited");
+      return cm;
+    });
+
+    List<ApiCall> calls = counted(m -> assertThat(m.applyAllStaged(objects, OPTIONS).lines())
+        .contains("ConfigMap/" + ns + "/web configured", "ConfigMap/" + ns + "/db unchanged"));
+
+    assertThat(calls).filteredOn(ApiCall::dryRun).hasSize(1);
+    assertThat(calls).filteredOn(ApiCall::write).hasSize(1);
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsEntry("mode", "fast");
+  }
+
+  @Test
+  void detectOnlyReportsDriftByFieldAndWritesNothing() {
+    manager.applyAllStaged(objects(namespace(), owned(configMap("web", "mode: fast"))), OPTIONS);
+    client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
+      cm.getData().put("mode", "edited");
+      return cm;
+    });
+    List<KubeObject> objects = objects(namespace(), owned(configMap("web", "mode: fast")), owned(configMap("new", "a: b")));
+
+    List<ChangeSet> result = new ArrayList<>();
+    List<ApiCall> calls = counted(m -> result.add(m.applyAllStaged(objects, OPTIONS.detecting())));
+
+    assertThat(result.get(0).lines()).containsExactly("Namespace/" + ns + " unchanged",
+        "ConfigMap/" + ns + "/new drifted (not in the cluster)", "ConfigMap/" + ns + "/web drifted (.data.mode)");
+    assertThat(result.get(0).hasChanges()).isFalse();
+    assertThat(calls).filteredOn(ApiCall::write).isEmpty();
+    assertThat(client.configMaps().inNamespace(ns).withName("web").get().getData()).containsEntry("mode", "edited");
+    assertThat(client.configMaps().inNamespace(ns).withName("new").get()).isNull();
+  }
+
+  /** Runs {@code work} with a manager over a client of its own, and returns the requests it sent. */
+  protected List<ApiCall> counted(java.util.function.Consumer<ResourceManager> work) {
+    String agent = ApiCalls.newUserAgent("driftless-test");
+    try (KubernetesClient counted = connect(agent)) {
+      work.accept(new ResourceManager(counted));
+      return calls().of(counted, agent);
+    }
+  }
+
+  protected static KubeObject owned(KubeObject object) {
+    OWNER.applyTo(object);
+    return object;
+  }
+
+  protected KubeObject service() {
+    return object("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: %s}
+        spec:
+          selector: {app: web}
+          ports: [{name: http, port: 80, targetPort: 8080}]
+        """.formatted(ns));
+  }
+
+  /** Defaulted and normalised by a real server: {@code cpu: 1000m} is stored as {@code 1}. */
+  protected KubeObject deploymentWithLimits() {
+    return object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: %s}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - name: web
+                image: 'nginx:1.27'
+                ports: [{containerPort: 8080}]
+                resources: {limits: {cpu: 1000m, memory: 1024Mi}, requests: {cpu: '0.5'}}
+        """.formatted(ns));
   }
 
   protected KubeObject namespace() {

@@ -1,5 +1,6 @@
 package io.driftless.apply;
 
+import io.driftless.local.ApiCalls;
 import io.driftless.local.SharedRealApiServer;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,6 +20,16 @@ class RealServerApplyTest extends ApplyContract {
   @Override
   protected KubernetesClient connect() {
     return SharedRealApiServer.get().orElseThrow().client();
+  }
+
+  @Override
+  protected KubernetesClient connect(String userAgent) {
+    return SharedRealApiServer.get().orElseThrow().client(userAgent);
+  }
+
+  @Override
+  protected ApiCalls calls() {
+    return ApiCalls.real(SharedRealApiServer.get().orElseThrow());
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.ObjectId;
 import io.driftless.sandbox.SandboxApiServer;
+import io.driftless.local.ApiCalls;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -32,6 +33,16 @@ class ResourceManagerTest extends ApplyContract {
   @Override
   protected KubernetesClient connect() {
     return server.client();
+  }
+
+  @Override
+  protected KubernetesClient connect(String userAgent) {
+    return server.client(userAgent);
+  }
+
+  @Override
+  protected ApiCalls calls() {
+    return ApiCalls.sandbox(server);
   }
 
   @Test

@@ -47,7 +47,20 @@ class DriftlessConfigTest {
         Optional.of("driftless-prod"), Path.of("/var/lib/driftless"), Optional.of(URI.create("http://127.0.0.1:8000")),
         Path.of("/tmp/git"), Dispatch.LOCAL, Duration.ofSeconds(90),
         List.of("keys/age.txt", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops", "keys/team.asc"),
-        new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2))));
+        new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2)),
+        DriftlessConfig.defaults().throughput()));
+  }
+
+  @Test
+  void concurrencyAndTheApiRateLimitAreReadFromTheirVariables() {
+    DriftlessConfig config = DriftlessConfig.fromEnvironment(Map.of(
+        "DRIFTLESS_CONCURRENCY", "8",
+        "DRIFTLESS_CLUSTER_CONCURRENCY", "2",
+        "DRIFTLESS_KUBE_API_QPS", "50",
+        "DRIFTLESS_KUBE_API_BURST", "300"));
+
+    assertThat(config.throughput()).isEqualTo(new DriftlessConfig.Throughput(8, 2, 50, 300));
+    assertThat(DriftlessConfig.defaults().throughput()).isEqualTo(new DriftlessConfig.Throughput(4, 4, 200, 400));
   }
 
   @Test
@@ -62,6 +75,12 @@ class DriftlessConfigTest {
     assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_GIT_TIMEOUT", "soon")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("DRIFTLESS_GIT_TIMEOUT: invalid duration 'soon'");
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_CONCURRENCY", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DRIFTLESS_CONCURRENCY: 0 must be at least 1");
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_KUBE_API_QPS", "fast")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DRIFTLESS_KUBE_API_QPS: 'fast' is not a number");
     assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_DISPATCH", "lambda")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("DRIFTLESS_DISPATCH: 'lambda' is neither local nor stream");

@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.config.DriftlessConfig;
 import io.driftless.model.HistoryEntry;
 import io.driftless.record.ClusterRecord;
@@ -39,6 +40,7 @@ class ConcurrentReconcileTest {
   void twoConcurrentReconcilesRunOneAtATimeAndBothAreRecorded() throws Exception {
     List<String> leaseEvents = Collections.synchronizedList(new ArrayList<>());
     try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
+        LocalChartRepository charts = LocalChartRepository.forExamples(Path.of("../examples"), remote.workTree());
         TestCluster.Running running = cluster.start(tmp);
         StateStore store = recordingLeases(TestStores.inMemory(), "flux-system/apps", leaseEvents)) {
       remote.commit("demo");

@@ -34,19 +34,23 @@ class HelmUnsupportedFieldsTest {
           upgrade: {remediation: {retries: 3}}
         """)))
         .isInstanceOf(StageFailure.class)
-        .hasMessage("HelmRelease/apps/web: spec.serviceAccountName, spec.driftDetection, spec.test.enable,"
-            + " spec.upgrade.remediation are not supported by Driftless yet; refused rather than installed without it");
+        .hasMessage("HelmRelease/apps/web: spec.serviceAccountName, spec.driftDetection"
+            + " are not supported by Driftless yet; refused rather than installed without it");
   }
 
   @Test
-  void aChartWithHooksInstallsOnlyWithHooksDisabled() {
-    assertThatThrownBy(() -> HelmUnsupportedFields.refuseHooks(hr(""), 1, true))
-        .hasMessageContaining("HelmRelease/apps/web: the chart has 1 hook(s), which Driftless does not run yet;"
-            + " set spec.install.disableHooks: true to install without them");
-    assertThatCode(() -> HelmUnsupportedFields.refuseHooks(hr("  install: {disableHooks: true}\n"), 1, true))
-        .doesNotThrowAnyException();
-    assertThatThrownBy(() -> HelmUnsupportedFields.refuseHooks(hr("  install: {disableHooks: true}\n"), 2, false))
-        .hasMessageContaining("set spec.upgrade.disableHooks: true to upgrade");
-    assertThatCode(() -> HelmUnsupportedFields.refuseHooks(hr(""), 0, false)).doesNotThrowAnyException();
+  void retryOnFailureAndRollbackOptionsNotActedOnAreRefusedByName() {
+    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
+          upgrade: {strategy: {name: RetryOnFailure, retryInterval: 1m}, remediation: {strategy: rollback}}
+          rollback: {force: true, cleanupOnFail: true, timeout: 1m, disableHooks: true}
+        """)))
+        .hasMessage("HelmRelease/apps/web: spec.upgrade.strategy, spec.rollback.force, spec.rollback.cleanupOnFail"
+            + " are not supported by Driftless yet; refused rather than installed without it");
+    assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
+          install: {remediation: {retries: 2}, strategy: {name: RemediateOnFailure}}
+          upgrade: {remediation: {retries: 1, strategy: uninstall, remediateLastFailure: true}}
+          test: {enable: true, ignoreFailures: true, filters: [{name: web-test}]}
+          rollback: {timeout: 1m, disableWait: true, disableHooks: true, recreate: true}
+        """))).doesNotThrowAnyException();
   }
 }

@@ -2,9 +2,11 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.model.Condition;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.StateStore;
 import io.driftless.testing.GitRemote;
@@ -34,6 +36,7 @@ class PushToClusterTest {
   private static final String SECRET = "test-webhook-secret";
   @TempDir Path tmp;
   private GitRemote remote;
+  private LocalChartRepository charts;
   private LocalFleet fleet;
   private StateStore store;
   private Engine engine;
@@ -42,6 +45,7 @@ class PushToClusterTest {
   @BeforeEach
   void setUp() throws Exception {
     remote = GitRemote.create(tmp.resolve("repo"), "main").copyTree(Path.of("../examples"), ".");
+    charts = LocalChartRepository.forExamples(Path.of("../examples"), remote.workTree());
     Path secret = Files.writeString(tmp.resolve("secret"), SECRET);
     fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, secret.toString());
     kube = fleet.kube();
@@ -53,6 +57,7 @@ class PushToClusterTest {
   void tearDown() {
     fleet.close();
     remote.close();
+    charts.close();
   }
 
   private void push(String commit) {
@@ -90,11 +95,35 @@ class PushToClusterTest {
   }
 
   @Test
+  void theExampleHelmReleaseInstallsWithItsGeneratedValuesAndUpgradesWhenTheyChange() throws Exception {
+    push(remote.commit("demo"));
+    var installed = kube.configMaps().inNamespace("hello").withName("hello").get();
+    Path values = remote.workTree().resolve("infrastructure/hello/values.yaml");
+    Files.writeString(values, Files.readString(values).replace("color: teal", "color: orange"));
+
+    push(remote.commit("orange"));
+
+    assertThat(installed.getData()).containsEntry("greeting", "Hello from a configMapGenerator")
+        .containsEntry("color", "TEAL").containsEntry("replicas", "2");
+    assertThat(installed.getMetadata().getAnnotations()).containsEntry("meta.helm.sh/release-name", "hello");
+    assertThat(kube.configMaps().inNamespace("hello").withName("hello").get().getData()).containsEntry("color", "ORANGE");
+    assertThat(kube.secrets().inNamespace("hello").withLabel("owner", "helm").withLabel("name", "hello").list().getItems())
+        .extracting(secret -> secret.getMetadata().getName() + " " + secret.getMetadata().getLabels().get("status"))
+        .containsExactlyInAnyOrder("sh.helm.release.v1.hello.v1 superseded", "sh.helm.release.v1.hello.v2 deployed");
+    HelmRecord hr = store.getHelmObject("demo", "HelmRelease/hello/hello").orElseThrow();
+    assertThat(hr.status().isReady()).isTrue();
+    assertThat(hr.status().latest().orElseThrow().version()).isEqualTo(2);
+    assertThat(hr.status().getLastAttemptedRevision()).isEqualTo("0.1.0");
+  }
+
+  @Test
   void fluxObjectsBecomeWorkItemsAndAreNotApplied() {
     push(remote.commit("demo"));
 
     assertThat(store.listKustomizations()).extracting(KustomizationRecord::key)
         .containsExactlyInAnyOrder("flux-system/flux-system", "flux-system/infrastructure", "flux-system/apps");
+    assertThat(store.listHelmObjects()).extracting(HelmRecord::key)
+        .containsExactlyInAnyOrder("HelmRelease/hello/hello", "HelmRepository/flux-system/demo-charts");
     assertThat(store.getKustomization("demo", "flux-system/apps").orElseThrow().parent())
         .isEqualTo("flux-system/flux-system");
     assertThat(kube.namespaces().withName("flux-system").get()).isNull();

@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
@@ -25,6 +26,7 @@ class TwoRootsTest {
   @Test
   void eachRootReconcilesItsOwnRepositoryOnItsOwnCluster() {
     try (GitRemote prodRepo = GitRemote.create(tmp.resolve("prod"), "main").copyTree(Path.of("../examples"), ".");
+        LocalChartRepository charts = LocalChartRepository.forExamples(Path.of("../examples"), prodRepo.workTree());
         GitRemote stagingRepo = GitRemote.create(tmp.resolve("staging"), "main");
         LocalFleet fleet = LocalFleet.start(tmp, cluster)) {
       String prodCommit = prodRepo.commit("prod");

@@ -5,9 +5,11 @@ import io.driftless.pipeline.Engine;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
+import io.driftless.source.SourceFetcher;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything an end-to-end test needs, all real parts: the sandbox or a real API server as cluster "demo",
@@ -41,10 +43,15 @@ public final class LocalFleet implements AutoCloseable {
 
   /** A fleet on a fresh server of the given kind, over a given store. */
   public static LocalFleet start(Path tmp, TestCluster kind, StateStore store) {
+    return start(tmp, kind, store, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Path, TestCluster, StateStore)}, the engine's Git fetcher wrapped by {@code fetchers}. */
+  public static LocalFleet start(Path tmp, TestCluster kind, StateStore store, UnaryOperator<SourceFetcher> fetchers) {
     TestCluster.Running cluster = kind.start(tmp);
     Engine engine = Engine.create(
         DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
-        store, Map.of());
+        store, Map.of(), fetchers);
     engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
     return new LocalFleet(cluster, store, engine);
   }

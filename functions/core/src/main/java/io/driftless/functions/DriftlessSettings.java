@@ -32,6 +32,14 @@ public interface DriftlessSettings {
 
   Optional<String> drainInterval();
 
+  Optional<String> concurrency();
+
+  Optional<String> clusterConcurrency();
+
+  Optional<String> kubeApiQps();
+
+  Optional<String> kubeApiBurst();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -45,6 +53,10 @@ public interface DriftlessSettings {
       case WORKERS -> workers();
       case LEASE_TTL -> leaseTtl();
       case DRAIN_INTERVAL -> drainInterval();
+      case CONCURRENCY -> concurrency();
+      case CLUSTER_CONCURRENCY -> clusterConcurrency();
+      case KUBE_API_QPS -> kubeApiQps();
+      case KUBE_API_BURST -> kubeApiBurst();
     });
   }
 }

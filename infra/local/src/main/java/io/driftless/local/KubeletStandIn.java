@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Stands in for the scheduler, the kubelets and the workload controllers that a bare control plane
  * lacks: it watches Deployments, StatefulSets, DaemonSets, ReplicaSets and Jobs and writes the status a
- * healthy cluster would report once every pod is running and ready (Jobs: complete). It says what it is:
+ * healthy cluster would report once every pod is running and ready (Jobs: complete, or failed when
+ * labelled {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so a test can make a Helm hook fail). It says what it is:
  * nothing runs; only status is written, through the status subresource, as the controllers would.
  * With it, {@code wait: true} and health checks mean the same on the real server as on a real cluster.
  */
@@ -25,6 +26,9 @@ public final class KubeletStandIn implements AutoCloseable {
       context("apps", "v1", "DaemonSet", "daemonsets"),
       context("apps", "v1", "ReplicaSet", "replicasets"),
       context("batch", "v1", "Job", "jobs"));
+
+  /** A label a test puts on a Job to have it fail instead of complete. */
+  public static final String JOB_OUTCOME_LABEL = "driftless.test/job-outcome";
 
   private final KubernetesClient client;
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
@@ -94,11 +98,17 @@ public final class KubeletStandIn implements AutoCloseable {
     int replicas = replicas(object);
     switch (kind) {
       case "Job" -> {
-        status.put("succeeded", 1);
-        String now = existingCompletionTime(object);
+        String now = existingStartTime(object);
         status.put("startTime", now);
-        status.put("completionTime", now);
-        status.put("conditions", List.of(condition("Complete", "JobComplete")));
+        Map<String, String> labels = object.getMetadata().getLabels();
+        if (labels != null && "Failed".equals(labels.get(JOB_OUTCOME_LABEL))) {
+          status.put("failed", 1);
+          status.put("conditions", List.of(condition("Failed", "BackoffLimitExceeded")));
+        } else {
+          status.put("succeeded", 1);
+          status.put("completionTime", now);
+          status.put("conditions", List.of(condition("Complete", "JobComplete")));
+        }
       }
       case "DaemonSet" -> {
         status.put("observedGeneration", observed);
@@ -137,9 +147,9 @@ public final class KubeletStandIn implements AutoCloseable {
     return 1;
   }
 
-  private static String existingCompletionTime(GenericKubernetesResource object) {
+  private static String existingStartTime(GenericKubernetesResource object) {
     if (object.getAdditionalProperties().get("status") instanceof Map<?, ?> status
-        && status.get("completionTime") instanceof String time) {
+        && status.get("startTime") instanceof String time) {
       return time;
     }
     return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();

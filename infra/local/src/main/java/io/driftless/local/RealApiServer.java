@@ -103,8 +103,16 @@ public final class RealApiServer implements AutoCloseable {
 
   /** A new client for this server, as a user's kubeconfig would give it. */
   public KubernetesClient client() {
+    return client(null);
+  }
+
+  /** As {@link #client()}, sending {@code userAgent} (null: fabric8's own), to count its requests in {@link #auditLog()}. */
+  public KubernetesClient client(String userAgent) {
     try {
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      if (userAgent != null) {
+        config.setUserAgent(userAgent);
+      }
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

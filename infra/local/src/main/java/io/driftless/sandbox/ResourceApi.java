@@ -3,8 +3,10 @@ package io.driftless.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,6 +204,7 @@ final class ResourceApi {
         o.set("status", live.get("status"));
       }
     }
+    secretStringData(r.type(), o);
     SimulatedControllers.reconcile(r.type(), o, workloadControllers);
     if (o.equals(live) || dryRun) {
       return o;
@@ -213,6 +216,17 @@ final class ResourceApi {
       meta.set("deletionTimestamp", live.path("metadata").get("deletionTimestamp"));
     }
     return finishDeletion(r, store.put(r.type(), o));
+  }
+
+  /** As a real server does: a Secret's {@code stringData} is written into {@code data}, base64, and never stored. */
+  private static void secretStringData(ResourceType type, ObjectNode o) {
+    if (!type.kind().equals("Secret") || !type.apiVersion().equals("v1") || !o.path("stringData").isObject()) {
+      return;
+    }
+    ObjectNode data = o.path("data").isObject() ? (ObjectNode) o.get("data") : o.putObject("data");
+    o.get("stringData").fields().forEachRemaining(e -> data.put(e.getKey(),
+        Base64.getEncoder().encodeToString(e.getValue().asText().getBytes(StandardCharsets.UTF_8))));
+    o.remove("stringData");
   }
 
   private void checkBody(Route r, ObjectNode body) {

@@ -33,10 +33,12 @@ public final class SandboxApiServer implements AutoCloseable {
   private final List<KubernetesClient> clients = new ArrayList<>();
 
   private final Watches watches;
+  private final SandboxDispatcher dispatcher;
 
-  private SandboxApiServer(MockWebServer server, Watches watches) {
+  private SandboxApiServer(MockWebServer server, Watches watches, SandboxDispatcher dispatcher) {
     this.server = server;
     this.watches = watches;
+    this.dispatcher = dispatcher;
   }
 
   /** Starts on 127.0.0.1:{@code port} (0 picks a free port) with the simulated controllers on. */
@@ -58,8 +60,9 @@ public final class SandboxApiServer implements AutoCloseable {
     ResourceApi api = new ResourceApi(resources, new ResourceStore(watches), workloadControllers);
     api.seedNamespaces("default", "kube-system", "kube-public", "kube-node-lease");
     Discovery discovery = new Discovery(resources, "127.0.0.1:" + server.getPort());
-    server.setDispatcher(new SandboxDispatcher(resources, discovery, api, watches));
-    return new SandboxApiServer(server, watches);
+    SandboxDispatcher dispatcher = new SandboxDispatcher(resources, discovery, api, watches);
+    server.setDispatcher(dispatcher);
+    return new SandboxApiServer(server, watches, dispatcher);
   }
 
   public String banner() {
@@ -103,10 +106,24 @@ public final class SandboxApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The requests answered so far (the last 100,000), oldest first, as an audit log at the Metadata level
+   * would list them: count a client's requests by its user agent.
+   */
+  public List<ApiCall> calls() {
+    return dispatcher.calls();
+  }
+
   /** A new fabric8 client pointed at the sandbox; closed with the server. */
   public synchronized KubernetesClient client() {
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
-        .withRequestRetryBackoffLimit(0).build();
+    return client(null);
+  }
+
+  /** As {@link #client()}, sending {@code userAgent} (null: fabric8's own) so its requests can be counted. */
+  public synchronized KubernetesClient client(String userAgent) {
+    ConfigBuilder builder = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withNamespace("default")
+        .withRequestRetryBackoffLimit(0);
+    Config config = (userAgent == null ? builder : builder.withUserAgent(userAgent)).build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     clients.add(client);
     return client;

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +18,13 @@ import java.util.Map;
 final class SandboxDispatcher extends Dispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
+  static final int KEPT_CALLS = 100_000;
 
   private final Discovery discovery;
   private final ResourceApi api;
   private final ApiResources resources;
   private final Watches watches;
+  private final Deque<ApiCall> calls = new ArrayDeque<>();
 
   SandboxDispatcher(ApiResources resources, Discovery discovery, ResourceApi api, Watches watches) {
     this.resources = resources;
@@ -29,19 +33,28 @@ final class SandboxDispatcher extends Dispatcher {
     this.api = api;
   }
 
+  /** The requests answered so far, oldest first (the last {@link #KEPT_CALLS}). */
+  synchronized List<ApiCall> calls() {
+    return List.copyOf(calls);
+  }
+
   @Override
   public synchronized MockResponse dispatch(RecordedRequest request) {
     try {
       ApiRequest req = ApiRequest.of(request);
       JsonNode doc = discovery(req);
       if (doc != null) {
+        record(request, "get");
         return respond(200, doc);
       }
       Route route = Route.parse(req.segments(), resources);
       if (route == null) {
+        record(request, "get");
         throw ApiError.noRoute();
       }
-      if ("true".equals(req.param("watch")) || "1".equals(req.param("watch"))) {
+      boolean watch = "true".equals(req.param("watch")) || "1".equals(req.param("watch"));
+      record(request, watch ? "watch" : verb(req.method(), route.name() == null));
+      if (watch) {
         return watch(req, route);
       }
       return resource(req, route);
@@ -50,6 +63,25 @@ final class SandboxDispatcher extends Dispatcher {
     } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
       return respond(400, ApiError.badRequest("cannot read the request body: " + e.getMessage()).status());
     }
+  }
+
+  private void record(RecordedRequest request, String verb) {
+    if (calls.size() == KEPT_CALLS) {
+      calls.removeFirst();
+    }
+    String ua = request.getHeader("User-Agent");
+    calls.addLast(new ApiCall(verb, request.getPath(), ua == null ? "" : ua));
+  }
+
+  private static String verb(String method, boolean collection) {
+    return switch (method) {
+      case "GET" -> collection ? "list" : "get";
+      case "POST" -> "create";
+      case "PUT" -> "update";
+      case "PATCH" -> "patch";
+      case "DELETE" -> collection ? "deletecollection" : "delete";
+      default -> method.toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private JsonNode discovery(ApiRequest req) {

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the controllers of a real cluster would write into status, done at once on every write:
- * workloads report all replicas ready, Namespaces are Active, CRDs are Established. The status is
+ * workloads report all replicas ready, Jobs complete (or failed, when labelled
+ * {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so tests can make a Helm hook fail), Namespaces are
+ * Active, CRDs are Established. The status is
  * derived only from the object itself, so rewriting an unchanged object yields the same status.
  */
 final class SimulatedControllers {
+  /** A label a test puts on a Job to have it fail instead of complete. */
+  static final String JOB_OUTCOME_LABEL = "driftless.test/job-outcome";
+
   private SimulatedControllers() {}
 
   static void reconcile(ResourceType type, ObjectNode object, boolean workloads) {
@@ -23,6 +28,11 @@ final class SimulatedControllers {
       case "DaemonSet" -> {
         if (workloads) {
           daemons(object);
+        }
+      }
+      case "Job" -> {
+        if (workloads) {
+          job(object);
         }
       }
       default -> { }
@@ -51,6 +61,20 @@ final class SimulatedControllers {
         .put("observedGeneration", object.path("metadata").path("generation").asLong(1))
         .put("currentNumberScheduled", 1).put("desiredNumberScheduled", 1).put("numberReady", 1)
         .put("updatedNumberScheduled", 1).put("numberAvailable", 1).put("numberMisscheduled", 0);
+  }
+
+  private static void job(ObjectNode object) {
+    String since = object.path("metadata").path("creationTimestamp").asText();
+    boolean fails = "Failed".equals(object.path("metadata").path("labels").path(JOB_OUTCOME_LABEL).asText());
+    ObjectNode status = object.putObject("status").put("startTime", since);
+    ArrayNode conditions = status.putArray("conditions");
+    if (fails) {
+      status.put("failed", 1);
+      condition(conditions, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", since);
+    } else {
+      status.put("succeeded", 1).put("completionTime", since);
+      condition(conditions, "Complete", "", "", since);
+    }
   }
 
   private static void establish(ObjectNode crd) {

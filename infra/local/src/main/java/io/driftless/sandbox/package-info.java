@@ -34,6 +34,17 @@
  *       control plane never does (no kubelet). Tests start {@code KubeletStandIn} there, which writes the
  *       same ready status through the status subresource. Not made to agree: the sandbox keeps its
  *       simulation so {@code driftless sandbox} stays one process.</li>
+ *   <li>Request counts: a real server's audit log lists each request's verb, URI and user agent; the sandbox
+ *       keeps the same record ({@code SandboxApiServer.calls()}, {@link io.driftless.sandbox.ApiCall}), so a
+ *       test counts the apply stage's requests (no dry-run, no write on a no-op) the same way on both.</li>
+ *   <li>A Secret's {@code stringData}: a real server writes it into {@code data} (base64) and never stores
+ *       it; the sandbox stored it as sent. Now it does the same as a real server.</li>
+ *   <li>Not matched, and why: a hand edit through PUT or a non-apply PATCH moves the edited fields to the
+ *       editor's Update entry on a real server; the sandbox keeps no Update managers, so the fields stay
+ *       ours there. Drift detection reaches the same verdict on both (the value differs), but only the real
+ *       server shows the ownership move. Numbers as resource quantities ({@code cpu: 0.5} unquoted): v1.20
+ *       refuses them in a server-side apply ("expected string"), the sandbox stores them, and it does not
+ *       normalise quantities ({@code 1000m} stays {@code 1000m}), which the apply stage compares by amount.</li>
  *   <li>Not matched, and why: schema validation and defaulting (a real server rejects unknown fields of
  *       native kinds only under {@code fieldValidation}, which v1.20 lacks, and defaults many fields the
  *       sandbox leaves absent); the sandbox has no OpenAPI models of the native kinds, so tests that

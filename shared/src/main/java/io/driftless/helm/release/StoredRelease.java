@@ -241,6 +241,19 @@ public final class StoredRelease {
     return new StoredRelease(copy);
   }
 
+  /** This revision with its hooks replaced (their last runs recorded, as Helm does after running them). */
+  public StoredRelease withHooks(List<ReleaseHook> hooks) {
+    ObjectNode copy = json.deepCopy();
+    if (hooks.isEmpty()) {
+      copy.remove("hooks");
+    } else {
+      ArrayNode array = JSON.createArrayNode();
+      hooks.forEach(hook -> array.add(hookJson(hook)));
+      copy.set("hooks", array);
+    }
+    return new StoredRelease(copy);
+  }
+
   /** This revision marked deleted at {@code when}, as {@code helm uninstall --keep-history} leaves it. */
   public StoredRelease withDeleted(Instant when, String description) {
     StoredRelease uninstalled = withStatus(ReleaseStatus.UNINSTALLED, description);

@@ -1,5 +1,6 @@
 package io.driftless.helm.render;
 
+import io.driftless.source.helm.ChartArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

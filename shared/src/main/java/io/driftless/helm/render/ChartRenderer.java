@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.driftless.source.helm.ChartArchive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

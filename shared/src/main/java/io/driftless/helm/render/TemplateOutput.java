@@ -3,6 +3,7 @@ package io.driftless.helm.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.driftless.source.helm.ChartArchive;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

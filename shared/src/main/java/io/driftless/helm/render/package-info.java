@@ -23,9 +23,11 @@
  *       built-in set. Needs an upstream option (helm-java TemplateCommand) or a patched native build.</li>
  *   <li><b>Values</b> are merged in Flux's order by {@link io.driftless.helm.render.FluxValues}; the chart's
  *       defaults are coalesced by Helm itself.</li>
- *   <li><b>Paths.</b> Every file goes under the caller's work directory; JNA's stub too. Helm's
- *       {@code HELM_*_HOME} variables are read by Go from the process environment at JVM start and
- *       cannot be set from Java (see {@link io.driftless.helm.render.HelmRuntime}).</li>
+ *   <li><b>Paths.</b> Every file goes under the caller's work directory; JNA's stub too; helm-java
+ *       unpacks the native library into {@code java.io.tmpdir}. Helm's {@code HELM_*_HOME} variables
+ *       are read by Go from the process environment at JVM start and cannot be set from Java;
+ *       template.yaml sets them under /tmp, and rendering needs none of them (see
+ *       {@link io.driftless.helm.render.HelmRuntime}).</li>
  *   <li>Rollback, post-renderers and a separate storage namespace are not Helm-engine matters here:
  *       apply is ours, and releases are written by {@code io.driftless.helm.release}.</li>
  * </ul>

@@ -1,9 +1,11 @@
 package io.driftless.model.helm;
 
 /**
- * One of Flux's Helm objects found in a build: it becomes Driftless work, never a cluster object.
+ * One of Flux's Helm objects (or the ArtifactGenerator that may feed them) found in a build: it
+ * becomes Driftless work, never a cluster object.
  */
-public sealed interface HelmObject permits HelmRelease, HelmRepository, HelmChart, OCIRepository {
+public sealed interface HelmObject permits HelmRelease, HelmRepository, HelmChart, OCIRepository,
+    ArtifactGenerator {
   String kind();
 
   String name();

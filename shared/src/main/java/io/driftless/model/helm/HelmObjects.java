@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Recognises Flux's HelmRelease, HelmRepository, HelmChart and OCIRepository among manifests and
+ * Recognises Flux's HelmRelease, HelmRepository, HelmChart and OCIRepository (and the
+ * ArtifactGenerator, parsed by {@link ArtifactGenerators}) among manifests and
  * parses them with the checks of their CRDs (required fields, enums, lengths, durations, CEL rules).
  * A bad field is a {@link io.driftless.model.ManifestException} naming the file, the object and the
  * field.
@@ -31,9 +32,10 @@ public final class HelmObjects {
 
   private HelmObjects() {}
 
-  /** True for the four kinds this class parses, whatever their version. */
+  /** True for the kinds this class parses, whatever their version. */
   public static boolean isHelmObject(KubeObject o) {
     return (HelmRelease.KIND.equals(o.kind()) && HelmRelease.GROUP.equals(o.group()))
+        || (ArtifactGenerator.KIND.equals(o.kind()) && ArtifactGenerator.GROUP.equals(o.group()))
         || (SOURCE_GROUP.equals(o.group())
             && (HelmRepository.KIND.equals(o.kind())
                 || HelmChart.KIND.equals(o.kind())
@@ -49,6 +51,7 @@ public final class HelmObjects {
       case HelmRelease.KIND -> helmRelease(o);
       case HelmRepository.KIND -> helmRepository(o);
       case HelmChart.KIND -> helmChart(o);
+      case ArtifactGenerator.KIND -> ArtifactGenerators.parse(o);
       default -> ociRepository(o);
     });
   }

@@ -2,12 +2,15 @@ package io.driftless.model.helm;
 
 import io.driftless.model.FluxStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The status Driftless keeps per (HelmRelease, cluster), shaped like helm-controller's (helm.md
- * §1.10): Ready, Released and Reconciling conditions, the last attempted chart version, config digest
+ * §1.10): Ready, Released, Remediated, TestSuccess, Reconciling and Stalled conditions, the failure
+ * counters, the last attempted chart version, config digest
  * and action, the storage namespace in use, the release history (newest first) and the inventory of
  * the objects the release applied.
  */
@@ -19,6 +22,10 @@ public final class HelmReleaseStatus extends FluxStatus {
   private String lastAttemptedReleaseAction;
   private String storageNamespace;
   private List<ReleaseSnapshot> history = new ArrayList<>();
+  private int failures;
+  private int installFailures;
+  private int upgradeFailures;
+  private String lastAttemptedSpecDigest;
 
   /**
    * One entry of {@code status.history} ({@code api/v2/snapshot_types.go}): the release revision and
@@ -36,7 +43,76 @@ public final class HelmReleaseStatus extends FluxStatus {
       String appVersion,
       String configDigest,
       String firstDeployed,
-      String lastDeployed) {}
+      String lastDeployed,
+      Map<String, TestHookStatus> testHooks) {
+
+    public ReleaseSnapshot {
+      testHooks = testHooks == null ? null : new LinkedHashMap<>(testHooks);
+    }
+
+    /** This snapshot with the results of its test hooks, by hook name. */
+    public ReleaseSnapshot withTestHooks(Map<String, TestHookStatus> results) {
+      return new ReleaseSnapshot(apiVersion, name, namespace, version, status, action, chartName, chartVersion,
+          appVersion, configDigest, firstDeployed, lastDeployed, results);
+    }
+
+    /** True once the release's tests ran (an empty map: it has no test hooks); null before. */
+    public boolean hasTestResults() {
+      return testHooks != null;
+    }
+
+    public boolean testsFailed() {
+      return testHooks != null && testHooks.values().stream().anyMatch(t -> "Failed".equals(t.phase()));
+    }
+  }
+
+  /** One test hook's last run in a snapshot ({@code testHooks.<name>}): RFC 3339 times and Helm's phase. */
+  public record TestHookStatus(String lastStarted, String lastCompleted, String phase) {}
+
+  /** Total failures since the counters were last reset ({@code status.failures}). */
+  public int getFailures() {
+    return failures;
+  }
+
+  public void setFailures(int failures) {
+    this.failures = failures;
+  }
+
+  public int getInstallFailures() {
+    return installFailures;
+  }
+
+  public void setInstallFailures(int installFailures) {
+    this.installFailures = installFailures;
+  }
+
+  public int getUpgradeFailures() {
+    return upgradeFailures;
+  }
+
+  public void setUpgradeFailures(int upgradeFailures) {
+    this.upgradeFailures = upgradeFailures;
+  }
+
+  /**
+   * Driftless's stand-in for {@code lastAttemptedGeneration}: the digest of the HelmRelease as found
+   * in Git when a release was last attempted (a HelmRelease never reaches the cluster, so it has no
+   * generation). A change resets the failure counters.
+   */
+  public String getLastAttemptedSpecDigest() {
+    return lastAttemptedSpecDigest;
+  }
+
+  public void setLastAttemptedSpecDigest(String lastAttemptedSpecDigest) {
+    this.lastAttemptedSpecDigest = lastAttemptedSpecDigest;
+  }
+
+  /** Replaces the newest snapshot (the release this HelmRelease last acted on), if any. */
+  public void replaceLatest(ReleaseSnapshot snapshot) {
+    if (!history.isEmpty()) {
+      history.set(0, snapshot);
+    }
+  }
 
   public String getLastAttemptedConfigDigest() {
     return lastAttemptedConfigDigest;

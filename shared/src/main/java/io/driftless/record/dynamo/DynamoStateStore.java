@@ -10,6 +10,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnCondi
 
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.ConcurrentUpdateException;
@@ -46,6 +47,7 @@ public final class DynamoStateStore implements StateStore {
   private final String table;
   private final Clock clock;
   private final Runnable onClose;
+  private final DynamoOperations operations = new DynamoOperations();
 
   /** A store on {@code table}; closing it closes {@code client}. */
   public DynamoStateStore(DynamoDbClient client, String table, Clock clock) {
@@ -53,10 +55,15 @@ public final class DynamoStateStore implements StateStore {
   }
 
   DynamoStateStore(DynamoDbClient client, String table, Clock clock, Runnable onClose) {
-    this.client = client;
+    this.client = operations.wrap(client);
     this.table = table;
     this.clock = clock;
     this.onClose = onClose;
+  }
+
+  /** The DynamoDB operations this store has sent so far. */
+  public DynamoOperations operations() {
+    return operations;
   }
 
   public String tableName() {
@@ -138,9 +145,9 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public long putStatus(
-      String cluster, String key, KustomizationStatus status, long expectedVersion) {
+      String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied) {
     return writeStatus(TableLayout.KUSTOMIZATION, "Kustomization " + key, cluster, key,
-        StatusJson.write(status), expectedVersion);
+        StatusJson.write(status), expectedVersion, applied);
   }
 
   @Override
@@ -164,29 +171,50 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
-  public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
-    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion);
+  public void setHelmSuspended(String cluster, String key, boolean suspended) {
+    try {
+      client.updateItem(b -> b.tableName(table)
+          .key(key(TableLayout.HELM, clusterKey(cluster, key)))
+          .updateExpression("SET #suspended = :suspended")
+          .conditionExpression("attribute_exists(#pk)")
+          .expressionAttributeNames(Map.of("#suspended", "suspended", "#pk", PK))
+          .expressionAttributeValues(Map.of(":suspended", AttributeValue.fromBool(suspended))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new IllegalArgumentException(key + " is not recorded on cluster " + cluster);
+    }
   }
 
-  /** Writes {@code status} if the item is still at {@code expectedVersion}; returns the new version. */
+  @Override
+  public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
+    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null);
+  }
+
+  /**
+   * Writes {@code status} (and {@code applied}, unless null) if the item is still at
+   * {@code expectedVersion}, in one conditional update; returns the new version.
+   */
   private long writeStatus(
-      String type, String subject, String cluster, String key, String status, long expectedVersion) {
+      String type, String subject, String cluster, String key, String status, long expectedVersion, AppliedState applied) {
     long next = expectedVersion + 1;
+    Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#version", "version", "#at", "lastReconciledAt"));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+        ":status", s(status), ":next", n(next), ":at", s(clock.instant().toString()), ":expected", n(expectedVersion)));
+    String update = "SET #status = :status, #version = :next, #at = :at";
+    if (applied != null) {
+      update += ", #applied = :applied";
+      names.put("#applied", "applied");
+      values.put(":applied", RecordItems.applied(applied));
+    }
+    String expression = update;
     try {
       client.updateItem(
           b ->
               b.tableName(table)
                   .key(key(type, clusterKey(cluster, key)))
-                  .updateExpression("SET #status = :status, #version = :next, #at = :at")
+                  .updateExpression(expression)
                   .conditionExpression("#version = :expected")
-                  .expressionAttributeNames(
-                      Map.of("#status", "status", "#version", "version", "#at", "lastReconciledAt"))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":status", s(status),
-                          ":next", n(next),
-                          ":at", s(clock.instant().toString()),
-                          ":expected", n(expectedVersion)))
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values)
                   .returnValuesOnConditionCheckFailure(ALL_OLD));
       return next;
     } catch (ConditionalCheckFailedException e) {

@@ -5,6 +5,7 @@ import static io.driftless.record.dynamo.TableLayout.SK;
 
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
@@ -127,7 +128,22 @@ final class RecordItems {
             ? new KustomizationStatus()
             : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
         str(item, "lastReconciledAt"),
-        num(item, "version"));
+        num(item, "version"),
+        applied(item.get("applied")));
+  }
+
+  /** An {@link AppliedState} as one map attribute of the work item. */
+  static AttributeValue applied(AppliedState a) {
+    return AttributeValue.fromM(Map.of(
+        "buildDigest", s(a.buildDigest()), "inventoryDigest", s(a.inventoryDigest()), "appliedAt", s(a.appliedAt())));
+  }
+
+  private static AppliedState applied(AttributeValue v) {
+    if (v == null || !v.hasM()) {
+      return null;
+    }
+    Map<String, AttributeValue> m = v.m();
+    return new AppliedState(str(m, "buildDigest"), str(m, "inventoryDigest"), str(m, "appliedAt"));
   }
 
   static HelmRecord helm(Map<String, AttributeValue> item) {
@@ -144,7 +160,8 @@ final class RecordItems {
             ? new HelmReleaseStatus()
             : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
-        num(item, "version"));
+        num(item, "version"),
+        item.containsKey("suspended") && Boolean.TRUE.equals(item.get("suspended").bool()));
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {

@@ -16,9 +16,13 @@ public class ChartSourceException extends SourceException {
     super(message, cause);
   }
 
-  /** {@code <file>: <Kind/namespace/name>: <message>}, the file left out when unknown. */
+  /**
+   * {@code <file>: <Kind/namespace/name>: <message>}, the file left out when unknown or when it is the
+   * object itself (a stored work item's origin is its key).
+   */
   public static ChartSourceException of(HelmObject source, String message) {
-    String file = source.origin() == null || source.origin().isEmpty() ? "" : source.origin() + ": ";
+    String origin = source.origin();
+    String file = origin == null || origin.isEmpty() || origin.equals(source.subject()) ? "" : origin + ": ";
     return new ChartSourceException(file + source.subject() + ": " + message);
   }
 }

@@ -9,6 +9,7 @@ import io.driftless.source.SourceSnapshot;
 import io.driftless.source.oci.OciReference;
 import io.driftless.source.oci.RegistryClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
@@ -69,6 +70,11 @@ public final class ChartSources {
   public ChartArtifact fromGitRepository(HelmObject owner, SourceSnapshot source, String chartPath,
       String reconcileStrategy) {
     return GitCharts.chart(owner, source, chartPath, reconcileStrategy);
+  }
+
+  /** The chart a generated ExternalArtifact {@code artifactKey} holds under {@code root}. */
+  public ChartArtifact fromExternalArtifact(String artifactKey, Path root, String digest) {
+    return ArtifactCharts.chart(artifactKey, root, digest);
   }
 
   /** The sha256 revision of a HelmRepository's index, fetched at most once per run. */

@@ -9,6 +9,8 @@
  *   <li>HelmRepository {@code type: oci} and OCIRepository, through {@link
  *       io.driftless.source.oci.RegistryClient}.
  *   <li>A chart directory in a fetched GitRepository, confined to the checkout.
+ *   <li>A generated ExternalArtifact ({@link io.driftless.source.artifact}) holding a chart at its
+ *       root or in its only top-level directory.
  * </ul>
  *
  * <p>Versions are chosen as source-controller chooses them ({@link

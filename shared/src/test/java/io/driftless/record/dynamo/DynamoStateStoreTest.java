@@ -60,7 +60,10 @@ class DynamoStateStoreTest extends StoreTestBase {
     status.setCondition(Condition.READY, Condition.TRUE, "InstallSucceeded", "Helm install succeeded", "2026-12-01T10:00:00Z");
     status.setLastAttemptedConfigDigest("sha256:abc");
     status.addSnapshot(new HelmReleaseStatus.ReleaseSnapshot("v2", "web", "web", 1, "deployed", "install", "web",
-        "1.0.0", "1.0.0", "sha256:abc", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"));
+        "1.0.0", "1.0.0", "sha256:abc", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z",
+        java.util.Map.of("web-test", new HelmReleaseStatus.TestHookStatus("2026-12-01T10:00:01Z",
+            "2026-12-01T10:00:02Z", "Succeeded"))));
+    status.setUpgradeFailures(2);
 
     long next = store.putHelmStatus("dev", "HelmRelease/web/web", status, 0);
 
@@ -70,6 +73,8 @@ class DynamoStateStoreTest extends StoreTestBase {
     assertThat(hr.version()).isEqualTo(next).isEqualTo(1);
     assertThat(hr.status().isReady()).isTrue();
     assertThat(hr.status().latest().orElseThrow().chartVersion()).isEqualTo("1.0.0");
+    assertThat(hr.status().latest().orElseThrow().testHooks()).containsOnlyKeys("web-test");
+    assertThat(hr.status().getUpgradeFailures()).isEqualTo(2);
     assertThat(store.listHelmObjects()).extracting(HelmRecord::key)
         .containsExactlyInAnyOrder("HelmRelease/web/web", "HelmRepository/web/charts");
     assertThat(store.listKustomizations()).extracting(KustomizationRecord::key).containsExactly("flux-system/apps");
@@ -77,6 +82,23 @@ class DynamoStateStoreTest extends StoreTestBase {
         .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("HelmRelease/web/web");
     store.deleteHelmObject("dev", "HelmRelease/web/web");
     assertThat(store.getHelmObject("dev", "HelmRelease/web/web")).isEmpty();
+  }
+
+  @Test
+  void aSuspendMarkOutlivesANewManifestAndLeavesStatusAndVersionAlone() {
+    store.putHelmObject("dev", "HelmRelease/web/web", "fleet", "flux-system/apps", "kind: HelmRelease\n");
+    long version = store.putHelmStatus("dev", "HelmRelease/web/web", new HelmReleaseStatus(), 0);
+
+    store.setHelmSuspended("dev", "HelmRelease/web/web", true);
+    store.putHelmObject("dev", "HelmRelease/web/web", "fleet", "flux-system/apps", "kind: HelmRelease\nspec: {}\n");
+    HelmRecord suspended = store.getHelmObject("dev", "HelmRelease/web/web").orElseThrow();
+    store.setHelmSuspended("dev", "HelmRelease/web/web", false);
+
+    assertThat(suspended.suspended()).isTrue();
+    assertThat(suspended.version()).isEqualTo(version);
+    assertThat(store.getHelmObject("dev", "HelmRelease/web/web").orElseThrow().suspended()).isFalse();
+    assertThatThrownBy(() -> store.setHelmSuspended("dev", "HelmRelease/web/nope", true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HelmRelease/web/nope");
   }
 
   @Test

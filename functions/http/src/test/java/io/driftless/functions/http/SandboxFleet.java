@@ -1,5 +1,6 @@
 package io.driftless.functions.http;
 
+import io.driftless.local.LocalChartRepository;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
@@ -27,6 +28,7 @@ import org.eclipse.jgit.transport.URIish;
 public class SandboxFleet implements QuarkusTestResourceLifecycleManager {
   static final String SECRET = "e2e-webhook-secret";
   static SandboxApiServer sandbox;
+  static LocalChartRepository charts;
   static Git work;
   static String url;
 
@@ -40,6 +42,7 @@ public class SandboxFleet implements QuarkusTestResourceLifecycleManager {
       work.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
       url = bare.toUri().toString();
       copy(Path.of("../../examples"), dir.resolve("work"));
+      charts = LocalChartRepository.forExamples(Path.of("../../examples"), dir.resolve("work"));
       sandbox = SandboxApiServer.start(0);
       Path kubeconfig = sandbox.writeKubeconfig(dir.resolve("kubeconfig"));
       Path secret = Files.writeString(dir.resolve("webhook-secret"), SECRET);
@@ -96,6 +99,9 @@ public class SandboxFleet implements QuarkusTestResourceLifecycleManager {
     }
     if (work != null) {
       work.close();
+    }
+    if (charts != null) {
+      charts.close();
     }
   }
 

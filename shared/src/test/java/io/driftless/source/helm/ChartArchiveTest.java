@@ -1,4 +1,4 @@
-package io.driftless.helm.render;
+package io.driftless.source.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,5 +93,29 @@ class ChartArchiveTest {
         "chart shop.tgz");
 
     assertThat(entries).extracting(ChartArchive.Entry::path).containsExactly("Chart.yaml");
+  }
+
+  @Test
+  void anAbsolutePathIsRefused() throws IOException {
+    Tar tar = new Tar().file("/shop/Chart.yaml", "x");
+
+    assertThatThrownBy(() -> ChartArchive.read(tar.gzip(), "chart evil.tgz"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("chart evil.tgz: chart file /shop/Chart.yaml has an absolute path");
+  }
+
+  @Test
+  void theMetadataComesFromTheTopLevelChartYaml() throws IOException {
+    byte[] tgz = new Tar().file("shop/charts/cache/Chart.yaml", "name: cache\nversion: 0.1.0")
+        .file("shop/Chart.yaml", "name: shop\nversion: 1.2.3").gzip().readAllBytes();
+
+    assertThat(ChartArchive.metadata(tgz)).isEqualTo(new ChartArchive.Metadata("shop", "1.2.3"));
+  }
+
+  @Test
+  void somethingThatIsNotGzipIsSaidToBeNoChartArchive() {
+    assertThatThrownBy(() -> ChartArchive.metadata("<html>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a chart archive (gzipped tar): ");
   }
 }

@@ -1,0 +1,317 @@
+import io.driftless.config.DriftlessConfig;
+import io.driftless.local.LocalDynamoDb;
+import io.driftless.pipeline.Engine;
+import io.driftless.pipeline.ManualReconcile;
+import io.driftless.pipeline.ReconcileReport;
+import io.driftless.record.ClusterRecord;
+import io.driftless.record.RootRecord;
+import io.driftless.record.dynamo.DynamoStateStore;
+import io.driftless.record.dynamo.DynamoStores;
+import io.driftless.sandbox.SandboxApiServer;
+import io.driftless.trigger.WebhookRequest;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * The fleet benchmark's driver (bench/fleet.sh runs it, one JVM per scenario and run). Usage:
+ * {@code FleetBench SCENARIO SERVER WORKDIR [AUDIT_LOG]}, SCENARIO one of {@code big} (1 Kustomization
+ * of BIG_OBJECTS objects: first apply, no-op drift check), {@code fleet} (FLEET_KS Kustomizations of 4
+ * objects, interval 1h: first apply, a push changing one ConfigMap, an idle tick), {@code demo} (3 Kustomizations,
+ * 6 objects: PUSHES second pushes, webhook to all Ready); SERVER {@code sandbox} (started in this JVM)
+ * or a kubeconfig. Prints one {@code RESULT} line per step.
+ */
+public final class FleetBench {
+  private static final String SECRET = "bench-webhook-secret";
+  private static final Pattern VERB = Pattern.compile("\"verb\":\"([a-z]+)\"");
+  private final Path work;
+  private final Path auditLog;
+  private final String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Git git;
+  private final Path bare;
+  private final DynamoStateStore store;
+  private final Engine engine;
+  private long auditOffset;
+
+  private FleetBench(Path work, Path kubeconfig, Path auditLog) throws Exception {
+    this.work = work;
+    this.auditLog = auditLog;
+    this.bare = work.resolve("remote.git");
+    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+    this.git = Git.init().setDirectory(work.resolve("repo").toFile()).setInitialBranch("main").call();
+    git.remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
+    LocalDynamoDb db = LocalDynamoDb.inMemory();
+    this.store = DynamoStores.embedded(db.client(), db);
+    DriftlessConfig config = DriftlessConfig.fromEnvironment(System.getenv())
+        .withCacheDir(work.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM);
+    this.engine = Engine.create(config, store, Map.of());
+    engine.registerCluster(new ClusterRecord("bench", kubeconfig.toString(), null, null));
+    Path secret = Files.writeString(work.resolve("secret"), SECRET);
+    engine.bootstrap(new RootRecord("bench", bare.toUri().toString(), "main", "clusters/bench", "bench", secret.toString(), null));
+  }
+
+  public static void main(String[] args) throws Exception {
+    String scenario = args[0];
+    Path work = Path.of(args[2]);
+    Files.createDirectories(work);
+    SandboxApiServer sandbox = null;
+    Path kubeconfig;
+    if (args[1].equals("sandbox")) {
+      sandbox = SandboxApiServer.start(0);
+      kubeconfig = sandbox.writeKubeconfig(work.resolve("kubeconfig"));
+    } else {
+      kubeconfig = Path.of(args[1]);
+    }
+    Path audit = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
+    FleetBench bench = new FleetBench(work, kubeconfig, audit);
+    try {
+      switch (scenario) {
+        case "big" -> bench.big(Integer.parseInt(System.getenv().getOrDefault("BIG_OBJECTS", "1000")));
+        case "fleet" -> bench.fleet(Integer.parseInt(System.getenv().getOrDefault("FLEET_KS", "1000")));
+        case "demo" -> bench.demo(Integer.parseInt(System.getenv().getOrDefault("PUSHES", "10")));
+        default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+      }
+    } finally {
+      bench.engine.close();
+      bench.git.close();
+      if (sandbox != null) {
+        sandbox.close();
+      }
+    }
+    System.exit(0);
+  }
+
+  /** One Kustomization of {@code objects} ConfigMaps: first apply, then a forced drift check that changes nothing. */
+  private void big(int objects) throws Exception {
+    rootWithChildren(List.of("big"));
+    StringBuilder all = new StringBuilder();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < objects; i++) {
+      all.append("---\n").append(configMap("cm-" + i, "v1"));
+      names.add("cm-" + i + ".yaml");
+    }
+    write("big/all.yaml", all.toString());
+    write("big/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - all.yaml\n");
+    String commit = commit("big");
+    step("big.first", () -> push(commit), fluxRequests(1, objects, objects));
+    step("big.noop", () -> engine.reconcile(new ManualReconcile("flux-system/big", null, false)), fluxRequests(1, objects, 0));
+  }
+
+  /** {@code count} Kustomizations of four objects each: first apply, a push changing one ConfigMap, an idle tick. */
+  private void fleet(int count) throws Exception {
+    List<String> apps = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String app = String.format("app-%04d", i);
+      apps.add(app);
+      writeApp(app, "v1");
+    }
+    rootWithChildren(apps);
+    String first = commit("fleet");
+    step("fleet.first", () -> push(first), fluxRequests(count, count * 4, count * 4));
+    writeApp(apps.get(count / 2), "v2");
+    String second = commit("one ConfigMap in one app");
+    step("fleet.push-one-configmap", () -> push(second), fluxRequests(count, count * 4, 1));
+    step("fleet.idle-tick", () -> engine.schedule(Instant.now().plus(Duration.ofMinutes(1))), -1);
+  }
+
+  /** The demo's shape, 3 Kustomizations and 6 objects: the median second push, webhook to every Kustomization Ready. */
+  private void demo(int pushes) throws Exception {
+    rootWithChildren(List.of("infrastructure", "apps"));
+    write("infrastructure/cm.yaml", configMap("infra-a", "v1") + "---\n" + configMap("infra-b", "v1"));
+    write("apps/cm.yaml", configMap("app-a", "v0") + "---\n" + configMap("app-b", "v1") + "---\n" + configMap("app-c", "v1"));
+    String first = commit("demo");
+    push(first);
+    List<Long> latencies = new ArrayList<>();
+    Map<String, List<Double>> stages = new TreeMap<>();
+    for (int i = 1; i <= pushes; i++) {
+      write("apps/cm.yaml", configMap("app-a", "v" + i) + "---\n" + configMap("app-b", "v1") + "---\n" + configMap("app-c", "v1"));
+      String commit = commit("push " + i);
+      Map<String, Double> before = engine.stageTimes().snapshotMillis();
+      long start = System.nanoTime();
+      ReconcileReport report = push(commit);
+      latencies.add((System.nanoTime() - start) / 1_000_000);
+      if (!report.allReady()) {
+        throw new IllegalStateException("push " + i + " did not leave every Kustomization Ready: " + report.outcomes());
+      }
+      engine.stageTimes().snapshotMillis().forEach((stage, ms) ->
+          stages.computeIfAbsent(stage, k -> new ArrayList<>()).add(ms - before.get(stage)));
+    }
+    List<Long> sorted = latencies.stream().sorted().toList();
+    StringBuilder breakdown = new StringBuilder();
+    for (String stage : io.driftless.pipeline.StageTimes.STAGES) {
+      List<Double> ms = stages.get(stage).stream().sorted().toList();
+      breakdown.append(stage).append('=').append(String.format("%.1f", ms.get((ms.size() - 1) / 2))).append(' ');
+    }
+    System.out.printf("RESULT demo.second-push median_ms=%d all_ms=%s stages_median_ms={%s} rss_mb=%d flux=%d%n",
+        sorted.get((sorted.size() - 1) / 2), latencies, breakdown.toString().trim(), peakRssMb(), fluxRequests(3, 6, 1));
+  }
+
+  private ReconcileReport push(String commit) {
+    String body = """
+        {"ref":"refs/heads/main","before":"%s","after":"%s",\
+        "repository":{"full_name":"example/bench","clone_url":"%s","html_url":"%s"}}"""
+        .formatted("0".repeat(40), commit, bare.toUri(), bare.toUri());
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    var response = engine.webhook(new WebhookRequest(Map.of(
+        "X-GitHub-Event", "push", "X-GitHub-Delivery", UUID.randomUUID().toString(),
+        "X-Hub-Signature-256", "sha256=" + hmac(bytes), "Content-Type", "application/json"), bytes));
+    if (response.status() != 202) {
+      throw new IllegalStateException("webhook answered " + response.status());
+    }
+    return engine.drainPending();
+  }
+
+  /**
+   * Requests kustomize-controller's algorithm sends for the same work (fluxcd/pkg ssa): per reconciled
+   * Kustomization two status patches, per object a GET and a dry-run apply, and an apply per changed object.
+   */
+  private static long fluxRequests(int kustomizations, int objects, int changed) {
+    return 2L * kustomizations + 2L * objects + changed;
+  }
+
+  private interface Step {
+    Object run() throws Exception;
+  }
+
+  private void step(String name, Step step, long flux) throws Exception {
+    Map<String, Long> requests = engine.apiRequests().snapshot();
+    Map<String, Long> dynamo = store.operations().snapshot();
+    long writes = store.operations().writes();
+    Map<String, Double> stagesBefore = engine.stageTimes().snapshotMillis();
+    skipAudit();
+    long start = System.nanoTime();
+    Object result = step.run();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    if (result instanceof ReconcileReport r && !r.allReady()) {
+      System.out.println("WARNING " + name + ": not every Kustomization is Ready");
+    }
+    StringBuilder stages = new StringBuilder();
+    engine.stageTimes().snapshotMillis().forEach((stage, total) ->
+        stages.append(stage).append('=').append(Math.round(total - stagesBefore.get(stage))).append(','));
+    System.out.printf("RESULT %s wall_ms=%d stages_ms={%s} requests=%s audit=%s dynamo=%s dynamo_writes=%d rss_mb=%d flux=%s%n",
+        name, ms, stages.substring(0, stages.length() - 1), delta(requests, engine.apiRequests().snapshot()), auditVerbs(), delta(dynamo, store.operations().snapshot()),
+        store.operations().writes() - writes,
+        peakRssMb(), flux < 0 ? "n/a" : Long.toString(flux));
+  }
+
+  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> out = new TreeMap<>();
+    after.forEach((k, v) -> {
+      long d = v - before.getOrDefault(k, 0L);
+      if (d != 0) {
+        out.put(k.replace(' ', '+'), d);
+      }
+    });
+    return out;
+  }
+
+  private void skipAudit() throws IOException {
+    auditOffset = auditLog == null ? 0 : Files.size(auditLog);
+  }
+
+  /** The requests with the engine's user agent logged since the step began, by verb (dry runs apart). */
+  private String auditVerbs() throws IOException {
+    if (auditLog == null) {
+      return "-";
+    }
+    Map<String, Long> verbs = new TreeMap<>();
+    try (RandomAccessFile in = new RandomAccessFile(auditLog.toFile(), "r")) {
+      in.seek(auditOffset);
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.contains("\"stage\":\"ResponseComplete\"") || !line.contains("\"userAgent\":\"driftless\"")) {
+          continue;
+        }
+        Matcher m = VERB.matcher(line);
+        if (m.find()) {
+          verbs.merge(m.group(1) + (line.contains("dryRun=All") ? "+dryRun" : ""), 1L, Long::sum);
+        }
+      }
+    }
+    return verbs.toString().replace(" ", "");
+  }
+
+  private static long peakRssMb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private void rootWithChildren(List<String> children) throws IOException {
+    write("clusters/bench/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n");
+    StringBuilder ks = new StringBuilder();
+    for (String child : children) {
+      ks.append("""
+          ---
+          apiVersion: kustomize.toolkit.fluxcd.io/v1
+          kind: Kustomization
+          metadata:
+            name: %s
+            namespace: flux-system
+          spec:
+            interval: 1h
+            path: ./%s
+            prune: true
+            sourceRef:
+              kind: GitRepository
+              name: flux-system
+          """.formatted(child, child));
+    }
+    write("clusters/bench/kustomizations.yaml", ks.toString());
+  }
+
+  private void writeApp(String app, String value) throws IOException {
+    write(app + "/objects.yaml", configMap(app + "-settings", value) + "---\n" + configMap(app + "-flags", "on")
+        + "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: " + app + "\n  namespace: " + namespace + "\n"
+        + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: " + app + "\n  namespace: " + namespace
+        + "\nstringData:\n  token: not-a-secret\n");
+  }
+
+  private String configMap(String name, String value) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: " + namespace
+        + "\ndata:\n  value: \"" + value + "\"\n";
+  }
+
+  private void write(String path, String content) throws IOException {
+    Path file = work.resolve("repo").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private String commit(String message) throws Exception {
+    git.add().addFilepattern(".").call();
+    PersonIdent who = new PersonIdent("Bench", "bench@driftless.invalid");
+    String name = git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().getName();
+    git.push().setRemote("origin").add("main").call();
+    return name;
+  }
+
+  private static String hmac(byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

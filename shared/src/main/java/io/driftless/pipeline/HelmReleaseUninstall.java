@@ -1,0 +1,88 @@
+package io.driftless.pipeline;
+
+import io.driftless.apply.ChangeSet;
+import io.driftless.apply.OwnerLabels;
+import io.driftless.apply.ResourceManager;
+import io.driftless.helm.release.ReleaseHook;
+import io.driftless.helm.release.ReleaseStatus;
+import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.StoredRelease;
+import io.driftless.model.InventoryEntry;
+import io.driftless.model.helm.HelmRelease;
+import io.driftless.model.helm.HelmReleaseStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Helm's uninstall of one release (Helm 3 {@code action.Uninstall}), used when a HelmRelease leaves Git,
+ * as install remediation, as upgrade remediation {@code uninstall}, and when the release name or
+ * namespaces change: the newest revision {@code uninstalling}, the pre-delete hooks, the release's
+ * objects deleted (those in the inventory that it still owns), the post-delete hooks, then the
+ * release Secrets deleted, or with {@code uninstall.keepHistory} the newest one left
+ * {@code uninstalled}. {@code uninstall.disableHooks} skips the hooks.
+ */
+final class HelmReleaseUninstall {
+  private final ResourceManager manager;
+  private final HelmHookRunner hooks;
+  private final Clock clock;
+
+  HelmReleaseUninstall(ResourceManager manager, HelmHookRunner hooks, Clock clock) {
+    this.manager = manager;
+    this.hooks = hooks;
+    this.clock = clock;
+  }
+
+  /**
+   * When the release name, the target namespace or the storage namespace changed since the last
+   * release (helm.md §2.1 step 7), the old release is uninstalled and forgotten, so that the new one
+   * is installed afresh.
+   */
+  ChangeSet uninstallIfMoved(HelmRelease hr, KubernetesClient client, HelmReleaseStatus status, String name,
+      String namespace, String storageNamespace, Clock clock) {
+    Optional<HelmReleaseStatus.ReleaseSnapshot> last = status.latest();
+    String oldStorage = status.getStorageNamespace();
+    if (last.isEmpty() || oldStorage == null) {
+      return new ChangeSet();
+    }
+    boolean moved = !last.get().name().equals(name) || !last.get().namespace().equals(namespace)
+        || !oldStorage.equals(storageNamespace);
+    if (!moved) {
+      return new ChangeSet();
+    }
+    ChangeSet changes = uninstall(hr, new ReleaseStorage(client, oldStorage, clock), last.get().name(),
+        status.getInventory());
+    status.setHistory(List.of());
+    status.setInventory(List.of());
+    status.setStorageNamespace(null);
+    return changes;
+  }
+
+  ChangeSet uninstall(HelmRelease hr, ReleaseStorage storage, String name, List<InventoryEntry> inventory) {
+    HelmRelease.Uninstall config = hr.spec().uninstall();
+    boolean disableHooks = config != null && Boolean.TRUE.equals(config.disableHooks());
+    boolean keep = config != null && Boolean.TRUE.equals(config.keepHistory());
+    Duration timeout = HelmTimeouts.of(hr, "uninstall");
+    Optional<StoredRelease> latest = storage.latest(name);
+    List<ReleaseHook> ran = latest.map(StoredRelease::hooks).orElse(List.of());
+    if (latest.isPresent()) {
+      storage.update(latest.get().withStatus(ReleaseStatus.UNINSTALLING, "Deletion in progress (or silently failed)"));
+    }
+    String namespace = latest.map(StoredRelease::namespace).orElse(storage.namespace());
+    if (!disableHooks) {
+      ran = hooks.run(hr, namespace, ran, "pre-delete", timeout, h -> true);
+    }
+    ChangeSet changes = manager.prune(inventory, OwnerLabels.helm(hr.name(), hr.namespace()));
+    if (!disableHooks) {
+      ran = hooks.run(hr, namespace, ran, "post-delete", timeout, h -> true);
+    }
+    if (keep && latest.isPresent()) {
+      storage.update(latest.get().withHooks(ran).withDeleted(clock.instant(), "Uninstallation complete"));
+    } else {
+      storage.history(name).forEach(r -> storage.delete(name, r.version()));
+    }
+    return changes;
+  }
+}

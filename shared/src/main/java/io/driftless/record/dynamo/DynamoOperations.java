@@ -1,0 +1,75 @@
+package io.driftless.record.dynamo;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+
+/**
+ * Counts the DynamoDB operations a store sends, by operation name ({@code PutItem}, {@code Query}…;
+ * every page of a query counts), so the costs a reconcile has are measured, not guessed. Works over
+ * any {@link DynamoDbClient}, the SDK's and DynamoDB Local's in-process one alike, by wrapping it.
+ */
+public final class DynamoOperations {
+  private static final Set<String> WRITES =
+      Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+  /** {@code client} with every operation it sends counted here. */
+  DynamoDbClient wrap(DynamoDbClient client) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      boolean builderForm = args != null && args.length == 1 && args[0] instanceof Consumer<?>;
+      if (method.isDefault() && (builderForm || method.getName().endsWith("Paginator"))) {
+        // the interface builds the request (or the pages) and calls back into this proxy
+        return InvocationHandler.invokeDefault(proxy, method, args);
+      }
+      if (args != null && args.length == 1 && args[0] instanceof DynamoDbRequest) {
+        counts.computeIfAbsent(operationName(method.getName()), k -> new LongAdder()).increment();
+      }
+      try {
+        return method.invoke(client, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (DynamoDbClient) Proxy.newProxyInstance(
+        DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, handler);
+  }
+
+  /** Operation name to count so far, sorted by name. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((name, n) -> out.put(name, n.sum()));
+    return out;
+  }
+
+  /** Writes so far (puts, updates, deletes, batch and transactional writes). */
+  public long writes() {
+    return snapshot().entrySet().stream().filter(e -> WRITES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /** Reads so far (gets, queries and scans, each page counted). */
+  public long reads() {
+    return snapshot().entrySet().stream()
+        .filter(e -> !WRITES.contains(e.getKey()) && !e.getKey().endsWith("Table") && !e.getKey().endsWith("TimeToLive"))
+        .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /** How many operations of one name were sent, e.g. {@code count("PutItem")}. */
+  public long count(String operation) {
+    LongAdder n = counts.get(operation);
+    return n == null ? 0 : n.sum();
+  }
+
+  private static String operationName(String method) {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1);
+  }
+}
