@@ -299,7 +299,7 @@ final class ReconcileRun {
    * GitRepositories become sources. Children that left Git are removed, with their objects as their
    * deletionPolicy says.
    */
-  private void register(RootRecord root, KustomizationRecord parent, Discovered found) {
+  void register(RootRecord root, KustomizationRecord parent, Discovered found) {
     StateStore store = ctx.store();
     for (KubeObject o : found.sources()) {
       GitRepository repo = FluxObjects.gitRepository(o);
