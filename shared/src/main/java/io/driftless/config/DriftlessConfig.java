@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param gitTimeout the timeout of one Git operation
  * @param sopsKeys SOPS keys registered by reference: age identity files, {@code *.asc} PGP keys,
  *     {@code env:NAME} or Secrets Manager ARNs
+ * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
  * @param throughput how much runs at once, and how fast Driftless may call an API server
  */
 public record DriftlessConfig(
@@ -35,7 +36,29 @@ public record DriftlessConfig(
     Dispatch dispatch,
     Duration gitTimeout,
     List<String> sopsKeys,
+    Workers workers,
     Throughput throughput) {
+
+  /**
+   * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
+   * (one Kustomization on one cluster) at a time. {@code leaseTtl}: how long a lease or a request's
+   * claim lasts without renewal; a heartbeat renews it every third of that while the run is alive,
+   * so a killed run is taken over within this time. {@code drainInterval}: how often {@code serve}
+   * looks for queued requests left by a run that died.
+   */
+  public record Workers(int count, Duration leaseTtl, Duration drainInterval) {
+    public Workers {
+      if (count < 1) {
+        throw new ConfigException(Key.WORKERS.env() + ": " + count + " workers: at least 1 is needed");
+      }
+      if (leaseTtl.toMillis() < 3) {
+        throw new ConfigException(Key.LEASE_TTL.env() + ": " + leaseTtl + " is too short to renew");
+      }
+      if (drainInterval.isNegative() || drainInterval.isZero()) {
+        throw new ConfigException(Key.DRAIN_INTERVAL.env() + ": " + drainInterval + " must be positive");
+      }
+    }
+  }
 
   /**
    * How much work runs at once and how hard an API server is called.
@@ -70,6 +93,9 @@ public record DriftlessConfig(
     DISPATCH("DRIFTLESS_DISPATCH", null, "`local`, or `stream` with a table"),
     GIT_TIMEOUT("DRIFTLESS_GIT_TIMEOUT", "60s", "`60s`"),
     SOPS_KEYS("DRIFTLESS_SOPS_KEYS", null, "unset"),
+    WORKERS("DRIFTLESS_WORKERS", "4", "`4`"),
+    LEASE_TTL("DRIFTLESS_LEASE_TTL", "10s", "`10s`"),
+    DRAIN_INTERVAL("DRIFTLESS_DRAIN_INTERVAL", "2s", "`2s`"),
     CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
     CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
     KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
@@ -138,6 +164,10 @@ public record DriftlessConfig(
             .orElse(table.isPresent() ? Dispatch.STREAM : Dispatch.LOCAL),
         parse(Key.GIT_TIMEOUT, text.get(Key.GIT_TIMEOUT), Durations::parse),
         Optional.ofNullable(text.get(Key.SOPS_KEYS)).map(DriftlessConfig::list).orElse(List.of()),
+        new Workers(
+            parse(Key.WORKERS, text.get(Key.WORKERS), Integer::parseInt),
+            parse(Key.LEASE_TTL, text.get(Key.LEASE_TTL), Durations::parse),
+            parse(Key.DRAIN_INTERVAL, text.get(Key.DRAIN_INTERVAL), Durations::parse)),
         new Throughput(
             positive(Key.CONCURRENCY, text.get(Key.CONCURRENCY)),
             positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
@@ -146,19 +176,23 @@ public record DriftlessConfig(
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput);
+  }
+
+  public DriftlessConfig withWorkers(Workers how) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput);
   }
 
   public DriftlessConfig withThroughput(Throughput t) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, t);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t);
   }
 
   private static Dispatch dispatch(String value) {

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -39,18 +37,25 @@ public final class Engine implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Engine.class.getName());
   private final StateStore store;
   private final ReconcileContext ctx;
+  private final WorkQueue queue;
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
+  private final DriftlessConfig.Workers workers;
+  private QueueWatcher watcher;
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
-      List<String> sopsKeyRefs, DriftlessConfig.Throughput throughput) {
+      List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput) {
     this.store = store;
+    this.workers = workers;
     this.ctx = new ReconcileContext(
         store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets, throughput), clock,
-        "driftless-" + UUID.randomUUID(), Duration.ofMinutes(10), Duration.ofMinutes(5), throughput,
+        "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5), throughput,
         new StageTimes());
-    this.dispatcher = dispatch == Dispatch.LOCAL ? Dispatcher.local(this::drainQuietly) : Dispatcher.viaStream();
+    this.queue = new WorkQueue(ctx);
+    this.dispatcher = dispatch == Dispatch.LOCAL
+        ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
+        : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
   }
 
@@ -73,7 +78,8 @@ public final class Engine implements AutoCloseable {
       DriftlessConfig config, StateStore store, Map<String, String> env, UnaryOperator<SourceFetcher> around) {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = around.apply(new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout()));
-    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(), config.throughput());
+    return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(),
+        config.workers(), config.throughput());
   }
 
   public StateStore store() {
@@ -193,27 +199,86 @@ public final class Engine implements AutoCloseable {
     return found;
   }
 
-  /** Runs every queued request: each triggers a run of the roots it concerns. */
+  /**
+   * Runs every queued request in this thread, and the work items they queue, until none is left that
+   * another live worker does not hold: each request fans out into work items, each item runs one
+   * Kustomization on one cluster and queues its children.
+   */
   public synchronized ReconcileReport drainPending() {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
-    for (ReconcileRequest request : store.pendingRequests()) {
-      for (RootRecord root : Requests.rootsFor(store, request)) {
-        Predicate<String> force = key -> ReconcileRequest.KIND_KUSTOMIZATION.equals(request.kind()) && key.equals(request.target());
-        outcomes.addAll(runQuietly(root, new Trigger(force, ctx.clock().instant(), true)));
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (ReconcileRequest request : store.pendingRequests()) {
+        WorkQueue.Ran ran = queue.run(request.id());
+        outcomes.addAll(ran.outcomes());
+        progress |= ran.claimed();
       }
-      store.completeRequest(request.id());
     }
     return new ReconcileReport(outcomes);
   }
 
-  /** Waits until the local worker has finished everything dispatched so far. */
+  /**
+   * A schedule tick that fans out: queues one work item per tree top that may be due at {@code now}
+   * (the rest follow from their parents), hands them to the dispatcher (on AWS the stream carries
+   * them to the work function) and runs, in this invocation, the requests a dead worker left (whose
+   * claim lapsed unrenewed); requests no worker has claimed yet are left to their delivery.
+   */
+  public FanOutReport tick(Instant now) {
+    List<ReconcileRequest> queued = queue.tick(now);
+    queued.forEach(dispatcher);
+    List<ReconcileOutcome> resumed = new ArrayList<>();
+    for (ReconcileRequest request : store.abandonedRequests(ctx.clock().instant())) {
+      WorkQueue.Ran ran = queue.run(request.id());
+      resumed.addAll(ran.outcomes());
+      ran.queued().forEach(dispatcher);
+    }
+    return new FanOutReport(queued.stream().map(ReconcileRequest::id).toList(), resumed, List.of());
+  }
+
+  /**
+   * Runs the queued requests {@code ids} (one work item each, as the stream or SQS delivers them) and
+   * queues what follows them. A request another live worker holds is left to it; a request whose run
+   * failed outside any one reconcile (the store, say) is named in {@code failed}, to be delivered
+   * again.
+   */
+  public FanOutReport work(List<String> ids) {
+    List<String> queued = new ArrayList<>();
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (String id : ids) {
+      try {
+        WorkQueue.Ran ran = queue.run(id);
+        outcomes.addAll(ran.outcomes());
+        ran.queued().forEach(r -> {
+          queued.add(r.id());
+          dispatcher.accept(r);
+        });
+      } catch (RuntimeException e) {
+        LOG.warning("request " + id + ": " + e.getMessage());
+        failed.add(id);
+      }
+    }
+    return new FanOutReport(queued, outcomes, failed);
+  }
+
+  /**
+   * Hands queued requests to the local workers now and every {@code DRIFTLESS_DRAIN_INTERVAL}, so a
+   * request a killed process left behind is resumed once its claim lapses, with no new trigger. Only
+   * with the local dispatcher (on AWS the stream's retry and the tick do it).
+   */
+  public synchronized void watchQueue() {
+    if (watcher == null && dispatcher.isLocal()) {
+      watcher = new QueueWatcher(store, dispatcher, workers.drainInterval());
+    }
+  }
+
+  /** Waits until the local workers have finished everything dispatched so far, and what it queued. */
   public void awaitIdle() {
     try {
-      dispatcher.quiesce().get();
+      dispatcher.awaitIdle();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -231,20 +296,15 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void drainQuietly() {
-    try {
-      drainPending();
-    } catch (RuntimeException e) {
-      LOG.warning("reconcile failed: " + e.getMessage());
-    }
-  }
-
   static String qualify(String name) {
     return name.contains("/") ? name : "flux-system/" + name;
   }
 
   @Override
   public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
     dispatcher.close();
     ctx.clients().close();
     store.close();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The HelmReleases one run reconciles, and their order. A HelmRelease is queued when its parent
@@ -44,8 +45,17 @@ final class HelmReleaseQueue {
 
   /** Queues the HelmReleases due on their own schedule at the trigger's time, or forced by it. */
   void queueScheduled(Trigger trigger) {
+    queueScheduled(trigger, h -> true);
+  }
+
+  /** As {@link #queueScheduled(Trigger)}, only the HelmReleases of the Kustomization {@code parent}. */
+  void queueScheduledOf(Trigger trigger, String parent) {
+    queueScheduled(trigger, h -> h.parent().equals(parent));
+  }
+
+  private void queueScheduled(Trigger trigger, Predicate<HelmRecord> among) {
     for (HelmRecord h : releases()) {
-      if (trigger.forced().test(h.key()) || due(h, trigger)) {
+      if (among.test(h) && (trigger.forced().test(h.key()) || due(h, trigger))) {
         queued.add(h.key());
       }
     }

@@ -68,7 +68,7 @@ final class HelmReleaseReconciler {
           .orElseThrow(() -> new IllegalStateException(key + " is not registered"));
       return reconcileLocked(rec);
     } finally {
-      ctx.store().unlock(lease);
+      LeaseWaiter.release(ctx, lease);
     }
   }
 

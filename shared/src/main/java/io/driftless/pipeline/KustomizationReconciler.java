@@ -102,7 +102,7 @@ final class KustomizationReconciler {
               .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
       return reconcileLocked(rec, trigger);
     } finally {
-      ctx.times().run("lease", () -> ctx.store().unlock(lease));
+      ctx.times().run("lease", () -> LeaseWaiter.release(ctx, lease));
     }
   }
 

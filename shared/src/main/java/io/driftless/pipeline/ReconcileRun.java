@@ -36,6 +36,10 @@ final class ReconcileRun {
   private final List<ReconcileOutcome> helmOutcomes = new ArrayList<>();
   private final Set<String> helmRegistered = ConcurrentHashMap.newKeySet();
   private final Set<String> done = ConcurrentHashMap.newKeySet();
+  private static final java.time.Duration HAND_OVER_LIMIT = java.time.Duration.ofMinutes(15);
+  /** Started and not yet handed over or finished; and those of them waiting in a hand-over. */
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> waiting = ConcurrentHashMap.newKeySet();
   private volatile Map<String, KustomizationRecord> tree = Map.of();
   private KustomizationReconciler reconciler;
   private HelmReleaseQueue releases;
@@ -50,7 +54,7 @@ final class ReconcileRun {
   private final HelmReleaseQueue.RunState runState = new HelmReleaseQueue.RunState() {
     @Override
     public boolean settled(String key) {
-      return done.contains(key) || !tree.containsKey(key);
+      return done.contains(key) || helmRegistered.contains(key) || !tree.containsKey(key);
     }
 
     @Override
@@ -81,6 +85,7 @@ final class ReconcileRun {
           }
           KustomizationRecord rec = next.get();
           started.add(rec.key());
+          running.add(rec.key());
           workers.submit(() -> attempt(rec, trigger), e -> failedAttempt(rec, e));
         }
         if (!workers.busy()) {
@@ -88,6 +93,7 @@ final class ReconcileRun {
         }
         Finished f = workers.next();
         done.add(f.rec().key());
+        finished(f.rec().key());
         if (f.result().isPresent() && record(root, f.rec(), f.result().get(), tree, outcomes, ran)) {
           tree = tree(root); // children may have been added or removed
         }
@@ -113,11 +119,39 @@ final class ReconcileRun {
    */
   private synchronized void applied(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
     registerHelm(root, rec, ks, found);
+    running.remove(rec.key());
+    notifyAll();
     List<String> targets = HelmHealth.targets(ks, found.helm());
     if (!targets.isEmpty()) {
+      awaitOthersHandedOver(rec.key());
       releases.reconcile(targets, runState);
       HelmHealth.check(ctx.store(), rec.cluster(), targets, releases::reconciledInThisRun);
     }
+  }
+
+  /**
+   * Before a health check on HelmReleases, the Kustomizations running beside this one hand over
+   * first (or finish, or wait here too), so that a HelmRelease whose dependency another of them holds
+   * finds it registered, as it would when the run went one Kustomization at a time.
+   */
+  private void awaitOthersHandedOver(String key) {
+    waiting.add(key);
+    long deadline = System.nanoTime() + HAND_OVER_LIMIT.toNanos();
+    try {
+      while (!waiting.containsAll(running) && System.nanoTime() < deadline) {
+        wait(1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      waiting.remove(key);
+    }
+  }
+
+  /** A Kustomization's attempt ended (with or without a hand-over). */
+  private synchronized void finished(String key) {
+    running.remove(key);
+    notifyAll();
   }
 
   private synchronized void registerHelm(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
@@ -265,7 +299,7 @@ final class ReconcileRun {
    * GitRepositories become sources. Children that left Git are removed, with their objects as their
    * deletionPolicy says.
    */
-  private void register(RootRecord root, KustomizationRecord parent, Discovered found) {
+  void register(RootRecord root, KustomizationRecord parent, Discovered found) {
     StateStore store = ctx.store();
     for (KubeObject o : found.sources()) {
       GitRepository repo = FluxObjects.gitRepository(o);

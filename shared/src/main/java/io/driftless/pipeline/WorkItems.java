@@ -13,6 +13,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.SourceRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the Flux objects stored with work items back into the model. */
 final class WorkItems {
@@ -20,6 +21,15 @@ final class WorkItems {
 
   static Kustomization parse(KustomizationRecord rec) {
     return FluxObjects.kustomization(single(rec.key(), rec.manifest()));
+  }
+
+  /** The Kustomization, or empty when its stored manifest cannot be read (its own run reports why). */
+  static Optional<Kustomization> tryParse(KustomizationRecord rec) {
+    try {
+      return Optional.of(parse(rec));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
   }
 
   static GitRepository parse(SourceRecord rec) {

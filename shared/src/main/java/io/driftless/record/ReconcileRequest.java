@@ -2,13 +2,38 @@ package io.driftless.record;
 
 /**
  * A durable request to reconcile, written before the webhook answers so that nothing is lost if the
- * webhook's invocation ends. {@code target} is a source key ({@code namespace/name}) for a push, or a
- * Kustomization key for a manual request; {@code cluster} may be empty for all clusters.
+ * webhook's invocation ends. {@code target} is a source key ({@code namespace/name}) for a push, a
+ * root name, or a Kustomization key for a manual request or a work item; {@code cluster} may be empty
+ * for all clusters.
+ *
+ * <p>A work item ({@link #KIND_ITEM}) is one (Kustomization, cluster) of a fan-out: {@code wave} is
+ * the id of the push, tick or manual request it belongs to (so an item is queued once per wave),
+ * {@code forced} runs it even when nothing changed, {@code withSource} fetches its source from the
+ * remote. Other kinds leave {@code wave} empty.
  */
 public record ReconcileRequest(
-    String id, String kind, String target, String cluster, String reason, String requestedAt) {
+    String id, String kind, String target, String cluster, String reason, String requestedAt,
+    String wave, boolean forced, boolean withSource) {
 
   public static final String KIND_SOURCE = "source";
   public static final String KIND_KUSTOMIZATION = "kustomization";
   public static final String KIND_ROOT = "root";
+  /** One (Kustomization, cluster) of a fan-out. */
+  public static final String KIND_ITEM = "item";
+
+  /** A request that is not a work item (a push, a bootstrap, a manual request). */
+  public ReconcileRequest(String id, String kind, String target, String cluster, String reason, String requestedAt) {
+    this(id, kind, target, cluster, reason, requestedAt, null, false, true);
+  }
+
+  /** The work item of Kustomization {@code key} on {@code cluster} in {@code wave}, queued once per wave. */
+  public static ReconcileRequest item(String wave, String cluster, String key, String reason, String requestedAt,
+      boolean forced, boolean withSource) {
+    return new ReconcileRequest(wave + "/" + cluster + "#" + key, KIND_ITEM, key, cluster, reason, requestedAt,
+        wave, forced, withSource);
+  }
+
+  public boolean isItem() {
+    return KIND_ITEM.equals(kind);
+  }
 }

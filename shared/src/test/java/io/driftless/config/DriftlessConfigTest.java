@@ -38,12 +38,16 @@ class DriftlessConfigTest {
         "DRIFTLESS_CACHE_DIR", "/tmp/git",
         "DRIFTLESS_DISPATCH", "local",
         "DRIFTLESS_GIT_TIMEOUT", "1m30s",
-        "DRIFTLESS_SOPS_KEYS", " keys/age.txt, arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops ,,keys/team.asc"));
+        "DRIFTLESS_SOPS_KEYS", " keys/age.txt, arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops ,,keys/team.asc",
+        "DRIFTLESS_WORKERS", "8",
+        "DRIFTLESS_LEASE_TTL", "30s",
+        "DRIFTLESS_DRAIN_INTERVAL", "2s"));
 
     assertThat(config).isEqualTo(new DriftlessConfig(
         Optional.of("driftless-prod"), Path.of("/var/lib/driftless"), Optional.of(URI.create("http://127.0.0.1:8000")),
         Path.of("/tmp/git"), Dispatch.LOCAL, Duration.ofSeconds(90),
         List.of("keys/age.txt", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops", "keys/team.asc"),
+        new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2)),
         DriftlessConfig.defaults().throughput()));
   }
 

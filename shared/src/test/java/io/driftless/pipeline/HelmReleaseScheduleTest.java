@@ -90,4 +90,18 @@ class HelmReleaseScheduleTest {
     assertThat(deployedVersions()).containsExactly("1.0.0", "1.1.0");
     assertThat(lastRun("flux-system/web")).as("the parent Kustomization did not run").isEqualTo(parentRan);
   }
+
+  @Test
+  void aFanOutTickAfterTheReleasesIntervalUpgradesItWhileItsParentIsNotDue() {
+    helm.push("web");
+    String parentRan = lastRun("flux-system/web");
+    helm.serve("1.1.0");
+
+    helm.engine().tick(Instant.now().plus(Duration.ofMinutes(6)));
+    helm.engine().drainPending();
+    helm.engine().awaitIdle();
+
+    assertThat(deployedVersions()).containsExactly("1.0.0", "1.1.0");
+    assertThat(lastRun("flux-system/web")).as("the parent Kustomization did not run").isEqualTo(parentRan);
+  }
 }

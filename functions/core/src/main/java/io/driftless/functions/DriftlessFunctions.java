@@ -1,11 +1,13 @@
 package io.driftless.functions;
 
 import io.driftless.pipeline.Engine;
+import io.driftless.pipeline.FanOutReport;
 import io.driftless.pipeline.ReconcileReport;
 import io.driftless.trigger.WebhookRequest;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The Funqy functions: thin adapters from an event shape to one {@link Engine} call. On Lambda each
@@ -21,10 +23,29 @@ public class DriftlessFunctions {
     return FunctionUrlResponse.of(engine.webhook(new WebhookRequest(event.headers(), event.rawBody())));
   }
 
-  /** A cron tick (EventBridge, Knative PingSource): reconciles what is due and drains queued requests. */
+  /** A cron tick run in one invocation: drains queued requests, then reconciles what is due, inline. */
   @Funq
   public ReconcileReport schedule(ScheduledEvent event) {
     return engine.schedule(event.timeOr(clock.instant()));
+  }
+
+  /**
+   * A cron tick that fans out (EventBridge): queues one work item per tree top that may be due, each
+   * run by its own invocation of {@link #work}, and resumes what a dead invocation left.
+   */
+  @Funq
+  public FanOutReport tick(ScheduledEvent event) {
+    return engine.tick(event.timeOr(clock.instant()));
+  }
+
+  /**
+   * Runs the queued work items an SQS batch (or the table's stream) delivers, one Kustomization on one
+   * cluster each, and queues the items that follow; failed deliveries are reported for retry.
+   */
+  @Funq
+  public BatchResponse work(WorkEvent event) {
+    List<WorkEvent.Delivery> deliveries = event.deliveries();
+    return BatchResponse.of(deliveries, engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList()));
   }
 
   /** A manual reconcile of one Kustomization or all, or the table's stream saying requests are queued. */

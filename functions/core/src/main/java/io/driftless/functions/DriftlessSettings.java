@@ -26,6 +26,12 @@ public interface DriftlessSettings {
 
   Optional<String> sopsKeys();
 
+  Optional<String> workers();
+
+  Optional<String> leaseTtl();
+
+  Optional<String> drainInterval();
+
   Optional<String> concurrency();
 
   Optional<String> clusterConcurrency();
@@ -44,6 +50,9 @@ public interface DriftlessSettings {
       case DISPATCH -> dispatch();
       case GIT_TIMEOUT -> gitTimeout();
       case SOPS_KEYS -> sopsKeys();
+      case WORKERS -> workers();
+      case LEASE_TTL -> leaseTtl();
+      case DRAIN_INTERVAL -> drainInterval();
       case CONCURRENCY -> concurrency();
       case CLUSTER_CONCURRENCY -> clusterConcurrency();
       case KUBE_API_QPS -> kubeApiQps();

@@ -30,8 +30,14 @@ public class EngineProducer {
     return open(settings.config());
   }
 
-  /** Opens the engine at start-up, so a configuration error stops the app before its first event. */
+  /**
+   * Opens the engine at start-up, so a configuration error stops the app before its first event, and
+   * with the local dispatcher ({@code serve}, the HTTP app) starts draining queued requests: at once,
+   * then every {@code DRIFTLESS_DRAIN_INTERVAL}, so what a killed process left is resumed with no new
+   * trigger.
+   */
   void openAtStart(@Observes StartupEvent started, Engine engine) {
+    engine.watchQueue();
   }
 
   /** The engine {@code config} describes, over this app's embedded store when it has one and no table is named. */

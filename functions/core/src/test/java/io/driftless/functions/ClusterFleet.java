@@ -50,7 +50,7 @@ public class ClusterFleet implements QuarkusTestResourceLifecycleManager {
         engine.bootstrap(new RootRecord("fleet", url, "main", "clusters/prod", "prod", null, null));
         if (queued) {
           StateStore store = engine.store();
-          store.enqueue(new ReconcileRequest("github:test:root:fleet", ReconcileRequest.KIND_ROOT, "fleet", "prod", "push", "2026-11-22T19:30:00Z"));
+          store.enqueue(new ReconcileRequest("github:5a7d1a40-c7f6-11f0-8d3e-1f2a3b4c5d6e:root:fleet", ReconcileRequest.KIND_ROOT, "fleet", "prod", "push", "2026-11-22T19:30:00Z"));
         }
       }
       return Map.of("driftless.table", TABLE, "driftless.dynamodb-endpoint", dynamo.endpoint().toString(),

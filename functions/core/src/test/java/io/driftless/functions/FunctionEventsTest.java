@@ -51,4 +51,14 @@ class FunctionEventsTest {
     assertThat(manual.isStreamEvent()).isFalse();
     assertThat(manual.command()).isEqualTo(new ManualReconcile("flux-system/apps", "prod", true));
   }
+
+  @Test
+  void anSqsMessageOrAStreamRecordNamesTheQueuedRequestAndTheIdToRetry() throws Exception {
+    WorkEvent sqs = Yaml.json().readValue(SampleEvents.text("sqs-work.json"), WorkEvent.class);
+    WorkEvent stream = Yaml.json().readValue(SampleEvents.text("dynamodb-stream.json"), WorkEvent.class);
+    String request = "github:5a7d1a40-c7f6-11f0-8d3e-1f2a3b4c5d6e:root:fleet";
+
+    assertThat(sqs.deliveries()).containsExactly(new WorkEvent.Delivery("0f9c7f3e-2b1d-4a51-9a55-6b1f0e7d2c11", request));
+    assertThat(stream.deliveries()).containsExactly(new WorkEvent.Delivery("111100000000012345678901", request));
+  }
 }

@@ -17,12 +17,14 @@ import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.record.ReconcileRequest;
+import io.driftless.record.RequestClaim;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
 import io.driftless.record.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * without any other coordination. Reads are strongly consistent.
  */
 public final class DynamoStateStore implements StateStore {
+  /** Set on a completed request. */
+  private static final String DONE = "done";
   private final DynamoDbClient client;
   private final String table;
   private final Clock clock;
@@ -266,24 +270,83 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
-  public void enqueue(ReconcileRequest request) {
-    put(RecordItems.of(request));
+  public boolean enqueue(ReconcileRequest request) {
+    return putIf(RecordItems.of(request), "attribute_not_exists(#pk)", Map.of());
   }
 
-  /** Requests not yet completed, oldest first. */
+  @Override
+  public Optional<ReconcileRequest> getRequest(String id) {
+    Map<String, AttributeValue> item =
+        client.getItem(b -> b.tableName(table).key(requestKey(id)).consistentRead(true)).item();
+    return item == null || item.isEmpty() || item.containsKey(DONE)
+        ? Optional.empty() : Optional.of(RecordItems.request(item));
+  }
+
+  /** Requests not yet completed, oldest first, read from every shard. */
   @Override
   public List<ReconcileRequest> pendingRequests() {
-    return list(TableLayout.REQUEST, RecordItems::request).stream()
-        .sorted(
-            Comparator.comparing(
-                    ReconcileRequest::requestedAt, Comparator.nullsFirst(String::compareTo))
-                .thenComparing(ReconcileRequest::id))
-        .toList();
+    return requests("attribute_not_exists(#done)", Map.of());
   }
 
   @Override
+  public List<ReconcileRequest> abandonedRequests(Instant now) {
+    return requests("attribute_not_exists(#done) AND claimExpiresAt < :now", Map.of(":now", n(now.toEpochMilli())));
+  }
+
+  private List<ReconcileRequest> requests(String filter, Map<String, AttributeValue> values) {
+    List<ReconcileRequest> found = new ArrayList<>();
+    for (int shard = 0; shard < RequestShards.COUNT; shard++) {
+      Map<String, AttributeValue> bound = new HashMap<>(values);
+      bound.put(":pk", s(RequestShards.partition(shard)));
+      client.queryPaginator(b -> b.tableName(table)
+              .keyConditionExpression("#pk = :pk")
+              .filterExpression(filter)
+              .expressionAttributeNames(Map.of("#pk", PK, "#done", DONE))
+              .expressionAttributeValues(bound)
+              .consistentRead(true))
+          .items().stream().map(RecordItems::request).forEach(found::add);
+    }
+    found.sort(Comparator.comparing(ReconcileRequest::requestedAt, Comparator.nullsFirst(String::compareTo))
+        .thenComparing(ReconcileRequest::id));
+    return found;
+  }
+
+  @Override
+  public Optional<RequestClaim> claimRequest(String id, String holder, Duration ttl) {
+    Instant now = clock.instant();
+    RequestClaim claim = new RequestClaim(id, holder, now.plus(ttl));
+    try {
+      client.updateItem(b -> b.tableName(table)
+          .key(requestKey(id))
+          .updateExpression("SET claimedBy = :holder, claimExpiresAt = :until")
+          .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#done)"
+              + " AND (attribute_not_exists(claimedBy) OR claimExpiresAt < :now OR claimedBy = :holder)")
+          .expressionAttributeNames(Map.of("#pk", PK, "#done", DONE))
+          .expressionAttributeValues(Map.of(
+              ":holder", s(holder), ":until", n(claim.expiresAt().toEpochMilli()), ":now", n(now.toEpochMilli()))));
+      return Optional.of(claim);
+    } catch (ConditionalCheckFailedException heldOrGone) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Marks the request done; DynamoDB's TTL deletes it an hour later, so its id stays taken while its
+   * wave lasts (a done item is still read, and filtered out, by {@link #pendingRequests} until then).
+   */
+  @Override
   public void completeRequest(String id) {
-    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.REQUEST, id)));
+    client.updateItem(b -> b.tableName(table)
+        .key(requestKey(id))
+        .updateExpression("SET #done = :done, #ttl = :ttl REMOVE claimedBy, claimExpiresAt")
+        .expressionAttributeNames(Map.of("#done", DONE, "#ttl", TTL))
+        .expressionAttributeValues(Map.of(
+            ":done", AttributeValue.fromBool(true),
+            ":ttl", n(clock.instant().plus(Duration.ofHours(1)).getEpochSecond()))));
+  }
+
+  private static Map<String, AttributeValue> requestKey(String id) {
+    return key(RequestShards.partitionOf(id), id);
   }
 
   @Override
@@ -305,7 +368,7 @@ public final class DynamoStateStore implements StateStore {
                   .item(item)
                   .conditionExpression(condition)
                   .expressionAttributeNames(names(condition))
-                  .expressionAttributeValues(values));
+                  .expressionAttributeValues(values.isEmpty() ? null : values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -165,13 +165,18 @@ final class RecordItems {
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {
-    Map<String, AttributeValue> item = key(TableLayout.REQUEST, r.id());
+    Map<String, AttributeValue> item = key(RequestShards.partitionOf(r.id()), r.id());
     putIfPresent(item, "id", r.id());
     putIfPresent(item, "kind", r.kind());
     putIfPresent(item, "target", r.target());
     putIfPresent(item, "cluster", r.cluster());
     putIfPresent(item, "reason", r.reason());
     putIfPresent(item, "requestedAt", r.requestedAt());
+    putIfPresent(item, "wave", r.wave());
+    if (r.isItem()) {
+      item.put("forced", AttributeValue.fromBool(r.forced()));
+      item.put("withSource", AttributeValue.fromBool(r.withSource()));
+    }
     return item;
   }
 
@@ -182,6 +187,14 @@ final class RecordItems {
         str(item, "target"),
         str(item, "cluster"),
         str(item, "reason"),
-        str(item, "requestedAt"));
+        str(item, "requestedAt"),
+        str(item, "wave"),
+        bool(item, "forced", false),
+        bool(item, "withSource", true));
+  }
+
+  private static boolean bool(Map<String, AttributeValue> item, String name, boolean absent) {
+    AttributeValue v = item.get(name);
+    return v == null || v.bool() == null ? absent : v.bool();
   }
 }

@@ -30,6 +30,7 @@ final class TableLayout {
   static final String HELM = "HELM";
   static final String LOCK = "LOCK";
   static final String DELIVERY = "DELIVERY";
+  /** Queued requests: partition key {@code REQUEST#<shard>} ({@link RequestShards}), sort key the request id. */
   static final String REQUEST = "REQUEST";
 
   private TableLayout() {}

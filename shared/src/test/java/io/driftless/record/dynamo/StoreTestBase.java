@@ -32,7 +32,7 @@ abstract class StoreTestBase {
     return new DynamoStateStore(sharedClient(), table, Clock.fixed(now, ZoneOffset.UTC), () -> {});
   }
 
-  private static synchronized DynamoDbClient sharedClient() {
+  static synchronized DynamoDbClient sharedClient() {
     if (client == null) {
       LocalDynamoDb local = LocalDynamoDb.inMemory();
       client = local.client();

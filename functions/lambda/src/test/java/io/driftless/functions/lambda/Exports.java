@@ -27,4 +27,11 @@ final class Exports {
       return Map.of("quarkus.funqy.export", "reconcile");
     }
   }
+
+  public static final class Work implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.funqy.export", "work");
+    }
+  }
 }

@@ -1,0 +1,142 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.Kustomization;
+import io.driftless.model.helm.HelmRelease;
+import io.driftless.record.HelmRecord;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.ReconcileRequest;
+import io.driftless.record.RootRecord;
+import io.driftless.record.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a push, a bootstrap, a manual request or a schedule tick into work items: a wave starts at
+ * the top of each tree concerned, and each item queues its children when it finishes ({@link
+ * WorkItemRun}), so children run after their parent. A parent that ran queues all its children; one
+ * that had nothing to do queues only those that may be due themselves or below them (a source of
+ * their own, or an {@code interval} passed), so an idle tick costs one invocation per root.
+ * Suspended items, and items whose in-tree dependencies have not settled, are left for later (their
+ * dependencies queue them).
+ */
+final class WorkPlanner {
+  private final StateStore store;
+
+  WorkPlanner(StateStore store) {
+    this.store = store;
+  }
+
+  /** The work items of a queued request that is not itself a work item. */
+  List<ReconcileRequest> plan(ReconcileRequest request) {
+    Instant now = Instant.parse(request.requestedAt());
+    List<ReconcileRequest> items = new ArrayList<>();
+    if (ReconcileRequest.KIND_KUSTOMIZATION.equals(request.kind())) {
+      for (KustomizationRecord k : store.listKustomizations()) {
+        boolean clusterMatches = request.cluster() == null || request.cluster().isEmpty() || request.cluster().equals(k.cluster());
+        if (k.key().equals(request.target()) && clusterMatches) {
+          items.add(item(request.id(), k, request.reason(), request.requestedAt(), true, true));
+        }
+      }
+      return items;
+    }
+    for (RootRecord root : Requests.rootsFor(store, request)) {
+      items.addAll(mayBeDue(request.id(), root, request.reason(), now));
+    }
+    return items;
+  }
+
+  /** The work items of a schedule tick at {@code now}, in wave {@code wave}. */
+  List<ReconcileRequest> tick(String wave, Instant now) {
+    List<ReconcileRequest> items = new ArrayList<>();
+    for (RootRecord root : store.listRoots()) {
+      items.addAll(mayBeDue(wave, root, "schedule", now));
+    }
+    return items;
+  }
+
+  /** The tree of {@code root} on its cluster, keyed by Kustomization key. */
+  static Map<String, KustomizationRecord> tree(StateStore store, RootRecord root) {
+    Map<String, KustomizationRecord> tree = new LinkedHashMap<>();
+    store.listKustomizations().stream()
+        .filter(k -> k.root().equals(root.name()) && k.cluster().equals(root.cluster()))
+        .forEach(k -> tree.put(k.key(), k));
+    return tree;
+  }
+
+  static ReconcileRequest item(String wave, KustomizationRecord k, String reason, String at, boolean forced,
+      boolean withSource) {
+    return ReconcileRequest.item(wave, k.cluster(), k.key(), reason, at, forced, withSource);
+  }
+
+  /** The tops of the tree (its root, and items whose parent left): each wave starts there. */
+  private List<ReconcileRequest> mayBeDue(String wave, RootRecord root, String reason, Instant now) {
+    Map<String, KustomizationRecord> tree = tree(store, root);
+    FanOutOrder order = new FanOutOrder(store, tree, now);
+    Set<String> helmDue = helmDue(store, root, now);
+    List<ReconcileRequest> items = new ArrayList<>();
+    for (KustomizationRecord k : tree.values()) {
+      if (!tree.containsKey(k.parent()) && mayBeDueWithin(k, tree, now, helmDue) && order.mayRun(k)) {
+        items.add(item(wave, k, reason, now.toString(), false, true));
+      }
+    }
+    return items;
+  }
+
+  /**
+   * Whether {@code k} or an item below it may be due at {@code now}: a root, an item whose source is
+   * not its parent's, one whose interval has passed, or one holding a HelmRelease due on its own
+   * interval ({@code helmDue}: their parents' keys). A parent that did not run queues only these.
+   */
+  static boolean mayBeDueWithin(
+      KustomizationRecord k, Map<String, KustomizationRecord> tree, Instant now, Set<String> helmDue) {
+    if (helmDue.contains(k.key()) || mayBeDue(k, tree, now)) {
+      return true;
+    }
+    return tree.values().stream().anyMatch(c -> c.parent().equals(k.key()) && mayBeDueWithin(c, tree, now, helmDue));
+  }
+
+  /** The keys of the Kustomizations of {@code root} holding a HelmRelease due on its own schedule at {@code now}. */
+  static Set<String> helmDue(StateStore store, RootRecord root, Instant now) {
+    Set<String> parents = new HashSet<>();
+    for (HelmRecord h : store.listHelmObjects()) {
+      if (h.cluster().equals(root.cluster()) && h.root().equals(root.name()) && HelmRelease.KIND.equals(h.kind())
+          && !parents.contains(h.parent()) && helmDue(h, now)) {
+        parents.add(h.parent());
+      }
+    }
+    return parents;
+  }
+
+  private static boolean helmDue(HelmRecord h, Instant now) {
+    try {
+      return HelmSchedules.isDue(h, (HelmRelease) WorkItems.parse(h), now);
+    } catch (RuntimeException unreadable) {
+      return false; // its parent's run reports the manifest's error
+    }
+  }
+
+  private static boolean mayBeDue(KustomizationRecord k, Map<String, KustomizationRecord> tree, Instant now) {
+    Optional<Kustomization> ks = WorkItems.tryParse(k);
+    if (ks.isEmpty()) {
+      return true; // its run reports the manifest's error
+    }
+    if (ks.get().spec().suspended()) {
+      return false;
+    }
+    KustomizationRecord parent = tree.get(k.parent());
+    if (parent == null) {
+      return true;
+    }
+    Optional<Kustomization> parentKs = WorkItems.tryParse(parent);
+    if (parentKs.isEmpty() || !Sources.keyOf(parentKs.get()).equals(Sources.keyOf(ks.get()))) {
+      return true;
+    }
+    return k.status() == null || Schedules.isDue(k, ks.get(), now);
+  }
+}

@@ -1,0 +1,9 @@
+package io.driftless.record;
+
+import java.time.Instant;
+
+/**
+ * A worker's hold on a queued request while it runs it: renewed by a heartbeat, taken over by
+ * another worker once {@code expiresAt} has passed without renewal (the holder died).
+ */
+public record RequestClaim(String requestId, String holder, Instant expiresAt) {}
