@@ -130,7 +130,7 @@ final class ObjectApplier {
         || (live != null && FluxMetadata.has(desired, FluxMetadata.SSA, "IfNotPresent"));
   }
 
-  private GenericKubernetesResource serverSideApply(GenericKubernetesResource desired, boolean dryRun) {
+  GenericKubernetesResource serverSideApply(GenericKubernetesResource desired, boolean dryRun) {
     var resource = client.resource(desired);
     return (dryRun ? resource.dryRun() : resource)
         .fieldManager(ResourceManager.FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -143,8 +143,9 @@ final class ObjectApplier {
     serverSideApply(desired, false);
   }
 
+  /** The object as a plain map, as {@link LocalDiff} compares it. */
   @SuppressWarnings("unchecked")
-  private Map<String, Object> asMap(GenericKubernetesResource r) {
+  Map<String, Object> asMap(GenericKubernetesResource r) {
     return client.getKubernetesSerialization().convertValue(r, Map.class);
   }
 

@@ -39,8 +39,13 @@ public enum Reason {
   RETRIES_EXCEEDED("RetriesExceeded"),
   MISSING_ROLLBACK_TARGET("MissingRollbackTarget"),
   VALUES_ERROR("ValuesError"),
-  /** Not Flux's: a detect-only Kustomization ({@code driftless.io/drift: detect}) found drift, or none. */
+  /**
+   * helm-controller's drift event reasons, carried by Ready after an in-sync reconcile; DriftDetected
+   * (and the not-Flux NoDrift) also for a detect-only Kustomization ({@code driftless.io/drift: detect}).
+   */
   DRIFT_DETECTED("DriftDetected"),
+  DRIFT_CORRECTED("DriftCorrected"),
+  DRIFT_CORRECTION_FAILED("DriftCorrectionFailed"),
   NO_DRIFT("NoDrift"),
   /** Not Flux's: another run held the Kustomization's lease for longer than a run waits. */
   LOCKED("Locked");

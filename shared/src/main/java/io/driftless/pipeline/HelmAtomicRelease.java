@@ -41,6 +41,12 @@ final class HelmAtomicRelease {
     /** Runs the test hooks of {@code deployed}, recording their results. */
     void test(StoredRelease deployed);
 
+    /**
+     * The release is in sync and nothing else ran in this reconcile: {@code spec.driftDetection} compares
+     * the objects of {@code deployed} with the cluster (and corrects them when enabled).
+     */
+    void inSync(StoredRelease deployed);
+
     /** Records the status so far (the Reconciling condition is visible while an action runs). */
     void progress();
   }
@@ -71,9 +77,11 @@ final class HelmAtomicRelease {
       status.removeCondition(Condition.TEST_SUCCESS);
     }
     boolean more = true;
+    Optional<StoredRelease> latest = Optional.empty();
+    HelmReleaseState state = null;
     for (int pass = 0; more && pass < MAX_PASSES; pass++) {
-      Optional<StoredRelease> latest = storage.latest(name);
-      HelmReleaseState state = HelmReleaseState.of(latest, status, wanted);
+      latest = storage.latest(name);
+      state = HelmReleaseState.of(latest, status, wanted);
       more = switch (state) {
         case IN_SYNC -> inSync();
         case LOCKED -> unlock();
@@ -84,6 +92,9 @@ final class HelmAtomicRelease {
       };
     }
     summarize();
+    if (state == HelmReleaseState.IN_SYNC && ran.isEmpty()) {
+      actions.inSync(latest.orElseThrow());
+    }
     if (status.isReady()) {
       status.removeCondition(Condition.STALLED);
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,14 @@ final class HelmReleaseObjects {
 
   HelmReleaseObjects(KubernetesClient client) {
     this.client = client;
+  }
+
+  /** helm-controller's origin labels, in the order it writes them. */
+  static Map<String, String> originLabels(HelmRelease hr) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(OwnerLabels.HELM_NAME_LABEL, hr.name());
+    labels.put(OwnerLabels.HELM_NAMESPACE_LABEL, hr.namespace());
+    return labels;
   }
 
   List<KubeObject> of(HelmRelease hr, String releaseName, String releaseNamespace, String origin, String manifest) {

@@ -15,6 +15,7 @@ import io.driftless.helm.release.StoredRelease;
 import io.driftless.helm.render.Capabilities;
 import io.driftless.helm.render.ChartCrd;
 import io.driftless.helm.render.ChartRenderer;
+import io.driftless.helm.render.HelmPostRenderer;
 import io.driftless.helm.render.RenderRequest;
 import io.driftless.helm.render.RenderedChart;
 import io.driftless.helm.render.RenderedHook;
@@ -26,7 +27,6 @@ import io.driftless.model.Kustomization;
 import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.Lease;
 import io.driftless.source.Digests;
@@ -83,10 +83,11 @@ final class HelmReleaseReconciler {
       }
       HelmUnsupportedFields.refuse(hr);
       dependencies(rec, hr);
-      KubernetesClient client = client(rec.cluster());
-      ChartArtifact artifact = charts.resolve(rec.cluster(), rec.root(), hr, client);
+      Targets.Target where = new Targets(ctx).of(rec, hr);
+      KubernetesClient client = where.apply();
+      ChartArtifact artifact = charts.resolve(rec.cluster(), rec.root(), hr, where.home());
       String chartVersion = artifact.releaseChartVersion();
-      Map<String, Object> values = values(hr, client);
+      Map<String, Object> values = values(hr, where.home());
       String configDigest = HelmValuesInputs.configDigest(values);
       String name = ReleaseNames.releaseName(hr);
       String namespace = ReleaseNames.targetNamespace(hr);
@@ -102,7 +103,8 @@ final class HelmReleaseReconciler {
       status.setLastAttemptedSpecDigest(specDigest);
       status.setStorageNamespace(storage.namespace());
       HelmReleaseState.Wanted wanted = new HelmReleaseState.Wanted(artifact.chartName(), chartVersion, configDigest,
-          hr.spec().test() != null && hr.spec().test().enabled(), !HelmRemediationPolicy.of(hr, status).ignoreTestFailures());
+          hr.spec().test() != null && hr.spec().test().enabled(), !HelmRemediationPolicy.of(hr, status).ignoreTestFailures(),
+          HelmRenderDigests.of(hr));
       HelmAtomicRelease.Actions actions = new HelmAtomicRelease.Actions() {
         @Override
         public void release(boolean install) {
@@ -124,6 +126,11 @@ final class HelmReleaseReconciler {
         @Override
         public void test(StoredRelease deployed) {
           new HelmTestRunner(hooks, ctx.clock()).test(hr, storage, deployed, status);
+        }
+
+        @Override
+        public void inSync(StoredRelease deployed) {
+          HelmDriftCheck.check(hr, client, deployed, status, changes, ctx.clock().instant().toString());
         }
 
         @Override
@@ -152,7 +159,9 @@ final class HelmReleaseReconciler {
     String chart = artifact.chartName() + "@" + chartVersion;
     RenderedChart rendered;
     try {
-      rendered = renderer.render(new RenderRequest(artifact.path(), name, namespace, values, capabilities(client)));
+      rendered = HelmPostRenderer.apply(subject(hr), renderer.render(new RenderRequest(artifact.path(), name, namespace,
+          values, capabilities(client), HelmValuesFiles.of(hr, artifact), HelmActionFlags.skipSchemaValidation(hr, install))),
+          hr.spec(), HelmReleaseObjects.originLabels(hr));
     } catch (RuntimeException e) {
       throw new StageFailure(failedReason, subject(hr) + ": Helm " + action + " failed for release " + release
           + " with chart " + chart + ": " + e.getMessage(), e);
@@ -194,6 +203,7 @@ final class HelmReleaseReconciler {
         ran = hookRunner.run(hr, namespace, ran, "post-" + action, timeout, h -> true);
       }
     } catch (RuntimeException e) {
+      HelmActionFlags.cleanupOnFail(hr, client, install, changes, e);
       if (e instanceof HelmHookRunner.HookFailure f) {
         ran = f.hooks();
       }
@@ -216,6 +226,7 @@ final class HelmReleaseReconciler {
         .withStatus(ReleaseStatus.DEPLOYED, install ? "Install complete" : "Upgrade complete");
     storage.update(deployed);
     status.addSnapshot(snapshot(deployed, action, chartVersion, configDigest));
+    HelmRenderDigests.of(hr).record(status);
     Reason reason = install ? Reason.INSTALL_SUCCEEDED : Reason.UPGRADE_SUCCEEDED;
     String message = "Helm " + action + " succeeded for release " + release + ".v" + version + " with chart " + chart;
     String at = ctx.clock().instant().toString();
@@ -301,12 +312,6 @@ final class HelmReleaseReconciler {
 
   private static Capabilities capabilities(KubernetesClient client) {
     return new Capabilities(client.getKubernetesVersion().getGitVersion(), List.of());
-  }
-
-  private KubernetesClient client(String cluster) {
-    ClusterRecord c = ctx.store().getCluster(cluster)
-        .orElseThrow(() -> new StageFailure(Reason.RECONCILIATION_FAILED, "cluster " + cluster + " is not registered", null));
-    return ctx.clients().forCluster(c);
   }
 
   private void dependencies(HelmRecord rec, HelmRelease hr) {

@@ -20,8 +20,12 @@ enum HelmReleaseState {
   UNTESTED,
   IN_SYNC;
 
-  /** What the chart and values to release are, and whether tests count. */
-  record Wanted(String chartName, String chartVersion, String configDigest, boolean testsOn, boolean testsCount) {}
+  /**
+   * What the chart and values to release are, whether tests count, and the render settings
+   * (postRenderers, commonMetadata, valuesFiles) the release must have been made with.
+   */
+  record Wanted(String chartName, String chartVersion, String configDigest, boolean testsOn, boolean testsCount,
+      HelmRenderDigests render) {}
 
   static HelmReleaseState of(Optional<StoredRelease> latest, HelmReleaseStatus status, Wanted wanted) {
     if (latest.isEmpty() || latest.get().status() == ReleaseStatus.UNINSTALLED) {
@@ -44,7 +48,8 @@ enum HelmReleaseState {
     }
     if (!release.chartName().equals(wanted.chartName())
         || !snapshot.get().chartVersion().equals(wanted.chartVersion())
-        || !snapshot.get().configDigest().equals(wanted.configDigest())) {
+        || !snapshot.get().configDigest().equals(wanted.configDigest())
+        || !wanted.render().unchanged(status)) {
       return OUT_OF_SYNC;
     }
     if (wanted.testsOn() && !snapshot.get().hasTestResults()) {

@@ -5,7 +5,6 @@ import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -13,8 +12,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6) with {@link HelmReleaseUninstall}:
  * the delete hooks run, its objects (those it applied and still owns, by the inventory) are deleted,
  * then its release Secrets, unless {@code uninstall.keepHistory} keeps them with the newest marked
- * uninstalled. A suspended
- * HelmRelease, or one that never recorded a release, is only forgotten.
+ * uninstalled. A suspended HelmRelease, or one that never recorded a release, is only forgotten. The
+ * release is removed where it was installed: the cluster of {@code spec.kubeConfig}, as
+ * {@code spec.serviceAccountName}.
  */
 final class HelmUninstaller {
   private final ReconcileContext ctx;
@@ -30,9 +30,7 @@ final class HelmUninstaller {
     if (hr.spec().suspended() || status == null || status.getStorageNamespace() == null || status.latest().isEmpty()) {
       return changes;
     }
-    ClusterRecord cluster = ctx.store().getCluster(rec.cluster())
-        .orElseThrow(() -> new IllegalStateException("cluster " + rec.cluster() + " is not registered"));
-    KubernetesClient client = ctx.clients().forCluster(cluster);
+    KubernetesClient client = new Targets(ctx).of(rec, hr).apply();
     String name = status.latest().get().name();
     ReleaseStorage storage = new ReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
     HelmHookRunner hooks = new HelmHookRunner(client, new HelmReleaseObjects(client), ctx.clock());

@@ -11,6 +11,15 @@ import java.util.Map;
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
  * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link HelmAtomicRelease}).
+ *
+ * <p>{@code upgrade.preserveValues} stays refused: Helm's ReuseValues renders with the previous
+ * release's coalesced values as the chart's defaults and its config merged under the new values,
+ * which needs Helm's coalescing of the stored chart; helm-java 0.0.21's {@code template} has no such
+ * option, and Driftless does not reimplement the coalescing. Accepted without effect, because Driftless
+ * behaves as helm-controller then does: {@code upgrade.force} (a no-op under server-side apply, which
+ * Driftless always uses), {@code install|upgrade.disableOpenAPIValidation} (Driftless never validates
+ * manifests on the client; the API server validates them) and {@code install.replace} (an uninstalled
+ * release kept by {@code keepHistory} is always reinstalled under its name).
  */
 final class HelmUnsupportedFields {
   private HelmUnsupportedFields() {}
@@ -18,27 +27,17 @@ final class HelmUnsupportedFields {
   static void refuse(HelmRelease hr) {
     HelmRelease.Spec s = hr.spec();
     Map<String, Boolean> set = new LinkedHashMap<>();
-    set.put("spec.kubeConfig", s.kubeConfig() != null);
-    set.put("spec.serviceAccountName", notBlank(s.serviceAccountName()));
-    set.put("spec.driftDetection", s.driftDetection() != null
-        && (!"disabled".equals(s.driftDetection().effectiveMode()) || notEmpty(s.driftDetection().ignore())));
-    set.put("spec.postRenderers", notEmpty(s.postRenderers()));
-    set.put("spec.commonMetadata", s.commonMetadata() != null);
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
     set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
       set.put("spec.chart.metadata", c.metadata() != null);
-      set.put("spec.chart.spec.valuesFiles", notEmpty(c.spec().valuesFiles()) || notBlank(c.spec().valuesFile()));
       set.put("spec.chart.spec.verify", c.spec().verify() != null);
     }
     HelmRelease.Install in = s.install();
     if (in != null) {
       set.put("spec.install.strategy", retryOnFailure(in.strategy()));
-      set.put("spec.install.replace", isTrue(in.replace()));
       set.put("spec.install.disableTakeOwnership", isTrue(in.disableTakeOwnership()));
-      set.put("spec.install.disableOpenAPIValidation", isTrue(in.disableOpenAPIValidation()));
-      set.put("spec.install.disableSchemaValidation", isTrue(in.disableSchemaValidation()));
       set.put("spec.install.serverSideApply", Boolean.FALSE.equals(in.serverSideApply()));
     }
     HelmRelease.Upgrade up = s.upgrade();
@@ -47,11 +46,7 @@ final class HelmUnsupportedFields {
           && !List.of("rollback", "uninstall").contains(up.remediation().strategy()));
       set.put("spec.upgrade.strategy", retryOnFailure(up.strategy()));
       set.put("spec.upgrade.disableTakeOwnership", isTrue(up.disableTakeOwnership()));
-      set.put("spec.upgrade.disableOpenAPIValidation", isTrue(up.disableOpenAPIValidation()));
-      set.put("spec.upgrade.disableSchemaValidation", isTrue(up.disableSchemaValidation()));
-      set.put("spec.upgrade.force", isTrue(up.force()));
       set.put("spec.upgrade.preserveValues", isTrue(up.preserveValues()));
-      set.put("spec.upgrade.cleanupOnFail", isTrue(up.cleanupOnFail()));
       set.put("spec.upgrade.chartNameChangeStrategy", up.chartNameChangeStrategy() != null
           && !"Reinstall".equals(up.chartNameChangeStrategy()));
       set.put("spec.upgrade.serverSideApply", "disabled".equals(up.serverSideApply()));
@@ -90,10 +85,6 @@ final class HelmUnsupportedFields {
 
   private static boolean isTrue(Boolean b) {
     return Boolean.TRUE.equals(b);
-  }
-
-  private static boolean notBlank(String s) {
-    return s != null && !s.isBlank();
   }
 
   private static boolean notEmpty(List<?> l) {

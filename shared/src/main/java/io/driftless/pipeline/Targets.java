@@ -3,7 +3,9 @@ package io.driftless.pipeline;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Reason;
 import io.driftless.model.Yaml;
+import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,7 +21,8 @@ import java.util.Optional;
  * ConfigMaps from (the cluster its parent applies to: where Flux would have put the Kustomization
  * object) and which cluster, as whom, it applies to: the remote cluster of {@code spec.kubeConfig}
  * when set, acting as {@code system:serviceaccount:<namespace>:<serviceAccountName>} when set.
- * It never falls back to the registered cluster when a remote one cannot be reached.
+ * It never falls back to the registered cluster when a remote one cannot be reached. A HelmRelease
+ * is decided the same way ({@link #of(HelmRecord, HelmRelease)}).
  */
 final class Targets {
   private static final int MAX_DEPTH = 32;
@@ -36,10 +39,29 @@ final class Targets {
 
   Target of(KustomizationRecord rec, Kustomization ks) {
     Connection home = homeOf(rec, 0);
-    Connection apply = appliesTo(home, ks);
-    String sa = ks.spec().serviceAccountName();
-    if (sa != null && !sa.isBlank()) {
-      String user = "system:serviceaccount:" + ks.namespace() + ":" + sa;
+    return target(home, appliesTo(home, ks), ks.namespace(), ks.spec().serviceAccountName());
+  }
+
+  /**
+   * Where a HelmRelease reads its valuesFrom and chart-source Secrets ({@code home}: where its
+   * parent Kustomization put it) and where it keeps and applies its release ({@code apply}), as
+   * helm-controller: the remote cluster of {@code spec.kubeConfig}, as {@code spec.serviceAccountName}.
+   */
+  Target of(HelmRecord rec, HelmRelease hr) {
+    Optional<KustomizationRecord> parent = rec.parent().isEmpty()
+        ? Optional.empty()
+        : ctx.store().getKustomization(rec.cluster(), rec.parent());
+    Connection home = parent.map(p -> appliesTo(homeOf(p, 0), WorkItems.parse(p)))
+        .orElseGet(() -> registered(rec.cluster()));
+    HelmRelease.KubeConfigRef ref = hr.spec().kubeConfig();
+    Connection apply = ref == null ? home
+        : remote(home, ref.secretRef(), ref.configMapRef() != null, hr.namespace(), HelmReleaseReconciler.subject(hr));
+    return target(home, apply, hr.namespace(), hr.spec().serviceAccountName());
+  }
+
+  private Target target(Connection home, Connection apply, String namespace, String serviceAccount) {
+    if (serviceAccount != null && !serviceAccount.isBlank()) {
+      String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
       return new Target(home.client(), ctx.clients().impersonating(apply.key(), apply.client(), user));
     }
     return new Target(home.client(), apply.client());
@@ -66,20 +88,27 @@ final class Targets {
     if (ref == null) {
       return home;
     }
-    String field = "Kustomization " + ks.key() + ": spec.kubeConfig";
-    if (ref.secretRef() == null || ref.secretRef().name() == null || ref.secretRef().name().isBlank()) {
-      throw failure(field + ".configMapRef (workload identity) is not supported; use secretRef");
+    return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), "Kustomization " + ks.key());
+  }
+
+  /** The cluster of a kubeconfig held in a Secret of {@code namespace} on the home cluster. */
+  private Connection remote(Connection home, Kustomization.KeyRef secretRef, boolean configMapRef, String namespace,
+      String object) {
+    String field = object + ": spec.kubeConfig";
+    if (secretRef == null || secretRef.name() == null || secretRef.name().isBlank()) {
+      throw failure(field + (configMapRef ? ".configMapRef (workload identity) is not supported; use secretRef"
+          : " needs secretRef.name"));
     }
-    String kubeconfig = kubeconfig(home.client(), ks, ref.secretRef(), field + ".secretRef");
+    String kubeconfig = kubeconfig(home.client(), namespace, secretRef, field + ".secretRef");
     String key = KubeClients.kubeconfigKey(home.key(), kubeconfig);
     return new Connection(key, ctx.clients().forKubeconfig(key, kubeconfig));
   }
 
-  private static String kubeconfig(KubernetesClient home, Kustomization ks, Kustomization.KeyRef ref, String field) {
-    String where = field + ": Secret " + ks.namespace() + "/" + ref.name();
+  private static String kubeconfig(KubernetesClient home, String namespace, Kustomization.KeyRef ref, String field) {
+    String where = field + ": Secret " + namespace + "/" + ref.name();
     Secret secret;
     try {
-      secret = home.secrets().inNamespace(ks.namespace()).withName(ref.name()).get();
+      secret = home.secrets().inNamespace(namespace).withName(ref.name()).get();
     } catch (KubernetesClientException e) {
       throw failure(where + " cannot be read: HTTP " + e.getCode());
     }

@@ -110,18 +110,16 @@ class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
   @Test
   void aFieldDriftlessDoesNotActOnIsRefusedByName() {
     remote.write("apps/web/release.yaml", release("1.0.0", """
-          postRenderers:
-            - kustomize:
-                images: [{name: ghcr.io/example/web, newTag: "3.0.0"}]
+          healthCheckExprs: [{apiVersion: apps/v1, kind: Deployment, current: "true"}]
         """));
 
-    push(remote.commit("post-renderer"));
+    push(remote.commit("health check expressions"));
 
     assertThat(deployment()).isNull();
     assertThat(history()).isEmpty();
     Condition ready = status().condition(Condition.READY).orElseThrow();
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
-    assertThat(ready.message()).startsWith(HR + ": spec.postRenderers is not supported by Driftless yet");
+    assertThat(ready.message()).startsWith(HR + ": spec.healthCheckExprs is not supported by Driftless yet");
   }
 
   @Test

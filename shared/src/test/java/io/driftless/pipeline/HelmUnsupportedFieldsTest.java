@@ -28,14 +28,26 @@ class HelmUnsupportedFieldsTest {
   @Test
   void everyFieldSetIsNamedInOneLine() {
     assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          serviceAccountName: deployer
-          driftDetection: {mode: enabled}
+          waitStrategy: {name: legacy}
           test: {enable: true}
-          upgrade: {remediation: {retries: 3}}
+          upgrade: {remediation: {retries: 3}, preserveValues: true}
         """)))
         .isInstanceOf(StageFailure.class)
-        .hasMessage("HelmRelease/apps/web: spec.serviceAccountName, spec.driftDetection"
-            + " are not supported by Driftless yet; refused rather than installed without it");
+        .hasMessage("HelmRelease/apps/web: spec.waitStrategy,"
+            + " spec.upgrade.preserveValues are not supported by Driftless yet; refused rather than installed without it");
+  }
+
+  @Test
+  void theFieldsDriftlessActsOnAreAccepted() {
+    assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
+          serviceAccountName: deployer
+          kubeConfig: {secretRef: {name: remote}}
+          driftDetection: {mode: warn, ignore: [{paths: [/spec/replicas]}]}
+          postRenderers: [{kustomize: {images: [{name: web, newTag: "2"}]}}]
+          commonMetadata: {labels: {team: web}}
+          install: {replace: true, disableSchemaValidation: true, disableOpenAPIValidation: true}
+          upgrade: {force: true, cleanupOnFail: true, disableSchemaValidation: true, disableOpenAPIValidation: true}
+        """))).doesNotThrowAnyException();
   }
 
   @Test

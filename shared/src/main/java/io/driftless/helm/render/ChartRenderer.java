@@ -29,6 +29,7 @@ public final class ChartRenderer {
   private static final String NOTES_TEMPLATE = "driftless.release-notes";
   private static final String NOTES_FILE = "templates/driftless-release-notes.yaml";
   private static final String NOTES_KIND = "DriftlessReleaseNotes";
+  private static final String VALUES_FILE = "values.yaml";
 
   private final Path workRoot;
 
@@ -44,14 +45,14 @@ public final class ChartRenderer {
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "helm-render-");
-      List<ChartArchive.Entry> files = chartFiles(request.chart(), work, origin);
+      List<ChartArchive.Entry> files = withValuesFiles(chartFiles(request.chart(), work, origin), request, origin);
       ObjectNode chart = StoredChart.of(files, origin);
       String chartName = chart.path("metadata").path("name").asText("");
       String chartVersion = chart.path("metadata").path("version").asText("");
       origin = "chart " + chartName + "@" + chartVersion;
       Path copy = work.resolve("chart");
       boolean hasNotes = files.stream().anyMatch(f -> f.path().equals("templates/NOTES.txt"));
-      writeRenderCopy(files, copy, hasNotes, origin);
+      writeRenderCopy(files, copy, hasNotes, request.skipSchemaValidation(), origin);
       Path values = work.resolve("values.yaml");
       Files.writeString(values, HookAnnotations.holdText(YAML.writeValueAsString(request.values())));
       String output = HookAnnotations.restore(template(request, copy, values, work, origin));
@@ -89,19 +90,38 @@ public final class ChartRenderer {
     }
   }
 
-  /** The chart as Helm will render it: subchart archives unpacked, hook annotations held, notes exposed. */
-  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, String origin)
-      throws IOException {
+  /** The chart's files with {@code values.yaml} replaced by the merged values files, when there are any. */
+  private static List<ChartArchive.Entry> withValuesFiles(List<ChartArchive.Entry> files, RenderRequest request,
+      String origin) throws IOException {
+    if (request.valuesFiles() == null || request.valuesFiles().paths().isEmpty()) {
+      return files;
+    }
+    byte[] values = YAML.writeValueAsBytes(request.valuesFiles().merge(files, origin));
+    List<ChartArchive.Entry> out = new ArrayList<>(files.stream().filter(f -> !f.path().equals(VALUES_FILE)).toList());
+    out.add(new ChartArchive.Entry(VALUES_FILE, values));
+    return out;
+  }
+
+  /**
+   * The chart as Helm will render it: subchart archives unpacked, hook annotations held, notes
+   * exposed; without any {@code values.schema.json} when schema validation is skipped.
+   */
+  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, boolean skipSchema,
+      String origin) throws IOException {
     for (ChartArchive.Entry file : files) {
       if (isSubchartArchive(file.path())) {
         Path subchartDir = dir.resolve("charts");
         for (ChartArchive.Entry sub : ChartArchive.read(new ByteArrayInputStream(file.data()), origin + " " + file.path())) {
           String name = file.path().substring("charts/".length(), file.path().length() - ".tgz".length());
-          write(subchartDir.resolve(name), sub);
+          if (!(skipSchema && isSchema(sub.path()))) {
+            write(subchartDir.resolve(name), sub);
+          }
         }
         continue;
       }
-      write(dir, file);
+      if (!(skipSchema && isSchema(file.path()))) {
+        write(dir, file);
+      }
     }
     String notes = hasNotes
         ? new String(Files.readAllBytes(dir.resolve("templates/NOTES.txt")), StandardCharsets.UTF_8) : "";
@@ -112,6 +132,11 @@ public final class ChartRenderer {
       Files.writeString(dir.resolve(NOTES_FILE), "apiVersion: driftless.io/v1\nkind: " + NOTES_KIND
           + "\nmetadata:\n  name: notes\nnotes: {{ include \"" + NOTES_TEMPLATE + "\" . | toJson }}\n");
     }
+  }
+
+  /** A chart's or an unpacked subchart's {@code values.schema.json}, which Helm validates the values by. */
+  private static boolean isSchema(String path) {
+    return path.matches("(charts/[^/]+/)*values\\.schema\\.json");
   }
 
   private static boolean isSubchartArchive(String path) {

@@ -18,9 +18,26 @@
  *   <li><b>NOTES.txt</b> is rendered through an added template that includes it with the same context.</li>
  *   <li><b>CRDs</b> come from {@code crds/} of the chart and its subcharts, untemplated, for the CRD
  *       policy to apply outside Helm as Flux does. Subcharts disabled by a condition are not filtered.</li>
- *   <li><b>Capabilities.</b> The Kubernetes version reaches Helm; the API versions do not (helm-java
- *       0.0.21 has no option for them), so {@code .Capabilities.APIVersions.Has} knows only Helm's
- *       built-in set. Needs an upstream option (helm-java TemplateCommand) or a patched native build.</li>
+ *   <li><b>Capabilities.</b> The Kubernetes version reaches Helm; the API versions from discovery
+ *       cannot: in helm-java 0.0.21 (and its main branch as of this writing) neither
+ *       {@code TemplateCommand} nor the native {@code TemplateOptions} has an API-versions field, and
+ *       {@code template} renders client-only, so {@code .Capabilities.APIVersions.Has} knows only Helm's
+ *       built-in set. Closing this needs an upstream option (Helm's {@code --api-versions}) or a
+ *       patched native build.</li>
+ *   <li><b>Post-renderers.</b> helm-java has none; {@link io.driftless.helm.render.HelmPostRenderer}
+ *       runs helm-controller's chain (kustomize post-renderers through Driftless's own kustomize,
+ *       commonMetadata, origin labels) over the manifest, which is then what the release stores.
+ *       Hooks are not post-rendered (helm-controller's {@code nohooks}).</li>
+ *   <li><b>Install/upgrade flags.</b> {@code disableSchemaValidation}: helm-java's {@code template} has
+ *       no skip-schema option, so the render copy is written without any {@code values.schema.json}
+ *       (the stored chart keeps it). {@code chart.spec.valuesFiles}: merged by
+ *       {@link io.driftless.helm.render.ChartValuesFiles} and written as the render copy's (and the
+ *       stored chart's) {@code values.yaml}, as source-controller repackages the chart.
+ *       {@code upgrade.preserveValues} (Helm's ReuseValues: the previous release's coalesced values
+ *       become the chart defaults and its config is coalesced under the new values) has no helm-java
+ *       option and needs Helm's coalescing of the stored chart, so it is refused. {@code replace},
+ *       {@code force}, {@code cleanupOnFail} and {@code disableOpenAPIValidation} concern applying,
+ *       which Driftless does itself (see {@code io.driftless.pipeline.HelmUnsupportedFields}).</li>
  *   <li><b>Values</b> are merged in Flux's order by {@link io.driftless.helm.render.FluxValues}; the chart's
  *       defaults are coalesced by Helm itself.</li>
  *   <li><b>Paths.</b> Every file goes under the caller's work directory; JNA's stub too; helm-java

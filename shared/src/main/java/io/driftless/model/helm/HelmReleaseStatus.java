@@ -22,6 +22,9 @@ public final class HelmReleaseStatus extends FluxStatus {
   private String lastAttemptedReleaseAction;
   private String storageNamespace;
   private List<ReleaseSnapshot> history = new ArrayList<>();
+  private String observedPostRenderersDigest;
+  private String observedCommonMetadataDigest;
+  private String observedValuesFilesDigest;
   private int failures;
   private int installFailures;
   private int upgradeFailures;
@@ -157,5 +160,35 @@ public final class HelmReleaseStatus extends FluxStatus {
     next.add(snapshot);
     history.stream().filter(h -> h.version() != snapshot.version()).forEach(next::add);
     history = new ArrayList<>(next.subList(0, Math.min(next.size(), MAX_HISTORY)));
+  }
+
+  /** helm-controller's digest of {@code spec.postRenderers} the current release was made with. */
+  public String getObservedPostRenderersDigest() {
+    return observedPostRenderersDigest;
+  }
+
+  public void setObservedPostRenderersDigest(String observedPostRenderersDigest) {
+    this.observedPostRenderersDigest = observedPostRenderersDigest;
+  }
+
+  /** helm-controller's digest of {@code spec.commonMetadata} the current release was made with. */
+  public String getObservedCommonMetadataDigest() {
+    return observedCommonMetadataDigest;
+  }
+
+  public void setObservedCommonMetadataDigest(String observedCommonMetadataDigest) {
+    this.observedCommonMetadataDigest = observedCommonMetadataDigest;
+  }
+
+  /**
+   * Driftless's digest of {@code spec.chart.spec.valuesFiles}: where source-controller gives the chart
+   * a new version on such a change, Driftless upgrades when this differs.
+   */
+  public String getObservedValuesFilesDigest() {
+    return observedValuesFilesDigest;
+  }
+
+  public void setObservedValuesFilesDigest(String observedValuesFilesDigest) {
+    this.observedValuesFilesDigest = observedValuesFilesDigest;
   }
 }

@@ -58,24 +58,14 @@ public final class SpecKustomizer {
     if (spec.patches() != null) {
       List<Object> patches = list(k, "patches");
       for (Kustomization.Patch p : spec.patches()) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("patch", p.patch());
-        if (p.target() != null) {
-          entry.put("target", selector(p.target()));
-        }
-        patches.add(entry);
+        patches.add(patch(p));
       }
     }
     if (spec.images() != null) {
       List<Object> images = list(k, "images");
       for (Kustomization.Image img : spec.images()) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", img.name());
-        putIfSet(entry, "newName", img.newName());
-        putIfSet(entry, "newTag", img.newTag());
-        putIfSet(entry, "digest", img.digest());
         images.removeIf(o -> o instanceof Map<?, ?> m && img.name().equals(m.get("name")));
-        images.add(entry);
+        images.add(image(img));
       }
     }
     if (spec.components() != null) {
@@ -90,7 +80,28 @@ public final class SpecKustomizer {
     }
   }
 
-  private static Map<String, Object> selector(Kustomization.Selector s) {
+  /** A Flux patch as a kustomization {@code patches} entry. */
+  public static Map<String, Object> patch(Kustomization.Patch p) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("patch", p.patch());
+    if (p.target() != null) {
+      entry.put("target", selector(p.target()));
+    }
+    return entry;
+  }
+
+  /** A Flux image as a kustomization {@code images} entry. */
+  public static Map<String, Object> image(Kustomization.Image img) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", img.name());
+    putIfSet(entry, "newName", img.newName());
+    putIfSet(entry, "newTag", img.newTag());
+    putIfSet(entry, "digest", img.digest());
+    return entry;
+  }
+
+  /** A Flux selector as a kustomization patch {@code target}. */
+  public static Map<String, Object> selector(Kustomization.Selector s) {
     Map<String, Object> t = new LinkedHashMap<>();
     putIfSet(t, "group", s.group());
     putIfSet(t, "version", s.version());

@@ -156,4 +156,16 @@ class ChartRendererTest {
     files.forEach(file -> names.add(file.path("name").asText()));
     return names;
   }
+
+  @Test
+  void valuesAgainstTheSchemaFailUnlessSchemaValidationIsSkippedAndTheStoredChartKeepsTheSchema() {
+    Map<String, Object> bad = Map.of("replicas", -1);
+    assertThatThrownBy(() -> render(bad)).isInstanceOf(ChartRenderException.class).hasMessageContaining("replicas");
+
+    RenderedChart rendered = renderer.render(new RenderRequest(chart, "web", "shop-ns", bad,
+        new Capabilities("v1.20.2", List.of()), null, true));
+
+    assertThat(rendered.manifest()).contains("web-shop");
+    assertThat(rendered.chart().path("schema").isTextual()).isTrue();
+  }
 }

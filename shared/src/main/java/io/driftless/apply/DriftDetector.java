@@ -1,0 +1,125 @@
+package io.driftless.apply;
+
+import io.driftless.model.KubeObject;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * helm-controller's drift detection and correction (helm.md §2.5) over a release's objects: each
+ * object is server-side dry-run applied (field manager {@value ResourceManager#FIELD_MANAGER}, conflicts
+ * forced) and compared with the live object, without status and server-set metadata, and without the
+ * JSON Pointer paths of the ignore rules that select it. A missing object drifts too. Objects labelled
+ * or annotated {@value #DISABLED} are skipped. Correction applies the drifted objects for real, their
+ * ignored paths carrying the live values, so an ignored field is never changed.
+ */
+public final class DriftDetector {
+  public static final String DISABLED = "helm.toolkit.fluxcd.io/driftDetection";
+
+  /** JSON Pointer {@code paths} ignored on the objects {@code selects} accepts. */
+  public record IgnoreRule(List<String> paths, Predicate<KubeObject> selects) {
+    public IgnoreRule {
+      paths = paths == null ? List.of() : List.copyOf(paths);
+      paths.forEach(JsonPointer::parse);
+    }
+  }
+
+  /** One drifted object: {@code missing} when it is not on the cluster at all. */
+  public record Drift(KubeObject object, boolean missing) {}
+
+  private final KubernetesClient client;
+  private final ObjectApplier applier;
+
+  public DriftDetector(KubernetesClient client) {
+    this.client = client;
+    this.applier = new ObjectApplier(client, new Poller(Duration.ofMillis(500)));
+  }
+
+  /** The objects whose live state differs from what applying them would make it. */
+  public List<Drift> detect(List<KubeObject> objects, List<IgnoreRule> rules) {
+    List<Drift> drifts = new ArrayList<>();
+    for (KubeObject object : objects) {
+      GenericKubernetesResource desired = applier.toResource(object);
+      GenericKubernetesResource live;
+      GenericKubernetesResource dryRun;
+      try {
+        live = client.resource(desired).get();
+        if (disabled(desired.getMetadata()) || (live != null && disabled(live.getMetadata()))) {
+          continue;
+        }
+        if (live == null) {
+          drifts.add(new Drift(object, true));
+          continue;
+        }
+        dryRun = applier.serverSideApply(desired, true);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(ApiErrors.describe(object.subject(), "drift detection dry-run", e), e);
+      }
+      List<JsonPointer> ignored = ignored(object, rules);
+      if (!LocalDiff.between(without(applier.asMap(dryRun), ignored), without(applier.asMap(live), ignored)).isEmpty()) {
+        drifts.add(new Drift(object, false));
+      }
+    }
+    return drifts;
+  }
+
+  /** Applies the drifted objects again; ignored paths keep their live values. */
+  public ChangeSet correct(List<Drift> drifts, List<IgnoreRule> rules) {
+    ChangeSet changes = new ChangeSet();
+    for (Drift drift : drifts) {
+      KubeObject object = drift.object();
+      try {
+        GenericKubernetesResource desired = applier.toResource(object);
+        GenericKubernetesResource live = drift.missing() ? null : client.resource(desired).get();
+        if (live != null) {
+          desired = keepLive(desired, live, ignored(object, rules));
+        }
+        applier.serverSideApply(desired, false);
+      } catch (RuntimeException e) {
+        throw new ApplyException(ApiErrors.describe(object.subject(), "drift correction", e), changes, e);
+      }
+      changes.add(new ChangeSetEntry(object.id(), object.version(), drift.missing() ? Action.CREATED : Action.CONFIGURED));
+    }
+    return changes;
+  }
+
+  private static List<JsonPointer> ignored(KubeObject object, List<IgnoreRule> rules) {
+    return rules.stream().filter(r -> r.selects() == null || r.selects().test(object))
+        .flatMap(r -> r.paths().stream()).map(JsonPointer::parse).toList();
+  }
+
+  private static Map<String, Object> without(Map<String, Object> content, List<JsonPointer> ignored) {
+    ignored.forEach(p -> p.remove(content));
+    return content;
+  }
+
+  @SuppressWarnings("unchecked")
+  private GenericKubernetesResource keepLive(GenericKubernetesResource desired, GenericKubernetesResource live,
+      List<JsonPointer> ignored) {
+    if (ignored.isEmpty()) {
+      return desired;
+    }
+    var json = client.getKubernetesSerialization();
+    Map<String, Object> want = json.convertValue(desired, Map.class);
+    Map<String, Object> have = json.convertValue(live, Map.class);
+    for (JsonPointer p : ignored) {
+      Optional<Object> value = p.get(have);
+      if (value.isPresent()) {
+        p.set(want, value.get());
+      } else {
+        p.remove(want);
+      }
+    }
+    return json.convertValue(want, GenericKubernetesResource.class);
+  }
+
+  private static boolean disabled(ObjectMeta meta) {
+    return FluxMetadata.has(meta, DISABLED, "disabled");
+  }
+}

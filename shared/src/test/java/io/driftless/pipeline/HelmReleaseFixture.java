@@ -1,0 +1,107 @@
+package io.driftless.pipeline;
+
+import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.StoredRelease;
+import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.record.HelmRecord;
+import io.driftless.source.Digests;
+import io.driftless.testing.ChartRepositoryServer;
+import io.driftless.testing.FluxLayout;
+import io.driftless.testing.GitRemote;
+import io.driftless.testing.LocalFleet;
+import io.driftless.testing.TestCharts;
+import io.driftless.testing.TestCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A Flux repository whose Kustomization {@code flux-system/web} applies Namespace {@code web}, the
+ * HelmRepository {@code web/charts} (the test chart web 1.0.0 from a chart repository started here) and
+ * the HelmRelease {@code web/web} a test commits, on cluster "demo" (the sandbox or a real API server).
+ */
+final class HelmReleaseFixture implements AutoCloseable {
+  static final String HR = "HelmRelease/web/web";
+  private final ChartRepositoryServer charts;
+  private final GitRemote remote;
+  private final LocalFleet fleet;
+  private final StringBuilder index = new StringBuilder();
+
+  HelmReleaseFixture(Path tmp, TestCluster cluster) throws Exception {
+    charts = ChartRepositoryServer.start();
+    serve("1.0.0", TestCharts.packaged(tmp.resolve("charts"), "web", "1.0.0"));
+    remote = GitRemote.create(tmp.resolve("repo"), "main");
+    remote.write("clusters/demo/web.yaml", FluxLayout.kustomization("web", "web", ""))
+        .write("web/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n")
+        .write("web/repository.yaml", """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata: {name: charts, namespace: web}
+            spec: {interval: 10m, url: %s}
+            """.formatted(charts.url("/")));
+    fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
+  }
+
+  /** Serves {@code chart} as web {@code version} and lists it in the repository's index. */
+  void serve(String version, byte[] chart) {
+    charts.put("/web-" + version + ".tgz", chart);
+    index.append("    - {name: web, version: %s, urls: [web-%s.tgz], digest: \"%s\"}\n"
+        .formatted(version, version, Digests.sha256(chart).substring("sha256:".length())));
+    charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n" + index);
+  }
+
+  KubernetesClient kube() {
+    return fleet.kube();
+  }
+
+  GitRemote remote() {
+    return remote;
+  }
+
+  /**
+   * Commits HelmRelease web/web (chart web 1.0.0, hooks and CRDs off) with {@code extraSpec} (lines
+   * indented by two spaces) and reconciles everything.
+   */
+  HelmReleaseStatus reconcile(String extraSpec) {
+    return reconcile("1.0.0", "", extraSpec);
+  }
+
+  /** The same with chart {@code version}, and {@code upgradeFields} added to {@code spec.upgrade}. */
+  HelmReleaseStatus reconcile(String version, String upgradeFields, String extraSpec) {
+    remote.write("web/release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: web}
+        spec:
+          interval: 10m
+          chart: {spec: {chart: web, version: "%s", sourceRef: {kind: HelmRepository, name: charts}}}
+          install: {disableHooks: true, crds: Skip}
+          upgrade: {disableHooks: true%s}
+        """.formatted(version, upgradeFields) + extraSpec).commit("web " + version + " with " + extraSpec.strip());
+    return reconcileAgain();
+  }
+
+  /** Reconciles everything again, nothing committed; the HelmRelease's status after it. */
+  HelmReleaseStatus reconcileAgain() {
+    reconcileAll();
+    return fleet.store().getHelmObject("demo", HR).map(HelmRecord::status).orElseThrow();
+  }
+
+  /** Reconciles everything again, e.g. after the HelmRelease left Git. */
+  void reconcileAll() {
+    fleet.engine().reconcile(ManualReconcile.all());
+  }
+
+  /** The revisions of release web in namespace web of {@code client}'s cluster. */
+  static List<StoredRelease> history(KubernetesClient client) {
+    return new ReleaseStorage(client, "web", Clock.systemUTC()).history("web");
+  }
+
+  @Override
+  public void close() {
+    fleet.close();
+    remote.close();
+    charts.close();
+  }
+}
