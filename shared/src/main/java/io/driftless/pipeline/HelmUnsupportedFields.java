@@ -29,6 +29,7 @@ final class HelmUnsupportedFields {
     Map<String, Boolean> set = new LinkedHashMap<>();
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
     set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
+    set.put("spec.dependsOn[].readyExpr", UnsupportedFields.hasReadyExpr(s.dependencies()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
       set.put("spec.chart.metadata", c.metadata() != null);

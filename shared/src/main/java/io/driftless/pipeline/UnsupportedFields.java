@@ -15,10 +15,18 @@ final class UnsupportedFields {
     if (spec.healthCheckExprs() != null && !spec.healthCheckExprs().isEmpty()) {
       throw refused(ks, "spec.healthCheckExprs", "CEL health rules are not supported yet");
     }
+    if (hasReadyExpr(spec.dependencies())) {
+      throw refused(ks, "spec.dependsOn[].readyExpr", "CEL readiness expressions are not supported yet");
+    }
     String policy = spec.deletionPolicy();
     if (policy != null && !java.util.List.of("MirrorPrune", "Delete", "Orphan").contains(policy)) {
       throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune, Delete and Orphan are)");
     }
+  }
+
+  /** True when a dependency carries a CEL {@code readyExpr}, which replaces the Ready check in Flux. */
+  static boolean hasReadyExpr(java.util.List<Kustomization.DependencyRef> deps) {
+    return deps != null && deps.stream().anyMatch(d -> d.readyExpr() != null && !d.readyExpr().isBlank());
   }
 
   private static StageFailure refused(Kustomization ks, String field, String why) {

@@ -65,4 +65,16 @@ class HelmUnsupportedFieldsTest {
           rollback: {timeout: 1m, disableWait: true, disableHooks: true, recreate: true}
         """))).doesNotThrowAnyException();
   }
+
+  @Test
+  void aDependencyWithACelReadyExpressionIsRefusedByName() {
+    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
+          dependsOn: [{name: db, readyExpr: "dep.status.conditions.all(c, c.status == 'True')"}]
+        """)))
+        .hasMessage("HelmRelease/apps/web: spec.dependsOn[].readyExpr is not supported by Driftless yet;"
+            + " refused rather than installed without it");
+    assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
+          dependsOn: [{name: db}]
+        """))).doesNotThrowAnyException();
+  }
 }
