@@ -52,6 +52,10 @@ class DriftDetectionTest {
   @Test
   void aHandEditToAFieldFromGitIsCorrectedAndAnAnnotationAddedByHandIsKept() throws Exception {
     push(remote.commit("demo again"));
+    assertThat(liveConfig().getData()).as("a push whose build is unchanged leaves drift to the drift check")
+        .containsEntry("PODINFO_UI_COLOR", "#ff0000");
+
+    driftCheck();
 
     assertThat(liveConfig().getData()).containsEntry("PODINFO_UI_COLOR", "#34577c");
     assertThat(liveConfig().getMetadata().getAnnotations()).containsEntry("example.com/owner", "team-a");
@@ -90,7 +94,7 @@ class DriftDetectionTest {
 
   @Test
   void detectOnlyWithoutDriftSaysSoAndRecordsTheRevision() throws Exception {
-    push(remote.commit("correct the hand edit"));
+    driftCheck();
     annotateApps("  annotations:\n    driftless.io/drift: detect\n");
     String commit = remote.commit("detect drift only");
 
@@ -124,6 +128,11 @@ class DriftDetectionTest {
     var response = fleet.engine().webhook(SignedPush.request(SECRET, SignedPush.body(remote.url(), "main", commit)));
     assertThat(response.status()).isEqualTo(202);
     fleet.engine().drainPending();
+  }
+
+  /** A full reconcile of apps, as {@code driftless reconcile ks apps} or its interval's drift check runs one. */
+  private void driftCheck() {
+    fleet.engine().reconcile(new ManualReconcile(APPS, null, false));
   }
 
   private KustomizationStatus status() {
