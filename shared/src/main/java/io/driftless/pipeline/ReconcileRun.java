@@ -70,7 +70,6 @@ final class ReconcileRun {
   List<ReconcileOutcome> run(RootRecord root, Trigger trigger) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> started = new HashSet<>();
-    Set<String> ran = new HashSet<>();
     reconciler = new KustomizationReconciler(ctx, (rec, ks, found) -> applied(root, rec, ks, found));
     releases = new HelmReleaseQueue(ctx, helm, root);
     releases.queueScheduled(trigger);
@@ -94,7 +93,7 @@ final class ReconcileRun {
         Finished f = workers.next();
         done.add(f.rec().key());
         finished(f.rec().key());
-        if (f.result().isPresent() && record(root, f.rec(), f.result().get(), tree, outcomes, ran)) {
+        if (f.result().isPresent() && record(root, f.rec(), f.result().get(), tree, outcomes)) {
           tree = tree(root); // children may have been added or removed
         }
         f.failure().ifPresent(o -> {
@@ -196,7 +195,7 @@ final class ReconcileRun {
    * objects (unless the build was the one last applied). True when the tree may have changed.
    */
   private boolean record(RootRecord root, KustomizationRecord rec, KustomizationReconciler.Result r,
-      Map<String, KustomizationRecord> tree, List<ReconcileOutcome> outcomes, Set<String> ran) {
+      Map<String, KustomizationRecord> tree, List<ReconcileOutcome> outcomes) {
     if (r.ran()) {
       outcomes.add(r.outcome());
       log(r.outcome());
@@ -204,7 +203,6 @@ final class ReconcileRun {
     if (r.discovered().isEmpty()) {
       return false;
     }
-    ran.add(rec.key());
     if (r.unchanged()) {
       synchronized (this) {
         releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
