@@ -39,6 +39,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class FleetBench {
   private static final String SECRET = "bench-webhook-secret";
+  /** local (default): the webhook's requests run on DRIFTLESS_WORKERS threads, as under `driftless serve`; stream: one at a time. */
+  private static final DriftlessConfig.Dispatch DISPATCH =
+      "stream".equals(System.getenv("BENCH_DISPATCH")) ? DriftlessConfig.Dispatch.STREAM : DriftlessConfig.Dispatch.LOCAL;
   private static final Pattern VERB = Pattern.compile("\"verb\":\"([a-z]+)\"");
   private final Path work;
   private final Path auditLog;
@@ -59,7 +62,7 @@ public final class FleetBench {
     LocalDynamoDb db = LocalDynamoDb.inMemory();
     this.store = DynamoStores.embedded(db.client(), db);
     DriftlessConfig config = DriftlessConfig.fromEnvironment(System.getenv())
-        .withCacheDir(work.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM);
+        .withCacheDir(work.resolve("cache")).withDispatch(DISPATCH);
     this.engine = Engine.create(config, store, Map.of());
     engine.registerCluster(new ClusterRecord("bench", kubeconfig.toString(), null, null));
     Path secret = Files.writeString(work.resolve("secret"), SECRET);
@@ -174,7 +177,23 @@ public final class FleetBench {
     if (response.status() != 202) {
       throw new IllegalStateException("webhook answered " + response.status());
     }
-    return engine.drainPending();
+    if (DISPATCH == DriftlessConfig.Dispatch.STREAM) {
+      return engine.drainPending();
+    }
+    engine.awaitIdle();
+    return new ReconcileReport(outcomesOf(commit));
+  }
+
+  /** Under the local dispatcher the outcomes are the records' statuses after the workers went idle. */
+  private List<io.driftless.pipeline.ReconcileOutcome> outcomesOf(String commit) {
+    List<io.driftless.pipeline.ReconcileOutcome> outcomes = new ArrayList<>();
+    for (var k : store.listKustomizations()) {
+      var status = k.status();
+      boolean ready = status != null && status.isReady() && String.valueOf(status.getLastAppliedRevision()).endsWith(commit);
+      outcomes.add(new io.driftless.pipeline.ReconcileOutcome(k.cluster(), k.key(),
+          status == null ? "" : String.valueOf(status.getLastAppliedRevision()), ready, null, "", null));
+    }
+    return outcomes;
   }
 
   /**

@@ -51,7 +51,8 @@ public final class Engine implements AutoCloseable {
         store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets, throughput), clock,
         "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5), throughput,
-        new StageTimes());
+        new StageTimes(),
+        dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh());
     this.queue = new WorkQueue(ctx);
     this.dispatcher = dispatch == Dispatch.LOCAL
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())

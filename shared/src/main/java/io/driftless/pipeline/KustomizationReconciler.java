@@ -44,6 +44,7 @@ final class KustomizationReconciler {
   private final Targets targets;
   private final AfterApply afterApply;
   private final FetchedSources sources;
+  private final UnchangedInputs unchangedInputs;
 
   /** A reconciler for one run: each source is fetched once for all the Kustomizations it reconciles. */
   KustomizationReconciler(ReconcileContext ctx) {
@@ -55,6 +56,7 @@ final class KustomizationReconciler {
     this.targets = new Targets(ctx);
     this.afterApply = afterApply;
     this.sources = new FetchedSources(ctx);
+    this.unchangedInputs = new UnchangedInputs(ctx, sources);
   }
 
   /**
@@ -72,6 +74,10 @@ final class KustomizationReconciler {
     if (!trigger.forced().test(listed.key()) && notDue(listed, trigger)) {
       KustomizationStatus status = listed.status() == null ? new KustomizationStatus() : listed.status();
       return new Result(outcome(listed, status, new ChangeSet()), Optional.empty(), false, false);
+    }
+    Optional<ReconcileOutcome> moved = unchangedInputs.advance(listed, trigger);
+    if (moved.isPresent()) {
+      return new Result(moved.get(), Optional.empty(), true, true);
     }
     return reconcile(listed.cluster(), listed.key(), trigger);
   }
@@ -143,7 +149,8 @@ final class KustomizationReconciler {
       if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
         StatusUpdates.succeeded(status, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
-        return new Result(write(rec, status, changes, null), discovered, true, true);
+        return new Result(write(rec, status, changes, withReads(rec.applied(), rec, ks, fetched, build, split)),
+            discovered, true, true);
       }
       ResourceManager manager = new ResourceManager(target.apply());
       boolean detectOnly = DriftMode.detectOnly(rec);
@@ -164,7 +171,8 @@ final class KustomizationReconciler {
       checkHealth(target.apply(), ks, split.toApply(), applied);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
-      recorded = ChangeDetection.applied(buildDigest, status.getInventory(), ctx.clock().instant());
+      recorded = withReads(ChangeDetection.applied(buildDigest, status.getInventory(), ctx.clock().instant()),
+          rec, ks, fetched, build, split);
     } catch (StageFailure e) {
       failed(status, e.reason(), e.getMessage(), build, started);
     } catch (RuntimeException e) {
@@ -172,6 +180,19 @@ final class KustomizationReconciler {
     }
     ReconcileOutcome outcome = write(rec, status, changes, recorded);
     return new Result(outcome, discovered, true, false);
+  }
+
+  /**
+   * {@code applied} with what this build read of its Git source at this commit, so that the next push
+   * can move the status on without building when it changed none of it.
+   */
+  private static AppliedState withReads(AppliedState applied, KustomizationRecord rec, Kustomization ks,
+      Sources.Fetched fetched, BuildResult build, FluxObjectSplit split) {
+    if (applied == null || fetched.git() == null) {
+      return applied;
+    }
+    return applied.at(fetched.snapshot().revision().commit(), UnchangedInputs.specDigest(rec, fetched.ignore()),
+        UnchangedInputs.readsOf(build, ks, split.flux()));
   }
 
   private void failed(KustomizationStatus status, Reason reason, String message, BuildResult build, Instant started) {
@@ -212,7 +233,7 @@ final class KustomizationReconciler {
 
   private BuildResult build(SourceSnapshot snap, Kustomization ks, BuildInputs inputs) {
     try {
-      return ctx.times().time("build", () -> ctx.builder().build(snap.root(), ks, inputs));
+      return ctx.times().time("build", () -> ctx.builder().build(snap.root(), snap.revision().toString(), ks, inputs));
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.BUILD_FAILED, e.getMessage(), e);
     }

@@ -19,4 +19,5 @@ record ReconcileContext(
     Duration lockTtl,
     Duration lockWait,
     DriftlessConfig.Throughput throughput,
-    StageTimes times) {}
+    StageTimes times,
+    TreeSnapshots trees) {}

@@ -328,5 +328,6 @@ final class ReconcileRun {
         finalizer.remove(k);
       }
     }
+    ctx.trees().changed();
   }
 }

@@ -15,7 +15,12 @@ final class Sources {
   private Sources() {}
 
   /** A fetched source and its {@code spec.ignore}, which decides the files the build may read. */
-  record Fetched(SourceSnapshot snapshot, String ignore) {}
+  record Fetched(SourceSnapshot snapshot, String ignore, GitSource git) {
+    /** A source that is not a Git checkout (an ExternalArtifact): no commits to compare. */
+    Fetched(SourceSnapshot snapshot, String ignore) {
+      this(snapshot, ignore, null);
+    }
+  }
 
   static String keyOf(Kustomization ks) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
@@ -56,7 +61,7 @@ final class Sources {
     if (!fetchSources && source.lastRevision() != null) {
       Optional<SourceSnapshot> cached = ctx.fetcher().cached(git, Revision.parse(source.lastRevision()));
       if (cached.isPresent()) {
-        return new Fetched(cached.get(), repo.spec().ignore());
+        return new Fetched(cached.get(), repo.spec().ignore(), git);
       }
     }
     SourceSnapshot snap = ctx.fetcher().fetch(git);
@@ -66,6 +71,6 @@ final class Sources {
           source.key(), source.root(), source.url(), source.manifest(), source.credentialRef(),
           revision, ctx.clock().instant().toString()));
     }
-    return new Fetched(snap, repo.spec().ignore());
+    return new Fetched(snap, repo.spec().ignore(), git);
   }
 }

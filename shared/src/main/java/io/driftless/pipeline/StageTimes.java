@@ -15,6 +15,7 @@ public final class StageTimes {
   /** The stages in pipeline order, as {@link #snapshotMillis()} lists them. */
   public static final String[] STAGES = {"lease", "fetch", "build", "apply", "prune", "health", "status", "register"};
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   <T> T time(String stage, Supplier<T> work) {
     long start = System.nanoTime();
@@ -22,6 +23,7 @@ public final class StageTimes {
       return work.get();
     } finally {
       nanos.computeIfAbsent(stage, k -> new LongAdder()).add(System.nanoTime() - start);
+      counts.computeIfAbsent(stage, k -> new LongAdder()).increment();
     }
   }
 
@@ -30,6 +32,12 @@ public final class StageTimes {
       work.run();
       return null;
     });
+  }
+
+  /** How many times {@code stage} ran so far (builds, say). */
+  public long count(String stage) {
+    LongAdder n = counts.get(stage);
+    return n == null ? 0 : n.sum();
   }
 
   /** Stage to milliseconds spent so far, in pipeline order. */

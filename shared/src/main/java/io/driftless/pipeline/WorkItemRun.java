@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +28,8 @@ import java.util.logging.Logger;
 final class WorkItemRun {
   private static final Logger LOG = Logger.getLogger(WorkItemRun.class.getName());
   private final ReconcileContext ctx;
+  /** Children a push left unchanged, moved to the new revision while planning what follows. */
+  private final List<ReconcileOutcome> advanced = new ArrayList<>();
 
   WorkItemRun(ReconcileContext ctx) {
     this.ctx = ctx;
@@ -45,12 +52,13 @@ final class WorkItemRun {
     boolean ran = false;
     ItemHelm helm = new ItemHelm(root.get(), rec, trigger);
     try {
-      KustomizationReconciler.Result r =
-          new KustomizationReconciler(ctx, helm::applied).reconcile(rec.cluster(), rec.key(), trigger);
+      KustomizationReconciler.Result r = new KustomizationReconciler(ctx, helm::applied).reconcile(rec, trigger);
       if (r.ran()) {
         outcomes.add(r.outcome());
       }
-      if (r.discovered().isPresent()) {
+      if (r.discovered().isEmpty() && r.ran() && r.unchanged()) {
+        ran = true; // moved to the new revision without a build: its children may move too
+      } else if (r.discovered().isPresent()) {
         ran = true;
         if (r.unchanged()) {
           helm.releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
@@ -71,7 +79,11 @@ final class WorkItemRun {
     outcomes.addAll(helm.releases.takeOutcomes());
     outcomes.forEach(o -> LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision() + " "
         + (o.ready() ? "Ready" : "not ready: " + o.reason() + ": " + o.message())));
-    return new Result(outcomes, next(item, root.get(), rec, ran));
+    List<ReconcileRequest> next = next(item, root.get(), rec, ran);
+    advanced.forEach(o -> LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision()
+        + " Ready (no path its build reads changed)"));
+    outcomes.addAll(advanced);
+    return new Result(outcomes, next);
   }
 
   /**
@@ -137,26 +149,88 @@ final class WorkItemRun {
         locked ? Reason.LOCKED : Reason.RECONCILIATION_FAILED, message, null);
   }
 
+  /** What an item's planning reads once: the tree as the wave sees it, its order, the HelmReleases due. */
+  private record Plan(Map<String, KustomizationRecord> tree, FanOutOrder order, Set<String> helmDue, Instant wave,
+      UnchangedInputs unchanged) {}
+
+  private List<ReconcileRequest> next(ReconcileRequest item, RootRecord root, KustomizationRecord rec, boolean ran) {
+    Map<String, KustomizationRecord> tree = WorkPlanner.tree(ctx.trees().kustomizations(ctx.store(), item.wave()), root);
+    Instant wave = Instant.parse(item.requestedAt());
+    Plan plan = new Plan(tree, new FanOutOrder(ctx.store(), tree, wave), WorkPlanner.helmDue(ctx.store(), root, wave),
+        wave, new UnchangedInputs(ctx, new FetchedSources(ctx)));
+    return next(item, rec, ran, plan);
+  }
+
   /**
    * Its children (all when it ran, else those that may be due) and its dependents (those whose parent
-   * ran in this wave or that may be due), each once its in-tree dependencies have settled.
+   * ran in this wave or that may be due), each once its in-tree dependencies have settled. A child a
+   * push left unchanged ({@link UnchangedInputs}) moves to the new revision here, with no item of its
+   * own, and what follows it is planned in turn.
    */
-  private List<ReconcileRequest> next(ReconcileRequest item, RootRecord root, KustomizationRecord rec, boolean ran) {
-    Map<String, KustomizationRecord> tree = WorkPlanner.tree(ctx.store(), root);
-    Instant wave = Instant.parse(item.requestedAt());
-    FanOutOrder order = new FanOutOrder(ctx.store(), tree, wave);
-    Set<String> helmDue = WorkPlanner.helmDue(ctx.store(), root, wave);
+  private List<ReconcileRequest> next(ReconcileRequest item, KustomizationRecord rec, boolean ran, Plan plan) {
+    Map<String, KustomizationRecord> tree = plan.tree();
     List<KustomizationRecord> candidates = new ArrayList<>();
     tree.values().stream()
-        .filter(k -> k.parent().equals(rec.key()) && (ran || WorkPlanner.mayBeDueWithin(k, tree, wave, helmDue)))
+        .filter(k -> k.parent().equals(rec.key()) && (ran || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue())))
         .forEach(candidates::add);
-    order.dependentsOf(rec.key()).stream()
+    plan.order().dependentsOf(rec.key()).stream()
         .filter(k -> !candidates.contains(k))
-        .filter(k -> order.ranInWave(k.parent()) || WorkPlanner.mayBeDueWithin(k, tree, wave, helmDue))
+        .filter(k -> plan.order().ranInWave(k.parent()) || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue()))
         .forEach(candidates::add);
-    return candidates.stream()
-        .filter(order::mayRun)
-        .map(k -> WorkPlanner.item(item.wave(), k, item.reason(), item.requestedAt(), false, item.withSource()))
-        .toList();
+    Optional<String> fetched = ran ? WorkItems.tryParse(rec).map(Sources::keyOf) : Optional.empty();
+    List<KustomizationRecord> runnable = candidates.stream().filter(plan.order()::mayRun).toList();
+    List<Optional<ReconcileOutcome>> moved = advanceAll(runnable, fetched, plan);
+    List<ReconcileRequest> next = new ArrayList<>();
+    for (int i = 0; i < runnable.size(); i++) {
+      KustomizationRecord k = runnable.get(i);
+      ReconcileRequest child = WorkPlanner.item(item.wave(), k, item.reason(), item.requestedAt(), false,
+          item.withSource() && !fetchedInWave(k, fetched));
+      if (moved.get(i).isPresent()) {
+        advanced.add(moved.get(i).get());
+        next.addAll(next(child, k, true, plan));
+      } else {
+        next.add(child);
+      }
+    }
+    return next;
+  }
+
+  /** Moves on, {@code DRIFTLESS_CONCURRENCY} at a time, those of {@code items} a push left unchanged. */
+  private List<Optional<ReconcileOutcome>> advanceAll(List<KustomizationRecord> items, Optional<String> fetched, Plan plan) {
+    Trigger unforced = new Trigger(key -> false, plan.wave(), false);
+    List<KustomizationRecord> movable = items.stream().filter(k -> fetchedInWave(k, fetched)).toList();
+    if (movable.isEmpty()) {
+      return items.stream().map(k -> Optional.<ReconcileOutcome>empty()).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.min(movable.size(), Math.max(1, ctx.throughput().concurrency())));
+    try {
+      List<Future<Optional<ReconcileOutcome>>> futures = new ArrayList<>();
+      for (KustomizationRecord k : items) {
+        futures.add(fetchedInWave(k, fetched)
+            ? pool.submit(() -> plan.unchanged().advance(k, unforced))
+            : CompletableFuture.completedFuture(Optional.empty()));
+      }
+      List<Optional<ReconcileOutcome>> out = new ArrayList<>();
+      for (var f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while moving unchanged Kustomizations on", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Whether {@code k} reads the source this item fetched in the wave: then it builds the revision
+   * just fetched instead of asking the remote again (one Git round trip per source per wave).
+   */
+  private static boolean fetchedInWave(KustomizationRecord k, Optional<String> fetched) {
+    return fetched.isPresent() && WorkItems.tryParse(k).map(Sources::keyOf).filter(fetched.get()::equals).isPresent();
   }
 }

@@ -13,14 +13,25 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.SourceRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Reads the Flux objects stored with work items back into the model. */
 final class WorkItems {
+  /**
+   * Parsed manifests by key and text: planning a fan-out reads every record of a tree for each item
+   * (dependents, due children), and parsing them anew each time made a wave quadratic in YAML. The
+   * model objects are immutable records, so they are shared.
+   */
+  private static final Map<String, Kustomization> KUSTOMIZATIONS = new ConcurrentHashMap<>();
+  private static final Map<String, HelmObject> HELM_OBJECTS = new ConcurrentHashMap<>();
+  private static final int KEPT = 8192;
+
   private WorkItems() {}
 
   static Kustomization parse(KustomizationRecord rec) {
-    return FluxObjects.kustomization(single(rec.key(), rec.manifest()));
+    return cached(KUSTOMIZATIONS, rec.key(), rec.manifest(),
+        () -> FluxObjects.kustomization(single(rec.key(), rec.manifest())));
   }
 
   /** The Kustomization, or empty when its stored manifest cannot be read (its own run reports why). */
@@ -37,8 +48,22 @@ final class WorkItems {
   }
 
   static HelmObject parse(HelmRecord rec) {
-    return HelmObjects.parse(single(rec.key(), rec.manifest()))
-        .orElseThrow(() -> new ManifestException(rec.key(), "stored manifest is not a Flux Helm object"));
+    return cached(HELM_OBJECTS, rec.key(), rec.manifest(), () -> HelmObjects.parse(single(rec.key(), rec.manifest()))
+        .orElseThrow(() -> new ManifestException(rec.key(), "stored manifest is not a Flux Helm object")));
+  }
+
+  private static <T> T cached(Map<String, T> cache, String key, String manifest, java.util.function.Supplier<T> parse) {
+    String id = manifest; // holds the name and namespace; the same String is hashed once
+    T found = cache.get(id);
+    if (found != null) {
+      return found;
+    }
+    T parsed = parse.get(); // a failure is not cached: the caller reports it
+    if (cache.size() >= KEPT) {
+      cache.clear();
+    }
+    cache.put(id, parsed);
+    return parsed;
   }
 
   static String manifest(KubeObject o) {

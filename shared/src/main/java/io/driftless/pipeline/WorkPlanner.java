@@ -62,8 +62,13 @@ final class WorkPlanner {
 
   /** The tree of {@code root} on its cluster, keyed by Kustomization key. */
   static Map<String, KustomizationRecord> tree(StateStore store, RootRecord root) {
+    return tree(store.listKustomizations(), root);
+  }
+
+  /** The tree of {@code root} on its cluster among {@code all} Kustomizations. */
+  static Map<String, KustomizationRecord> tree(List<KustomizationRecord> all, RootRecord root) {
     Map<String, KustomizationRecord> tree = new LinkedHashMap<>();
-    store.listKustomizations().stream()
+    all.stream()
         .filter(k -> k.root().equals(root.name()) && k.cluster().equals(root.cluster()))
         .forEach(k -> tree.put(k.key(), k));
     return tree;

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,12 @@ import java.util.Map;
  */
 public final class FluxBuilder {
   private final SpecKustomizer kustomize;
+  /**
+   * The ignore rules of each source snapshot, read once: loading them walks the whole checkout, so
+   * per build they made a fleet of 1,000 Kustomizations of one repository quadratic.
+   */
+  private final Map<String, SourceIgnore> ignores = new ConcurrentHashMap<>();
+  private static final int IGNORES_KEPT = 64;
 
   public FluxBuilder(KustomizeOptions options) {
     this.kustomize = new SpecKustomizer(options);
@@ -49,13 +56,22 @@ public final class FluxBuilder {
 
   /** Render, then per object decrypt SOPS and set metadata, as kustomize-controller orders it. */
   public BuildResult build(Path sourceRoot, Kustomization ks, BuildInputs inputs) {
+    return build(sourceRoot, null, ks, inputs);
+  }
+
+  /**
+   * As {@link #build(Path, Kustomization, BuildInputs)}, for a snapshot whose files never change
+   * while {@code snapshot} (its revision) names it: the source's ignore rules are read once for it.
+   */
+  public BuildResult build(Path sourceRoot, String snapshot, Kustomization ks, BuildInputs inputs) {
     String where = "Kustomization/" + ks.namespace() + "/" + ks.name();
     SopsDecryptor sops = new SopsDecryptor(inputs.keys());
+    BuildReads reads = new BuildReads();
     List<KubeObject> objects;
     try {
       KustomizeFileSystem disk = new DiskFileSystem(sourceRoot);
-      KustomizeFileSystem files = new DecryptingFileSystem(
-          new IgnoringFileSystem(disk, SourceIgnore.load(disk, inputs.sourceIgnore())), sops);
+      KustomizeFileSystem files = new DecryptingFileSystem(new IgnoringFileSystem(
+          new RecordingFileSystem(disk, reads), ignoreOf(disk, sourceRoot, snapshot, inputs.sourceIgnore())), sops);
       if (!files.isDirectory(ks.spec().normalizedPath())) {
         throw new ManifestException(ks.spec().path(), "spec.path not found in the source");
       }
@@ -70,7 +86,17 @@ public final class FluxBuilder {
       setCommonMetadata(o, ks.spec().commonMetadata());
       out.add(o);
     }
-    return new BuildResult(out, digest(out));
+    return new BuildResult(out, digest(out), reads.entries());
+  }
+
+  private SourceIgnore ignoreOf(KustomizeFileSystem disk, Path root, String snapshot, String specIgnore) {
+    if (snapshot == null) {
+      return SourceIgnore.load(disk, specIgnore);
+    }
+    if (ignores.size() > IGNORES_KEPT) {
+      ignores.clear();
+    }
+    return ignores.computeIfAbsent(root + "\n" + snapshot + "\n" + specIgnore, k -> SourceIgnore.load(disk, specIgnore));
   }
 
   private static KubeObject decrypt(String where, SopsDecryptor sops, KubeObject o) {

@@ -13,4 +13,13 @@ public interface SourceFetcher {
   default Optional<SourceSnapshot> cached(GitSource source, Revision revision) {
     return Optional.empty();
   }
+
+  /**
+   * The paths (source-relative, files only) that differ between two commits of the source, from what
+   * is on local disk; empty when either commit is not there (a cold start, or a history the shallow
+   * fetch never brought), so the caller must assume everything changed.
+   */
+  default Optional<java.util.Set<String>> changedPaths(GitSource source, String fromCommit, String toCommit) {
+    return Optional.empty();
+  }
 }

@@ -13,6 +13,7 @@ import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -134,8 +135,14 @@ final class RecordItems {
 
   /** An {@link AppliedState} as one map attribute of the work item. */
   static AttributeValue applied(AppliedState a) {
-    return AttributeValue.fromM(Map.of(
+    Map<String, AttributeValue> m = new java.util.HashMap<>(Map.of(
         "buildDigest", s(a.buildDigest()), "inventoryDigest", s(a.inventoryDigest()), "appliedAt", s(a.appliedAt())));
+    if (a.judgedByPaths()) {
+      m.put("commit", s(a.commit()));
+      m.put("specDigest", s(a.specDigest()));
+      m.put("reads", s(String.join("\n", a.reads())));
+    }
+    return AttributeValue.fromM(m);
   }
 
   private static AppliedState applied(AttributeValue v) {
@@ -143,7 +150,9 @@ final class RecordItems {
       return null;
     }
     Map<String, AttributeValue> m = v.m();
-    return new AppliedState(str(m, "buildDigest"), str(m, "inventoryDigest"), str(m, "appliedAt"));
+    String reads = str(m, "reads");
+    return new AppliedState(str(m, "buildDigest"), str(m, "inventoryDigest"), str(m, "appliedAt"),
+        str(m, "commit"), str(m, "specDigest"), reads == null || reads.isEmpty() ? List.of() : List.of(reads.split("\n")));
   }
 
   static HelmRecord helm(Map<String, AttributeValue> item) {

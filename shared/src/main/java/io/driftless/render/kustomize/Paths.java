@@ -4,11 +4,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** {@code /}-separated relative paths: joining, cleaning and containment, never touching a disk. */
-final class Paths {
+public final class Paths {
   private Paths() {}
 
   /** Cleans {@code a/./b/../c} to {@code a/c}; a leading {@code ..} that escapes is kept as {@code ..}. */
-  static String normalize(String path) {
+  public static String normalize(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.replace('\\', '/').split("/")) {
       if (part.isEmpty() || part.equals(".")) {
