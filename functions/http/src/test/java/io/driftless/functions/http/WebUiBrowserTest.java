@@ -142,6 +142,28 @@ class WebUiBrowserTest {
     screenshot();
   }
 
+  @Test
+  @Order(5)
+  void suspendAndResumeAHelmReleaseFromTheDetail() {
+    String hello = "demo:HelmRelease/hello/hello";
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('driftless-ui-token', arguments[0])", UiFleet.TOKEN);
+    click(row(hello));
+    until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail[data-id='" + hello + "']")));
+
+    click(By.cssSelector("#detail button[data-action='suspend']"));
+    until(ExpectedConditions.textToBePresentInElementLocated(cellOf(hello, "ready"), "(suspended)"));
+    assertThat(engine.store().getHelmObject("demo", "HelmRelease/hello/hello").orElseThrow().suspended()).isTrue();
+
+    click(By.cssSelector("#detail button[data-action='resume']"));
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "resumed; HelmRelease/hello/hello on demo reconciled: Ready"));
+    until(ExpectedConditions.textToBe(cellOf(hello, "ready"), "True"));
+    assertThat(engine.store().getHelmObject("demo", "HelmRelease/hello/hello").orElseThrow().suspended()).isFalse();
+
+    given().header("Authorization", "Bearer " + UiFleet.TOKEN)
+        .post("/api/items/demo/Kustomization/flux-system/apps/suspend")
+        .then().statusCode(501).body("error", containsString("spec.suspend in Git"));
+  }
+
   private void screenshot() throws Exception {
     Path shot = Path.of("target/web-ui.png");
     Files.createDirectories(shot.getParent());
