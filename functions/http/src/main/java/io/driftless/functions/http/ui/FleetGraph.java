@@ -2,6 +2,8 @@ package io.driftless.functions.http.ui;
 
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.ObjectId;
+import io.driftless.record.HelmRecord;
+import io.driftless.record.KustomizationRecord;
 import io.driftless.record.StateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,12 +29,20 @@ public record FleetGraph(List<Node> nodes, List<Edge> edges) {
   public record Edge(String from, String to, String type) {}
 
   static FleetGraph read(StateStore store) {
+    List<FleetItem> items = new ArrayList<>();
     Map<String, List<InventoryEntry>> inventories = new HashMap<>();
-    store.listKustomizations().forEach(k -> inventories.put(
-        nodeId(k.cluster(), "Kustomization/" + k.key()), k.status() == null ? List.of() : k.status().getInventory()));
-    FleetView.helmReleases(store).forEach(h -> inventories.put(
-        nodeId(h.cluster(), h.key()), h.status() == null ? List.of() : h.status().getInventory()));
-    return of(FleetView.read(store, false).items(), inventories);
+    for (KustomizationRecord k : store.listKustomizations()) {
+      FleetItem item = FleetItem.of(k);
+      items.add(item);
+      inventories.put(nodeId(item.cluster(), item.id()), k.status() == null ? List.of() : k.status().getInventory());
+    }
+    for (HelmRecord h : FleetView.helmReleases(store)) {
+      FleetItem item = FleetItem.of(h);
+      items.add(item);
+      inventories.put(nodeId(item.cluster(), item.id()), h.status() == null ? List.of() : h.status().getInventory());
+    }
+    items.sort(FleetView.ORDER);
+    return of(items, inventories);
   }
 
   static FleetGraph of(List<FleetItem> items, Map<String, List<InventoryEntry>> inventories) {

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  */
 public record FleetView(List<String> clusters, List<FleetItem> items, List<Source> sources, boolean writable) {
 
+  /** By cluster, then id. */
+  static final Comparator<FleetItem> ORDER = Comparator.comparing(FleetItem::cluster).thenComparing(FleetItem::id);
+
   /** A Git source ({@code GitRepository}) or a Helm one (HelmRepository, OCIRepository, HelmChart). */
   public record Source(String kind, String key, String cluster, String url, String revision, String fetchedAt) {}
 
@@ -23,7 +26,7 @@ public record FleetView(List<String> clusters, List<FleetItem> items, List<Sourc
     List<FleetItem> items = Stream.concat(
             store.listKustomizations().stream().map(FleetItem::of),
             helmReleases(store).stream().map(FleetItem::of))
-        .sorted(Comparator.comparing(FleetItem::cluster).thenComparing(FleetItem::id))
+        .sorted(ORDER)
         .toList();
     return new FleetView(clusters, items, sources(store), writable);
   }
