@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI in headless Chromium against the HTTP app, with a real reconcile of the examples fleet
  * (plus a Kustomization whose path is missing) on the sandbox cluster behind it: the table, the
- * graph, a write refused without the token, and a reconcile button that applies a new commit.
+ * graph, a write refused without the token, a reconcile button that applies a new commit, suspend and
+ * resume, and the table following a run the page did not start.
  */
 @QuarkusTest
 @WithTestResource(UiFleet.class)
@@ -162,6 +163,18 @@ class WebUiBrowserTest {
     given().header("Authorization", "Bearer " + UiFleet.TOKEN)
         .post("/api/items/demo/Kustomization/flux-system/apps/suspend")
         .then().statusCode(501).body("error", containsString("spec.suspend in Git"));
+  }
+
+  @Test
+  @Order(6)
+  void theTableFollowsARunStartedElsewhereWithoutAReload() throws Exception {
+    Path configMap = SandboxFleet.workTree().resolve("apps/podinfo/configmap.yaml");
+    Files.writeString(configMap, Files.readString(configMap).replace("#34577c", "#7c3457"));
+    String commit = SandboxFleet.commit("a new colour, applied by a run the page did not start");
+
+    engine.reconcile(new ManualReconcile("apps", "demo", true));
+
+    until(ExpectedConditions.attributeToBe(cellOf(APPS, "revision"), "title", "main@sha1:" + commit));
   }
 
   private void screenshot() throws Exception {
