@@ -120,9 +120,7 @@ class WebUiBrowserTest {
   @Test
   @Order(4)
   void theReconcileButtonWithTheTokenAppliesTheNewCommit() throws Exception {
-    Path configMap = SandboxFleet.workTree().resolve("apps/podinfo/configmap.yaml");
-    Files.writeString(configMap, Files.readString(configMap).replace("Hello from Driftless", "Hello from the web UI"));
-    String commit = SandboxFleet.commit("a new message, applied from the web UI");
+    String commit = commitConfigMapEdit("Hello from Driftless", "Hello from the web UI");
     String before = record("flux-system/apps").lastReconciledAt();
 
     browser.findElement(By.id("token")).sendKeys(UiFleet.TOKEN);
@@ -168,13 +166,18 @@ class WebUiBrowserTest {
   @Test
   @Order(6)
   void theTableFollowsARunStartedElsewhereWithoutAReload() throws Exception {
-    Path configMap = SandboxFleet.workTree().resolve("apps/podinfo/configmap.yaml");
-    Files.writeString(configMap, Files.readString(configMap).replace("#34577c", "#7c3457"));
-    String commit = SandboxFleet.commit("a new colour, applied by a run the page did not start");
+    String commit = commitConfigMapEdit("#34577c", "#7c3457");
 
     engine.reconcile(new ManualReconcile("apps", "demo", true));
 
     until(ExpectedConditions.attributeToBe(cellOf(APPS, "revision"), "title", "main@sha1:" + commit));
+  }
+
+  /** Edits apps/podinfo/configmap.yaml in the fleet's repository and pushes it; returns the commit. */
+  private static String commitConfigMapEdit(String from, String to) throws Exception {
+    Path configMap = SandboxFleet.workTree().resolve("apps/podinfo/configmap.yaml");
+    Files.writeString(configMap, Files.readString(configMap).replace(from, to));
+    return SandboxFleet.commit("podinfo-config: " + to);
   }
 
   private void screenshot() throws Exception {
