@@ -1,0 +1,63 @@
+package io.driftless.functions.http.ui;
+
+import io.driftless.model.Kustomization;
+import io.driftless.model.helm.HelmRelease;
+import io.driftless.pipeline.Engine;
+import io.driftless.record.HelmRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What the web UI reads from the table and the writes it may make, guarded by {@link UiToken}
+ * ({@code DRIFTLESS_UI_TOKEN}). The HTTP side is {@link UiRoute}.
+ */
+@ApplicationScoped
+public class UiApi {
+  @Inject Engine engine;
+  @Inject Clock clock;
+
+  @Inject UiConfig config;
+
+  private UiToken token;
+  private UiActions actions;
+  private RecentRuns recent;
+
+  @PostConstruct
+  void init() {
+    token = new UiToken(config.token());
+    recent = new RecentRuns(clock);
+    actions = new UiActions(engine, recent);
+  }
+
+  FleetView fleet() {
+    return FleetView.read(engine.store(), token.configured());
+  }
+
+  FleetGraph graph() {
+    return FleetGraph.read(engine.store());
+  }
+
+  Optional<ItemDetail> item(String cluster, String kind, String namespace, String name) {
+    String id = kind + "/" + namespace + "/" + name;
+    Optional<LastRun> last = recent.last(cluster, id);
+    return switch (kind) {
+      case Kustomization.KIND -> engine.store().getKustomization(cluster, namespace + "/" + name)
+          .map(rec -> ItemDetail.of(rec, last));
+      case HelmRelease.KIND -> engine.store().getHelmObject(cluster, HelmRecord.keyOf(kind, namespace, name))
+          .map(rec -> ItemDetail.of(rec, last));
+      default -> Optional.empty();
+    };
+  }
+
+  UiToken.Verdict authorize(String authorization) {
+    return token.check(authorization);
+  }
+
+  /** Runs an authorized write; throws {@link UiActions.Refused} or IllegalArgumentException (not found). */
+  UiActions.Result write(String action, String cluster, String kind, String namespace, String name) {
+    return actions.perform(action, cluster, kind, namespace, name);
+  }
+}
