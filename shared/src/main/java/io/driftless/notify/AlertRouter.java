@@ -2,8 +2,11 @@ package io.driftless.notify;
 
 import io.driftless.event.Event;
 import io.driftless.event.EventSink;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Yaml;
+import io.driftless.model.SecretResolver;
+import io.driftless.record.ClusterRecord;
 import io.driftless.record.NotificationRecord;
 import io.driftless.record.StateStore;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +62,15 @@ public final class AlertRouter implements EventSink {
     this.secrets = secrets;
     this.clock = clock;
     this.options = options;
+  }
+
+  /**
+   * The router the engine hands its events to: Secrets read from each registered cluster with
+   * {@code clients} ({@code KubeClients::forCluster}), registered token references with {@code references}.
+   */
+  public static AlertRouter create(StateStore store, Function<ClusterRecord, KubernetesClient> clients,
+      SecretResolver references, Clock clock) {
+    return new AlertRouter(store, new ClusterSecrets(store, clients, references), clock, Options.defaults());
   }
 
   @Override
@@ -173,7 +186,8 @@ public final class AlertRouter implements EventSink {
   private static Optional<Notification> parse(NotificationRecord rec) {
     try {
       List<Map<String, Object>> docs = Yaml.readDocuments(rec.key(), rec.manifest());
-      return Optional.of(NotificationObjects.parse(new KubeObject(docs.get(0), rec.key())));
+      boolean registered = RegisteredCommitStatus.PARENT.equals(rec.parent());
+      return Optional.of(NotificationObjects.parse(new KubeObject(docs.get(0), rec.key()), registered));
     } catch (RuntimeException e) {
       LOG.warning(rec.key() + " on cluster " + rec.cluster() + " is skipped: " + e.getMessage());
       return Optional.empty();

@@ -1,5 +1,6 @@
 package io.driftless.notify;
 
+import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.StateStore;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -14,11 +15,21 @@ import java.util.function.Function;
 public final class ClusterSecrets implements ProviderSecrets {
   private final StateStore store;
   private final Function<ClusterRecord, KubernetesClient> clients;
+  private final SecretResolver references;
 
-  /** {@code clients} is the engine's per-cluster client ({@code KubeClients::forCluster}). */
-  public ClusterSecrets(StateStore store, Function<ClusterRecord, KubernetesClient> clients) {
+  /**
+   * {@code clients} is the engine's per-cluster client ({@code KubeClients::forCluster});
+   * {@code references} reads the token references of Providers registered with bootstrap.
+   */
+  public ClusterSecrets(StateStore store, Function<ClusterRecord, KubernetesClient> clients, SecretResolver references) {
     this.store = store;
     this.clients = clients;
+    this.references = references;
+  }
+
+  @Override
+  public byte[] reference(String ref) {
+    return references.resolve(ref);
   }
 
   @Override

@@ -17,14 +17,14 @@ final class EventRouting {
 
   /**
    * True when one of the Alert's sources names the event's object ({@code namespace} defaulting to
-   * the Alert's, {@code name} {@code *} for all, {@code matchLabels} against {@code labels}) at a
+   * the Alert's; {@code *}, which only a registered Alert may hold, for all), {@code name} {@code *} for all, {@code matchLabels} against {@code labels}) at a
    * severity the Alert takes ({@code info} takes every severity, {@code error} only errors).
    */
   static boolean matchesSources(Alert alert, Event event, Map<String, String> labels) {
     for (Alert.EventSource source : alert.sources()) {
       String ns = source.namespace() == null || source.namespace().isEmpty() ? alert.namespace() : source.namespace();
       Event.InvolvedObject o = event.involvedObject();
-      if (!ns.equals(o.namespace()) || !source.kind().equals(o.kind())) {
+      if (!(ns.equals("*") || ns.equals(o.namespace())) || !source.kind().equals(o.kind())) {
         continue;
       }
       if (!alert.severity().equals(event.severity().flux()) && !alert.severity().equals("info")) {

@@ -39,12 +39,28 @@ public final class NotificationObjects {
     return GROUP.equals(o.group()) && (Provider.KIND.equals(o.kind()) || Alert.KIND.equals(o.kind()));
   }
 
-  /** The Provider or Alert {@code o} holds (see {@link #isNotification}), validated. */
+  /** The Provider or Alert {@code o} holds (see {@link #isNotification}), validated as found in Git. */
   public static Notification parse(KubeObject o) {
-    return Provider.KIND.equals(o.kind()) ? provider(o) : alert(o);
+    return parse(o, false);
+  }
+
+  /**
+   * As {@link #parse(KubeObject)}; {@code registered} objects ({@code driftless bootstrap}) may also
+   * carry a token reference and take events from every namespace, which Git's may not ask for.
+   */
+  static Notification parse(KubeObject o, boolean registered) {
+    return Provider.KIND.equals(o.kind()) ? provider(o, registered) : alert(o, registered);
   }
 
   public static Provider provider(KubeObject o) {
+    return provider(o, false);
+  }
+
+  public static Alert alert(KubeObject o) {
+    return alert(o, false);
+  }
+
+  private static Provider provider(KubeObject o, boolean registered) {
     checkApiVersion(o, VERSIONS);
     String ns = namespaceOf(o);
     Provider.Spec spec = bind(o, Provider.Spec.class);
@@ -78,10 +94,15 @@ public final class NotificationObjects {
     } else if (!hasSecret && (spec.address() == null || spec.address().isBlank())) {
       throw invalid(o, "spec.address", "is required (or an address key in spec.secretRef's Secret)");
     }
-    return new Provider(ns, o.name(), spec, o.origin());
+    String tokenRef = o.annotations().get(RegisteredCommitStatus.TOKEN_REF);
+    if (tokenRef != null && !registered) {
+      throw invalid(o, "metadata.annotations." + RegisteredCommitStatus.TOKEN_REF,
+          "is only for Providers registered with driftless bootstrap");
+    }
+    return new Provider(ns, o.name(), spec, o.origin(), tokenRef);
   }
 
-  public static Alert alert(KubeObject o) {
+  private static Alert alert(KubeObject o, boolean registered) {
     checkApiVersion(o, VERSIONS);
     String ns = namespaceOf(o);
     Alert.Spec spec = bind(o, Alert.Spec.class);
@@ -97,6 +118,9 @@ public final class NotificationObjects {
       require(o, field + ".kind", s.kind());
       require(o, field + ".name", s.name());
       checkEnum(o, field + ".kind", s.kind(), SOURCE_KINDS.toArray(String[]::new));
+      if ("*".equals(s.namespace()) && !registered) {
+        throw invalid(o, field + ".namespace", "'*' is not a namespace (Flux matches one namespace per source)");
+      }
     }
     checkPatterns(o, "spec.inclusionList", spec.inclusionList());
     checkPatterns(o, "spec.exclusionList", spec.exclusionList());

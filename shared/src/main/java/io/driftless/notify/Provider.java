@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * Flux's {@code Provider} ({@code notification.toolkit.fluxcd.io/v1beta3}): where an Alert's events
  * go. Secrets ({@code secretRef}, {@code certSecretRef}, {@code proxySecretRef}) are Secrets in the
- * Provider's namespace on the target cluster, read when an event is delivered.
+ * Provider's namespace on the target cluster, read when an event is delivered. {@code tokenRef} is
+ * set only on a Provider registered with {@code driftless bootstrap}: a reference to its token.
  */
 public record Provider(
-    String namespace, String name, Spec spec, String origin) implements Notification {
+    String namespace, String name, Spec spec, String origin, String tokenRef) implements Notification {
   public static final String KIND = "Provider";
   /** Types that post a commit status on the revision's commit instead of a message. */
   public static final List<String> COMMIT_STATUS_TYPES = List.of("github", "gitea", "gitlab", "bitbucket");

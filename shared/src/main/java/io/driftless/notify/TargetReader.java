@@ -46,7 +46,15 @@ final class TargetReader {
     } else if (provider.commitStatus() && data.containsKey("ca.crt")) {
       tls = Map.of("ca.crt", data.get("ca.crt"));
     }
-    return new Target(provider, address == null ? "" : address, text(data, "token"), text(data, "username"),
+    String token = text(data, "token");
+    if (provider.tokenRef() != null) {
+      try {
+        token = new String(secrets.reference(provider.tokenRef()), StandardCharsets.UTF_8).trim();
+      } catch (IllegalArgumentException e) {
+        throw new DeliveryException("the registered token reference cannot be read: " + e.getMessage());
+      }
+    }
+    return new Target(provider, address == null ? "" : address, token, text(data, "username"),
         text(data, "password"), headers, commitStatusId, proxy, tls);
   }
 

@@ -111,9 +111,9 @@ class AlertsEndToEndTest {
         .containsExactlyInAnyOrder("Provider/" + ns + "/hook", "Alert/" + ns + "/apps");
     assertThat(admin.configMaps().inNamespace(ns).withName("app").get()).isNotNull();
 
-    AlertRouter router = new AlertRouter(engine.store(),
-        new ClusterSecrets(engine.store(), new KubeClients(LocalSecretResolver.withAws(Map.of()))::forCluster),
-        Clock.systemUTC(), AlertRouter.Options.defaults());
+    LocalSecretResolver references = LocalSecretResolver.withAws(Map.of());
+    AlertRouter router = AlertRouter.create(engine.store(), new KubeClients(references)::forCluster, references,
+        Clock.systemUTC());
     router.emit(new Event(Clock.systemUTC().instant(),
         new Event.InvolvedObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system", "apps"), "real",
         Event.Severity.INFO, applied.reason().flux(), applied.message() + " " + UUID.randomUUID(),
