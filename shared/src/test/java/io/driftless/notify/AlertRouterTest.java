@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.driftless.model.Yaml;
-import io.driftless.record.StateStore;
+import io.driftless.record.dynamo.DynamoStateStore;
 import io.driftless.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Events reach the Providers their Alerts name, in Flux's shape, and nothing else does. */
 class AlertRouterTest {
   private static final String TOKEN = "s3cr3t-t0ken-value";
-  private StateStore store;
+  private DynamoStateStore store;
   private RecordingReceiver receiver;
   private final Map<String, Map<String, byte[]>> secrets = new HashMap<>();
   private final TestEvents.MovableClock clock = new TestEvents.MovableClock();
@@ -232,5 +232,34 @@ class AlertRouterTest {
           "WARNING Alert/flux-system/c on cluster dev: spec.providerRef: Provider/flux-system/missing not found"));
       assertThat(logs.lines()).allSatisfy(l -> assertThat(l).doesNotContain(TOKEN).doesNotContain("\n"));
     }
+  }
+
+  @Test
+  void aProxySecretRefSendsTheRequestThroughTheProxy() {
+    secret("proxy", Map.of("address", receiver.url("")));
+    record("Provider", "hook", "  type: generic\n  address: http://hooks.example.invalid/flux\n  proxySecretRef: {name: proxy}\n");
+    record("Alert", "all", "  providerRef: {name: hook}\n  eventSources: [{kind: Kustomization, name: \"*\"}]\n");
+
+    router.emit(TestEvents.kustomization("flux-system", "apps", ERROR, "BuildFailed", "via the proxy"));
+
+    assertThat(receiver.requests()).hasSize(1);
+    assertThat(receiver.requests().get(0).path()).isEqualTo("/flux");
+    assertThat(receiver.requests().get(0).header("Host")).isEqualTo("hooks.example.invalid");
+  }
+
+  @Test
+  void anEventCostsOneQueryWithoutAlertsAndThreeCallsWhenRouted() {
+    long before = store.operations().reads() + store.operations().writes();
+    router.emit(TestEvents.kustomization("flux-system", "apps", INFO, "ReconciliationSucceeded", "no alerts here"));
+    long unrouted = store.operations().reads() + store.operations().writes() - before;
+    record("Provider", "hook", "  type: generic\n  address: " + receiver.url("/hook") + "\n");
+    record("Alert", "all", "  providerRef: {name: hook}\n  eventSources: [{kind: Kustomization, name: \"*\"}]\n");
+    before = store.operations().reads() + store.operations().writes();
+    router.emit(TestEvents.kustomization("flux-system", "apps", INFO, "ReconciliationSucceeded", "routed"));
+    long routed = store.operations().reads() + store.operations().writes() - before;
+
+    System.out.printf("table calls per event: %d without Alerts, %d routed%n", unrouted, routed);
+    assertThat(unrouted).isEqualTo(1); // the cluster's Providers and Alerts
+    assertThat(routed).isEqualTo(3); // + the object's labels + the duplicate window's conditional put
   }
 }
