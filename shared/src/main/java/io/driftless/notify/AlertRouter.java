@@ -98,10 +98,10 @@ public final class AlertRouter implements EventSink {
         alerts.add(a);
       }
     }
-    InvolvedObjects.Found object = new InvolvedObjects(store).find(event);
+    InvolvedObjects.Lazy object = new InvolvedObjects(store).lazy(event);
     List<Alert> matched = new ArrayList<>();
     for (Alert a : alerts) {
-      if (!a.suspended() && EventRouting.matchesSources(a, event, object.labels())
+      if (!a.suspended() && EventRouting.matchesSources(a, event, object::labels)
           && EventRouting.messageAllowed(a, event.message())) {
         matched.add(a);
       }
@@ -162,14 +162,18 @@ public final class AlertRouter implements EventSink {
   /**
    * Trace events (a reconcile starting) go only to commit-status Providers; events the controller
    * marks as commit-status updates skip Providers that neither post statuses nor forward events.
+   * A commit-status Provider takes what ends or starts a reconcile ({@link EventRouting#isCommitStatusEvent}).
    */
   private static boolean takes(Provider provider, Event event) {
+    if (provider.commitStatus()) {
+      return EventRouting.isCommitStatusEvent(event);
+    }
     if (event.severity() == Event.Severity.TRACE) {
-      return provider.commitStatus();
+      return false;
     }
     String type = provider.spec().type();
     boolean generic = type.equals("generic") || type.equals("generic-hmac");
-    return !EventRouting.isCommitStatusUpdate(event) || provider.commitStatus() || generic;
+    return !EventRouting.isCommitStatusUpdate(event) || generic;
   }
 
   /**

@@ -20,7 +20,7 @@ final class EventRouting {
    * the Alert's; {@code *}, which only a registered Alert may hold, for all), {@code name} {@code *} for all, {@code matchLabels} against {@code labels}) at a
    * severity the Alert takes ({@code info} takes every severity, {@code error} only errors).
    */
-  static boolean matchesSources(Alert alert, Event event, Map<String, String> labels) {
+  static boolean matchesSources(Alert alert, Event event, java.util.function.Supplier<Map<String, String>> labels) {
     for (Alert.EventSource source : alert.sources()) {
       String ns = source.namespace() == null || source.namespace().isEmpty() ? alert.namespace() : source.namespace();
       Event.InvolvedObject o = event.involvedObject();
@@ -34,7 +34,7 @@ final class EventRouting {
         continue;
       }
       if (source.matchLabels() == null || source.matchLabels().entrySet().stream()
-          .allMatch(l -> l.getValue().equals(labels.get(l.getKey())))) {
+          .allMatch(l -> l.getValue().equals(labels.get().get(l.getKey())))) {
         return true;
       }
     }
@@ -130,6 +130,18 @@ final class EventRouting {
       }
     }
     return key.toString();
+  }
+
+  /**
+   * An event a commit status reflects: marked as a commit-status update, an error, one carrying
+   * Flux's {@code event.toolkit.fluxcd.io/commit} key (Flux's rule), a reconcile starting
+   * ({@code Progressing}, the pending status), or a success ({@code *Succeeded}). Other info events
+   * (a dependency not ready yet) would post a premature success, so they are skipped.
+   */
+  static boolean isCommitStatusEvent(Event event) {
+    return isCommitStatusUpdate(event) || event.severity() == Event.Severity.ERROR
+        || event.metadata().containsKey(EVENT_GROUP + "/commit") || "Progressing".equals(event.reason())
+        || (event.severity() == Event.Severity.INFO && event.reason().endsWith("Succeeded"));
   }
 
   /** A commit status marked by the controller ({@code <group>/commit_status: update}). */

@@ -25,6 +25,37 @@ final class InvolvedObjects {
     static final Found NONE = new Found(Map.of(), Map.of());
   }
 
+  /** The object's labels and annotations, read from the table once and only when first asked for. */
+  Lazy lazy(Event event) {
+    return new Lazy(this, event);
+  }
+
+  static final class Lazy {
+    private final InvolvedObjects objects;
+    private final Event event;
+    private Found found;
+
+    private Lazy(InvolvedObjects objects, Event event) {
+      this.objects = objects;
+      this.event = event;
+    }
+
+    Map<String, String> labels() {
+      return get().labels();
+    }
+
+    Map<String, String> annotations() {
+      return get().annotations();
+    }
+
+    private Found get() {
+      if (found == null) {
+        found = objects.find(event);
+      }
+      return found;
+    }
+  }
+
   Found find(Event event) {
     Event.InvolvedObject o = event.involvedObject();
     Optional<String> manifest;

@@ -181,4 +181,15 @@ class CommitStatusTest {
       assertThat(logs.lines()).anySatisfy(l -> assertThat(l).endsWith("the event's revision metadata names no commit"));
     }
   }
+
+  @Test
+  void anInfoEventThatEndsNothingPostsNoPrematureSuccess() throws Exception {
+    try (FakeForge github = new FakeForge("Authorization", "Bearer " + TOKEN)) {
+      provider("github", github.url("/org/app"));
+
+      router.emit(TestEvents.kustomization("flux-system", "apps", INFO, "DependencyNotReady", "dependency 'infra' is not ready"));
+
+      assertThat(github.requests()).isEmpty();
+    }
+  }
 }
