@@ -1,5 +1,6 @@
 package io.driftless.cli;
 
+import io.driftless.notify.RegisteredCommitStatus;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.RootRecord;
 import java.nio.file.Files;
@@ -18,15 +19,32 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Root name (default: the cluster name)") String name;
   @Option(names = "--webhook-secret-file", description = "File holding the webhook's HMAC secret (kept by reference)") Path webhookSecretFile;
   @Option(names = "--token-file", description = "File holding an HTTPS token, or username:token (kept by reference)") Path tokenFile;
+  @Option(names = "--commit-status", description = "Post commit statuses on the repository: github, gitea, gitlab or bitbucket")
+  String commitStatus;
+  @Option(names = "--commit-status-token-file",
+      description = "File holding the commit status API token (bitbucket: username:app-password), kept by reference")
+  Path commitStatusTokenFile;
 
   @Override
   public Integer call() {
     String secretRef = reference(webhookSecretFile, "--webhook-secret-file");
     String tokenRef = reference(tokenFile, "--token-file");
+    String statusTokenRef = reference(commitStatusTokenFile, "--commit-status-token-file");
+    if ((commitStatus == null) != (statusTokenRef == null)) {
+      throw new IllegalArgumentException("--commit-status and --commit-status-token-file go together");
+    }
+    if (commitStatus != null) {
+      RegisteredCommitStatus.check(commitStatus);
+    }
     try (Engine engine = Engines.open()) {
       String rootName = name == null ? cluster : name;
-      engine.bootstrap(new RootRecord(rootName, url, branch, path, cluster, secretRef, tokenRef));
+      RootRecord root = new RootRecord(rootName, url, branch, path, cluster, secretRef, tokenRef);
+      engine.bootstrap(root);
       System.out.println("✔ root " + rootName + " registered: " + url + " " + branch + " ./" + path + " → cluster " + cluster);
+      if (commitStatus != null) {
+        RegisteredCommitStatus.register(engine.store(), root, commitStatus, statusTokenRef);
+        System.out.println("✔ " + commitStatus + " commit statuses for every Kustomization and HelmRelease on " + cluster);
+      }
     }
     return 0;
   }

@@ -204,4 +204,25 @@ class CliTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cluster ghost is not registered");
   }
+
+  @Test
+  void bootstrapRegistersACommitStatusProviderWithItsTokenByReference() throws Exception {
+    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Path token = Files.writeString(tmp.resolve("github-token"), "ghp_notInTheTable");
+    assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+
+    assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
+        "--commit-status", "jenkins", "--commit-status-token-file", token.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--commit-status jenkins: want one of github, gitea, gitlab, bitbucket");
+    assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
+        "--commit-status", "github", "--commit-status-token-file", token.toString())).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("✔ github commit statuses for every Kustomization and HelmRelease on prod");
+    try (var engine = Engines.open()) {
+      var store = engine.store();
+      assertThat(store.listNotifications("prod")).extracting(r -> r.key())
+          .containsExactlyInAnyOrder("Provider/flux-system/driftless-commit-status", "Alert/flux-system/driftless-commit-status");
+      assertThat(store.listNotifications("prod")).allSatisfy(r -> assertThat(r.manifest()).doesNotContain("ghp_notInTheTable"));
+    }
+  }
 }

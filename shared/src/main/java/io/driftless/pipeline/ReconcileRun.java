@@ -156,6 +156,7 @@ final class ReconcileRun {
   private synchronized void registerHelm(RootRecord root, KustomizationRecord rec, Kustomization ks, Discovered found) {
     helmRegistered.add(rec.key());
     helmOutcomes.addAll(helm.register(root, rec, ks, found.helmObjects()));
+    NotificationRegistry.register(ctx.store(), root, rec, found.notifications());
     releases.queueChildrenOf(rec.key());
   }
 

@@ -131,6 +131,7 @@ final class WorkItemRun {
       if (!registered) {
         registered = true;
         outcomes.addAll(helm.register(root, rec, ks, found.helmObjects()));
+        NotificationRegistry.register(ctx.store(), root, rec, found.notifications());
         releases.queueChildrenOf(rec.key());
       }
     }

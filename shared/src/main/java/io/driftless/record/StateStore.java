@@ -50,6 +50,14 @@ public interface StateStore extends AutoCloseable {
 
   void deleteHelmObject(String cluster, String key);
 
+  /** Creates or replaces a Provider or Alert ({@code key} is {@code Kind/ns/name}) found in {@code parent}'s build. */
+  void putNotification(String cluster, String key, String root, String parent, String manifest);
+
+  /** The Providers and Alerts recorded for {@code cluster}. */
+  List<NotificationRecord> listNotifications(String cluster);
+
+  void deleteNotification(String cluster, String key);
+
   /**
    * Marks a Helm work item suspended or not ({@code driftless suspend|resume hr}), leaving its
    * manifest, status and version alone. Throws IllegalArgumentException when it is not recorded.

@@ -60,4 +60,47 @@ class FluxObjectSplitTest {
         .isInstanceOf(ManifestException.class)
         .hasMessage(FILE + ": HelmRelease/apps/podinfo: spec.interval is required");
   }
+
+  @Test
+  void providersAndAlertsAreDiscoveredAndNotApplied() {
+    FluxObjectSplit split = FluxObjectSplit.of(build("""
+        apiVersion: notification.toolkit.fluxcd.io/v1beta3
+        kind: Provider
+        metadata: {name: slack, namespace: flux-system}
+        spec: {type: slack, channel: "#flux-alerts", secretRef: {name: slack-webhook-url}}
+        ---
+        apiVersion: notification.toolkit.fluxcd.io/v1beta3
+        kind: Alert
+        metadata: {name: on-call, namespace: flux-system}
+        spec:
+          providerRef: {name: slack}
+          eventSeverity: error
+          eventSources: [{kind: Kustomization, name: "*"}, {kind: HelmRelease, name: "*"}]
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: podinfo-values, namespace: apps}
+        data: {values.yaml: "replicaCount: 2"}
+        """));
+
+    assertThat(split.flux().notifications()).extracting(KubeObject::subject)
+        .containsExactly("Provider/flux-system/slack", "Alert/flux-system/on-call");
+    assertThat(split.toApply()).extracting(KubeObject::subject).containsExactly("ConfigMap/apps/podinfo-values");
+  }
+
+  @Test
+  void aProviderFieldDriftlessDoesNotActOnFailsTheBuildNamingIt() {
+    assertThatThrownBy(() -> FluxObjectSplit.of(build("""
+        apiVersion: notification.toolkit.fluxcd.io/v1beta3
+        kind: Provider
+        metadata: {name: github, namespace: flux-system}
+        spec:
+          type: github
+          address: https://github.com/org/repo
+          secretRef: {name: github-token}
+          commitStatusExpr: "event.involvedObject.name"
+        """)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith(FILE + ": Provider/flux-system/github: spec.commitStatusExpr is set");
+  }
 }

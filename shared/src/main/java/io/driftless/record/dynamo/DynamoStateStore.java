@@ -16,6 +16,7 @@ import io.driftless.record.HelmRecord;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
+import io.driftless.record.NotificationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RequestClaim;
 import io.driftless.record.RootRecord;
@@ -168,6 +169,26 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public void deleteHelmObject(String cluster, String key) {
     client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key))));
+  }
+
+  @Override
+  public void putNotification(String cluster, String key, String root, String parent, String manifest) {
+    new ManifestUpdate(TableLayout.NOTIFICATION, cluster, key, root, parent, manifest).send(client, table);
+  }
+
+  @Override
+  public List<NotificationRecord> listNotifications(String cluster) {
+    return client.queryPaginator(b -> b.tableName(table)
+            .keyConditionExpression("#pk = :type AND begins_with(#sk, :cluster)")
+            .expressionAttributeNames(Map.of("#pk", PK, "#sk", TableLayout.SK))
+            .expressionAttributeValues(Map.of(":type", s(TableLayout.NOTIFICATION), ":cluster", s(clusterKey(cluster, ""))))
+            .consistentRead(true))
+        .items().stream().map(RecordItems::notification).toList();
+  }
+
+  @Override
+  public void deleteNotification(String cluster, String key) {
+    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.NOTIFICATION, clusterKey(cluster, key))));
   }
 
   @Override

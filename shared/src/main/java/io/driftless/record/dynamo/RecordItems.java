@@ -8,6 +8,7 @@ import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
+import io.driftless.record.NotificationRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
@@ -153,6 +154,11 @@ final class RecordItems {
     String reads = str(m, "reads");
     return new AppliedState(str(m, "buildDigest"), str(m, "inventoryDigest"), str(m, "appliedAt"),
         str(m, "commit"), str(m, "specDigest"), reads == null || reads.isEmpty() ? List.of() : List.of(reads.split("\n")));
+  }
+
+  static NotificationRecord notification(Map<String, AttributeValue> item) {
+    return new NotificationRecord(
+        str(item, "cluster"), str(item, "key"), str(item, "root"), str(item, "parent"), str(item, "manifest"));
   }
 
   static HelmRecord helm(Map<String, AttributeValue> item) {

@@ -28,6 +28,8 @@ final class TableLayout {
   static final String KUSTOMIZATION = "KS";
   /** Flux's Helm objects: sort key {@code <cluster>#<Kind>/<namespace>/<name>}. */
   static final String HELM = "HELM";
+  /** Flux's Providers and Alerts: sort key {@code <cluster>#<Kind>/<namespace>/<name>}. */
+  static final String NOTIFICATION = "NOTIFY";
   static final String LOCK = "LOCK";
   static final String DELIVERY = "DELIVERY";
   /** Queued requests: partition key {@code REQUEST#<shard>} ({@link RequestShards}), sort key the request id. */
