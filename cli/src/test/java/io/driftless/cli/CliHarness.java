@@ -71,6 +71,11 @@ final class CliHarness implements AutoCloseable {
     return out();
   }
 
+  /** Runs the CLI without clearing what was captured (while another command prints, a watch say). */
+  int runAlongside(String... args) {
+    return Main.run(args);
+  }
+
   String out() {
     return out.toString(StandardCharsets.UTF_8);
   }
