@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SuspendCommand.Suspend.class,
       SuspendCommand.Resume.class,
       BuildCommand.class,
+      DiffCommand.class,
       TreeCommand.class,
       ExportCommand.class,
       VersionCommand.class,

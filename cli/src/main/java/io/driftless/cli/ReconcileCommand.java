@@ -61,6 +61,7 @@ final class ReconcileCommand {
           System.out.println("✗ Kustomization " + key + " is suspended: `driftless resume ks` reconciles it again");
           return 1;
         }
+        System.out.println("◎ waiting for Kustomization reconciliation");
         ReconcileReport report = engine.reconcile(new io.driftless.pipeline.ManualReconcile(name, cluster, withSource));
         return print(report) ? 0 : 1;
       }
