@@ -71,6 +71,12 @@ final class CliHarness implements AutoCloseable {
     return out();
   }
 
+  /** Forgets what was captured so far. */
+  void clear() {
+    out.reset();
+    err.reset();
+  }
+
   /** Runs the CLI without clearing what was captured (while another command prints, a watch say). */
   int runAlongside(String... args) {
     return Main.run(args);

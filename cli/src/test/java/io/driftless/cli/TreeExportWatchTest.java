@@ -61,8 +61,9 @@ class TreeExportWatchTest {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread watch = new Thread(() -> exit.set(
             cli.runAlongside("get", "ks", "--watch", "--watch-interval", "100ms", "--timeout", "2m")));
+        cli.clear();
         watch.start();
-        awaitTrue(() -> cli.out().contains("apps "));
+        awaitTrue(() -> cli.out().matches("(?s).*\napps +main@sha1:[0-9a-f]{40} +False +True.*"));
         int suspend = cli.runAlongside("suspend", "ks", "apps");
         awaitTrue(() -> cli.out().matches("(?s).*\napps +main@sha1:[0-9a-f]{40} +True +True.*"));
         watch.interrupt();
@@ -84,7 +85,7 @@ class TreeExportWatchTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!condition.getAsBoolean()) {
       assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
   }
 
