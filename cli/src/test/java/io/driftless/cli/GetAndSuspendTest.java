@@ -161,11 +161,4 @@ class GetAndSuspendTest {
     assertThat(resumed).contains("✔ HelmRelease/hello/hello on prod: applied revision 0.1.0");
     assertThat(cli.run(0, "get", "hr", "-n", "hello")).containsPattern("hello +0\\.1\\.0 +False +True");
   }
-
-  @Test
-  void aSelectorWithoutAnOperatorIsAnErrorNamingTheFlag() {
-    cli.run(1, "get", "ks", "--status-selector", "ready");
-
-    assertThat(cli.err()).contains("--status-selector ready: expected type=status or type!=status");
-  }
 }

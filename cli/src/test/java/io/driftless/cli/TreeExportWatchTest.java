@@ -90,13 +90,16 @@ class TreeExportWatchTest {
   }
 
   @Test
-  void versionAndShellCompletion() throws Exception {
+  void versionShellCompletionAndASelectorWithoutAnOperator() throws Exception {
     try (CliHarness cli = new CliHarness(kind, tmp)) {
       String version = cli.run(0, "version");
       String bash = cli.run(0, "completion", "bash");
+      cli.run(1, "get", "ks", "--status-selector", "ready");
+      String badSelector = cli.err();
 
       assertThat(version).startsWith("driftless: v0.1.0\n");
       assertThat(bash).contains("complete -F _complete_driftless").contains("suspend").contains("kustomization");
+      assertThat(badSelector).contains("--status-selector ready: expected type=status or type!=status");
     }
   }
 }
