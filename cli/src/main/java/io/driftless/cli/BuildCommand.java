@@ -68,22 +68,30 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Kustomization ks = file != null ? fromFile(file, name) : registered(name);
-      Path root = path.toAbsolutePath().normalize();
-      Kustomization local = new Kustomization(ks.name(), ks.namespace(), ks.spec().withPath(""), ks.origin());
-      Map<String, String> inline = ks.spec().postBuild() == null || ks.spec().postBuild().substitute() == null
-          ? Map.of() : ks.spec().postBuild().substitute();
-      BuildInputs inputs = new BuildInputs(keys(), inline);
-      BuildResult result = FluxBuilder.forSources().build(root, local, inputs);
-      OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
       List<Map<String, Object>> docs = new ArrayList<>();
-      for (KubeObject o : result.objects()) {
-        owner.applyTo(o);
+      for (KubeObject o : build(resolve(name, file), path)) {
         boolean secret = "Secret".equals(o.kind()) && "v1".equals(o.apiVersion());
         docs.add((secret && !showSecrets ? Masking.maskSecretValues(o) : o).content());
       }
       print(YamlWriter.writeAll(docs));
       return 0;
+    }
+
+    /** The Kustomization {@code name} from {@code file}, or else as registered. */
+    static Kustomization resolve(String name, Path file) throws java.io.IOException {
+      return file != null ? fromFile(file, name) : registered(name);
+    }
+
+    /** {@code ks} built from the local directory {@code path} as the engine builds it, owner labels set, secrets decrypted. */
+    static List<KubeObject> build(Kustomization ks, Path path) {
+      Path root = path.toAbsolutePath().normalize();
+      Kustomization local = new Kustomization(ks.name(), ks.namespace(), ks.spec().withPath(""), ks.origin());
+      Map<String, String> inline = ks.spec().postBuild() == null || ks.spec().postBuild().substitute() == null
+          ? Map.of() : ks.spec().postBuild().substitute();
+      BuildResult result = FluxBuilder.forSources().build(root, local, new BuildInputs(keys(), inline));
+      OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
+      result.objects().forEach(owner::applyTo);
+      return result.objects();
     }
 
     /** The keys registered with DRIFTLESS_SOPS_KEYS, read as the engine reads them (files, env:, ARNs). */

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "driftless",
     mixinStandardHelpOptions = true,
-    version = "driftless 0.1.0",
+    version = "driftless " + VersionCommand.VERSION,
     description = "GitOps for Kubernetes with no controller in the cluster: Flux's repositories, reconciled from functions.",
     subcommands = {
       ServeCommand.class,
@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
       SuspendCommand.Suspend.class,
       SuspendCommand.Resume.class,
       BuildCommand.class,
+      DiffCommand.class,
+      TreeCommand.class,
+      ExportCommand.class,
+      VersionCommand.class,
+      CompletionCommand.class,
       DemoCommand.class
     })
 final class DriftlessCommand implements Runnable {

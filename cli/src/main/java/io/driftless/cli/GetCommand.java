@@ -1,41 +1,107 @@
 package io.driftless.cli;
 
-import io.driftless.model.Condition;
-import io.driftless.model.FluxObjects;
-import io.driftless.model.KubeObject;
-import io.driftless.model.Yaml;
-import io.driftless.model.KustomizationStatus;
+import io.driftless.model.Durations;
 import io.driftless.pipeline.Engine;
-import io.driftless.model.helm.HelmRelease;
-import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
-import java.util.Comparator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "get", description = "Show Driftless's objects.",
-    subcommands = {GetCommand.Kustomizations.class, GetCommand.HelmReleases.class, GetSourcesCommand.class})
+@Command(name = "get", description = "Show Driftless's objects with their status, like `flux get`.",
+    subcommands = {GetCommand.All.class, GetCommand.Kustomizations.class, GetCommand.HelmReleases.class,
+        GetSourcesCommand.class})
 final class GetCommand {
 
-  @Command(name = "helmreleases", aliases = {"hr", "helmrelease"},
-      description = "List HelmReleases with their status, like `flux get hr`.")
-  static final class HelmReleases implements Callable<Integer> {
+  /** What every {@code get} has: flux's scope, status selector, watch, and {@code -o}. */
+  abstract static class ListCommand implements Callable<Integer> {
     @Mixin Scope scope;
+    @Mixin OutputFormat output;
+    @Option(names = "--status-selector",
+        description = "Only objects whose condition matches, e.g. ready=false or ready!=true") String statusSelector;
+    @Option(names = {"-w", "--watch"}, description = "After listing, print each object again when its status changes")
+    boolean watch;
+    @Option(names = "--timeout", defaultValue = "5m", description = "How long --watch watches (default: ${DEFAULT-VALUE})")
+    String timeout;
+    @Option(names = "--watch-interval", defaultValue = "2s", hidden = true) String watchInterval;
+    private final List<Listing> listings;
+
+    ListCommand(List<Listing> listings) {
+      this.listings = listings;
+    }
+
+    List<Listing> listings() {
+      return listings;
+    }
 
     @Override
     public Integer call() {
-      try (Engine engine = Engines.open()) {
-        print(render(engine.store().listHelmObjects(), scope), scope, HelmRelease.KIND);
+      StatusSelector selector = statusSelector == null ? null : StatusSelector.parse(statusSelector);
+      if (watch) {
+        if (listings().size() > 1) {
+          throw new IllegalArgumentException("--watch: expected a single resource type, but found all");
+        }
+        return new StatusWatch(listings().get(0), scope, selector, Durations.parse(watchInterval))
+            .run(Durations.parse(timeout));
+      }
+      Map<Listing, List<StatusTable.Row>> found = read(listings(), scope, selector);
+      if (!output.table()) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        found.values().forEach(rows -> rows.stream().sorted(StatusTable.ORDER).forEach(r -> docs.add(r.document())));
+        System.out.print(output.render(docs));
+      } else if (listings().size() == 1) {
+        List<StatusTable.Row> rows = found.get(listings().get(0));
+        print(rows.isEmpty() ? "" : StatusTable.render(rows, scope), scope, listings().get(0).kind);
+      } else {
+        found.values().stream().filter(rows -> !rows.isEmpty())
+            .forEach(rows -> System.out.println(StatusTable.render(rows, scope, true, true)));
       }
       return 0;
     }
+  }
 
-    static String render(List<HelmRecord> records, Scope scope) {
+  /** The rows of each listing in the scope that the selector keeps. */
+  static Map<Listing, List<StatusTable.Row>> read(List<Listing> listings, Scope scope, StatusSelector selector) {
+    Map<Listing, List<StatusTable.Row>> found = new LinkedHashMap<>();
+    try (Engine engine = Engines.open()) {
+      for (Listing listing : listings) {
+        found.put(listing, listing.rows(engine.store(), scope).stream()
+            .filter(r -> selector == null || selector.matches(r.document())).toList());
+      }
+    }
+    return found;
+  }
+
+  @Command(name = "all", description = "Sources, HelmReleases and Kustomizations, like `flux get all`.")
+  static final class All extends ListCommand {
+    All() {
+      super(List.of(Listing.values()));
+    }
+  }
+
+  @Command(name = "helmreleases", aliases = {"hr", "helmrelease"},
+      description = "List HelmReleases with their status, like `flux get hr`.")
+  static final class HelmReleases extends ListCommand {
+    HelmReleases() {
+      super(List.of(Listing.HELM_RELEASE));
+    }
+
+    static String render(List<io.driftless.record.HelmRecord> records, Scope scope) {
       List<StatusTable.Row> rows = HelmRows.releases(records, scope);
       return rows.isEmpty() ? "" : StatusTable.render(rows, scope);
+    }
+  }
+
+  @Command(name = "kustomizations", aliases = {"ks", "kustomization"},
+      description = "List Kustomizations with their status, like `flux get ks`.")
+  static final class Kustomizations extends ListCommand {
+    Kustomizations() {
+      super(List.of(Listing.KUSTOMIZATION));
     }
   }
 
@@ -48,41 +114,9 @@ final class GetCommand {
     }
   }
 
-  @Command(name = "kustomizations", aliases = {"ks", "kustomization"},
-      description = "List Kustomizations with their status, like `flux get ks`.")
-  static final class Kustomizations implements Callable<Integer> {
-    @Option(names = "--cluster", description = "Only this cluster") String cluster;
-
-    @Override
-    public Integer call() {
-      try (Engine engine = Engines.open()) {
-        System.out.print(render(engine.kustomizations(), cluster));
-      }
-      return 0;
-    }
-  }
-
-  private static boolean suspended(KustomizationRecord r) {
-    var docs = Yaml.readDocuments(r.key(), r.manifest());
-    return !docs.isEmpty() && FluxObjects.kustomization(new KubeObject(docs.get(0), r.key())).spec().suspended();
-  }
-
-  static String render(java.util.List<KustomizationRecord> records, String cluster) {
-    Table table = new Table("NAME", "CLUSTER", "REVISION", "SUSPENDED", "READY", "MESSAGE");
-    records.stream()
-        .filter(r -> cluster == null || cluster.equals(r.cluster()))
-        .sorted(Comparator.comparing(KustomizationRecord::cluster).thenComparing(KustomizationRecord::key))
-        .forEach(r -> {
-          KustomizationStatus s = r.status() == null ? new KustomizationStatus() : r.status();
-          var ready = s.condition(Condition.READY);
-          table.row(
-              r.key().substring(r.key().indexOf('/') + 1),
-              r.cluster(),
-              s.getLastAppliedRevision() == null ? "" : s.getLastAppliedRevision(),
-              suspended(r) ? "True" : "False",
-              ready.map(Condition::status).orElse("Unknown"),
-              ready.map(Condition::message).orElse("waiting to be reconciled"));
-        });
-    return table.render();
+  /** The demo's table: every Kustomization of {@code cluster}, in any namespace. */
+  static String render(List<KustomizationRecord> records, String cluster) {
+    Scope scope = new Scope("flux-system", true, cluster);
+    return StatusTable.render(Listing.kustomizationRows(records, scope), scope);
   }
 }

@@ -12,7 +12,10 @@ import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.HelmRecord;
+import io.driftless.view.FluxObjectDocuments;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +35,8 @@ final class HelmRows {
         String revision = s.latest().map(HelmReleaseStatus.ReleaseSnapshot::chartVersion)
             .orElse(s.getLastAttemptedRevision());
         rows.add(new StatusTable.Row(r.cluster(), hr.namespace(), hr.name(), revision,
-            hr.spec().suspended() || r.suspended(), s.condition(Condition.READY)));
+            hr.spec().suspended() || r.suspended(), s.condition(Condition.READY), HelmRelease.KIND,
+            FluxObjectDocuments.of(r)));
       }
     }
     return rows;
@@ -46,7 +50,7 @@ final class HelmRows {
       if (o.isPresent() && scope.includes(r.cluster(), o.get().namespace())) {
         HelmReleaseStatus s = status(r);
         rows.add(new StatusTable.Row(r.cluster(), o.get().namespace(), o.get().name(), s.getLastAttemptedRevision(),
-            suspended(o.get()), s.condition(Condition.READY)));
+            suspended(o.get()) || r.suspended(), s.condition(Condition.READY), kind, FluxObjectDocuments.of(r)));
       }
     }
     return rows;
@@ -62,12 +66,52 @@ final class HelmRows {
         String namespace = chart.sourceRef().namespaceOr(hr.namespace());
         if (scope.includes(r.cluster(), namespace)) {
           HelmReleaseStatus s = status(r);
+          Optional<Condition> ready = chartReady(chart.chart(), s);
           rows.add(new StatusTable.Row(r.cluster(), namespace, hr.helmChartName(), s.getLastAttemptedRevision(),
-              hr.spec().suspended() || r.suspended(), chartReady(chart.chart(), s)));
+              hr.spec().suspended() || r.suspended(), ready, HelmChart.KIND,
+              chartDocument(r, hr.helmChartName(), namespace, chart, s.getLastAttemptedRevision(), ready)));
         }
       }
     }
     return rows;
+  }
+
+  /** The HelmChart helm-controller would make, as a document: its spec from the release's chart template. */
+  private static Map<String, Object> chartDocument(HelmRecord r, String name, String namespace,
+      HelmRelease.ChartTemplateSpec chart, String version, Optional<Condition> ready) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("apiVersion", "source.toolkit.fluxcd.io/v1");
+    doc.put("kind", HelmChart.KIND);
+    doc.put("metadata", Map.of("name", name, "namespace", namespace));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("chart", chart.chart());
+    spec.put("version", chart.effectiveVersion());
+    spec.put("sourceRef", Map.of("kind", chart.sourceRef().kind(), "name", chart.sourceRef().name()));
+    doc.put("spec", spec);
+    Map<String, Object> status = new LinkedHashMap<>();
+    ready.ifPresent(c -> status.put("conditions", List.of(Map.of("type", c.type(), "status", c.status(),
+        "reason", c.reason(), "message", c.message()))));
+    if (version != null && !version.isEmpty()) {
+      status.put("artifact", Map.of("revision", version));
+    }
+    doc.put("status", status);
+    doc.put(FluxObjectDocuments.DRIFTLESS, Map.of("cluster", r.cluster(), "root", r.root(), "parent", r.parent()));
+    return doc;
+  }
+
+  /** The HelmReleases on {@code cluster} (null: any) whose chart comes from the source {@code kind/namespace/name}. */
+  static List<HelmRecord> releasesUsing(List<HelmRecord> records, String kind, String namespace, String name, String cluster) {
+    List<HelmRecord> users = new ArrayList<>();
+    for (HelmRecord r : records) {
+      if ((cluster == null || cluster.equals(r.cluster())) && parse(r).orElse(null) instanceof HelmRelease hr) {
+        HelmRelease.CrossNamespaceRef ref = hr.spec().chartRef() != null ? hr.spec().chartRef()
+            : hr.spec().chart() != null && hr.spec().chart().spec() != null ? hr.spec().chart().spec().sourceRef() : null;
+        if (ref != null && kind.equals(ref.kind()) && name.equals(ref.name()) && namespace.equals(ref.namespaceOr(hr.namespace()))) {
+          users.add(r);
+        }
+      }
+    }
+    return users;
   }
 
   /** The chart is Ready once the release got it; a failure to get it is the release's ArtifactFailed. */

@@ -55,6 +55,13 @@ final class ReconcileCommand {
     public Integer call() {
       try (Engine engine = Engines.open()) {
         System.out.println("► reconciling Kustomization " + name + (withSource ? " with its source" : ""));
+        String key = name.contains("/") ? name : "flux-system/" + name;
+        if (engine.kustomizations().stream().anyMatch(k -> k.key().equals(key) && (cluster == null || cluster.equals(k.cluster()))
+            && Listing.suspended(io.driftless.view.FluxObjectDocuments.of(k)))) {
+          System.out.println("✗ Kustomization " + key + " is suspended: `driftless resume ks` reconciles it again");
+          return 1;
+        }
+        System.out.println("◎ waiting for Kustomization reconciliation");
         ReconcileReport report = engine.reconcile(new io.driftless.pipeline.ManualReconcile(name, cluster, withSource));
         return print(report) ? 0 : 1;
       }

@@ -81,12 +81,12 @@ class CliTest {
       String withSource = getKs();
 
       assertThat(table.lines().findFirst().orElseThrow())
-          .matches("NAME +CLUSTER +REVISION +SUSPENDED +READY +MESSAGE");
-      assertThat(table).containsPattern("apps +prod +main@sha1:[0-9a-f]{40} +False +True +Applied revision: main@sha1:");
-      assertThat(table).containsPattern("infrastructure +prod +main@sha1:");
+          .matches("NAME +REVISION +SUSPENDED +READY +MESSAGE");
+      assertThat(table).containsPattern("apps +main@sha1:[0-9a-f]{40} +False +True +Applied revision: main@sha1:");
+      assertThat(table).containsPattern("infrastructure +main@sha1:");
       assertThat(sandbox.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
-      assertThat(withoutSource).containsPattern("flux-system +prod +main@sha1:" + first);
-      assertThat(withSource).containsPattern("flux-system +prod +main@sha1:" + second);
+      assertThat(withoutSource).containsPattern("flux-system +main@sha1:" + first);
+      assertThat(withSource).containsPattern("flux-system +main@sha1:" + second);
     }
   }
 

@@ -10,6 +10,7 @@ import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
 import io.driftless.record.StateStore;
 import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.record.dynamo.EmbeddedStore;
@@ -183,8 +184,57 @@ public final class Engine implements AutoCloseable {
 
   /** Records {@code driftless suspend|resume hr} on the HelmRelease's work item on each cluster it names. */
   public List<HelmRecord> suspendHelmRelease(String key, String cluster, boolean suspended) {
+    return suspendHelmObject(key, cluster, suspended);
+  }
+
+  /**
+   * Records {@code driftless suspend|resume hr|source helm|source oci} on the work item {@code key}
+   * ({@code Kind/namespace/name}) on {@code cluster} (null: each cluster that has it).
+   */
+  public List<HelmRecord> suspendHelmObject(String key, String cluster, boolean suspended) {
     List<HelmRecord> found = helmReleases(key, cluster);
     found.forEach(rec -> store.setHelmSuspended(rec.cluster(), rec.key(), suspended));
+    return found;
+  }
+
+  /** Records {@code driftless suspend|resume ks} on the Kustomization {@code key} ({@code namespace/name}) on each cluster that has it. */
+  public List<KustomizationRecord> suspendKustomization(String key, String cluster, boolean suspended) {
+    List<KustomizationRecord> found = store.listKustomizations().stream()
+        .filter(k -> k.key().equals(qualify(key)) && (cluster == null || cluster.equals(k.cluster()))).toList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("Kustomization " + qualify(key) + " not found"
+          + (cluster == null ? "" : " on cluster " + cluster));
+    }
+    found.forEach(k -> store.setKustomizationSuspended(k.cluster(), k.key(), suspended));
+    return found;
+  }
+
+  /**
+   * Records {@code driftless suspend|resume source git} on the GitRepository {@code key} ({@code
+   * namespace/name}) of each root (on {@code cluster}, null: any) that has it. While suspended it is
+   * not fetched: what uses it keeps the revision last fetched.
+   */
+  public List<SourceRecord> suspendGitRepository(String key, String cluster, boolean suspended) {
+    List<SourceRecord> found = gitRepositories(qualify(key), cluster);
+    found.forEach(s -> store.setSourceSuspended(s.key(), suspended));
+    return found;
+  }
+
+  /** Fetches the GitRepository now, as {@code flux reconcile source git} does; the source as recorded after. */
+  public SourceRecord fetchGitRepository(SourceRecord source) {
+    String key = source.key().substring(source.key().indexOf('#') + 1);
+    Sources.fetchGit(ctx, source.root(), "GitRepository " + key, key, true);
+    return store.getSource(source.key()).orElse(source);
+  }
+
+  private List<SourceRecord> gitRepositories(String key, String cluster) {
+    List<SourceRecord> found = store.listSources().stream()
+        .filter(s -> s.key().endsWith("#" + key))
+        .filter(s -> cluster == null || store.getRoot(s.root()).map(r -> cluster.equals(r.cluster())).orElse(false))
+        .toList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("GitRepository " + key + " not found" + (cluster == null ? "" : " on cluster " + cluster));
+    }
     return found;
   }
 

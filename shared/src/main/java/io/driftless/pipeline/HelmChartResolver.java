@@ -65,6 +65,7 @@ final class HelmChartResolver {
       case OCIRepository.KIND -> {
         HelmRecord rec = sourceRecord(cluster, hr, ref);
         OCIRepository repo = (OCIRepository) WorkItems.parse(rec);
+        refuseSuspended(hr, repo, repo.spec().suspended());
         ChartArtifact artifact = sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
             repo.spec().secretRef(), repo.spec().certSecretRef()));
         HelmSourceStatus.fetched(ctx, rec, artifact.revision());
@@ -101,10 +102,18 @@ final class HelmChartResolver {
     HelmRecord rec = sourceRecord(cluster, hr,
         new HelmRelease.CrossNamespaceRef(null, HelmRepository.KIND, t.sourceName(), t.sourceNamespace()));
     HelmRepository repo = (HelmRepository) WorkItems.parse(rec);
+    refuseSuspended(hr, repo, repo.spec().suspended());
     RepositoryAuth auth = auth(client, repo, repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef());
     ChartArtifact artifact = sources.fromHelmRepository(repo, auth, t.chart(), t.version());
     HelmSourceStatus.fetched(ctx, rec, repo.isOci() ? "" : sources.indexRevision(repo, auth));
     return artifact;
+  }
+
+  /** A suspended chart source is not fetched; Driftless keeps no index of it to fall back on, so the release waits. */
+  private static void refuseSuspended(HelmRelease hr, HelmObject repo, boolean suspended) {
+    if (suspended) {
+      throw failure(hr, repo.kind() + "/" + repo.namespace() + "/" + repo.name() + " is suspended");
+    }
   }
 
   private HelmObject source(String cluster, HelmRelease hr, HelmRelease.CrossNamespaceRef ref) {

@@ -54,10 +54,17 @@ final class Sources {
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
             .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
     GitRepository repo = WorkItems.parse(source);
-    if (repo.spec().suspended()) {
-      throw new SourceException("GitRepository " + key + " is suspended");
-    }
     GitSource git = new GitSource(key, source.url(), repo.spec().effectiveRef(), source.credentialRef());
+    if (repo.spec().suspended()) {
+      // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
+      if (source.lastRevision() == null) {
+        throw new SourceException("GitRepository " + key + " is suspended and was never fetched");
+      }
+      return ctx.fetcher().cached(git, Revision.parse(source.lastRevision()))
+          .map(cached -> new Fetched(cached, repo.spec().ignore()))
+          .orElseThrow(() -> new SourceException("GitRepository " + key + " is suspended and its revision "
+              + source.lastRevision() + " is not in the cache"));
+    }
     if (!fetchSources && source.lastRevision() != null) {
       Optional<SourceSnapshot> cached = ctx.fetcher().cached(git, Revision.parse(source.lastRevision()));
       if (cached.isPresent()) {

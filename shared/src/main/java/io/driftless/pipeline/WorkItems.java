@@ -29,7 +29,11 @@ final class WorkItems {
 
   private WorkItems() {}
 
+  /** The Kustomization; suspended as well when {@code driftless suspend ks} marked its work item. */
   static Kustomization parse(KustomizationRecord rec) {
+    if (rec.suspended()) {
+      return FluxObjects.kustomization(suspendedIf(true, single(rec.key(), rec.manifest())));
+    }
     return cached(KUSTOMIZATIONS, rec.key(), rec.manifest(),
         () -> FluxObjects.kustomization(single(rec.key(), rec.manifest())));
   }
@@ -43,11 +47,17 @@ final class WorkItems {
     }
   }
 
+  /** The GitRepository; suspended as well when {@code driftless suspend source git} marked it. */
   static GitRepository parse(SourceRecord rec) {
-    return FluxObjects.gitRepository(single(rec.key(), rec.manifest()));
+    return FluxObjects.gitRepository(suspendedIf(rec.suspended(), single(rec.key(), rec.manifest())));
   }
 
+  /** The Helm object; suspended as well when {@code driftless suspend hr|source helm|source oci} marked it. */
   static HelmObject parse(HelmRecord rec) {
+    if (rec.suspended()) {
+      return HelmObjects.parse(suspendedIf(true, single(rec.key(), rec.manifest())))
+          .orElseThrow(() -> new ManifestException(rec.key(), "stored manifest is not a Flux Helm object"));
+    }
     return cached(HELM_OBJECTS, rec.key(), rec.manifest(), () -> HelmObjects.parse(single(rec.key(), rec.manifest()))
         .orElseThrow(() -> new ManifestException(rec.key(), "stored manifest is not a Flux Helm object")));
   }
@@ -68,6 +78,20 @@ final class WorkItems {
 
   static String manifest(KubeObject o) {
     return Yaml.write(o.content());
+  }
+
+  /** The table's suspend mark read as {@code spec.suspend: true}, so every stage honours it as Git's. */
+  @SuppressWarnings("unchecked")
+  private static KubeObject suspendedIf(boolean marked, KubeObject o) {
+    if (marked) {
+      Map<String, Object> content = new java.util.LinkedHashMap<>(o.content());
+      Map<String, Object> spec = content.get("spec") instanceof Map<?, ?> m
+          ? new java.util.LinkedHashMap<>((Map<String, Object>) m) : new java.util.LinkedHashMap<>();
+      spec.put("suspend", true);
+      content.put("spec", spec);
+      return new KubeObject(content, o.origin());
+    }
+    return o;
   }
 
   private static KubeObject single(String origin, String manifest) {

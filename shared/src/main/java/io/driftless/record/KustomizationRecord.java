@@ -8,7 +8,9 @@ import io.driftless.model.KustomizationStatus;
  * root). {@code version} increases on every status write and guards it (optimistic concurrency);
  * {@code lastReconciledAt} is when the status was last written, which the schedule measures
  * {@code retryInterval} from; {@code applied} is what the last successful full apply applied (null
- * before the first), which the drift check's {@code interval} is measured from.
+ * before the first), which the drift check's {@code interval} is measured from. {@code suspended} is
+ * {@code driftless suspend ks}'s mark, kept in the table apart from the manifest (a new commit does
+ * not clear it); {@code spec.suspend} in Git suspends as well.
  */
 public record KustomizationRecord(
     String cluster,
@@ -19,4 +21,11 @@ public record KustomizationRecord(
     KustomizationStatus status,
     String lastReconciledAt,
     long version,
-    AppliedState applied) {}
+    AppliedState applied,
+    boolean suspended) {
+
+  public KustomizationRecord(String cluster, String key, String root, String parent, String manifest,
+      KustomizationStatus status, String lastReconciledAt, long version, AppliedState applied) {
+    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, applied, false);
+  }
+}

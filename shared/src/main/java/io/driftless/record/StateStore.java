@@ -26,7 +26,11 @@ public interface StateStore extends AutoCloseable {
 
   List<RootRecord> listRoots();
 
+  /** Creates or replaces the source, keeping its suspend mark ({@link #setSourceSuspended}). */
   void putSource(SourceRecord source);
+
+  /** Marks a source suspended or not ({@code driftless suspend|resume source git}). Throws IllegalArgumentException when it is not recorded. */
+  void setSourceSuspended(String key, boolean suspended);
 
   Optional<SourceRecord> getSource(String key);
 
@@ -40,6 +44,12 @@ public interface StateStore extends AutoCloseable {
   List<KustomizationRecord> listKustomizations();
 
   void deleteKustomization(String cluster, String key);
+
+  /**
+   * Marks a Kustomization work item suspended or not ({@code driftless suspend|resume ks}), leaving
+   * its manifest, status and version alone. Throws IllegalArgumentException when it is not recorded.
+   */
+  void setKustomizationSuspended(String cluster, String key, boolean suspended);
 
   /** Creates or replaces a Helm work item's manifest ({@code key} is {@code Kind/ns/name}), keeping its status. */
   void putHelmObject(String cluster, String key, String root, String parent, String manifest);

@@ -108,7 +108,36 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putSource(SourceRecord source) {
-    put(RecordItems.of(source));
+    Map<String, AttributeValue> item = RecordItems.of(source);
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> sets = new ArrayList<>();
+    List<String> removes = new ArrayList<>();
+    int i = 0;
+    for (String field : RecordItems.SOURCE_FIELDS) {
+      names.put("#f" + i, field);
+      if (item.containsKey(field)) {
+        values.put(":f" + i, item.get(field));
+        sets.add("#f" + i + " = :f" + i);
+      } else {
+        removes.add("#f" + i);
+      }
+      i++;
+    }
+    String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+    client.updateItem(b -> b.tableName(table).key(key(TableLayout.SOURCE, source.key()))
+        .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+  }
+
+  @Override
+  public void setSourceSuspended(String key, boolean suspended) {
+    setSuspended(TableLayout.SOURCE, key, "GitRepository source " + key, suspended);
+  }
+
+  @Override
+  public void setKustomizationSuspended(String cluster, String key, boolean suspended) {
+    setSuspended(TableLayout.KUSTOMIZATION, clusterKey(cluster, key), "Kustomization " + key + " on cluster " + cluster,
+        suspended);
   }
 
   @Override
@@ -193,15 +222,20 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void setHelmSuspended(String cluster, String key, boolean suspended) {
+    setSuspended(TableLayout.HELM, clusterKey(cluster, key), key + " on cluster " + cluster, suspended);
+  }
+
+  /** Sets the {@code suspended} attribute of an existing item; {@code subject} names it in the error when there is none. */
+  private void setSuspended(String type, String name, String subject, boolean suspended) {
     try {
       client.updateItem(b -> b.tableName(table)
-          .key(key(TableLayout.HELM, clusterKey(cluster, key)))
+          .key(key(type, name))
           .updateExpression("SET #suspended = :suspended")
           .conditionExpression("attribute_exists(#pk)")
           .expressionAttributeNames(Map.of("#suspended", "suspended", "#pk", PK))
           .expressionAttributeValues(Map.of(":suspended", AttributeValue.fromBool(suspended))));
     } catch (ConditionalCheckFailedException e) {
-      throw new IllegalArgumentException(key + " is not recorded on cluster " + cluster);
+      throw new IllegalArgumentException(subject + " is not recorded");
     }
   }
 

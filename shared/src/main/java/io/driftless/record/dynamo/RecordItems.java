@@ -93,6 +93,10 @@ final class RecordItems {
         str(item, "credentialRef"));
   }
 
+  /** The attributes a source's put writes; {@code suspended} is left to {@code setSourceSuspended}. */
+  static final java.util.List<String> SOURCE_FIELDS =
+      java.util.List.of("key", "root", "url", "manifest", "credentialRef", "lastRevision", "lastFetchedAt");
+
   static Map<String, AttributeValue> of(SourceRecord r) {
     Map<String, AttributeValue> item = key(TableLayout.SOURCE, r.key());
     putIfPresent(item, "key", r.key());
@@ -113,7 +117,8 @@ final class RecordItems {
         str(item, "manifest"),
         str(item, "credentialRef"),
         str(item, "lastRevision"),
-        str(item, "lastFetchedAt"));
+        str(item, "lastFetchedAt"),
+        bool(item, "suspended", false));
   }
 
   static KustomizationRecord kustomization(Map<String, AttributeValue> item) {
@@ -131,7 +136,8 @@ final class RecordItems {
             : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
         str(item, "lastReconciledAt"),
         num(item, "version"),
-        applied(item.get("applied")));
+        applied(item.get("applied")),
+        bool(item, "suspended", false));
   }
 
   /** An {@link AppliedState} as one map attribute of the work item. */
@@ -176,7 +182,7 @@ final class RecordItems {
             : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
         num(item, "version"),
-        item.containsKey("suspended") && Boolean.TRUE.equals(item.get("suspended").bool()));
+        bool(item, "suspended", false));
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {
