@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
+import io.driftless.model.Receivers;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmObjects;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * Splits a build's output the Flux way: GitRepository and Kustomization objects, and Flux's Helm
- * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository), become Driftless's own work items
- * instead of being applied; Flux's controller components (flux-system,
+ * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository) and Receivers, become Driftless's
+ * own records instead of being applied; Flux's controller components (flux-system,
  * gotk-components) are skipped; everything else is applied.
  */
 record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents) {
@@ -20,6 +21,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     List<KubeObject> kustomizations = new ArrayList<>();
     List<HelmObject> helm = new ArrayList<>();
     List<KubeObject> helmObjects = new ArrayList<>();
+    List<KubeObject> receivers = new ArrayList<>();
     List<KubeObject> toApply = new ArrayList<>();
     int skipped = 0;
     for (KubeObject o : built) {
@@ -32,13 +34,16 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
       } else if (HelmObjects.isHelmObject(o)) {
         helm.add(HelmObjects.parse(o).orElseThrow()); // validates, naming file, object and field
         helmObjects.add(o);
+      } else if (Receivers.isReceiver(o)) {
+        Receivers.parse(o);
+        receivers.add(o);
       } else if (isFluxComponent(o)) {
         skipped++;
       } else {
         toApply.add(o);
       }
     }
-    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects), toApply, skipped);
+    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects, receivers), toApply, skipped);
   }
 
   /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */

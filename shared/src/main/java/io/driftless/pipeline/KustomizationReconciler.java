@@ -145,6 +145,7 @@ final class KustomizationReconciler {
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
         return new Result(write(rec, status, changes, null), discovered, true, true);
       }
+      new ReceiverRegistration(ctx).register(rec, split.flux().receivers());
       ResourceManager manager = new ResourceManager(target.apply());
       boolean detectOnly = DriftMode.detectOnly(rec);
       ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly);
