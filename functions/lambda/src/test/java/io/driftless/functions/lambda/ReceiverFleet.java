@@ -1,5 +1,6 @@
 package io.driftless.functions.lambda;
 
+import io.driftless.functions.RegisteredFleet;
 import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.ReceiverRecord;
@@ -58,8 +59,7 @@ public class ReceiverFleet implements QuarkusTestResourceLifecycleManager {
             secretRef: {name: receiver-token}
             resources: [{kind: Kustomization, name: apps}]
           """));
-      return Map.of("driftless.table", TABLE, "driftless.dynamodb-endpoint", dynamo.endpoint().toString(),
-          "driftless.cache-dir", dir.resolve("cache").toString());
+      return RegisteredFleet.appConfig(TABLE, dynamo, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
