@@ -85,6 +85,15 @@ class ReceiverThroughHttpTest {
     engine.awaitIdle();
 
     assertThat(apps().version()).as("Kustomization flux-system/apps reconciled").isGreaterThan(before);
+
+    Files.delete(SandboxFleet.workTree().resolve("clusters/demo/receiver.yaml"));
+    SandboxFleet.commit("remove the Receiver");
+    engine.reconcile(new ManualReconcile(null, "demo", true));
+
+    assertThat(engine.store().listReceivers()).as("a Receiver that left Git is forgotten").isEmpty();
+    given().header("X-GitHub-Event", "push").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+        .header("X-Hub-Signature-256", WebhookSecretCheck.sign(TOKEN.getBytes(StandardCharsets.UTF_8), NOT_JSON))
+        .contentType("application/json").body(NOT_JSON).post("/hook/" + digest).then().statusCode(404);
   }
 
   private KustomizationRecord apps() {
