@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers {@code /hook/<digest>} as Flux's notification-controller does: the path's digest finds the
  * Receiver (404 when none), a suspended one answers 503, then the request is verified the type's way
- * over the raw bytes (400), and only then is the body looked at (400), a replayed delivery id refused
- * (409), and each of its {@code resources} triggered with a durable {@link ReconcileRequest} (200;
- * 500 when triggering failed). No token appears in a response or a log line.
+ * over the raw bytes (400), and only then is the body looked at (400); its {@code resources} are
+ * resolved (500 when a named one is not recorded), a replayed delivery id refused (409), and each
+ * resource triggered with a durable {@link ReconcileRequest} (200). No token appears in a response
+ * or a log line.
  */
 public final class ReceiverHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverHandler.class);
@@ -94,30 +95,33 @@ public final class ReceiverHandler {
     if (refused.isPresent()) {
       return reply(400, receiver.subject() + ": " + refused.get());
     }
+    List<ReceiverTargets.Target> triggered;
+    try {
+      triggered = targets.of(record, receiver);
+    } catch (RuntimeException e) {
+      return reply(500, e.getMessage()); // the delivery id stays unused, so the sender's retry is served
+    }
     String delivery = type.deliveryId(request);
     if (delivery != null && !store.recordDelivery(
         "receiver:" + digest + ":" + delivery, clock.instant(), WebhookHandler.KEEP_DELIVERIES)) {
       return reply(409, receiver.subject() + ": delivery " + delivery + " was already received");
     }
-    return trigger(record, receiver, type, delivery == null ? UUID.randomUUID().toString() : delivery);
+    return trigger(receiver, type, triggered, delivery == null ? UUID.randomUUID().toString() : delivery);
   }
 
-  private WebhookResponse trigger(ReceiverRecord record, Receiver receiver, ReceiverType type, String delivery) {
+  private WebhookResponse trigger(Receiver receiver, ReceiverType type, List<ReceiverTargets.Target> triggered,
+      String delivery) {
     List<ReconcileRequest> requests = new ArrayList<>();
-    try {
-      for (ReceiverTargets.Target t : targets.of(record, receiver)) {
-        ReconcileRequest req = new ReconcileRequest(
-            "receiver:" + receiver.namespace() + "/" + receiver.name() + ":" + delivery + ":" + t.kind() + ":" + t.target(),
-            t.kind(), t.target(), t.cluster(), receiver.subject() + " (" + type.id() + ")", clock.instant().toString());
-        store.enqueue(req);
-        requests.add(req);
-      }
-    } catch (RuntimeException e) {
-      requests.forEach(dispatch);
-      return reply(500, e.getMessage());
+    for (ReceiverTargets.Target t : triggered) {
+      ReconcileRequest req = new ReconcileRequest(
+          "receiver:" + receiver.namespace() + "/" + receiver.name() + ":" + delivery + ":" + t.kind() + ":" + t.target(),
+          t.kind(), t.target(), t.cluster(), receiver.subject() + " (" + type.id() + ")", clock.instant().toString());
+      store.enqueue(req);
+      requests.add(req);
     }
     requests.forEach(dispatch);
     List<String> parts = requests.stream().map(r -> r.kind() + " " + r.target()).toList();
+    LOG.info("{} triggered: {}", receiver.subject(), parts);
     return new WebhookResponse(200, receiver.subject() + " triggered: " + String.join(", ", parts));
   }
 
