@@ -16,6 +16,7 @@ import io.driftless.record.dynamo.DynamoStores;
 import io.driftless.record.dynamo.EmbeddedStore;
 import io.driftless.source.JGitSourceFetcher;
 import io.driftless.source.SourceFetcher;
+import io.driftless.trigger.ReceiverHandler;
 import io.driftless.trigger.WebhookHandler;
 import io.driftless.trigger.WebhookRequest;
 import io.driftless.trigger.WebhookResponse;
@@ -41,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private final WorkQueue queue;
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
+  private final ReceiverHandler receivers;
   private final DriftlessConfig.Workers workers;
   private QueueWatcher watcher;
 
@@ -59,6 +61,7 @@ public final class Engine implements AutoCloseable {
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
         : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
+    this.receivers = new ReceiverHandler(store, new ReceiverSecrets(store, ctx.clients()), dispatcher, clock);
   }
 
   /**
@@ -112,6 +115,11 @@ public final class Engine implements AutoCloseable {
 
   public WebhookResponse webhook(WebhookRequest request) {
     return webhooks.handle(request);
+  }
+
+  /** A request to a Flux Receiver's {@code /hook/<digest>} path. */
+  public WebhookResponse receiver(String digest, WebhookRequest request) {
+    return receivers.handle(digest, request);
   }
 
   /**

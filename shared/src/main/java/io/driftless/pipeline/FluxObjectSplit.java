@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
+import io.driftless.model.Receivers;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmObjects;
 import io.driftless.notify.NotificationObjects;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /**
  * Splits a build's output the Flux way: GitRepository and Kustomization objects, and Flux's Helm
- * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository), and Flux's Providers and Alerts
- * become Driftless's own work items instead of being applied; Flux's controller components (flux-system,
+ * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository), Flux's Providers and Alerts, and
+ * Receivers become Driftless's own records instead of being applied; Flux's controller components (flux-system,
  * gotk-components) are skipped; everything else is applied.
  */
 record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents) {
@@ -22,6 +23,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     List<HelmObject> helm = new ArrayList<>();
     List<KubeObject> helmObjects = new ArrayList<>();
     List<KubeObject> notifications = new ArrayList<>();
+    List<KubeObject> receivers = new ArrayList<>();
     List<KubeObject> toApply = new ArrayList<>();
     int skipped = 0;
     for (KubeObject o : built) {
@@ -37,13 +39,17 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
       } else if (NotificationObjects.isNotification(o)) {
         NotificationObjects.parse(o); // validates, naming file, object and field
         notifications.add(o);
+      } else if (Receivers.isReceiver(o)) {
+        Receivers.parse(o);
+        receivers.add(o);
       } else if (isFluxComponent(o)) {
         skipped++;
       } else {
         toApply.add(o);
       }
     }
-    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects, notifications), toApply, skipped);
+    return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects, notifications, receivers),
+        toApply, skipped);
   }
 
   /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */

@@ -152,6 +152,7 @@ final class KustomizationReconciler {
         return new Result(write(rec, status, changes, withReads(rec.applied(), rec, ks, fetched, build, split)),
             discovered, true, true);
       }
+      new ReceiverRegistration(ctx).register(rec, split.flux().receivers());
       ResourceManager manager = new ResourceManager(target.apply());
       boolean detectOnly = DriftMode.detectOnly(rec);
       ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly);

@@ -96,6 +96,16 @@ public interface StateStore extends AutoCloseable {
 
   void unlock(Lease lease);
 
+  /** Records a Flux Receiver under its webhook digest, replacing what that digest held. */
+  void putReceiver(ReceiverRecord receiver);
+
+  /** The Receiver whose webhook path is {@code /hook/<digest>}: one read, no scan. */
+  Optional<ReceiverRecord> getReceiver(String digest);
+
+  List<ReceiverRecord> listReceivers();
+
+  void deleteReceiver(String digest);
+
   /** Records a webhook delivery id; false when it was seen before (a replay). */
   boolean recordDelivery(String deliveryId, Instant now, Duration keepFor);
 

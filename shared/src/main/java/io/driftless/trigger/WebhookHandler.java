@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a push webhook: checks the event header, finds the registered roots and sources the
- * payload's repository matches, verifies the delivery against the root's webhook secret, rejects
- * replays, then writes one durable {@link ReconcileRequest} per target and hands it to
+ * Answers a push webhook: checks the event header, verifies the delivery's signature (or token)
+ * over the raw bytes against every registered root's webhook secret BEFORE the body is parsed, then
+ * parses it and finds, among the roots that signed it, those (and their sources) whose repository
+ * it names, rejects replays, then writes one durable {@link ReconcileRequest} per target and hands it to
  * {@code dispatch}. Nothing is written or dispatched for a rejected delivery, and no secret ever
  * appears in a response or a log line.
  */
@@ -58,6 +59,13 @@ public final class WebhookHandler {
     if (body.length > MAX_BODY_BYTES) {
       return reply(413, "webhook body is larger than " + MAX_BODY_BYTES + " bytes");
     }
+    if (!provider.hasProof(request)) {
+      return reply(401, "missing signature header " + provider.proofHeaders());
+    }
+    List<RootRecord> signers = rootsWhoseSecretSigned(provider, request);
+    if (signers.isEmpty()) {
+      return reply(401, "signature does not match the registered webhook secret");
+    }
     String event = provider.eventType(request);
     PushEvent push;
     try {
@@ -66,16 +74,9 @@ public final class WebhookHandler {
     } catch (IllegalArgumentException e) {
       return reply(400, e.getMessage());
     }
-    List<WebhookTarget> matches = registeredTargets(push);
-    if (matches.isEmpty()) {
-      return reply(404, "repository is not registered: " + push.repositoryUrl());
-    }
-    if (!provider.hasProof(request)) {
-      return reply(401, "missing signature header " + provider.proofHeaders());
-    }
-    List<WebhookTarget> verified = verified(provider, request, matches);
+    List<WebhookTarget> verified = registeredTargets(push, signers);
     if (verified.isEmpty()) {
-      return reply(401, "signature does not match the registered webhook secret");
+      return reply(404, "repository is not registered: " + push.repositoryUrl());
     }
     if (event.equals(WebhookProvider.PING)) {
       return reply(200, "pong");
@@ -100,10 +101,14 @@ public final class WebhookHandler {
     return reply(202, "accepted: " + describe(requests));
   }
 
-  private List<WebhookTarget> registeredTargets(PushEvent push) {
+  /**
+   * The targets the push's repository names among the roots that signed it (and their sources).
+   * Only verified roots are looked at, so the unauthenticated body never picks whose secret is checked.
+   */
+  private List<WebhookTarget> registeredTargets(PushEvent push, List<RootRecord> signers) {
     List<WebhookTarget> found = new ArrayList<>();
     Map<String, RootRecord> roots = new HashMap<>();
-    for (RootRecord root : store.listRoots()) {
+    for (RootRecord root : signers) {
       roots.put(root.name(), root);
       if (matchesAny(root.url(), push)) {
         found.add(new WebhookTarget(root, null));
@@ -122,23 +127,24 @@ public final class WebhookHandler {
     return push.cloneUrls().stream().anyMatch(url -> RepositoryUrls.sameRepository(registered, url));
   }
 
-  private List<WebhookTarget> verified(
-      WebhookProvider provider, WebhookRequest request, List<WebhookTarget> matches) {
-    Map<String, Boolean> byRoot = new HashMap<>();
-    List<WebhookTarget> verified = new ArrayList<>();
-    for (WebhookTarget target : matches) {
-      RootRecord root = target.root();
-      if (byRoot.computeIfAbsent(root.name(), name -> proves(provider, request, root))) {
-        verified.add(target);
+  /**
+   * Verification before parsing: the roots whose webhook secret the request proves, found by checking
+   * the proof (HMAC over the raw bytes, or GitLab's token) against every registered root's secret,
+   * each comparison constant-time. A secret shared by several roots proves all of them.
+   */
+  private List<RootRecord> rootsWhoseSecretSigned(WebhookProvider provider, WebhookRequest request) {
+    List<RootRecord> signers = new ArrayList<>();
+    for (RootRecord root : store.listRoots()) {
+      if (proves(provider, request, root)) {
+        signers.add(root);
       }
     }
-    return verified;
+    return signers;
   }
 
   private boolean proves(WebhookProvider provider, WebhookRequest request, RootRecord root) {
     if (root.webhookSecretRef() == null || root.webhookSecretRef().isBlank()) {
-      LOG.warn("root {} has no webhook secret; its deliveries are refused", root.name());
-      return false;
+      return false; // a root without a webhook secret accepts no delivery
     }
     try {
       return provider.verify(request, secrets.resolve(root.webhookSecretRef()));

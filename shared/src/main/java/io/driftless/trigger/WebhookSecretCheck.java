@@ -37,13 +37,7 @@ public final class WebhookSecretCheck {
 
   /** True when {@code hex} is the bare hex HMAC-SHA256 of the exact body. */
   public static boolean verifyHex(byte[] secret, byte[] body, String hex) {
-    byte[] given;
-    try {
-      given = HexFormat.of().parseHex(hex.strip().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return MessageDigest.isEqual(hmac(secret, body), given);
+    return hexEquals(hmac(secret, body), hex);
   }
 
   /** Constant-time comparison of a shared token (GitLab's {@code X-Gitlab-Token}). */
@@ -51,13 +45,47 @@ public final class WebhookSecretCheck {
     return token != null && MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] hmac(byte[] secret, byte[] body) {
+  /**
+   * True when {@code header} is {@code <sha1|sha256|sha512>=<hex>} (go-github's ValidateSignature,
+   * which Flux's generic-hmac, github and bitbucket Receivers use) and the HMAC matches the body.
+   */
+  public static boolean verifyPrefixed(byte[] secret, byte[] body, String header) {
+    if (header == null || header.indexOf('=') < 0) {
+      return false;
+    }
+    String algorithm = switch (header.substring(0, header.indexOf('=')).strip().toLowerCase(Locale.ROOT)) {
+      case "sha1" -> "HmacSHA1";
+      case "sha256" -> "HmacSHA256";
+      case "sha512" -> "HmacSHA512";
+      default -> null;
+    };
+    return algorithm != null && hexEquals(hmac(algorithm, secret, body), header.substring(header.indexOf('=') + 1));
+  }
+
+  /** True when {@code hex} is the bare hex HMAC-SHA1 of the body (Nexus's X-Nexus-Webhook-Signature). */
+  public static boolean verifySha1Hex(byte[] secret, byte[] body, String hex) {
+    return hex != null && hexEquals(hmac("HmacSHA1", secret, body), hex);
+  }
+
+  private static boolean hexEquals(byte[] expected, String hex) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return MessageDigest.isEqual(expected, HexFormat.of().parseHex(hex.strip().toLowerCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static byte[] hmac(byte[] secret, byte[] body) {
+    return hmac("HmacSHA256", secret, body);
+  }
+
+  private static byte[] hmac(String algorithm, byte[] secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance(algorithm);
+      mac.init(new SecretKeySpec(secret, algorithm));
       return mac.doFinal(body);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+      throw new IllegalStateException(algorithm + " is not available", e);
     }
   }
 }

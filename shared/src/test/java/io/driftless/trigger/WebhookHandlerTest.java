@@ -126,6 +126,34 @@ class WebhookHandlerTest {
     assertNothingTriggered();
   }
 
+  @Test
+  void bodyThatWouldNotParseIsRefusedForItsSignatureBeforeAnyParsing() {
+    byte[] notJson = "{\"ref\": refs/heads/main, oops".getBytes(StandardCharsets.UTF_8);
+
+    WebhookResponse wrong = handler.handle(signed("push", "d-8", notJson, "not the secret"));
+    WebhookResponse right = handler.handle(signed("push", "d-9", notJson, SECRET));
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.message()).contains("signature");
+    assertThat(right.status()).isEqualTo(400);
+    assertNothingTriggered();
+  }
+
+  @Test
+  void eachRootIsProvedByItsOwnSecretOnly() {
+    store.putRoot(new RootRecord("apps", "https://github.com/acme/apps.git", "main", "apps", "prod",
+        "env:APPS_SECRET", null));
+    LocalSecretResolver secrets = new LocalSecretResolver(Map.of("HOOK_SECRET", SECRET, "APPS_SECRET", "apps"), null);
+    handler = new WebhookHandler(store, secrets, dispatched::add, Clock.systemUTC());
+
+    WebhookResponse crossSigned = handler.handle(signed("push", "d-10", push("https://github.com/acme/apps.git"), SECRET));
+    WebhookResponse ownSigned = handler.handle(signed("push", "d-11", push("https://github.com/acme/apps.git"), "apps"));
+
+    assertThat(crossSigned.status()).isEqualTo(404);
+    assertThat(ownSigned.status()).isEqualTo(202);
+    assertThat(dispatched).singleElement().satisfies(r -> assertThat(r.target()).isEqualTo("apps"));
+  }
+
   private void assertNothingTriggered() {
     assertThat(dispatched).isEmpty();
     assertThat(store.pendingRequests()).isEmpty();

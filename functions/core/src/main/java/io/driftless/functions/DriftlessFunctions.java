@@ -17,10 +17,16 @@ public class DriftlessFunctions {
   @Inject Engine engine;
   @Inject Clock clock;
 
-  /** A push webhook arriving through a Lambda Function URL; answers at once with 202 or a refusal. */
+  /**
+   * A push webhook, or a Flux Receiver's {@code /hook/<digest>}, arriving through a Lambda Function
+   * URL; answers at once. The body is handed on as raw bytes, verified before anything parses it.
+   */
   @Funq
   public FunctionUrlResponse webhook(FunctionUrlEvent event) {
-    return FunctionUrlResponse.of(engine.webhook(new WebhookRequest(event.headers(), event.rawBody())));
+    WebhookRequest request = new WebhookRequest(event.headers(), event.rawBody());
+    return FunctionUrlResponse.of(event.receiverDigest()
+        .map(digest -> engine.receiver(digest, request))
+        .orElseGet(() -> engine.webhook(request)));
   }
 
   /** A cron tick run in one invocation: drains queued requests, then reconciles what is due, inline. */

@@ -29,7 +29,7 @@ class FunctionEventsTest {
   void base64EncodedBodyIsDecodedToTheSameBytes() {
     byte[] body = SampleEvents.githubPushBody();
     FunctionUrlEvent event =
-        new FunctionUrlEvent(null, Base64.getEncoder().encodeToString(body), true);
+        new FunctionUrlEvent(null, null, Base64.getEncoder().encodeToString(body), true);
 
     assertThat(event.rawBody()).isEqualTo(body);
   }

@@ -35,11 +35,16 @@ public class RegisteredFleet implements QuarkusTestResourceLifecycleManager {
         store.putRoot(new RootRecord(
             "fleet", SampleEvents.FLEET_URL, "main", "clusters/prod", "prod", secret.toString(), null));
       }
-      return Map.of("driftless.table", TABLE, "driftless.dynamodb-endpoint", dynamo.endpoint().toString(),
-          "driftless.cache-dir", dir.resolve("cache").toString());
+      return appConfig(TABLE, dynamo, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The settings that point the app at {@code table} on {@code dynamo}, its Git cache under {@code dir}. */
+  public static Map<String, String> appConfig(String table, LocalDynamoDbServer dynamo, Path dir) {
+    return Map.of("driftless.table", table, "driftless.dynamodb-endpoint", dynamo.endpoint().toString(),
+        "driftless.cache-dir", dir.resolve("cache").toString());
   }
 
   @Override

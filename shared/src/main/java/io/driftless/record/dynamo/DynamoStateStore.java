@@ -17,6 +17,7 @@ import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.record.NotificationRecord;
+import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RequestClaim;
 import io.driftless.record.RootRecord;
@@ -312,6 +313,26 @@ public final class DynamoStateStore implements StateStore {
     } catch (ConditionalCheckFailedException heldByOther) {
       // the lease expired and someone else holds it now: theirs to release
     }
+  }
+
+  @Override
+  public void putReceiver(ReceiverRecord receiver) {
+    put(RecordItems.of(receiver));
+  }
+
+  @Override
+  public Optional<ReceiverRecord> getReceiver(String digest) {
+    return get(TableLayout.RECEIVER, digest).map(RecordItems::receiver);
+  }
+
+  @Override
+  public List<ReceiverRecord> listReceivers() {
+    return list(TableLayout.RECEIVER, RecordItems::receiver);
+  }
+
+  @Override
+  public void deleteReceiver(String digest) {
+    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.RECEIVER, digest)));
   }
 
   @Override

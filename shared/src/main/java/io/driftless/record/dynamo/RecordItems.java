@@ -10,6 +10,7 @@ import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.NotificationRecord;
 import io.driftless.record.KustomizationRecord;
+import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
@@ -217,5 +218,20 @@ final class RecordItems {
   private static boolean bool(Map<String, AttributeValue> item, String name, boolean absent) {
     AttributeValue v = item.get(name);
     return v == null || v.bool() == null ? absent : v.bool();
+  }
+
+  static Map<String, AttributeValue> of(ReceiverRecord r) {
+    Map<String, AttributeValue> item = key(TableLayout.RECEIVER, r.digest());
+    putIfPresent(item, "cluster", r.cluster());
+    putIfPresent(item, "key", r.key());
+    putIfPresent(item, "root", r.root());
+    putIfPresent(item, "parent", r.parent());
+    putIfPresent(item, "manifest", r.manifest());
+    return item;
+  }
+
+  static ReceiverRecord receiver(Map<String, AttributeValue> item) {
+    return new ReceiverRecord(str(item, SK), str(item, "cluster"), str(item, "key"), str(item, "root"),
+        str(item, "parent"), str(item, "manifest"));
   }
 }

@@ -30,6 +30,8 @@ final class TableLayout {
   static final String HELM = "HELM";
   /** Flux's Providers and Alerts: sort key {@code <cluster>#<Kind>/<namespace>/<name>}. */
   static final String NOTIFICATION = "NOTIFY";
+  /** Flux Receivers: sort key the webhook digest, so a request finds its Receiver in one read. */
+  static final String RECEIVER = "RECEIVER";
   static final String LOCK = "LOCK";
   static final String DELIVERY = "DELIVERY";
   /** Queued requests: partition key {@code REQUEST#<shard>} ({@link RequestShards}), sort key the request id. */

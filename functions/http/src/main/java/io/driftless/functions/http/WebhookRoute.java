@@ -13,29 +13,37 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The push webhook over plain HTTP. Funqy gives a function neither the headers nor the raw body, and
- * the HMAC covers the exact bytes, so this is a Vert.x route ahead of Funqy's: POST {@code /webhook}
- * (the Funqy name) and {@code /hook/github}, {@code /hook/gitea}, {@code /hook/gitlab}.
+ * The push webhook and Flux Receivers over plain HTTP. Funqy gives a function neither the headers nor
+ * the raw body, and signatures cover the exact bytes, so this is a Vert.x route ahead of Funqy's: POST
+ * {@code /webhook} (the Funqy name) and {@code /hook/github}, {@code /hook/gitea}, {@code /hook/gitlab}
+ * for the push webhook; POST {@code /hook/<digest>} for a Flux Receiver. The body is read as bytes only
+ * (at most 3 MiB: Vert.x answers 413 past that) and handed on unparsed.
  */
 @ApplicationScoped
 public class WebhookRoute {
   /** Before Funqy's own route for {@code /webhook}, which would parse the body as a Function URL event. */
   private static final int BEFORE_FUNQY = -100;
+  /** The push webhook's own paths under /hook/; any other name there is a Receiver's digest. */
+  private static final Set<String> GIT_HOSTS = Set.of("github", "gitea", "gitlab");
 
   @Inject Engine engine;
 
   void register(@Observes Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(WebhookHandler.MAX_BODY_BYTES);
-    for (String path : new String[] {"/webhook", "/hook/github", "/hook/gitea", "/hook/gitlab"}) {
-      router.post(path).order(BEFORE_FUNQY).handler(body).blockingHandler(this::handle, false);
-    }
+    router.post("/webhook").order(BEFORE_FUNQY).handler(body).blockingHandler(this::handle, false);
+    router.post("/hook/:name").order(BEFORE_FUNQY).handler(body).blockingHandler(this::handle, false);
   }
 
   private void handle(RoutingContext ctx) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    WebhookResponse response = engine.webhook(new WebhookRequest(headers(ctx.request().headers()), body));
+    WebhookRequest request = new WebhookRequest(headers(ctx.request().headers()), body);
+    String name = ctx.pathParam("name");
+    WebhookResponse response = name == null || GIT_HOSTS.contains(name)
+        ? engine.webhook(request)
+        : engine.receiver(name, request);
     ctx.response()
         .setStatusCode(response.status())
         .putHeader("content-type", "text/plain; charset=utf-8")
