@@ -8,7 +8,8 @@ import io.driftless.model.KustomizationStatus;
  * root). {@code version} increases on every status write and guards it (optimistic concurrency);
  * {@code lastReconciledAt} is when the status was last written, which the schedule measures
  * {@code retryInterval} from; {@code applied} is what the last successful full apply applied (null
- * before the first), which the drift check's {@code interval} is measured from.
+ * before the first), which the drift check's {@code interval} is measured from; {@code durations}
+ * counts how long its reconciles took, for {@code gotk_reconcile_duration_seconds}.
  */
 public record KustomizationRecord(
     String cluster,
@@ -19,4 +20,11 @@ public record KustomizationRecord(
     KustomizationStatus status,
     String lastReconciledAt,
     long version,
-    AppliedState applied) {}
+    AppliedState applied,
+    ReconcileDurations durations) {
+
+  public KustomizationRecord(String cluster, String key, String root, String parent, String manifest,
+      KustomizationStatus status, String lastReconciledAt, long version, AppliedState applied) {
+    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, applied, ReconcileDurations.NONE);
+  }
+}

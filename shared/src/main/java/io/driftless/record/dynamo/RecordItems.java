@@ -129,7 +129,8 @@ final class RecordItems {
             : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
         str(item, "lastReconciledAt"),
         num(item, "version"),
-        applied(item.get("applied")));
+        applied(item.get("applied")),
+        DurationItems.read(item));
   }
 
   /** An {@link AppliedState} as one map attribute of the work item. */
@@ -161,7 +162,8 @@ final class RecordItems {
             : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
         num(item, "version"),
-        item.containsKey("suspended") && Boolean.TRUE.equals(item.get("suspended").bool()));
+        item.containsKey("suspended") && Boolean.TRUE.equals(item.get("suspended").bool()),
+        DurationItems.read(item));
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {

@@ -1,0 +1,46 @@
+package io.driftless.record.dynamo;
+
+import io.driftless.record.ReconcileDurations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A work item's {@link ReconcileDurations} as top-level number attributes ({@code ADD} works on top-level
+ * attributes only): {@code durationCount}, {@code durationSum} (seconds) and {@code durationBucket<i>}
+ * for bucket i of {@link ReconcileDurations#BOUNDS} (the last one +Inf), each counting the reconciles
+ * in that bucket alone. A stable format: changing the bounds is a migration.
+ */
+final class DurationItems {
+  static final String COUNT = "durationCount";
+  static final String SUM = "durationSum";
+  static final String BUCKET = "durationBucket";
+
+  private DurationItems() {}
+
+  /** The {@code ADD} clause counting one reconcile that took {@code took}, binding its names and values. */
+  static String add(Duration took, Map<String, String> names, Map<String, AttributeValue> values) {
+    names.put("#dCount", COUNT);
+    names.put("#dSum", SUM);
+    names.put("#dBucket", BUCKET + ReconcileDurations.bucketOf(took));
+    values.put(":dOne", AttributeValue.fromN("1"));
+    values.put(":dSeconds", AttributeValue.fromN(BigDecimal.valueOf(ReconcileDurations.seconds(took)).toPlainString()));
+    return " ADD #dCount :dOne, #dSum :dSeconds, #dBucket :dOne";
+  }
+
+  static ReconcileDurations read(Map<String, AttributeValue> item) {
+    if (!item.containsKey(COUNT)) {
+      return ReconcileDurations.NONE;
+    }
+    List<Long> buckets = new ArrayList<>();
+    for (int i = 0; i <= ReconcileDurations.BOUNDS.size(); i++) {
+      buckets.add(RecordItems.num(item, BUCKET + i));
+    }
+    AttributeValue sum = item.get(SUM);
+    return new ReconcileDurations(buckets, RecordItems.num(item, COUNT),
+        sum == null || sum.n() == null ? 0 : Double.parseDouble(sum.n()));
+  }
+}
