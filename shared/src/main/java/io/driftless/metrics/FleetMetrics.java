@@ -24,23 +24,8 @@ public final class FleetMetrics {
   /** Reads the table once (four queries) and returns every resource the metrics show. */
   static List<FluxResource> resources(StateStore store) {
     List<FluxResource> out = new ArrayList<>();
-    for (KustomizationRecord rec : store.listKustomizations()) {
-      out.add(FluxResource.of(rec.cluster(), rec.key(), Kustomization.KIND, rec.manifest(), rec.status(), false,
-              rec.durations())
-          .with("revision", rec.status() == null ? null : rec.status().getLastAppliedRevision())
-          .withField("source_name", "spec", "sourceRef", "name"));
-    }
-    for (HelmRecord rec : store.listHelmObjects()) {
-      if (!HelmRelease.KIND.equals(rec.kind())) {
-        continue;
-      }
-      out.add(FluxResource.of(rec.cluster(), rec.key(), HelmRelease.KIND, rec.manifest(), rec.status(), rec.suspended(),
-              rec.durations())
-          .with("revision", rec.status() == null ? null : rec.status().getLastAttemptedRevision())
-          .withField("chart_name", "spec", "chart", "spec", "chart")
-          .withField("chart_source_name", "spec", "chart", "spec", "sourceRef", "name")
-          .withField("chart_ref_name", "spec", "chartRef", "name"));
-    }
+    store.listKustomizations().forEach(rec -> out.add(of(rec)));
+    store.listHelmObjects().stream().filter(rec -> HelmRelease.KIND.equals(rec.kind())).forEach(rec -> out.add(of(rec)));
     Map<String, String> clusterOfRoot = store.listRoots().stream()
         .filter(r -> r.cluster() != null)
         .collect(Collectors.toMap(RootRecord::name, RootRecord::cluster, (a, b) -> a));
@@ -54,6 +39,22 @@ public final class FleetMetrics {
           .with("url", rec.url()));
     }
     return out;
+  }
+
+  static FluxResource of(KustomizationRecord rec) {
+    return FluxResource.of(rec.cluster(), rec.key(), Kustomization.KIND, rec.manifest(), rec.status(), false,
+            rec.durations())
+        .with("revision", rec.status() == null ? null : rec.status().getLastAppliedRevision())
+        .withField("source_name", "spec", "sourceRef", "name");
+  }
+
+  static FluxResource of(HelmRecord rec) {
+    return FluxResource.of(rec.cluster(), rec.key(), HelmRelease.KIND, rec.manifest(), rec.status(), rec.suspended(),
+            rec.durations())
+        .with("revision", rec.status() == null ? null : rec.status().getLastAttemptedRevision())
+        .withField("chart_name", "spec", "chart", "spec", "chart")
+        .withField("chart_source_name", "spec", "chart", "spec", "sourceRef", "name")
+        .withField("chart_ref_name", "spec", "chartRef", "name");
   }
 
   /** The metrics of every resource in {@code store}, as Prometheus' text format. */

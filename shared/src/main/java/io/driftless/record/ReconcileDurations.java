@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * How long a work item's reconciles took, counted since it was first recorded: the number of
  * reconciles in each of Flux's buckets for {@code gotk_reconcile_duration_seconds} ({@link #BOUNDS},
- * then +Inf), their count and the sum of their seconds. The status write of each reconcile adds one
+ * then +Inf), their count, the sum of their seconds, and the seconds of the last one. The status write of each reconcile adds one
  * (in the same DynamoDB update), so any instance can build the histogram from the table.
  */
-public record ReconcileDurations(List<Long> bucketCounts, long count, double sumSeconds) {
+public record ReconcileDurations(List<Long> bucketCounts, long count, double sumSeconds, double lastSeconds) {
   /**
    * Flux's bucket upper bounds, Prometheus' ExponentialBucketsRange(0.01, 1800, 10) as Go computes it
    * (written out: Java's Math.pow differs in the last digits, and the {@code le} labels must match Flux's).
@@ -19,7 +19,7 @@ public record ReconcileDurations(List<Long> bucketCounts, long count, double sum
       0.5646216173286169, 2.166090855590701, 8.309900738254731, 31.879757075478317, 122.30217221643493,
       469.19495946736544, 1799.9999999999986);
   /** Nothing recorded yet. */
-  public static final ReconcileDurations NONE = new ReconcileDurations(zeros(), 0, 0);
+  public static final ReconcileDurations NONE = new ReconcileDurations(zeros(), 0, 0, 0);
 
   public ReconcileDurations {
     if (bucketCounts.size() != BOUNDS.size() + 1) {

@@ -206,7 +206,7 @@ public final class DynamoStateStore implements StateStore {
       values.put(":applied", RecordItems.applied(applied));
     }
     if (took != null) {
-      update += DurationItems.add(took, names, values);
+      update += DurationItems.setLast(took, names, values) + DurationItems.add(took, names, values);
     }
     String expression = update;
     try {
