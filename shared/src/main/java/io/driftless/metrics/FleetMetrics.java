@@ -36,9 +36,14 @@ public final class FleetMetrics {
       out.add(new FluxResource(source.cluster(), source.group(), source.version(), source.kind(), source.namespace(),
               source.name(), ready, source.suspended(), source.info(), null, source.manifest())
           .with("revision", rec.lastRevision())
-          .with("url", rec.url()));
+          .with("url", withoutUserInfo(rec.url())));
     }
     return out;
+  }
+
+  /** A URL with any {@code user:token@} taken out: metrics are never a place for a secret. */
+  static String withoutUserInfo(String url) {
+    return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
   }
 
   static FluxResource of(KustomizationRecord rec) {
