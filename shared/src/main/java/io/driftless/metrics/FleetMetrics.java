@@ -1,5 +1,6 @@
 package io.driftless.metrics;
 
+import io.driftless.model.Condition;
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.helm.HelmRelease;
@@ -30,11 +31,9 @@ public final class FleetMetrics {
         .filter(r -> r.cluster() != null)
         .collect(Collectors.toMap(RootRecord::name, RootRecord::cluster, (a, b) -> a));
     for (SourceRecord rec : store.listSources()) {
-      String ready = rec.lastRevision() == null ? null : "True";
-      FluxResource source = FluxResource.of(clusterOfRoot.getOrDefault(rec.root(), ""), rec.key(), GitRepository.KIND,
-          rec.manifest(), null, false, null);
-      out.add(new FluxResource(source.cluster(), source.group(), source.version(), source.kind(), source.namespace(),
-              source.name(), ready, source.suspended(), source.info(), null, source.manifest())
+      out.add(FluxResource.of(clusterOfRoot.getOrDefault(rec.root(), ""), rec.key(), GitRepository.KIND,
+              rec.manifest(), null, false, null)
+          .withReady(rec.lastRevision() == null ? null : Condition.TRUE)
           .with("revision", rec.lastRevision())
           .with("url", withoutUserInfo(rec.url())));
     }

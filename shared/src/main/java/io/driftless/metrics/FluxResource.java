@@ -44,6 +44,11 @@ record FluxResource(
         parts[parts.length - 1], ready, suspended, new LinkedHashMap<>(), durations, object);
   }
 
+  /** This resource with Ready status {@code status} (null: not known), for objects without a recorded status. */
+  FluxResource withReady(String status) {
+    return new FluxResource(cluster, group, version, kind, namespace, name, status, suspended, info, durations, manifest);
+  }
+
   /** Adds a {@code gotk_resource_info} label with {@code value}, unless it is null or empty. */
   FluxResource with(String label, Object value) {
     if (value != null && !value.toString().isEmpty()) {
