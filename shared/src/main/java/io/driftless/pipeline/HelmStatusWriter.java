@@ -6,6 +6,8 @@ import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.HelmRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -17,12 +19,14 @@ final class HelmStatusWriter {
   private static final Logger LOG = Logger.getLogger(HelmStatusWriter.class.getName());
   private final ReconcileContext ctx;
   private final HelmRecord rec;
+  private final Instant started;
   private long version;
 
   HelmStatusWriter(ReconcileContext ctx, HelmRecord rec) {
     this.ctx = ctx;
     this.rec = rec;
     this.version = rec.version();
+    this.started = ctx.clock().instant();
   }
 
   /** Records the status so far; a concurrent write is only logged here, the final write reports it. */
@@ -34,9 +38,10 @@ final class HelmStatusWriter {
     }
   }
 
+  /** The final write, which also counts the time since this writer was made for {@code gotk_reconcile_duration_seconds}. */
   ReconcileOutcome write(HelmReleaseStatus status, ChangeSet changes) {
     try {
-      ctx.store().putHelmStatus(rec.cluster(), rec.key(), status, version);
+      ctx.store().putHelmStatus(rec.cluster(), rec.key(), status, version, Duration.between(started, ctx.clock().instant()));
     } catch (ConcurrentUpdateException e) {
       String message = rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();
       LOG.warning(message);

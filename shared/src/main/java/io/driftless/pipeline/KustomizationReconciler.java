@@ -149,7 +149,7 @@ final class KustomizationReconciler {
       if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
         StatusUpdates.succeeded(status, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
-        return new Result(write(rec, status, changes, withReads(rec.applied(), rec, ks, fetched, build, split)),
+        return new Result(write(rec, status, changes, withReads(rec.applied(), rec, ks, fetched, build, split), started),
             discovered, true, true);
       }
       new ReceiverRegistration(ctx).register(rec, split.flux().receivers());
@@ -159,7 +159,7 @@ final class KustomizationReconciler {
       if (detectOnly) {
         DriftMode.record(status, applied, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
-        return new Result(write(rec, status, changes, null), discovered, true, false);
+        return new Result(write(rec, status, changes, null, started), discovered, true, false);
       }
       DriftMode.clear(status);
       List<InventoryEntry> inventory = applied.toInventory();
@@ -179,7 +179,7 @@ final class KustomizationReconciler {
     } catch (RuntimeException e) {
       failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e), build, started);
     }
-    ReconcileOutcome outcome = write(rec, status, changes, recorded);
+    ReconcileOutcome outcome = write(rec, status, changes, recorded, started);
     return new Result(outcome, discovered, true, false);
   }
 
@@ -314,11 +314,14 @@ final class KustomizationReconciler {
 
   /**
    * Records the status; when someone else wrote the item in between, the outcome says the status
-   * was not recorded (the next run retries) instead of aborting the other items.
+   * was not recorded (the next run retries) instead of aborting the other items. The same write counts
+   * the time since {@code started} for {@code gotk_reconcile_duration_seconds}.
    */
-  private ReconcileOutcome write(KustomizationRecord rec, KustomizationStatus status, ChangeSet changes, AppliedState applied) {
+  private ReconcileOutcome write(
+      KustomizationRecord rec, KustomizationStatus status, ChangeSet changes, AppliedState applied, Instant started) {
+    Duration took = Duration.between(started, ctx.clock().instant());
     try {
-      ctx.times().time("status", () -> ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version(), applied));
+      ctx.times().time("status", () -> ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version(), applied, took));
       return outcome(rec, status, changes);
     } catch (ConcurrentUpdateException e) {
       String message = "Kustomization " + rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();

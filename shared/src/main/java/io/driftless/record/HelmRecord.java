@@ -8,7 +8,8 @@ import io.driftless.model.helm.HelmReleaseStatus;
  * {@code <Kind>/<namespace>/<name>}; {@code manifest} the object's YAML as found in Git. Only a
  * HelmRelease has a {@code status}; {@code version} guards its writes as for a Kustomization.
  * {@code suspended} is {@code driftless suspend}'s mark, kept in the table apart from the manifest
- * (so a new commit does not clear it); {@code spec.suspend} in Git suspends as well.
+ * (so a new commit does not clear it); {@code spec.suspend} in Git suspends as well. {@code durations}
+ * counts how long a HelmRelease's reconciles took, for {@code gotk_reconcile_duration_seconds}.
  */
 public record HelmRecord(
     String cluster,
@@ -19,7 +20,13 @@ public record HelmRecord(
     HelmReleaseStatus status,
     String lastReconciledAt,
     long version,
-    boolean suspended) {
+    boolean suspended,
+    ReconcileDurations durations) {
+
+  public HelmRecord(String cluster, String key, String root, String parent, String manifest, HelmReleaseStatus status,
+      String lastReconciledAt, long version, boolean suspended) {
+    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, suspended, ReconcileDurations.NONE);
+  }
 
   public HelmRecord(String cluster, String key, String root, String parent, String manifest, HelmReleaseStatus status,
       String lastReconciledAt, long version) {

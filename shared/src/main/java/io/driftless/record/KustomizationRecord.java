@@ -10,7 +10,8 @@ import io.driftless.model.KustomizationStatus;
  * {@code retryInterval} from; {@code applied} is what the last successful full apply applied (null
  * before the first), which the drift check's {@code interval} is measured from. {@code suspended} is
  * {@code driftless suspend ks}'s mark, kept in the table apart from the manifest (a new commit does
- * not clear it); {@code spec.suspend} in Git suspends as well.
+ * not clear it); {@code spec.suspend} in Git suspends as well. {@code durations} counts how long its
+ * reconciles took, for {@code gotk_reconcile_duration_seconds}.
  */
 public record KustomizationRecord(
     String cluster,
@@ -22,10 +23,11 @@ public record KustomizationRecord(
     String lastReconciledAt,
     long version,
     AppliedState applied,
-    boolean suspended) {
+    boolean suspended,
+    ReconcileDurations durations) {
 
   public KustomizationRecord(String cluster, String key, String root, String parent, String manifest,
       KustomizationStatus status, String lastReconciledAt, long version, AppliedState applied) {
-    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, applied, false);
+    this(cluster, key, root, parent, manifest, status, lastReconciledAt, version, applied, false, ReconcileDurations.NONE);
   }
 }

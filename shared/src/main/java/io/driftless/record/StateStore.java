@@ -75,7 +75,16 @@ public interface StateStore extends AutoCloseable {
   void setHelmSuspended(String cluster, String key, boolean suspended);
 
   /** As {@link #putStatus}, for a HelmRelease work item. */
-  long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion);
+  default long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
+    return putHelmStatus(cluster, key, status, expectedVersion, null);
+  }
+
+  /**
+   * As {@link #putHelmStatus(String, String, HelmReleaseStatus, long)}, in the same write counting a
+   * reconcile that took {@code took} into the item's {@link ReconcileDurations}; null counts nothing
+   * (a progress write).
+   */
+  long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion, Duration took);
 
   /**
    * Writes the status if the record's version is still {@code expectedVersion}; returns the new
@@ -89,7 +98,17 @@ public interface StateStore extends AutoCloseable {
    * As {@link #putStatus(String, String, KustomizationStatus, long)}, in the same write recording
    * {@code applied} (a full apply succeeded); null keeps what was recorded before.
    */
-  long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied);
+  default long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied) {
+    return putStatus(cluster, key, status, expectedVersion, applied, null);
+  }
+
+  /**
+   * As {@link #putStatus(String, String, KustomizationStatus, long, AppliedState)}, in the same write
+   * counting a reconcile that took {@code took} into the item's {@link ReconcileDurations}; null
+   * counts nothing.
+   */
+  long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied,
+      Duration took);
 
   /** Takes the lease on (cluster, key) with a conditional write; empty when someone else holds it. */
   Optional<Lease> tryLock(String cluster, String key, String holder, Duration ttl);

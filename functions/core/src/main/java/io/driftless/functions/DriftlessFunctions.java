@@ -2,9 +2,11 @@ package io.driftless.functions;
 
 import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.FanOutReport;
+import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
 import io.driftless.trigger.WebhookRequest;
 import io.quarkus.funqy.Funq;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.List;
 public class DriftlessFunctions {
   @Inject Engine engine;
   @Inject Clock clock;
+  @Inject Instance<RunObserver> observers;
 
   /**
    * A push webhook, or a Flux Receiver's {@code /hook/<digest>}, arriving through a Lambda Function
@@ -32,7 +35,7 @@ public class DriftlessFunctions {
   /** A cron tick run in one invocation: drains queued requests, then reconciles what is due, inline. */
   @Funq
   public ReconcileReport schedule(ScheduledEvent event) {
-    return engine.schedule(event.timeOr(clock.instant()));
+    return observed(engine.schedule(event.timeOr(clock.instant())));
   }
 
   /**
@@ -41,7 +44,9 @@ public class DriftlessFunctions {
    */
   @Funq
   public FanOutReport tick(ScheduledEvent event) {
-    return engine.tick(event.timeOr(clock.instant()));
+    FanOutReport report = engine.tick(event.timeOr(clock.instant()));
+    observe(report.outcomes());
+    return report;
   }
 
   /**
@@ -51,12 +56,23 @@ public class DriftlessFunctions {
   @Funq
   public BatchResponse work(WorkEvent event) {
     List<WorkEvent.Delivery> deliveries = event.deliveries();
-    return BatchResponse.of(deliveries, engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList()));
+    FanOutReport report = engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList());
+    observe(report.outcomes());
+    return BatchResponse.of(deliveries, report);
   }
 
   /** A manual reconcile of one Kustomization or all, or the table's stream saying requests are queued. */
   @Funq
   public ReconcileReport reconcile(ReconcileInput input) {
-    return input.isStreamEvent() ? engine.drainPending() : engine.reconcile(input.command());
+    return observed(input.isStreamEvent() ? engine.drainPending() : engine.reconcile(input.command()));
+  }
+
+  private ReconcileReport observed(ReconcileReport report) {
+    observe(report.outcomes());
+    return report;
+  }
+
+  private void observe(List<ReconcileOutcome> outcomes) {
+    observers.forEach(o -> o.ran(outcomes));
   }
 }

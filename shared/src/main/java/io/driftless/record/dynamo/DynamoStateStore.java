@@ -175,10 +175,10 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
-  public long putStatus(
-      String cluster, String key, KustomizationStatus status, long expectedVersion, AppliedState applied) {
+  public long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion,
+      AppliedState applied, Duration took) {
     return writeStatus(TableLayout.KUSTOMIZATION, "Kustomization " + key, cluster, key,
-        StatusJson.write(status), expectedVersion, applied);
+        StatusJson.write(status), expectedVersion, applied, took);
   }
 
   @Override
@@ -241,16 +241,16 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
-  public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion) {
-    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null);
+  public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion, Duration took) {
+    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null, took);
   }
 
   /**
-   * Writes {@code status} (and {@code applied}, unless null) if the item is still at
-   * {@code expectedVersion}, in one conditional update; returns the new version.
+   * Writes {@code status} (and {@code applied}, unless null; and counts {@code took}, unless null) if
+   * the item is still at {@code expectedVersion}, in one conditional update; returns the new version.
    */
-  private long writeStatus(
-      String type, String subject, String cluster, String key, String status, long expectedVersion, AppliedState applied) {
+  private long writeStatus(String type, String subject, String cluster, String key, String status,
+      long expectedVersion, AppliedState applied, Duration took) {
     long next = expectedVersion + 1;
     Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#version", "version", "#at", "lastReconciledAt"));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -260,6 +260,9 @@ public final class DynamoStateStore implements StateStore {
       update += ", #applied = :applied";
       names.put("#applied", "applied");
       values.put(":applied", RecordItems.applied(applied));
+    }
+    if (took != null) {
+      update += DurationItems.setLast(took, names, values) + DurationItems.add(took, names, values);
     }
     String expression = update;
     try {

@@ -138,7 +138,8 @@ final class RecordItems {
         str(item, "lastReconciledAt"),
         num(item, "version"),
         applied(item.get("applied")),
-        bool(item, "suspended", false));
+        bool(item, "suspended", false),
+        DurationItems.read(item));
   }
 
   /** An {@link AppliedState} as one map attribute of the work item. */
@@ -183,7 +184,8 @@ final class RecordItems {
             : StatusJson.read(key + " on cluster " + cluster, status, HelmReleaseStatus.class),
         str(item, "lastReconciledAt"),
         num(item, "version"),
-        bool(item, "suspended", false));
+        bool(item, "suspended", false),
+        DurationItems.read(item));
   }
 
   static Map<String, AttributeValue> of(ReconcileRequest r) {
