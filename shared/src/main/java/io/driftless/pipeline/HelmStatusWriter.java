@@ -11,18 +11,21 @@ import java.util.logging.Logger;
 
 /**
  * Writes a HelmRelease's status, guarded by the record's version: {@link #progress} while an action
- * runs (so Reconciling=True is seen), {@link #write} once at the end, giving the outcome.
+ * runs (so Reconciling=True is seen), {@link #write} once at the end, giving the outcome and sending the
+ * run's events.
  */
 final class HelmStatusWriter {
   private static final Logger LOG = Logger.getLogger(HelmStatusWriter.class.getName());
   private final ReconcileContext ctx;
   private final HelmRecord rec;
+  private final HelmReleaseEvents.Before before;
   private long version;
 
   HelmStatusWriter(ReconcileContext ctx, HelmRecord rec) {
     this.ctx = ctx;
     this.rec = rec;
     this.version = rec.version();
+    this.before = HelmReleaseEvents.Before.of(rec);
   }
 
   /** Records the status so far; a concurrent write is only logged here, the final write reports it. */
@@ -34,7 +37,9 @@ final class HelmStatusWriter {
     }
   }
 
+  /** Records the final status and emits the run's events ({@link HelmReleaseEvents}). */
   ReconcileOutcome write(HelmReleaseStatus status, ChangeSet changes) {
+    new HelmReleaseEvents(ctx).finished(rec, before, status);
     try {
       ctx.store().putHelmStatus(rec.cluster(), rec.key(), status, version);
     } catch (ConcurrentUpdateException e) {

@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
+import io.driftless.event.EventSink;
 import io.driftless.render.FluxBuilder;
 import io.driftless.record.StateStore;
 import io.driftless.source.SourceFetcher;
@@ -19,4 +20,5 @@ record ReconcileContext(
     Duration lockTtl,
     Duration lockWait,
     DriftlessConfig.Throughput throughput,
-    StageTimes times) {}
+    StageTimes times,
+    EventSink events) {}
