@@ -99,9 +99,7 @@ public record DriftlessConfig(
     CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
     CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
     KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
-    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`"),
-    /** Read by {@code io.driftless.record.EventStore#ttlFrom}: how long stored events are kept. */
-    EVENT_TTL("DRIFTLESS_EVENT_TTL", null, "`168h` (7 days)");
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
 
     private final String env;
     private final String defaultValue;

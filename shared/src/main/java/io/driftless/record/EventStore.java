@@ -1,6 +1,6 @@
 package io.driftless.record;
 
-import io.driftless.config.DriftlessConfig;
+import io.driftless.config.ConfigException;
 import io.driftless.event.Event;
 import io.driftless.event.EventSink;
 import io.driftless.model.Durations;
@@ -17,6 +17,11 @@ import java.util.logging.Logger;
  */
 public final class EventStore implements EventSink {
   private static final Logger LOG = Logger.getLogger(EventStore.class.getName());
+  /**
+   * The environment variable setting the retention. Read from the environment only (on Lambda, the
+   * function's environment), not a {@code DriftlessConfig} key, so the functions' Quarkus mapping is unchanged.
+   */
+  public static final String TTL_ENV = "DRIFTLESS_EVENT_TTL";
   /** How long an event is kept when {@code DRIFTLESS_EVENT_TTL} is unset. */
   public static final Duration DEFAULT_TTL = Duration.ofDays(7);
   private final EventLog log;
@@ -24,7 +29,7 @@ public final class EventStore implements EventSink {
 
   public EventStore(EventLog log, Duration ttl) {
     if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException(DriftlessConfig.Key.EVENT_TTL.env() + ": " + ttl + " must be positive");
+      throw new IllegalArgumentException(TTL_ENV + ": " + ttl + " must be positive");
     }
     this.log = log;
     this.ttl = ttl;
@@ -32,15 +37,15 @@ public final class EventStore implements EventSink {
 
   /** The retention {@code env} asks for with {@code DRIFTLESS_EVENT_TTL} (a Go duration such as {@code 72h}). */
   public static Duration ttlFrom(Map<String, String> env) {
-    String text = env.get(DriftlessConfig.Key.EVENT_TTL.env());
+    String text = env.get(TTL_ENV);
     if (text == null || text.isBlank()) {
       return DEFAULT_TTL;
     }
     try {
       return Durations.parse(text.trim());
     } catch (RuntimeException e) {
-      throw new io.driftless.config.ConfigException(
-          DriftlessConfig.Key.EVENT_TTL.env() + ": '" + text + "' is not a duration such as 168h");
+      throw new ConfigException(
+          TTL_ENV + ": '" + text + "' is not a duration such as 168h");
     }
   }
 
