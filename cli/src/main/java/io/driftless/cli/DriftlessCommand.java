@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       SuspendCommand.Suspend.class,
       SuspendCommand.Resume.class,
       BuildCommand.class,
+      EventsCommand.class,
+      LogsCommand.class,
       DemoCommand.class
     })
 final class DriftlessCommand implements Runnable {
