@@ -60,6 +60,18 @@ final class EventsCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * What {@code driftless events -A} prints for {@code events} (the demo's closing block); an
+   * IllegalStateException when none was stored, since every reconcile emits some.
+   */
+  static String printedEvents(List<Event> events, Instant now) {
+    List<Event> shown = events.stream().filter(e -> e.severity() != Event.Severity.TRACE).toList();
+    if (shown.isEmpty()) {
+      throw new IllegalStateException("the reconciles stored no events");
+    }
+    return render(shown, now, true, false, true);
+  }
+
   private static long clusters(Engine engine) {
     return engine.store().listClusters().size();
   }
