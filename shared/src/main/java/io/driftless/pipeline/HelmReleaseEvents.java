@@ -61,6 +61,13 @@ final class HelmReleaseEvents {
     }
   }
 
+  /** A HelmRelease that left Git was uninstalled by its parent's prune ({@code ok}), or could not be. */
+  void uninstalled(HelmRecord rec, boolean ok, String message) {
+    Map<String, String> meta = rec.status() == null ? Map.of() : meta(rec.status());
+    emit(rec, ok ? Event.Severity.INFO : Event.Severity.ERROR,
+        (ok ? Reason.UNINSTALL_SUCCEEDED : Reason.UNINSTALL_FAILED).flux(), message, meta);
+  }
+
   private static Event.Severity severity(Condition c) {
     if (Reason.DEPENDENCY_NOT_READY.flux().equals(c.reason())) {
       return Event.Severity.INFO;
