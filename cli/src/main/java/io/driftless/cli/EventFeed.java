@@ -10,10 +10,12 @@ import java.util.function.Function;
 
 /**
  * What {@code --watch} and {@code --follow} print: each {@link #next()} returns the events stored
- * since the last call and not returned before (reading from the newest seen, so a poll of the fleet
- * reads today's partitions only).
+ * since the last call and not returned before (reading from shortly before the newest seen, so a poll
+ * of the fleet reads today's partitions only).
  */
 final class EventFeed {
+  /** Re-read this far back, so an event another instance stamped a little earlier but stored later is not missed. */
+  private static final Duration OVERLAP = Duration.ofSeconds(30);
   private final Function<Instant, List<Event>> reader;
   private final Set<String> seen = new HashSet<>();
   private Instant from;
@@ -24,7 +26,7 @@ final class EventFeed {
   }
 
   List<Event> next() {
-    List<Event> fresh = reader.apply(from).stream().filter(e -> seen.add(identity(e))).toList();
+    List<Event> fresh = reader.apply(from.minus(OVERLAP)).stream().filter(e -> seen.add(identity(e))).toList();
     fresh.stream().map(Event::timestamp).max(Instant::compareTo).ifPresent(t -> from = t);
     return fresh;
   }
