@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Instant started = Instant.now();
     Path work = DemoFiles.fresh(workDir.toAbsolutePath());
     Path examples = Path.of(System.getProperty("driftless.home", ".")).resolve("examples").toAbsolutePath();
     step("1", "Git repository from " + examples);
@@ -99,6 +100,8 @@ final class DemoCommand implements Callable<Integer> {
         check.pushAndRun(sender, repo.url(), first, second,
             change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED),
             helmChange("ConfigMap", Action.CONFIGURED));
+        step("7", "Events the reconciles emitted and stored, as `driftless events -A` lists them");
+        System.out.print(EventsCommand.printedEvents(engine.store().events().since(started), Instant.now()));
         System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second
             + "; Helm release hello/hello upgraded to v2");
         return 0;

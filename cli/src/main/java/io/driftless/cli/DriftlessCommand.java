@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
+      EventsCommand.class,
+      LogsCommand.class,
       DemoCommand.class
     })
 final class DriftlessCommand implements Runnable {

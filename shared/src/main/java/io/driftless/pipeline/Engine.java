@@ -1,11 +1,15 @@
 package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
+import io.driftless.notify.AlertRouter;
 import io.driftless.config.DriftlessConfig.Dispatch;
+import io.driftless.event.EventSink;
+import io.driftless.event.EventSinks;
 import io.driftless.render.FluxBuilder;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
+import io.driftless.record.EventStore;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
@@ -44,24 +48,29 @@ public final class Engine implements AutoCloseable {
   private final WebhookHandler webhooks;
   private final ReceiverHandler receivers;
   private final DriftlessConfig.Workers workers;
+  private final EventSinks events;
   private QueueWatcher watcher;
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
-      List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput) {
+      List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput,
+      Duration eventTtl) {
     this.store = store;
     this.workers = workers;
+    this.events = EventSinks.of(List.of(new EventStore(store.events(), eventTtl)));
     this.ctx = new ReconcileContext(
         store, fetcher, FluxBuilder.forSources(),
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets, throughput), clock,
         "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5), throughput,
         new StageTimes(),
-        dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh());
+        dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh(), events);
     this.queue = new WorkQueue(ctx);
     this.dispatcher = dispatch == Dispatch.LOCAL
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
         : Dispatcher.viaStream();
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
     this.receivers = new ReceiverHandler(store, new ReceiverSecrets(store, ctx.clients()), dispatcher, clock);
+    // after the table: the Alerts and Providers recorded from Git (and a commit status registered at bootstrap)
+    events.add(AlertRouter.create(store, ctx.clients()::forCluster, secrets, clock));
   }
 
   /**
@@ -84,7 +93,16 @@ public final class Engine implements AutoCloseable {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = around.apply(new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout()));
     return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(),
-        config.workers(), config.throughput());
+        config.workers(), config.throughput(), EventStore.ttlFrom(env));
+  }
+
+  /**
+   * Sends every event of this engine's reconciles to {@code sink} too, after the table's
+   * {@link EventStore} (which keeps them for {@code DRIFTLESS_EVENT_TTL}): alerting, commit status.
+   * Give it one sink ({@link EventSinks#of} makes one of several); one that throws is logged and skipped.
+   */
+  public void addEventSink(EventSink sink) {
+    events.add(sink);
   }
 
   public StateStore store() {

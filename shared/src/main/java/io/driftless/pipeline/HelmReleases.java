@@ -57,11 +57,13 @@ final class HelmReleases {
           var changes = new HelmUninstaller(ctx).uninstall(rec);
           outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", true, Reason.UNINSTALL_SUCCEEDED,
               "Helm uninstall succeeded for " + rec.key(), changes));
+          new HelmReleaseEvents(ctx).uninstalled(rec, true, "Helm uninstall succeeded for " + rec.key());
         } catch (RuntimeException e) {
           String message = ApiErrors.describe(rec.key(), "uninstall", e);
           LOG.warning(message);
           outcomes.add(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message,
               null));
+          new HelmReleaseEvents(ctx).uninstalled(rec, false, message);
           continue; // kept, so the next run retries the uninstall
         }
       }

@@ -28,6 +28,7 @@ final class HelmSourceStatus {
     status.setLastAttemptedRevision(stored);
     String message = stored.isEmpty() ? "Helm repository is Ready" : "stored artifact: revision '" + stored + "'";
     status.setCondition(Condition.READY, Condition.TRUE, "Succeeded", message, ctx.clock().instant().toString());
+    SourceEvents.helmFetched(ctx, source, stored, message);
     try {
       ctx.store().putHelmStatus(source.cluster(), source.key(), status, source.version());
     } catch (ConcurrentUpdateException e) {

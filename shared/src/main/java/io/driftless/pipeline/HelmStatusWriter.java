@@ -13,13 +13,15 @@ import java.util.logging.Logger;
 
 /**
  * Writes a HelmRelease's status, guarded by the record's version: {@link #progress} while an action
- * runs (so Reconciling=True is seen), {@link #write} once at the end, giving the outcome.
+ * runs (so Reconciling=True is seen), {@link #write} once at the end, giving the outcome and sending the
+ * run's events.
  */
 final class HelmStatusWriter {
   private static final Logger LOG = Logger.getLogger(HelmStatusWriter.class.getName());
   private final ReconcileContext ctx;
   private final HelmRecord rec;
   private final Instant started;
+  private final HelmReleaseEvents.Before before;
   private long version;
 
   HelmStatusWriter(ReconcileContext ctx, HelmRecord rec) {
@@ -27,6 +29,7 @@ final class HelmStatusWriter {
     this.rec = rec;
     this.version = rec.version();
     this.started = ctx.clock().instant();
+    this.before = HelmReleaseEvents.Before.of(rec);
   }
 
   /** Records the status so far; a concurrent write is only logged here, the final write reports it. */
@@ -38,8 +41,12 @@ final class HelmStatusWriter {
     }
   }
 
-  /** The final write, which also counts the time since this writer was made for {@code gotk_reconcile_duration_seconds}. */
+  /**
+   * Records the final status and emits the run's events ({@link HelmReleaseEvents}); the write also
+   * counts the time since this writer was made for {@code gotk_reconcile_duration_seconds}.
+   */
   ReconcileOutcome write(HelmReleaseStatus status, ChangeSet changes) {
+    new HelmReleaseEvents(ctx).finished(rec, before, status);
     try {
       ctx.store().putHelmStatus(rec.cluster(), rec.key(), status, version, Duration.between(started, ctx.clock().instant()));
     } catch (ConcurrentUpdateException e) {

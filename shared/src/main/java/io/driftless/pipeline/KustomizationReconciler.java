@@ -45,6 +45,7 @@ final class KustomizationReconciler {
   private final AfterApply afterApply;
   private final FetchedSources sources;
   private final UnchangedInputs unchangedInputs;
+  private final KustomizationEvents events;
 
   /** A reconciler for one run: each source is fetched once for all the Kustomizations it reconciles. */
   KustomizationReconciler(ReconcileContext ctx) {
@@ -57,6 +58,7 @@ final class KustomizationReconciler {
     this.afterApply = afterApply;
     this.sources = new FetchedSources(ctx);
     this.unchangedInputs = new UnchangedInputs(ctx, sources);
+    this.events = new KustomizationEvents(ctx);
   }
 
   /**
@@ -106,7 +108,11 @@ final class KustomizationReconciler {
       KustomizationRecord rec =
           ctx.store().getKustomization(cluster, key)
               .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
-      return reconcileLocked(rec, trigger);
+      KustomizationEvents.Before before = KustomizationEvents.Before.of(rec);
+      Instant started = ctx.clock().instant();
+      Result result = reconcileLocked(rec, trigger);
+      events.finished(rec, before, result, started);
+      return result;
     } finally {
       ctx.times().run("lease", () -> LeaseWaiter.release(ctx, lease));
     }
@@ -135,6 +141,7 @@ final class KustomizationReconciler {
         return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
       boolean driftCheck = forced || Schedules.isDue(rec, ks, trigger.now());
+      events.starting(rec, status.getLastAttemptedRevision(), revision);
       status.setLastAttemptedRevision(revision);
       StatusUpdates.progressing(status, "Building manifests for revision " + revision, started);
       Targets.Target target = targets.of(rec, ks);

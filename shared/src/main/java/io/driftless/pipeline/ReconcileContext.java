@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
+import io.driftless.event.EventSink;
 import io.driftless.render.FluxBuilder;
 import io.driftless.record.StateStore;
 import io.driftless.source.SourceFetcher;
@@ -20,4 +21,5 @@ record ReconcileContext(
     Duration lockWait,
     DriftlessConfig.Throughput throughput,
     StageTimes times,
-    TreeSnapshots trees) {}
+    TreeSnapshots trees,
+    EventSink events) {}

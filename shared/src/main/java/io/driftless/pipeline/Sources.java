@@ -71,12 +71,19 @@ final class Sources {
         return new Fetched(cached.get(), repo.spec().ignore(), git);
       }
     }
-    SourceSnapshot snap = ctx.fetcher().fetch(git);
+    SourceSnapshot snap;
+    try {
+      snap = ctx.fetcher().fetch(git);
+    } catch (RuntimeException e) {
+      SourceEvents.gitFailed(ctx, source, key, e.getMessage());
+      throw e;
+    }
     String revision = snap.revision().toString();
     if (!revision.equals(source.lastRevision())) {
       ctx.store().putSource(new SourceRecord(
           source.key(), source.root(), source.url(), source.manifest(), source.credentialRef(),
           revision, ctx.clock().instant().toString()));
+      SourceEvents.gitFetched(ctx, source, key, revision);
     }
     return new Fetched(snap, repo.spec().ignore(), git);
   }

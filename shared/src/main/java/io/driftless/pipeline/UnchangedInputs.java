@@ -96,6 +96,7 @@ final class UnchangedInputs {
 
   private ReconcileOutcome write(KustomizationRecord rec, Revision revision, AppliedState last) {
     Instant now = ctx.clock().instant();
+    KustomizationEvents.Before before = KustomizationEvents.Before.of(rec);
     KustomizationStatus status = rec.status();
     String rev = revision.toString();
     status.setLastAttemptedRevision(rev);
@@ -107,8 +108,11 @@ final class UnchangedInputs {
     } catch (ConcurrentUpdateException e) {
       return null; // another run wrote it meanwhile: reconcile in full
     }
-    return new ReconcileOutcome(rec.cluster(), rec.key(), rev, true, Reason.RECONCILIATION_SUCCEEDED,
+    ReconcileOutcome outcome = new ReconcileOutcome(rec.cluster(), rec.key(), rev, true, Reason.RECONCILIATION_SUCCEEDED,
         status.condition(Condition.READY).map(Condition::message).orElse(""), null);
+    // the finished event, with commit_status: the pushed commit shows it reached this Kustomization too
+    new KustomizationEvents(ctx).finished(rec, before, new KustomizationReconciler.Result(outcome, Optional.empty(), true, true), now);
+    return outcome;
   }
 
   private static Optional<String> lastSucceededDigest(KustomizationStatus s) {

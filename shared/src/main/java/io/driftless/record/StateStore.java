@@ -155,6 +155,9 @@ public interface StateStore extends AutoCloseable {
   /** Marks the request done: it leaves the pending list, and queuing its id again in the same wave is refused. */
   void completeRequest(String id);
 
+  /** The events of every reconcile, kept for {@code DRIFTLESS_EVENT_TTL} ({@link EventStore} writes them). */
+  EventLog events();
+
   @Override
   void close();
 }

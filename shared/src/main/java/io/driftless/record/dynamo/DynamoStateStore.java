@@ -14,6 +14,7 @@ import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.ConcurrentUpdateException;
+import io.driftless.record.EventLog;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.record.NotificationRecord;
@@ -50,6 +51,7 @@ public final class DynamoStateStore implements StateStore {
   private final Clock clock;
   private final Runnable onClose;
   private final DynamoOperations operations = new DynamoOperations();
+  private final DynamoEventLog events;
 
   /** A store on {@code table}; closing it closes {@code client}. */
   public DynamoStateStore(DynamoDbClient client, String table, Clock clock) {
@@ -61,6 +63,7 @@ public final class DynamoStateStore implements StateStore {
     this.table = table;
     this.clock = clock;
     this.onClose = onClose;
+    this.events = new DynamoEventLog(this.client, table, clock);
   }
 
   /** The DynamoDB operations this store has sent so far. */
@@ -426,6 +429,11 @@ public final class DynamoStateStore implements StateStore {
 
   private static Map<String, AttributeValue> requestKey(String id) {
     return key(RequestShards.partitionOf(id), id);
+  }
+
+  @Override
+  public EventLog events() {
+    return events;
   }
 
   @Override

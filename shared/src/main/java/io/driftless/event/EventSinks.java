@@ -1,0 +1,43 @@
+package io.driftless.event;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+
+/**
+ * Several sinks as one: each event goes to every sink in order, and a sink that throws is logged
+ * (its exception's class and the event's subject and reason, never the message or metadata, which
+ * could carry an address) and skipped, so one broken sink neither fails the reconcile nor starves
+ * the others.
+ */
+public final class EventSinks implements EventSink {
+  private static final Logger LOG = Logger.getLogger(EventSinks.class.getName());
+  private final List<EventSink> sinks;
+
+  private EventSinks(List<EventSink> sinks) {
+    this.sinks = sinks;
+  }
+
+  /** The sinks, in order, as one sink. */
+  public static EventSinks of(List<EventSink> sinks) {
+    return new EventSinks(new CopyOnWriteArrayList<>(sinks));
+  }
+
+  /** Adds a sink after the others (the engine's owner plugs in alerting after start-up, say). */
+  public EventSinks add(EventSink sink) {
+    sinks.add(sink);
+    return this;
+  }
+
+  @Override
+  public void emit(Event event) {
+    for (EventSink sink : sinks) {
+      try {
+        sink.emit(event);
+      } catch (RuntimeException e) {
+        LOG.warning("event sink " + sink.getClass().getSimpleName() + " failed on " + event.involvedObject().subject()
+            + " " + event.reason() + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+  }
+}

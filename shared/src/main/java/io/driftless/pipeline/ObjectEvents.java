@@ -1,0 +1,60 @@
+package io.driftless.pipeline;
+
+import io.driftless.event.Event;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Yaml;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emits one event about a Flux object into the engine's sink, as Flux's event recorder does: the
+ * object's {@code event.toolkit.fluxcd.io/*} annotations join the metadata (the controller's own keys
+ * win), and the time is the engine's clock.
+ */
+final class ObjectEvents {
+  static final String EVENT_ANNOTATION_PREFIX = "event.toolkit.fluxcd.io/";
+
+  private ObjectEvents() {}
+
+  static void emit(ReconcileContext ctx, String cluster, Event.InvolvedObject object, String manifest,
+      Event.Severity severity, String reason, String message, Map<String, String> metadata, String controller) {
+    Map<String, String> all = new HashMap<>(annotations(object.subject(), manifest));
+    all.putAll(metadata);
+    ctx.events().emit(new Event(ctx.clock().instant(), object, cluster, severity, reason, message, all, controller));
+  }
+
+  /** The object's {@code event.toolkit.fluxcd.io/*} annotations; none when its manifest cannot be read. */
+  static Map<String, String> annotations(String origin, String manifest) {
+    if (manifest == null || !manifest.contains(EVENT_ANNOTATION_PREFIX)) {
+      return Map.of();
+    }
+    try {
+      List<Map<String, Object>> docs = Yaml.readDocuments(origin, manifest);
+      Map<String, String> found = new HashMap<>();
+      if (docs.size() == 1) {
+        new KubeObject(docs.get(0), origin).annotations().forEach((k, v) -> {
+          if (k.startsWith(EVENT_ANNOTATION_PREFIX)) {
+            found.put(k, v);
+          }
+        });
+      }
+      return found;
+    } catch (RuntimeException unreadable) {
+      return Map.of();
+    }
+  }
+
+  /** A duration as Go prints one ({@code 10m0s}, {@code 1.5s}, {@code 250ms}), as Flux's messages carry them. */
+  static String goDuration(Duration d) {
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    long hours = d.toHours();
+    long minutes = d.toMinutesPart();
+    String seconds = d.toSecondsPart() + (d.toMillisPart() == 0 ? "" : String.format(".%03d", d.toMillisPart()).replaceAll("0+$", ""));
+    return (hours > 0 ? hours + "h" : "") + (hours > 0 || minutes > 0 ? minutes + "m" : "") + seconds + "s";
+  }
+}

@@ -1,0 +1,22 @@
+package io.driftless.record;
+
+import io.driftless.event.Event;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The events kept in the table for {@code driftless events} and {@code driftless logs}. Each event is
+ * stored until its expiry (DynamoDB's TTL then deletes it; reads skip expired ones before that).
+ * Lists are oldest first.
+ */
+public interface EventLog {
+
+  /** Stores {@code event} until {@code expiresAt}. */
+  void append(Event event, Instant expiresAt);
+
+  /** The events of one object ({@code kind}, {@code namespace}, {@code name}) on {@code cluster} since {@code since}. */
+  List<Event> forObject(String cluster, String kind, String namespace, String name, Instant since);
+
+  /** The events of every object on every cluster since {@code since}, up to now. */
+  List<Event> since(Instant since);
+}
