@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.driftless.config.DriftlessConfig;
-import io.driftless.event.Event;
 import io.driftless.local.RealApiServer;
 import io.driftless.local.SharedRealApiServer;
-import io.driftless.model.LocalSecretResolver;
 import io.driftless.pipeline.Engine;
-import io.driftless.pipeline.KubeClients;
 import io.driftless.pipeline.ManualReconcile;
 import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.record.ClusterRecord;
@@ -24,7 +21,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -111,19 +107,15 @@ class AlertsEndToEndTest {
         .containsExactlyInAnyOrder("Provider/" + ns + "/hook", "Alert/" + ns + "/apps");
     assertThat(admin.configMaps().inNamespace(ns).withName("app").get()).isNotNull();
 
-    LocalSecretResolver references = LocalSecretResolver.withAws(Map.of());
-    AlertRouter router = AlertRouter.create(engine.store(), new KubeClients(references)::forCluster, references,
-        Clock.systemUTC());
-    router.emit(new Event(Clock.systemUTC().instant(),
-        new Event.InvolvedObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system", "apps"), "real",
-        Event.Severity.INFO, applied.reason().flux(), applied.message() + " " + UUID.randomUUID(),
-        Map.of("kustomize.toolkit.fluxcd.io/revision", applied.revision()), "kustomize-controller"));
-
-    assertThat(receiver.requests()).hasSize(1);
-    RecordingReceiver.Request got = receiver.requests().get(0);
-    assertThat(got.header("X-Signature"))
-        .isEqualTo("sha256=" + ForwardNotifier.hmacSha256(got.body().getBytes(StandardCharsets.UTF_8), TOKEN));
-    assertThat(got.body()).contains(applied.revision());
+    // the reconcile's own events, routed by the engine: the change set, then "Reconciliation finished"
+    assertThat(receiver.requests()).hasSize(2);
+    for (RecordingReceiver.Request got : receiver.requests()) {
+      assertThat(got.header("X-Signature"))
+          .isEqualTo("sha256=" + ForwardNotifier.hmacSha256(got.body().getBytes(StandardCharsets.UTF_8), TOKEN));
+      assertThat(got.body()).contains(applied.revision());
+    }
+    assertThat(receiver.requests().get(0).body()).contains("ConfigMap/" + ns + "/app created");
+    assertThat(receiver.requests().get(1).body()).contains("Reconciliation finished");
 
     remote.delete("apps/notifications.yaml").commit("no more alerts");
     assertThat(reconcileApps().ready()).isTrue();
