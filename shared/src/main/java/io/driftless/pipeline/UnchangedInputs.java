@@ -9,6 +9,7 @@ import io.driftless.model.Revision;
 import io.driftless.record.AppliedState;
 import io.driftless.record.ConcurrentUpdateException;
 import io.driftless.record.KustomizationRecord;
+import io.driftless.record.dynamo.StatusJson;
 import io.driftless.render.BuildReads;
 import io.driftless.render.BuildResult;
 import io.driftless.source.Digests;
@@ -64,8 +65,8 @@ final class UnchangedInputs {
         return Optional.empty();
       }
       Revision revision = fetched.snapshot().revision();
-      KustomizationRecord rec = ctx.store().getKustomization(listed.cluster(), listed.key()).orElse(null);
-      if (rec == null || rec.status() == null || rec.applied() == null || !movable(rec, revision)) {
+      KustomizationRecord rec = listed; // as listed for the wave: the write is conditional on its version
+      if (rec.status() == null || !movable(rec, revision)) {
         return Optional.empty();
       }
       AppliedState last = rec.applied();
@@ -97,7 +98,7 @@ final class UnchangedInputs {
   private ReconcileOutcome write(KustomizationRecord rec, Revision revision, AppliedState last) {
     Instant now = ctx.clock().instant();
     KustomizationEvents.Before before = KustomizationEvents.Before.of(rec);
-    KustomizationStatus status = rec.status();
+    KustomizationStatus status = StatusJson.copy(rec.status()); // the listing is shared by the wave's items
     String rev = revision.toString();
     status.setLastAttemptedRevision(rev);
     StatusUpdates.succeeded(status, rev, now);

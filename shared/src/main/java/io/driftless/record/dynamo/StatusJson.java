@@ -14,7 +14,7 @@ import io.driftless.model.helm.HelmReleaseStatus;
  * ({@code ready}, {@code true}) are not written; unknown fields are skipped so an older reader
  * accepts a newer writer's status.
  */
-final class StatusJson {
+public final class StatusJson {
   private static final ObjectMapper MAPPER =
       Yaml.json()
           .copy()
@@ -24,6 +24,11 @@ final class StatusJson {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private StatusJson() {}
+
+  /** A deep copy of {@code status}, as a write and a read of the table would give it. */
+  public static KustomizationStatus copy(KustomizationStatus status) {
+    return read("a copy of a status", write(status));
+  }
 
   static String write(Object status) {
     try {
