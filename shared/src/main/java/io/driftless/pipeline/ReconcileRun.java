@@ -211,7 +211,7 @@ final class ReconcileRun {
       return false;
     }
     try {
-      boolean children = hasOrHadChildren(r.discovered().get(), tree, rec.key());
+      boolean children = hasOrHadChildren(r.discovered().get(), tree.values(), rec.key());
       if (children) {
         ctx.times().run("register", () -> register(root, rec, r.discovered().get()));
       }
@@ -227,9 +227,14 @@ final class ReconcileRun {
     }
   }
 
-  private static boolean hasOrHadChildren(Discovered found, Map<String, KustomizationRecord> tree, String key) {
+  /**
+   * Whether registering a build can change anything: it holds Kustomizations or GitRepositories, or
+   * {@code tree} shows children registered from it before (they may have left Git). A leaf's build
+   * needs no registration, so it neither lists the table nor makes the wave list the tree again.
+   */
+  static boolean hasOrHadChildren(Discovered found, java.util.Collection<KustomizationRecord> tree, String key) {
     return !found.kustomizations().isEmpty() || !found.sources().isEmpty()
-        || tree.values().stream().anyMatch(k -> k.parent().equals(key));
+        || tree.stream().anyMatch(k -> k.parent().equals(key));
   }
 
   /**

@@ -63,7 +63,9 @@ final class WorkItemRun {
         if (r.unchanged()) {
           helm.releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
         } else {
-          new ReconcileRun(ctx).register(root.get(), rec, r.discovered().get());
+          if (ReconcileRun.hasOrHadChildren(r.discovered().get(), ctx.trees().kustomizations(store, item.wave()), rec.key())) {
+            ctx.times().run("register", () -> new ReconcileRun(ctx).register(root.get(), rec, r.discovered().get()));
+          }
           helm.registerIfNot(rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
         }
       }
