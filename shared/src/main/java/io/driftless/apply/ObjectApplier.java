@@ -25,7 +25,7 @@ final class ObjectApplier {
     this.client = client;
     this.poller = poller;
     this.cleanup = new ManagedFieldsCleanup(client);
-    this.servedKinds = new ServedKinds(client);
+    this.servedKinds = ServedKinds.of(client);
   }
 
   /**
@@ -109,8 +109,8 @@ final class ObjectApplier {
   }
 
   /** The live objects of one stage, in bulk. */
-  LiveObjects readLive(List<KubeObject> objects) {
-    return LiveObjects.read(client, servedKinds, objects);
+  LiveObjects readLive(List<KubeObject> objects, ApplyOptions options) {
+    return LiveObjects.read(client, servedKinds, objects, options);
   }
 
   /** The object as sent to the API server: a copy of the rendered content with Flux's native defaults. */
