@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,6 +45,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * without any other coordination. Reads are strongly consistent.
  */
 public final class DynamoStateStore implements StateStore {
+  private static final AtomicLong NOTIFICATION_WRITES = new AtomicLong();
+  private static final AtomicLong RECEIVER_WRITES = new AtomicLong();
+  private final ListingCache<NotificationRecord> notifications = ListingCache.over(NOTIFICATION_WRITES);
+  private final ListingCache<ReceiverRecord> receivers = ListingCache.over(RECEIVER_WRITES);
   /** Set on a completed request. */
   private static final String DONE = "done";
   private final DynamoDbClient client;
@@ -206,22 +211,31 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putNotification(String cluster, String key, String root, String parent, String manifest) {
-    new ManifestUpdate(TableLayout.NOTIFICATION, cluster, key, root, parent, manifest).send(client, table);
+    try {
+      new ManifestUpdate(TableLayout.NOTIFICATION, cluster, key, root, parent, manifest).send(client, table);
+    } finally {
+      notifications.changed();
+    }
   }
 
+  /** Every event asks for its cluster's Alerts and Providers: kept as {@link ListingCache} says. */
   @Override
   public List<NotificationRecord> listNotifications(String cluster) {
-    return client.queryPaginator(b -> b.tableName(table)
+    return notifications.get(table + "|" + cluster, () -> client.queryPaginator(b -> b.tableName(table)
             .keyConditionExpression("#pk = :type AND begins_with(#sk, :cluster)")
             .expressionAttributeNames(Map.of("#pk", PK, "#sk", TableLayout.SK))
             .expressionAttributeValues(Map.of(":type", s(TableLayout.NOTIFICATION), ":cluster", s(clusterKey(cluster, ""))))
             .consistentRead(true))
-        .items().stream().map(RecordItems::notification).toList();
+        .items().stream().map(RecordItems::notification).toList());
   }
 
   @Override
   public void deleteNotification(String cluster, String key) {
-    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.NOTIFICATION, clusterKey(cluster, key))));
+    try {
+      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.NOTIFICATION, clusterKey(cluster, key))));
+    } finally {
+      notifications.changed();
+    }
   }
 
   @Override
@@ -323,7 +337,11 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putReceiver(ReceiverRecord receiver) {
-    put(RecordItems.of(receiver));
+    try {
+      put(RecordItems.of(receiver));
+    } finally {
+      receivers.changed();
+    }
   }
 
   @Override
@@ -331,14 +349,19 @@ public final class DynamoStateStore implements StateStore {
     return get(TableLayout.RECEIVER, digest).map(RecordItems::receiver);
   }
 
+  /** Every build asks which Receivers left Git: kept as {@link ListingCache} says. */
   @Override
   public List<ReceiverRecord> listReceivers() {
-    return list(TableLayout.RECEIVER, RecordItems::receiver);
+    return receivers.get(table, () -> list(TableLayout.RECEIVER, RecordItems::receiver));
   }
 
   @Override
   public void deleteReceiver(String digest) {
-    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.RECEIVER, digest)));
+    try {
+      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.RECEIVER, digest)));
+    } finally {
+      receivers.changed();
+    }
   }
 
   @Override
