@@ -1,13 +1,17 @@
 package io.driftless.apply;
 
+import io.driftless.model.ObjectId;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How to apply: {@code force} recreates objects whose immutable fields changed (Flux's
  * {@code spec.force}); {@code stageWaitTimeout} bounds the wait for CRDs, Namespaces and classes;
- * {@code detectOnly} writes nothing and reports each object that differs from Git as drifted.
+ * {@code detectOnly} writes nothing and reports each object that differs from Git as drifted;
+ * {@code inventory} is what the last apply recorded (null when unknown): a kind none of whose objects
+ * is in it is new to this Kustomization, and its bulk read may come from the API server's cache.
  */
-public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean detectOnly) {
+public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean detectOnly, Set<ObjectId> inventory) {
 
   public ApplyOptions {
     if (stageWaitTimeout == null || stageWaitTimeout.isNegative()) {
@@ -20,6 +24,11 @@ public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean det
     this(force, stageWaitTimeout, false);
   }
 
+  /** With no inventory known: every bulk read is a consistent one. */
+  public ApplyOptions(boolean force, Duration stageWaitTimeout, boolean detectOnly) {
+    this(force, stageWaitTimeout, detectOnly, null);
+  }
+
   /** No recreation, and Flux's 60 s wait per stage. */
   public static ApplyOptions defaults() {
     return new ApplyOptions(false, Duration.ofSeconds(60));
@@ -27,6 +36,16 @@ public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean det
 
   /** These options, reporting drift instead of correcting it. */
   public ApplyOptions detecting() {
-    return new ApplyOptions(force, stageWaitTimeout, true);
+    return new ApplyOptions(force, stageWaitTimeout, true, inventory);
+  }
+
+  /** These options, knowing the objects the last apply recorded. */
+  public ApplyOptions withInventory(Set<ObjectId> last) {
+    return new ApplyOptions(force, stageWaitTimeout, detectOnly, last == null ? null : Set.copyOf(last));
+  }
+
+  /** True when the last apply is known to have recorded none of {@code ids}. */
+  boolean noneRecorded(java.util.Collection<ObjectId> ids) {
+    return inventory != null && ids.stream().noneMatch(inventory::contains);
   }
 }

@@ -3,6 +3,7 @@ package io.driftless.apply;
 import io.driftless.model.KubeObject;
 import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.Set;
  * owner labels the objects carry (one LIST per kind across namespaces when a kind spans more than
  * {@link #NAMESPACES_PER_KIND} namespaces). An object missing from its list does not exist with those
  * labels, so it is created without a GET. Objects that no list covers (a LIST was refused, or a namespaced
- * object names no namespace) are left to a GET of their own.
+ * object names no namespace) are left to a GET of their own. A list whose objects the last apply did not
+ * record (a first apply, or a kind new to the Kustomization) is served from the API server's watch
+ * cache ({@code resourceVersion=0}) instead of etcd: what it finds is compared and applied as any other
+ * live object, and an object it misses is applied anyway, so its staleness of milliseconds costs nothing.
  */
 final class LiveObjects {
   static final int NAMESPACES_PER_KIND = 3;
@@ -36,7 +40,7 @@ final class LiveObjects {
   private LiveObjects() {}
 
   /** Lists what exists of {@code objects}; {@code served} tells which kinds are namespaced. */
-  static LiveObjects read(KubernetesClient client, ServedKinds served, List<KubeObject> objects) {
+  static LiveObjects read(KubernetesClient client, ServedKinds served, List<KubeObject> objects, ApplyOptions options) {
     LiveObjects live = new LiveObjects();
     Map<Kind, Map<String, List<KubeObject>>> byKind = new LinkedHashMap<>();
     for (KubeObject o : objects) {
@@ -53,9 +57,9 @@ final class LiveObjects {
     }
     byKind.forEach((kind, namespaces) -> {
       if (!kind.selector().isEmpty() && namespaces.size() > NAMESPACES_PER_KIND) {
-        live.list(client, kind, null, namespaces.values().stream().flatMap(List::stream).toList());
+        live.list(client, kind, null, namespaces.values().stream().flatMap(List::stream).toList(), options);
       } else {
-        namespaces.forEach((ns, members) -> live.list(client, kind, ns, members));
+        namespaces.forEach((ns, members) -> live.list(client, kind, ns, members, options));
       }
     });
     return live;
@@ -76,13 +80,16 @@ final class LiveObjects {
     return found.get(id);
   }
 
-  private void list(KubernetesClient client, Kind kind, String namespace, List<KubeObject> members) {
+  private void list(KubernetesClient client, Kind kind, String namespace, List<KubeObject> members, ApplyOptions options) {
     var resources = client.genericKubernetesResources(kind.apiVersion(), kind.kind());
     List<GenericKubernetesResource> items;
     try {
       var scoped = namespace == null ? resources.inAnyNamespace()
           : namespace.isEmpty() ? resources : resources.inNamespace(namespace);
-      items = (kind.selector().isEmpty() ? scoped : scoped.withLabels(kind.selector())).list().getItems();
+      var selected = kind.selector().isEmpty() ? scoped : scoped.withLabels(kind.selector());
+      boolean fromCache = options.noneRecorded(members.stream().map(KubeObject::id).toList());
+      items = (fromCache ? selected.list(new ListOptionsBuilder().withResourceVersion("0").build()) : selected.list())
+          .getItems();
     } catch (KubernetesClientException e) {
       return;
     }

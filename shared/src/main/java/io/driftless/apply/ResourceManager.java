@@ -45,7 +45,7 @@ public final class ResourceManager {
       List<KubeObject> ordered = new ArrayList<>(stage.getValue());
       ordered.sort(Comparator.comparing(KubeObject::id, KindOrder.APPLY));
       List<GenericKubernetesResource> applied = new ArrayList<>();
-      LiveObjects live = readLive(ordered, changes);
+      LiveObjects live = readLive(ordered, options, changes);
       for (KubeObject object : ordered) {
         ChangeSetEntry entry = applyOne(object, live, options, changes);
         changes.add(entry);
@@ -73,9 +73,9 @@ public final class ResourceManager {
     return pruner.prune(stale, owner);
   }
 
-  private LiveObjects readLive(List<KubeObject> objects, ChangeSet changes) {
+  private LiveObjects readLive(List<KubeObject> objects, ApplyOptions options, ChangeSet changes) {
     try {
-      return applier.readLive(objects);
+      return applier.readLive(objects, options);
     } catch (RuntimeException e) {
       throw new ApplyException(ApiErrors.describe(objects.get(0).subject(), "list", e), changes, e);
     }

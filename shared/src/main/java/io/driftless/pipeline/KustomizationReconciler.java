@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -162,7 +163,7 @@ final class KustomizationReconciler {
       new ReceiverRegistration(ctx).register(rec, split.flux().receivers());
       ResourceManager manager = new ResourceManager(target.apply());
       boolean detectOnly = DriftMode.detectOnly(rec);
-      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly);
+      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly, status.getInventory());
       if (detectOnly) {
         DriftMode.record(status, applied, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
@@ -259,11 +260,13 @@ final class KustomizationReconciler {
    * Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed;
    * {@code detectOnly} writes nothing and reports drift.
    */
-  private ChangeSet apply(
-      ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes, boolean detectOnly) {
+  private ChangeSet apply(ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes,
+      boolean detectOnly, List<InventoryEntry> lastInventory) {
     OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
     objects.forEach(owner::applyTo);
-    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly);
+    ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly)
+        .withInventory(lastInventory == null ? Set.of()
+            : lastInventory.stream().map(InventoryEntry::objectId).collect(java.util.stream.Collectors.toSet()));
     try {
       ChangeSet set = ctx.times().time("apply", () -> manager.applyAllStaged(objects, options));
       changes.addAll(set);
