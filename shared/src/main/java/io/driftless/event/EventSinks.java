@@ -31,10 +31,23 @@ public final class EventSinks implements EventSink {
 
   @Override
   public void emit(Event event) {
+    emitAll(List.of(event));
+  }
+
+  @Override
+  public void emitAll(List<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     for (EventSink sink : sinks) {
       try {
-        sink.emit(event);
+        if (events.size() == 1) {
+          sink.emit(events.get(0));
+        } else {
+          sink.emitAll(events);
+        }
       } catch (RuntimeException e) {
+        Event event = events.get(0);
         LOG.warning("event sink " + sink.getClass().getSimpleName() + " failed on " + event.involvedObject().subject()
             + " " + event.reason() + " (" + e.getClass().getSimpleName() + ")");
       }

@@ -8,7 +8,9 @@ import io.driftless.model.Reason;
 import io.driftless.record.KustomizationRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -68,17 +70,19 @@ final class KustomizationEvents {
       return;
     }
     boolean changed = o.changes().hasChanges();
+    List<Event> events = new ArrayList<>();
     if (changed) {
       String lines = o.changes().changed().stream().map(ChangeSetEntry::line).collect(Collectors.joining("\n"));
-      emit(rec, Event.Severity.INFO, o.reason().flux(), lines, meta(o.revision()));
+      events.add(event(rec, Event.Severity.INFO, o.reason().flux(), lines, meta(o.revision())));
     }
     if (changed || !o.revision().equals(before.lastApplied()) || !before.ready()) {
       Map<String, String> meta = meta(o.revision());
       meta.put(COMMIT_STATUS_KEY, "update");
       String took = ObjectEvents.goDuration(Duration.between(started, ctx.clock().instant()));
-      emit(rec, Event.Severity.INFO, o.reason().flux(),
-          "Reconciliation finished in " + took + ", next run in " + interval(rec), meta);
+      events.add(event(rec, Event.Severity.INFO, o.reason().flux(),
+          "Reconciliation finished in " + took + ", next run in " + interval(rec), meta));
     }
+    ctx.events().emitAll(events); // the change set and "finished" in one write
   }
 
   private static Map<String, String> meta(String revision) {
@@ -99,9 +103,14 @@ final class KustomizationEvents {
 
   private void emit(KustomizationRecord rec, Event.Severity severity, String reason, String message,
       Map<String, String> meta) {
+    ctx.events().emit(event(rec, severity, reason, message, meta));
+  }
+
+  private Event event(KustomizationRecord rec, Event.Severity severity, String reason, String message,
+      Map<String, String> meta) {
     String ns = rec.key().substring(0, rec.key().indexOf('/'));
     String name = rec.key().substring(rec.key().indexOf('/') + 1);
-    ObjectEvents.emit(ctx, rec.cluster(), new Event.InvolvedObject(API_VERSION, KIND, ns, name), rec.manifest(),
+    return ObjectEvents.event(ctx, rec.cluster(), new Event.InvolvedObject(API_VERSION, KIND, ns, name), rec.manifest(),
         severity, reason, message, meta, CONTROLLER);
   }
 }

@@ -20,9 +20,15 @@ final class ObjectEvents {
 
   static void emit(ReconcileContext ctx, String cluster, Event.InvolvedObject object, String manifest,
       Event.Severity severity, String reason, String message, Map<String, String> metadata, String controller) {
+    ctx.events().emit(event(ctx, cluster, object, manifest, severity, reason, message, metadata, controller));
+  }
+
+  /** The event {@link #emit} would send, for a caller that sends several at once. */
+  static Event event(ReconcileContext ctx, String cluster, Event.InvolvedObject object, String manifest,
+      Event.Severity severity, String reason, String message, Map<String, String> metadata, String controller) {
     Map<String, String> all = new HashMap<>(annotations(object.subject(), manifest));
     all.putAll(metadata);
-    ctx.events().emit(new Event(ctx.clock().instant(), object, cluster, severity, reason, message, all, controller));
+    return new Event(ctx.clock().instant(), object, cluster, severity, reason, message, all, controller);
   }
 
   /** The object's {@code event.toolkit.fluxcd.io/*} annotations; none when its manifest cannot be read. */

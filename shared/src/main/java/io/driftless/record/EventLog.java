@@ -14,6 +14,11 @@ public interface EventLog {
   /** Stores {@code event} until {@code expiresAt}. */
   void append(Event event, Instant expiresAt);
 
+  /** Stores {@code events} until {@code expiresAt}, in as few writes as the store allows. */
+  default void appendAll(List<Event> events, Instant expiresAt) {
+    events.forEach(e -> append(e, expiresAt));
+  }
+
   /** The events of one object ({@code kind}, {@code namespace}, {@code name}) on {@code cluster} since {@code since}. */
   List<Event> forObject(String cluster, String kind, String namespace, String name, Instant since);
 

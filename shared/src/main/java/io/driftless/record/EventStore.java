@@ -5,6 +5,7 @@ import io.driftless.event.Event;
 import io.driftless.event.EventSink;
 import io.driftless.model.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -55,11 +56,25 @@ public final class EventStore implements EventSink {
 
   @Override
   public void emit(Event event) {
+    emitAll(List.of(event));
+  }
+
+  /** The events in one write where the table allows it; they expire {@link #ttl()} after the first one's time. */
+  @Override
+  public void emitAll(List<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Event first = events.get(0);
     try {
-      log.append(event, event.timestamp().plus(ttl));
+      if (events.size() == 1) {
+        log.append(first, first.timestamp().plus(ttl));
+      } else {
+        log.appendAll(events, first.timestamp().plus(ttl));
+      }
     } catch (RuntimeException e) {
-      LOG.warning("event " + event.reason() + " of " + event.involvedObject().subject() + " on cluster "
-          + event.cluster() + " not stored: " + e.getClass().getSimpleName());
+      LOG.warning("event " + first.reason() + " of " + first.involvedObject().subject() + " on cluster "
+          + first.cluster() + " not stored: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class DynamoEventLog implements EventLog {
   private static final int WRITE_ATTEMPTS = 4;
+  private static final int BATCH_ITEMS = 25;
   private final DynamoDbClient client;
   private final String table;
   private final Clock clock;
@@ -39,11 +40,34 @@ final class DynamoEventLog implements EventLog {
 
   @Override
   public void append(Event event, Instant expiresAt) {
+    write(writesOf(event, expiresAt));
+  }
+
+  /** Each event is two items (its object's and its day's); a BatchWriteItem takes 25 items. */
+  @Override
+  public void appendAll(List<Event> events, Instant expiresAt) {
+    List<WriteRequest> writes = new ArrayList<>();
+    for (Event event : events) {
+      writes.addAll(writesOf(event, expiresAt));
+      if (writes.size() > BATCH_ITEMS - 2) {
+        write(writes);
+        writes = new ArrayList<>();
+      }
+    }
+    if (!writes.isEmpty()) {
+      write(writes);
+    }
+  }
+
+  private List<WriteRequest> writesOf(Event event, Instant expiresAt) {
     Event.InvolvedObject o = event.involvedObject();
     String sk = EventItems.newSortKey(event.timestamp());
-    List<WriteRequest> writes = List.of(
+    return List.of(
         put(EventItems.item(EventItems.objectPartition(event.cluster(), o.kind(), o.namespace(), o.name()), sk, event, expiresAt)),
         put(EventItems.item(EventItems.dayPartition(event.timestamp(), EventItems.shardOf(event)), sk, event, expiresAt)));
+  }
+
+  private void write(List<WriteRequest> writes) {
     Map<String, List<WriteRequest>> pending = Map.of(table, writes);
     for (int attempt = 1; !pending.isEmpty() && attempt <= WRITE_ATTEMPTS; attempt++) {
       Map<String, List<WriteRequest>> batch = pending;

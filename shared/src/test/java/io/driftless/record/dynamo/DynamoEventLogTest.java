@@ -72,4 +72,20 @@ class DynamoEventLogTest extends StoreTestBase {
     assertThat(stored.length()).isLessThan(EventItems.MAX_MESSAGE + 100);
     assertThat(stored).endsWith("more line(s)").startsWith("ConfigMap/default/a-rather-long-config-map-name configured\n");
   }
+
+  @Test
+  void eventsEmittedTogetherAreAllStoredInAsFewBatchesAsTheTableAllows() {
+    List<Event> run = new java.util.ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      run.add(event(AT.plusMillis(i), "prod", "apps", "ReconciliationSucceeded", "line " + i));
+    }
+    long before = store.operations().count("BatchWriteItem");
+
+    new EventStore(store.events(), EventStore.DEFAULT_TTL).emitAll(run);
+
+    assertThat(store.events().forObject("prod", "Kustomization", "flux-system", "apps", Instant.EPOCH))
+        .extracting(Event::message).containsExactlyElementsOf(run.stream().map(Event::message).toList());
+    assertThat(store.operations().count("BatchWriteItem") - before)
+        .as("30 items, 25 to a BatchWriteItem").isEqualTo(2);
+  }
 }
