@@ -49,6 +49,12 @@ public final class DynamoStateStore implements StateStore {
   private static final AtomicLong RECEIVER_WRITES = new AtomicLong();
   private final ListingCache<NotificationRecord> notifications = ListingCache.over(NOTIFICATION_WRITES);
   private final ListingCache<ReceiverRecord> receivers = ListingCache.over(RECEIVER_WRITES);
+  private static final AtomicLong HELM_WRITES = new AtomicLong();
+  /**
+   * Each work item asks several times which HelmReleases its Kustomization holds and which are due: kept
+   * for 2 s at most (statuses change), and until any HelmRelease item is written in this JVM.
+   */
+  private final ListingCache<HelmRecord> helmObjects = ListingCache.over(HELM_WRITES, Duration.ofSeconds(2));
   /** Set on a completed request. */
   private static final String DONE = "done";
   private final DynamoDbClient client;
@@ -191,7 +197,11 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putHelmObject(String cluster, String key, String root, String parent, String manifest) {
-    new ManifestUpdate(TableLayout.HELM, cluster, key, root, parent, manifest).send(client, table);
+    try {
+      new ManifestUpdate(TableLayout.HELM, cluster, key, root, parent, manifest).send(client, table);
+    } finally {
+      helmObjects.changed();
+    }
   }
 
   @Override
@@ -201,12 +211,16 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public List<HelmRecord> listHelmObjects() {
-    return list(TableLayout.HELM, RecordItems::helm);
+    return helmObjects.get(table, () -> list(TableLayout.HELM, RecordItems::helm));
   }
 
   @Override
   public void deleteHelmObject(String cluster, String key) {
-    client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key))));
+    try {
+      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key))));
+    } finally {
+      helmObjects.changed();
+    }
   }
 
   @Override
@@ -240,7 +254,11 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void setHelmSuspended(String cluster, String key, boolean suspended) {
-    setSuspended(TableLayout.HELM, clusterKey(cluster, key), key + " on cluster " + cluster, suspended);
+    try {
+      setSuspended(TableLayout.HELM, clusterKey(cluster, key), key + " on cluster " + cluster, suspended);
+    } finally {
+      helmObjects.changed();
+    }
   }
 
   /** Sets the {@code suspended} attribute of an existing item; {@code subject} names it in the error when there is none. */
@@ -259,7 +277,11 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion, Duration took) {
-    return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null, took);
+    try {
+      return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null, took);
+    } finally {
+      helmObjects.changed();
+    }
   }
 
   /**
