@@ -60,14 +60,18 @@ final class KustomizationEvents {
 
   /** The events of a finished run ({@code result.ran()}), started at {@code started}. */
   void finished(KustomizationRecord rec, Before before, KustomizationReconciler.Result result, Instant started) {
+    ctx.events().emitAll(finishedEvents(rec, before, result, started)); // the change set and "finished" in one write
+  }
+
+  /** The events {@link #finished} sends. */
+  List<Event> finishedEvents(KustomizationRecord rec, Before before, KustomizationReconciler.Result result, Instant started) {
     if (!result.ran()) {
-      return;
+      return List.of();
     }
     ReconcileOutcome o = result.outcome();
     if (!o.ready()) {
       Event.Severity severity = o.reason() == Reason.DEPENDENCY_NOT_READY ? Event.Severity.INFO : Event.Severity.ERROR;
-      emit(rec, severity, o.reason().flux(), o.message(), meta(o.revision()));
-      return;
+      return List.of(event(rec, severity, o.reason().flux(), o.message(), meta(o.revision())));
     }
     boolean changed = o.changes().hasChanges();
     List<Event> events = new ArrayList<>();
@@ -82,7 +86,7 @@ final class KustomizationEvents {
       events.add(event(rec, Event.Severity.INFO, o.reason().flux(),
           "Reconciliation finished in " + took + ", next run in " + interval(rec), meta));
     }
-    ctx.events().emitAll(events); // the change set and "finished" in one write
+    return events;
   }
 
   private static Map<String, String> meta(String revision) {

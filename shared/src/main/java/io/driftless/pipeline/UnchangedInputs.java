@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.event.Event;
 import io.driftless.model.Condition;
 import io.driftless.model.HistoryEntry;
 import io.driftless.model.Kustomization;
@@ -15,9 +16,12 @@ import io.driftless.render.BuildResult;
 import io.driftless.source.Digests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A push that changed no path a Kustomization's last build read: its status moves to the new
@@ -31,10 +35,37 @@ import java.util.Set;
 final class UnchangedInputs {
   private final ReconcileContext ctx;
   private final FetchedSources sources;
+  /** The "finished" events of the Kustomizations moved on, when they are sent together ({@link #holdingEvents}). */
+  private final Queue<Event> held;
 
   UnchangedInputs(ReconcileContext ctx, FetchedSources sources) {
+    this(ctx, sources, null);
+  }
+
+  private UnchangedInputs(ReconcileContext ctx, FetchedSources sources, Queue<Event> held) {
     this.ctx = ctx;
     this.sources = sources;
+    this.held = held;
+  }
+
+  /**
+   * Moves Kustomizations on as {@link #advance} does but keeps their events until {@link #sendEvents}:
+   * a push that moves a fleet on stores its events in a few batch writes, not one write each.
+   */
+  static UnchangedInputs holdingEvents(ReconcileContext ctx, FetchedSources sources) {
+    return new UnchangedInputs(ctx, sources, new ConcurrentLinkedQueue<>());
+  }
+
+  /** Sends the events held so far, in one {@link io.driftless.event.EventSink#emitAll}. */
+  void sendEvents() {
+    if (held == null) {
+      return;
+    }
+    List<Event> events = new ArrayList<>();
+    for (Event e = held.poll(); e != null; e = held.poll()) {
+      events.add(e);
+    }
+    ctx.events().emitAll(events);
   }
 
   /** What a build records for later pushes: its reads, unless it may not be judged by paths. */
@@ -112,7 +143,12 @@ final class UnchangedInputs {
     ReconcileOutcome outcome = new ReconcileOutcome(rec.cluster(), rec.key(), rev, true, Reason.RECONCILIATION_SUCCEEDED,
         status.condition(Condition.READY).map(Condition::message).orElse(""), null);
     // the finished event, with commit_status: the pushed commit shows it reached this Kustomization too
-    new KustomizationEvents(ctx).finished(rec, before, new KustomizationReconciler.Result(outcome, Optional.empty(), true, true), now);
+    KustomizationReconciler.Result result = new KustomizationReconciler.Result(outcome, Optional.empty(), true, true);
+    if (held == null) {
+      new KustomizationEvents(ctx).finished(rec, before, result, now);
+    } else {
+      held.addAll(new KustomizationEvents(ctx).finishedEvents(rec, before, result, now));
+    }
     return outcome;
   }
 

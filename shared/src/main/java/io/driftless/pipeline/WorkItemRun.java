@@ -160,7 +160,7 @@ final class WorkItemRun {
     Map<String, KustomizationRecord> tree = WorkPlanner.tree(ctx.trees().kustomizations(ctx.store(), item.wave()), root);
     Instant wave = Instant.parse(item.requestedAt());
     Plan plan = new Plan(tree, new FanOutOrder(ctx.store(), tree, wave), WorkPlanner.helmDue(ctx.store(), root, wave),
-        wave, new UnchangedInputs(ctx, new FetchedSources(ctx)));
+        wave, UnchangedInputs.holdingEvents(ctx, new FetchedSources(ctx)));
     return next(item, rec, ran, plan);
   }
 
@@ -218,6 +218,7 @@ final class WorkItemRun {
       for (var f : futures) {
         out.add(f.get());
       }
+      plan.unchanged().sendEvents();
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
