@@ -44,17 +44,14 @@ final class WorkQueue {
     List<ReconcileRequest> queued;
     try (LeaseHeartbeat beat = LeaseHeartbeat.keep("request " + id, ctx.lockTtl(),
         () -> store.claimRequest(id, holder, ctx.lockTtl()).isPresent())) {
-      Optional<ReconcileRequest> request = store.getRequest(id);
-      if (request.isEmpty()) {
-        return new Ran(true, List.of(), List.of());
-      }
+      ReconcileRequest request = claim.get().request(); // as the claim found it: pending, not done
       List<ReconcileRequest> next;
-      if (request.get().isItem()) {
-        WorkItemRun.Result r = new WorkItemRun(ctx).run(request.get());
+      if (request.isItem()) {
+        WorkItemRun.Result r = new WorkItemRun(ctx).run(request);
         outcomes = r.outcomes();
         next = r.next();
       } else {
-        next = planner.plan(request.get());
+        next = planner.plan(request);
       }
       queued = next.stream().filter(store::enqueue).toList();
     }

@@ -38,6 +38,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link StateStore} over one DynamoDB table (key design in infra/dynamodb/README.md). Locks,
@@ -88,7 +89,12 @@ public final class DynamoStateStore implements StateStore {
 
   /** Creates the table as infra/dynamodb/table.json defines it, unless it exists. */
   public void ensureTable() {
-    TableLayout.ensureTable(client, table);
+    ensureTable(true);
+  }
+
+  /** As {@link #ensureTable()}; without the stream when {@code stream} is false (see {@link DynamoStores#embedded}). */
+  void ensureTable(boolean stream) {
+    TableLayout.ensureTable(client, table, stream);
   }
 
   @Override
@@ -441,17 +447,18 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public Optional<RequestClaim> claimRequest(String id, String holder, Duration ttl) {
     Instant now = clock.instant();
-    RequestClaim claim = new RequestClaim(id, holder, now.plus(ttl));
+    Instant until = now.plus(ttl);
     try {
-      client.updateItem(b -> b.tableName(table)
+      Map<String, AttributeValue> item = client.updateItem(b -> b.tableName(table)
           .key(requestKey(id))
+          .returnValues(ReturnValue.ALL_NEW)
           .updateExpression("SET claimedBy = :holder, claimExpiresAt = :until")
           .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#done)"
               + " AND (attribute_not_exists(claimedBy) OR claimExpiresAt < :now OR claimedBy = :holder)")
           .expressionAttributeNames(Map.of("#pk", PK, "#done", DONE))
           .expressionAttributeValues(Map.of(
-              ":holder", s(holder), ":until", n(claim.expiresAt().toEpochMilli()), ":now", n(now.toEpochMilli()))));
-      return Optional.of(claim);
+              ":holder", s(holder), ":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli())))).attributes();
+      return Optional.of(new RequestClaim(id, holder, until, RecordItems.request(item)));
     } catch (ConditionalCheckFailedException heldOrGone) {
       return Optional.empty();
     }

@@ -27,7 +27,9 @@ public final class DynamoStores {
   /**
    * The store over a DynamoDB client the caller made for a database on this machine (DynamoDB
    * Local), on table {@link #EMBEDDED_TABLE}, created when missing; closing the store closes
-   * {@code database}, which owns the client.
+   * {@code database}, which owns the client. Its table is the AWS one without the stream: nothing reads
+   * a stream on this machine (the local dispatcher runs requests itself), and DynamoDB Local would
+   * spend about a third of its SQLite work keeping one.
    */
   public static DynamoStateStore embedded(DynamoDbClient client, AutoCloseable database) {
     DynamoStateStore store = new DynamoStateStore(client, EMBEDDED_TABLE, Clock.systemUTC(), () -> {
@@ -38,7 +40,7 @@ public final class DynamoStores {
       }
     });
     try {
-      store.ensureTable();
+      store.ensureTable(false);
     } catch (RuntimeException e) {
       store.close();
       throw e;

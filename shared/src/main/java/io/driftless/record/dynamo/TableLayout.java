@@ -46,21 +46,23 @@ final class TableLayout {
 
   /** The same table as infra/dynamodb/table.json: keys, on-demand billing, NEW_IMAGE stream. */
   static CreateTableRequest createTableRequest(String table) {
-    return CreateTableRequest.builder()
+    return createTableRequest(table, true);
+  }
+
+  private static CreateTableRequest createTableRequest(String table, boolean stream) {
+    CreateTableRequest.Builder b = CreateTableRequest.builder()
         .tableName(table)
         .attributeDefinitions(stringAttribute(PK), stringAttribute(SK))
         .keySchema(keyElement(PK, KeyType.HASH), keyElement(SK, KeyType.RANGE))
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .streamSpecification(
-            StreamSpecification.builder()
-                .streamEnabled(true)
-                .streamViewType(StreamViewType.NEW_IMAGE)
-                .build())
-        .build();
+        .billingMode(BillingMode.PAY_PER_REQUEST);
+    if (stream) {
+      b.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build());
+    }
+    return b.build();
   }
 
-  /** Creates the table (with TTL on {@link #TTL}) unless it exists. */
-  static void ensureTable(DynamoDbClient client, String table) {
+  /** Creates the table (with TTL on {@link #TTL}, and the stream when {@code stream}) unless it exists. */
+  static void ensureTable(DynamoDbClient client, String table, boolean stream) {
     try {
       client.describeTable(b -> b.tableName(table));
       return;
@@ -68,7 +70,7 @@ final class TableLayout {
       // created below
     }
     try {
-      client.createTable(createTableRequest(table));
+      client.createTable(createTableRequest(table, stream));
     } catch (ResourceInUseException createdMeanwhile) {
       // another process (the CLI beside the functions app) created it between describe and create
       client.waiter().waitUntilTableExists(b -> b.tableName(table));

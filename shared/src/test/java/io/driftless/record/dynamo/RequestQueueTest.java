@@ -46,7 +46,8 @@ class RequestQueueTest extends StoreTestBase {
   void aLiveClaimKeepsOthersOutAndALapsedOneIsTakenOver() {
     store.enqueue(new ReconcileRequest("r1", ReconcileRequest.KIND_SOURCE, "flux-system/fleet", "", "push", NOW.toString()));
 
-    assertThat(store.claimRequest("r1", "worker-a", Duration.ofSeconds(20))).isPresent();
+    assertThat(store.claimRequest("r1", "worker-a", Duration.ofSeconds(20))).get()
+        .extracting(c -> c.request().target()).as("the claim carries the request").isEqualTo("flux-system/fleet");
     assertThat(store.claimRequest("r1", "worker-b", Duration.ofSeconds(20))).as("a is alive").isEmpty();
     assertThat(store.claimRequest("r1", "worker-a", Duration.ofSeconds(20))).as("a renews").isPresent();
 
