@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code inventory} is what the last apply recorded (null when unknown): a kind none of whose objects
  * is in it is new to this Kustomization, and its bulk read may come from the API server's cache.
  */
-public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean detectOnly, Set<ObjectId> inventory) {
+public record ApplyOptions(
+    boolean force, Duration stageWaitTimeout, boolean detectOnly, Set<ObjectId> inventory, WaveListings wave) {
 
   public ApplyOptions {
     if (stageWaitTimeout == null || stageWaitTimeout.isNegative()) {
@@ -26,7 +27,7 @@ public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean det
 
   /** With no inventory known: every bulk read is a consistent one. */
   public ApplyOptions(boolean force, Duration stageWaitTimeout, boolean detectOnly) {
-    this(force, stageWaitTimeout, detectOnly, null);
+    this(force, stageWaitTimeout, detectOnly, null, null);
   }
 
   /** No recreation, and Flux's 60 s wait per stage. */
@@ -36,12 +37,17 @@ public record ApplyOptions(boolean force, Duration stageWaitTimeout, boolean det
 
   /** These options, reporting drift instead of correcting it. */
   public ApplyOptions detecting() {
-    return new ApplyOptions(force, stageWaitTimeout, true, inventory);
+    return new ApplyOptions(force, stageWaitTimeout, true, inventory, wave);
   }
 
   /** These options, knowing the objects the last apply recorded. */
   public ApplyOptions withInventory(Set<ObjectId> last) {
-    return new ApplyOptions(force, stageWaitTimeout, detectOnly, last == null ? null : Set.copyOf(last));
+    return new ApplyOptions(force, stageWaitTimeout, detectOnly, last == null ? null : Set.copyOf(last), wave);
+  }
+
+  /** These options, sharing the first applies' listings of {@code listings} (one wave's). */
+  public ApplyOptions sharing(WaveListings listings) {
+    return new ApplyOptions(force, stageWaitTimeout, detectOnly, inventory, listings);
   }
 
   /** True when the last apply is known to have recorded none of {@code ids}. */

@@ -88,8 +88,16 @@ final class LiveObjects {
           : namespace.isEmpty() ? resources : resources.inNamespace(namespace);
       var selected = kind.selector().isEmpty() ? scoped : scoped.withLabels(kind.selector());
       boolean fromCache = options.noneRecorded(members.stream().map(KubeObject::id).toList());
-      items = (fromCache ? selected.list(new ListOptionsBuilder().withResourceVersion("0").build()) : selected.list())
-          .getItems();
+      String ksNamespace = kind.selector().get(OwnerLabels.NAMESPACE_LABEL);
+      if (fromCache && options.wave() != null && ksNamespace != null && namespace != null && !namespace.isEmpty()) {
+        items = options.wave().of(client, kind.apiVersion(), kind.kind(), namespace, ksNamespace).stream()
+            .filter(item -> carries(item, kind.selector()))
+            .map(item -> client.getKubernetesSerialization().convertValue(item, GenericKubernetesResource.class))
+            .toList(); // copies: the wave's listing is shared by its applies
+      } else {
+        items = (fromCache ? selected.list(new ListOptionsBuilder().withResourceVersion("0").build()) : selected.list())
+            .getItems();
+      }
     } catch (KubernetesClientException e) {
       return;
     }
@@ -106,6 +114,11 @@ final class LiveObjects {
       }
     }
     covered.addAll(wanted.keySet());
+  }
+
+  private static boolean carries(GenericKubernetesResource item, Map<String, String> labels) {
+    Map<String, String> has = item.getMetadata().getLabels();
+    return has != null && labels.entrySet().stream().allMatch(e -> e.getValue().equals(has.get(e.getKey())));
   }
 
   /** The owner labels the object carries, as a selector; empty when it carries none. */

@@ -62,7 +62,8 @@ public final class Engine implements AutoCloseable {
         new BuildInputsLoader(secrets, sopsKeyRefs), new KubeClients(secrets, throughput), clock,
         "driftless-" + UUID.randomUUID(), workers.leaseTtl(), Duration.ofMinutes(5), throughput,
         new StageTimes(),
-        dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh(), events);
+        dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh(), events,
+        new WaveListingsByWave());
     this.queue = new WorkQueue(ctx);
     this.dispatcher = dispatch == Dispatch.LOCAL
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())

@@ -163,7 +163,7 @@ final class KustomizationReconciler {
       new ReceiverRegistration(ctx).register(rec, split.flux().receivers());
       ResourceManager manager = new ResourceManager(target.apply());
       boolean detectOnly = DriftMode.detectOnly(rec);
-      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly, status.getInventory());
+      ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly, status.getInventory(), trigger.now());
       if (detectOnly) {
         DriftMode.record(status, applied, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
@@ -261,12 +261,13 @@ final class KustomizationReconciler {
    * {@code detectOnly} writes nothing and reports drift.
    */
   private ChangeSet apply(ResourceManager manager, Kustomization ks, List<KubeObject> objects, ChangeSet changes,
-      boolean detectOnly, List<InventoryEntry> lastInventory) {
+      boolean detectOnly, List<InventoryEntry> lastInventory, Instant wave) {
     OwnerLabels owner = new OwnerLabels(ks.name(), ks.namespace());
     objects.forEach(owner::applyTo);
     ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly)
         .withInventory(lastInventory == null ? Set.of()
-            : lastInventory.stream().map(InventoryEntry::objectId).collect(java.util.stream.Collectors.toSet()));
+            : lastInventory.stream().map(InventoryEntry::objectId).collect(java.util.stream.Collectors.toSet()))
+        .sharing(ctx.listings().of(wave));
     try {
       ChangeSet set = ctx.times().time("apply", () -> manager.applyAllStaged(objects, options));
       changes.addAll(set);

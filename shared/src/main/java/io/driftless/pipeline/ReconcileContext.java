@@ -8,7 +8,7 @@ import io.driftless.source.SourceFetcher;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The stages and settings one reconcile needs; built once per engine. */
+/** The stages and settings one reconcile needs; built once per engine. {@code listings}: what each wave's first applies share. */
 record ReconcileContext(
     StateStore store,
     SourceFetcher fetcher,
@@ -22,4 +22,5 @@ record ReconcileContext(
     DriftlessConfig.Throughput throughput,
     StageTimes times,
     TreeSnapshots trees,
-    EventSink events) {}
+    EventSink events,
+    WaveListingsByWave listings) {}
