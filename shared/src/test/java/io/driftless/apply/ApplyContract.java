@@ -256,6 +256,34 @@ abstract class ApplyContract {
   }
 
   @Test
+  void quantitiesWrittenAsNumbersApplyAndReapplyUnchanged() {
+    KubeObject deployment = object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: sized, namespace: %s}
+        spec:
+          selector: {matchLabels: {app: sized}}
+          template:
+            metadata: {labels: {app: sized}}
+            spec:
+              containers:
+                - name: web
+                  image: 'nginx:1.27'
+                  resources: {requests: {cpu: 0.5, memory: 268435456}, limits: {cpu: 2}}
+        """.formatted(ns));
+
+    ChangeSet first = manager.applyAllStaged(objects(namespace(), deployment), OPTIONS);
+    ChangeSet second = manager.applyAllStaged(objects(namespace(), deployment), OPTIONS);
+
+    assertThat(first.lines()).contains("Deployment/" + ns + "/sized created");
+    assertThat(second.hasChanges()).as("500m is what 0.5 means: no drift").isFalse();
+    var resources = client.apps().deployments().inNamespace(ns).withName("sized").get()
+        .getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+    assertThat(resources.getRequests().get("cpu").toString()).isEqualTo("500m");
+    assertThat(resources.getLimits().get("cpu").toString()).isEqualTo("2");
+  }
+
+  @Test
   void aKindTheClusterDoesNotServeIsOneSentenceNamingTheObjectAndApi() {
     KubeObject release = object("""
         apiVersion: helm.toolkit.fluxcd.io/v2
