@@ -8,7 +8,6 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.dynamo.DynamoStateStore;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
-import io.driftless.testing.SignedPush;
 import io.driftless.testing.TestCluster;
 import io.driftless.testing.TestStores;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -59,9 +58,7 @@ class FirstApplyListingsTest {
   }
 
   private void push(String commit) {
-    var response = fleet.engine().webhook(SignedPush.request(SECRET, SignedPush.body(remote.url(), "main", commit)));
-    assertThat(response.status()).isEqualTo(202);
-    fleet.engine().drainPending();
+    fleet.push(remote, SECRET, commit);
   }
 
   private ConfigMap settingsOf(int app) {

@@ -62,6 +62,15 @@ public final class LocalFleet implements AutoCloseable {
     return this;
   }
 
+  /** A GitHub push of {@code commit} to main, signed with {@code secret}, accepted and run to the end. */
+  public void push(GitRemote remote, String secret, String commit) {
+    var response = engine.webhook(SignedPush.request(secret, SignedPush.body(remote.url(), "main", commit)));
+    if (response.status() != 202) {
+      throw new AssertionError("the push webhook answered " + response.status());
+    }
+    engine.drainPending();
+  }
+
   public KubernetesClient kube() {
     return cluster.client();
   }
