@@ -137,13 +137,15 @@ class WebUiBrowserTest {
     assertThat(SandboxFleet.sandbox.client().configMaps().inNamespace("podinfo").withName("podinfo-config").get()
         .getData()).containsEntry("PODINFO_UI_MESSAGE", "Hello from the web UI");
     until(ExpectedConditions.textToBePresentInElementLocated(By.id("inventory"), "Deployment/podinfo/podinfo"));
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"),
+        "ReconciliationSucceeded: ConfigMap/podinfo/podinfo-config configured"));
 
     screenshot();
   }
 
   @Test
   @Order(5)
-  void suspendAndResumeAHelmReleaseFromTheDetail() {
+  void suspendAndResumeAHelmReleaseAndAKustomizationFromTheDetail() {
     String hello = "demo:HelmRelease/hello/hello";
     ((JavascriptExecutor) browser).executeScript("sessionStorage.setItem('driftless-ui-token', arguments[0])", UiFleet.TOKEN);
     click(row(hello));
@@ -158,9 +160,16 @@ class WebUiBrowserTest {
     until(ExpectedConditions.textToBe(cellOf(hello, "ready"), "True"));
     assertThat(engine.store().getHelmObject("demo", "HelmRelease/hello/hello").orElseThrow().suspended()).isFalse();
 
-    given().header("Authorization", "Bearer " + UiFleet.TOKEN)
-        .post("/api/items/demo/Kustomization/flux-system/apps/suspend")
-        .then().statusCode(501).body("error", containsString("spec.suspend in Git"));
+    click(row(APPS));
+    until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail[data-id='" + APPS + "']")));
+    click(By.cssSelector("#detail button[data-action='suspend']"));
+    until(ExpectedConditions.textToBePresentInElementLocated(cellOf(APPS, "ready"), "(suspended)"));
+    assertThat(record("flux-system/apps").suspended()).as("recorded in the table, as `driftless suspend ks`").isTrue();
+
+    click(By.cssSelector("#detail button[data-action='resume']"));
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+        "resumed; Kustomization/flux-system/apps on demo reconciled: Ready"));
+    assertThat(record("flux-system/apps").suspended()).isFalse();
   }
 
   @Test

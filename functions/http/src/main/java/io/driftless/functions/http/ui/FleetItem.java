@@ -51,7 +51,7 @@ public record FleetItem(
         status.map(s -> s.getLastAppliedRevision()).orElse(null),
         status.map(FluxStatus::getLastAttemptedRevision).orElse(null),
         Optional.ofNullable(rec.applied()).map(AppliedState::appliedAt).orElse(null),
-        rec.lastReconciledAt(), Boolean.TRUE.equals(spec.get("suspend")),
+        rec.lastReconciledAt(), rec.suspended() || Boolean.TRUE.equals(spec.get("suspend")),
         dependsOn(Kustomization.KIND, nsName[0], spec), status.map(s -> s.getInventory().size()).orElse(0));
   }
 

@@ -1,5 +1,6 @@
 package io.driftless.functions.http.ui;
 
+import io.driftless.event.Event;
 import io.driftless.model.Condition;
 import io.driftless.model.FluxStatus;
 import io.driftless.model.InventoryEntry;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * What {@code GET /api/items/{cluster}/{kind}/{namespace}/{name}} answers: the row, its conditions,
  * the objects it applied, its history (Flux's last 5 for a Kustomization, the Helm release snapshots
- * for a HelmRelease), its events (none until the table records them), the last run from this UI
+ * for a HelmRelease), its newest events as the table keeps them (those {@code driftless events} lists), the last run from this UI
  * (change set and drift). The manifest is left out: a
  * HelmRelease's inline values may hold what only Git readers should see.
  */
@@ -30,16 +31,17 @@ public record ItemDetail(
     }
   }
 
-  static ItemDetail of(KustomizationRecord rec, Optional<LastRun> last) {
-    return of(FleetItem.of(rec), rec.status(), rec.status() == null ? List.of() : rec.status().getHistory(), last);
+  static ItemDetail of(KustomizationRecord rec, Optional<LastRun> last, List<Event> events) {
+    return of(FleetItem.of(rec), rec.status(), rec.status() == null ? List.of() : rec.status().getHistory(), last, events);
   }
 
-  static ItemDetail of(HelmRecord rec, Optional<LastRun> last) {
-    return of(FleetItem.of(rec), rec.status(), rec.status() == null ? List.of() : rec.status().getHistory(), last);
+  static ItemDetail of(HelmRecord rec, Optional<LastRun> last, List<Event> events) {
+    return of(FleetItem.of(rec), rec.status(), rec.status() == null ? List.of() : rec.status().getHistory(), last, events);
   }
 
-  private static ItemDetail of(FleetItem item, FluxStatus status, List<?> history, Optional<LastRun> last) {
-    return new ItemDetail(item, conditions(status), inventory(status), history, List.of(), last.orElse(null));
+  private static ItemDetail of(FleetItem item, FluxStatus status, List<?> history, Optional<LastRun> last,
+      List<Event> events) {
+    return new ItemDetail(item, conditions(status), inventory(status), history, events, last.orElse(null));
   }
 
   private static List<Condition> conditions(FluxStatus status) {

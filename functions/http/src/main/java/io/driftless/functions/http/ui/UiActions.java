@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The UI's writes, through the paths the CLI uses: reconcile is {@code driftless reconcile ks|hr
- * --with-source}, suspend and resume are {@code driftless suspend|resume hr} (a resume reconciles at
- * once, as flux's does). The runs' outcomes are kept in {@link RecentRuns} for the item's detail.
+ * --with-source}, suspend and resume are {@code driftless suspend|resume ks|hr} (recorded in the
+ * table; a resume reconciles at once, as flux's does). The runs' outcomes are kept in {@link RecentRuns} for the item's detail.
  */
 final class UiActions {
   /** A write the UI cannot make; {@code status} is the HTTP status to answer with. */
@@ -60,14 +60,11 @@ final class UiActions {
   }
 
   private Result suspend(boolean suspend, String cluster, String kind, String namespace, String name, String id) {
-    if (kind.equals(Kustomization.KIND)) {
-      throw new Refused(501, id + ": suspending a Kustomization from the UI is not recorded in the table yet:"
-          + " set spec.suspend in Git");
+    switch (kind) {
+      case Kustomization.KIND -> engine.suspendKustomization(namespace + "/" + name, cluster, suspend);
+      case HelmRelease.KIND -> engine.suspendHelmRelease(id, cluster, suspend);
+      default -> throw unknownKind(kind);
     }
-    if (!kind.equals(HelmRelease.KIND)) {
-      throw unknownKind(kind);
-    }
-    engine.suspendHelmRelease(id, cluster, suspend);
     if (suspend) {
       return new Result(id + " on " + cluster + " suspended", List.of());
     }

@@ -1,5 +1,6 @@
 package io.driftless.functions.http.ui;
 
+import io.driftless.event.Event;
 import io.driftless.model.Kustomization;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.pipeline.Engine;
@@ -8,6 +9,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class UiApi {
+  static final int EVENTS = 20;
   @Inject Engine engine;
   @Inject Clock clock;
 
@@ -45,11 +49,17 @@ public class UiApi {
     Optional<LastRun> last = recent.last(cluster, id);
     return switch (kind) {
       case Kustomization.KIND -> engine.store().getKustomization(cluster, namespace + "/" + name)
-          .map(rec -> ItemDetail.of(rec, last));
+          .map(rec -> ItemDetail.of(rec, last, events(cluster, kind, namespace, name)));
       case HelmRelease.KIND -> engine.store().getHelmObject(cluster, HelmRecord.keyOf(kind, namespace, name))
-          .map(rec -> ItemDetail.of(rec, last));
+          .map(rec -> ItemDetail.of(rec, last, events(cluster, kind, namespace, name)));
       default -> Optional.empty();
     };
+  }
+
+  /** The item's newest {@link #EVENTS} events of the last day, oldest first, as {@code driftless events} shows them. */
+  private List<Event> events(String cluster, String kind, String namespace, String name) {
+    List<Event> all = engine.store().events().forObject(cluster, kind, namespace, name, clock.instant().minus(Duration.ofDays(1)));
+    return all.subList(Math.max(0, all.size() - EVENTS), all.size());
   }
 
   UiToken.Verdict authorize(String authorization) {
