@@ -165,7 +165,9 @@ final class KustomizationReconciler {
       boolean detectOnly = DriftMode.detectOnly(rec);
       ChangeSet applied = apply(manager, ks, split.toApply(), changes, detectOnly, status.getInventory(), trigger.now());
       if (detectOnly) {
-        DriftMode.record(status, applied, revision, ctx.clock().instant());
+        List<InventoryEntry> wouldPrune = ks.spec().pruneEnabled()
+            ? Inventories.stale(status.getInventory(), applied.toInventory()) : List.of();
+        DriftMode.record(status, applied, wouldPrune, revision, ctx.clock().instant());
         StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
         return new Result(write(rec, status, changes, null, started), discovered, true, false);
       }

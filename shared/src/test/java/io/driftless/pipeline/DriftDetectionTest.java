@@ -106,6 +106,23 @@ class DriftDetectionTest {
     assertThat(status().getLastAppliedRevision()).isEqualTo("main@sha1:" + commit);
   }
 
+  @Test
+  void detectOnlyNamesWhatAPruneWouldDeleteAndDeletesNothing() throws Exception {
+    driftCheck();
+    annotateApps("  annotations:\n    driftless.io/drift: detect\n");
+    remote.write("apps/podinfo/kustomization.yaml", Files.readString(remote.workTree().resolve("apps/podinfo/kustomization.yaml"))
+        .replace("  - service.yaml\n", ""));
+
+    push(remote.commit("detect only, and the Service left Git"));
+
+    Condition drifted = status().condition(DriftMode.DRIFTED).orElseThrow();
+    assertThat(drifted.status()).isEqualTo(Condition.TRUE);
+    assertThat(drifted.message()).isEqualTo("Service/podinfo/podinfo: would be pruned (no longer in Git)");
+    assertThat(fleet.kube().services().inNamespace("podinfo").withName("podinfo").get()).as("not pruned").isNotNull();
+    assertThat(status().getInventory()).as("the inventory still holds it, for the run that prunes")
+        .anyMatch(e -> e.objectId().subject().equals("Service/podinfo/podinfo"));
+  }
+
   private void editByHand() {
     fleet.kube().configMaps().inNamespace("podinfo").withName("podinfo-config").edit(cm -> {
       cm.getData().put("PODINFO_UI_COLOR", "#ff0000");
