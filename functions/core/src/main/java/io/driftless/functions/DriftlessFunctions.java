@@ -19,6 +19,7 @@ public class DriftlessFunctions {
   @Inject Engine engine;
   @Inject Clock clock;
   @Inject Instance<RunObserver> observers;
+  @Inject Instance<MessageVisibility> visibility;
 
   /**
    * A push webhook, or a Flux Receiver's {@code /hook/<digest>}, arriving through a Lambda Function
@@ -51,12 +52,17 @@ public class DriftlessFunctions {
 
   /**
    * Runs the queued work items an SQS batch (or the table's stream) delivers, one Kustomization on one
-   * cluster each, and queues the items that follow; failed deliveries are reported for retry.
+   * cluster each, and queues the items that follow; failed deliveries are reported for retry. While
+   * they run, their SQS messages stay hidden for short renewed spans ({@link DeliveryVisibility}), so
+   * a delivery whose invocation died is redelivered within seconds.
    */
   @Funq
   public BatchResponse work(WorkEvent event) {
     List<WorkEvent.Delivery> deliveries = event.deliveries();
-    FanOutReport report = engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList());
+    FanOutReport report;
+    try (DeliveryVisibility.Kept kept = keptVisible(event)) {
+      report = engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList());
+    }
     observe(report.outcomes());
     return BatchResponse.of(deliveries, report);
   }
@@ -65,6 +71,12 @@ public class DriftlessFunctions {
   @Funq
   public ReconcileReport reconcile(ReconcileInput input) {
     return observed(input.isStreamEvent() ? engine.drainPending() : engine.reconcile(input.command()));
+  }
+
+  private DeliveryVisibility.Kept keptVisible(WorkEvent event) {
+    return visibility.isResolvable()
+        ? new DeliveryVisibility(visibility.get()).keep(event.sqsMessages())
+        : DeliveryVisibility.Kept.NONE;
   }
 
   private ReconcileReport observed(ReconcileReport report) {

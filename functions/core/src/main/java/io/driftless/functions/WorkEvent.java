@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * What the {@code work} function takes: an SQS event whose messages are the table's stream records
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkEvent(@JsonProperty("Records") List<Map<String, Object>> records) {
+  private static final Logger LOG = Logger.getLogger(WorkEvent.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One delivered request: the id to report if it fails ({@code messageId} or the stream's sequence number). */
@@ -33,6 +35,29 @@ public record WorkEvent(@JsonProperty("Records") List<Map<String, Object>> recor
       }
     }
     return out;
+  }
+
+  /**
+   * The SQS messages this event delivers (none for the stream's own event), whose visibility a live
+   * invocation keeps short; a record without a usable queue ARN or receipt handle is left out.
+   */
+  public List<SqsMessage> sqsMessages() {
+    List<SqsMessage> out = new ArrayList<>();
+    for (Map<String, Object> record : records == null ? List.<Map<String, Object>>of() : records) {
+      if (!"aws:sqs".equals(record.get("eventSource"))) {
+        continue;
+      }
+      try {
+        out.add(new SqsMessage(text(record.get("eventSourceARN")), text(record.get("receiptHandle"))));
+      } catch (IllegalArgumentException e) {
+        LOG.warning("SQS message " + record.get("messageId") + ": its visibility is left to the queue: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s ? s : null;
   }
 
   private static JsonNode streamRecord(String messageId, String body) {

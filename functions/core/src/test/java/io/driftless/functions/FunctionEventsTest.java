@@ -61,4 +61,20 @@ class FunctionEventsTest {
     assertThat(sqs.deliveries()).containsExactly(new WorkEvent.Delivery("0f9c7f3e-2b1d-4a51-9a55-6b1f0e7d2c11", request));
     assertThat(stream.deliveries()).containsExactly(new WorkEvent.Delivery("111100000000012345678901", request));
   }
+
+  @Test
+  void anSqsMessageNamesItsQueueByUrlAndNeverShowsItsReceiptHandle() throws Exception {
+    WorkEvent sqs = Yaml.json().readValue(SampleEvents.text("sqs-work.json"), WorkEvent.class);
+    WorkEvent stream = Yaml.json().readValue(SampleEvents.text("dynamodb-stream.json"), WorkEvent.class);
+
+    assertThat(sqs.sqsMessages()).singleElement().satisfies(m -> {
+      assertThat(m.receiptHandle()).isEqualTo("AQEBexample");
+      assertThat(m.region()).isEqualTo("eu-west-1");
+      assertThat(m.queueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/driftless-work");
+      assertThat(m.toString()).isEqualTo("SQS message of queue driftless-work").doesNotContain("AQEB");
+    });
+    assertThat(stream.sqsMessages()).isEmpty();
+    assertThat(new SqsMessage("arn:aws-cn:sqs:cn-north-1:123456789012:work", "h").queueUrl())
+        .isEqualTo("https://sqs.cn-north-1.amazonaws.com.cn/123456789012/work");
+  }
 }
