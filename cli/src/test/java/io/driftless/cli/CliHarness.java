@@ -48,6 +48,10 @@ final class CliHarness implements AutoCloseable {
     return repo;
   }
 
+  LocalChartRepository charts() {
+    return charts;
+  }
+
   /** examples/ committed, cluster prod added, bootstrapped and reconciled once. */
   CliHarness reconciledExamples() throws Exception {
     Path bare = tmp.resolve("repo.git");

@@ -2,11 +2,7 @@ package io.driftless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftless.local.LocalChartRepository;
-import io.driftless.sandbox.SandboxApiServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.driftless.testing.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -18,33 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands a Flux user types, against the sandbox and the embedded store in a temp directory. */
 class CliTest {
   @TempDir Path tmp;
-  private SandboxApiServer sandbox;
-  private LocalChartRepository charts;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream stdout;
-  private PrintStream stderr;
+  private CliHarness session;
 
   @BeforeEach
   void setUp() {
-    System.setProperty("DRIFTLESS_DATA_DIR", tmp.resolve("data").toString());
-    System.setProperty("DRIFTLESS_CACHE_DIR", tmp.resolve("cache").toString());
-    sandbox = SandboxApiServer.start(0);
-    charts = LocalChartRepository.serve(Path.of("../examples/charts"));
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    session = new CliHarness(TestCluster.SANDBOX, tmp);
   }
 
   @AfterEach
   void tearDown() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-    System.clearProperty("DRIFTLESS_DATA_DIR");
-    System.clearProperty("DRIFTLESS_CACHE_DIR");
-    sandbox.close();
-    charts.close();
+    session.close();
   }
 
   private Path bare() throws Exception {
@@ -54,18 +33,16 @@ class CliTest {
   }
 
   private String getKs() {
-    out.reset();
-    assertThat(Main.run("get", "ks")).isZero();
-    return out.toString(StandardCharsets.UTF_8);
+    return session.run(0, "get", "ks");
   }
 
   @Test
   void clusterAddBootstrapReconcileAndGet() throws Exception {
-    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Path kubeconfig = session.kubeconfig();
     Path bare = bare();
     try (DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare)) {
       repo.copyFrom(Path.of("../examples"));
-      charts.pointExamplesAt(repo.workTree());
+      session.charts().pointExamplesAt(repo.workTree());
       String first = repo.commitAndPush("examples");
 
       assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
@@ -84,7 +61,7 @@ class CliTest {
           .matches("NAME +REVISION +SUSPENDED +READY +MESSAGE");
       assertThat(table).containsPattern("apps +main@sha1:[0-9a-f]{40} +False +True +Applied revision: main@sha1:");
       assertThat(table).containsPattern("infrastructure +main@sha1:");
-      assertThat(sandbox.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
+      assertThat(session.client().services().inNamespace("podinfo").withName("podinfo").get()).isNotNull();
       assertThat(withoutSource).containsPattern("flux-system +main@sha1:" + first);
       assertThat(withSource).containsPattern("flux-system +main@sha1:" + second);
     }
@@ -92,11 +69,11 @@ class CliTest {
 
   /** examples/ committed, cluster prod added, bootstrapped and reconciled once: the hello release is installed. */
   private DemoRepo reconciledExamples() throws Exception {
-    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Path kubeconfig = session.kubeconfig();
     Path bare = bare();
     DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare);
     repo.copyFrom(Path.of("../examples"));
-    charts.pointExamplesAt(repo.workTree());
+    session.charts().pointExamplesAt(repo.workTree());
     repo.commitAndPush("examples");
     assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
     assertThat(Main.run("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
@@ -106,13 +83,11 @@ class CliTest {
   }
 
   private String run(int exitCode, String... args) {
-    out.reset();
-    assertThat(Main.run(args)).as(String.join(" ", args)).isEqualTo(exitCode);
-    return out.toString(StandardCharsets.UTF_8);
+    return session.run(exitCode, args);
   }
 
   private String helloColor() {
-    return sandbox.client().configMaps().inNamespace("hello").withName("hello").get().getData().get("color");
+    return session.client().configMaps().inNamespace("hello").withName("hello").get().getData().get("color");
   }
 
   @Test
@@ -120,6 +95,7 @@ class CliTest {
     try (DemoRepo repo = reconciledExamples()) {
       String all = run(0, "get", "hr", "-A");
       String inFluxSystem = run(0, "get", "hr");
+      String inFluxSystemErr = session.err();
       String inHello = run(0, "get", "helmreleases", "-n", "hello", "--cluster", "prod");
       String helm = run(0, "get", "sources", "helm");
       String chart = run(0, "get", "sources", "chart");
@@ -130,7 +106,7 @@ class CliTest {
       assertThat(all).containsPattern("hello +hello +0\\.1\\.0 +False +True +Helm install succeeded for release "
           + "hello/hello\\.v1 with chart hello@0\\.1\\.0");
       assertThat(inFluxSystem).isEmpty();
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("✗ no HelmRelease objects found in \"flux-system\" namespace");
+      assertThat(inFluxSystemErr).contains("✗ no HelmRelease objects found in \"flux-system\" namespace");
       assertThat(inHello.lines().findFirst().orElseThrow()).matches("NAME +REVISION +SUSPENDED +READY +MESSAGE");
       assertThat(inHello).containsPattern("hello +0\\.1\\.0 +False +True");
       assertThat(helm).containsPattern("demo-charts +sha256:[0-9a-f]{64} +False +True +stored artifact: revision 'sha256:");
@@ -162,7 +138,7 @@ class CliTest {
           .contains("ConfigMap/hello/hello configured")
           .contains("✔ HelmRelease/hello/hello on prod: applied revision 0.1.0");
       assertThat(helloColor()).isEqualTo("ORANGE");
-      assertThat(sandbox.client().secrets().inNamespace("hello").withName("sh.helm.release.v1.hello.v2").get()).isNotNull();
+      assertThat(session.client().secrets().inNamespace("hello").withName("sh.helm.release.v1.hello.v2").get()).isNotNull();
       assertThat(run(0, "get", "hr", "-n", "hello")).containsPattern("hello +0\\.1\\.0 +False +True +Helm upgrade succeeded");
     }
   }
@@ -182,7 +158,7 @@ class CliTest {
           .contains("✔ HelmRelease/hello/hello on prod: applied revision 0.1.0");
       assertThat(helloColor()).isEqualTo("PLUM");
       assertThat(unknown).isEqualTo(1);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("HelmRelease/hello/nope not found");
+      assertThat(session.err()).contains("HelmRelease/hello/nope not found");
     }
   }
 
@@ -191,7 +167,7 @@ class CliTest {
     int code = Main.run("cluster", "add", "prod", "--kubeconfig", tmp.resolve("nope.yaml").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.yaml").contains("not found");
+    assertThat(session.err()).contains("nope.yaml").contains("not found");
   }
 
   @Test
@@ -202,22 +178,22 @@ class CliTest {
         "--webhook-secret-file", secret.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cluster ghost is not registered");
+    assertThat(session.err()).contains("cluster ghost is not registered");
   }
 
   @Test
   void bootstrapRegistersACommitStatusProviderWithItsTokenByReference() throws Exception {
-    Path kubeconfig = sandbox.writeKubeconfig(tmp.resolve("kubeconfig"));
+    Path kubeconfig = session.kubeconfig();
     Path token = Files.writeString(tmp.resolve("github-token"), "ghp_notInTheTable");
     assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
 
     assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
         "--commit-status", "jenkins", "--commit-status-token-file", token.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--commit-status jenkins: want one of github, gitea, gitlab, bitbucket");
+    assertThat(session.err()).contains("--commit-status jenkins: want one of github, gitea, gitlab, bitbucket");
     assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
         "--commit-status", "github", "--commit-status-token-file", token.toString())).isZero();
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("✔ github commit statuses for every Kustomization and HelmRelease on prod");
+    assertThat(session.out()).contains("✔ github commit statuses for every Kustomization and HelmRelease on prod");
     try (var engine = Engines.open()) {
       var store = engine.store();
       assertThat(store.listNotifications("prod")).extracting(r -> r.key())

@@ -2,13 +2,8 @@ package io.driftless.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftless.local.LocalChartRepository;
-import io.driftless.sandbox.SandboxApiServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.driftless.testing.TestCluster;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,50 +12,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** `driftless events` and `driftless logs` after real reconciles of examples/, against the sandbox and the embedded store. */
 class EventsCommandTest {
   @TempDir Path tmp;
-  private SandboxApiServer sandbox;
-  private LocalChartRepository charts;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream stdout;
-  private PrintStream stderr;
+  private CliHarness session;
 
   @BeforeEach
   void setUp() throws Exception {
-    System.setProperty("DRIFTLESS_DATA_DIR", tmp.resolve("data").toString());
-    System.setProperty("DRIFTLESS_CACHE_DIR", tmp.resolve("cache").toString());
-    sandbox = SandboxApiServer.start(0);
-    charts = LocalChartRepository.serve(Path.of("../examples/charts"));
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    Path bare = tmp.resolve("repo.git");
-    Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-    try (DemoRepo repo = DemoRepo.attach(tmp.resolve("work"), bare)) {
-      repo.copyFrom(Path.of("../examples"));
-      charts.pointExamplesAt(repo.workTree());
-      repo.commitAndPush("examples");
-    }
-    run(0, "cluster", "add", "prod", "--kubeconfig", sandbox.writeKubeconfig(tmp.resolve("kubeconfig")).toString());
-    run(0, "bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo", "--cluster", "prod");
-    run(0, "reconcile", "ks", "flux-system");
+    session = new CliHarness(TestCluster.SANDBOX, tmp).reconciledExamples();
   }
 
   @AfterEach
   void tearDown() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-    System.clearProperty("DRIFTLESS_DATA_DIR");
-    System.clearProperty("DRIFTLESS_CACHE_DIR");
-    sandbox.close();
-    charts.close();
+    session.close();
   }
 
   private String run(int exitCode, String... args) {
-    out.reset();
-    err.reset();
-    assertThat(Main.run(args)).as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8)).isEqualTo(exitCode);
-    return out.toString(StandardCharsets.UTF_8);
+    return session.run(exitCode, args);
   }
 
   @Test
@@ -88,7 +53,7 @@ class EventsCommandTest {
     assertThat(all.lines().findFirst().orElseThrow()).startsWith("NAMESPACE ");
     assertThat(all).containsPattern("hello +\\d+s +Normal +InstallSucceeded").containsPattern("flux-system +\\d+s +Normal");
     assertThat(warnings).isEmpty();
-    assertThat(err.toString(StandardCharsets.UTF_8) + refused).contains("type 'Error' not supported");
+    assertThat(session.err() + refused).contains("type 'Error' not supported");
   }
 
   @Test
