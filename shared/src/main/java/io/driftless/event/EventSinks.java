@@ -41,11 +41,7 @@ public final class EventSinks implements EventSink {
     }
     for (EventSink sink : sinks) {
       try {
-        if (events.size() == 1) {
-          sink.emit(events.get(0));
-        } else {
-          sink.emitAll(events);
-        }
+        sink.emitAll(events);
       } catch (RuntimeException e) {
         Event event = events.get(0);
         LOG.warning("event sink " + sink.getClass().getSimpleName() + " failed on " + event.involvedObject().subject()

@@ -67,11 +67,7 @@ public final class EventStore implements EventSink {
     }
     Event first = events.get(0);
     try {
-      if (events.size() == 1) {
-        log.append(first, first.timestamp().plus(ttl));
-      } else {
-        log.appendAll(events, first.timestamp().plus(ttl));
-      }
+      log.appendAll(events, first.timestamp().plus(ttl));
     } catch (RuntimeException e) {
       LOG.warning("event " + first.reason() + " of " + first.involvedObject().subject() + " on cluster "
           + first.cluster() + " not stored: " + e.getClass().getSimpleName());

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -85,6 +86,22 @@ public final class DynamoStateStore implements StateStore {
 
   public String tableName() {
     return table;
+  }
+
+  /** Runs a write to an item type whose listing {@code cache} keeps; the listing is outdated afterwards, even if it failed. */
+  private static <T> T written(ListingCache<?> cache, Supplier<T> write) {
+    try {
+      return write.get();
+    } finally {
+      cache.changed();
+    }
+  }
+
+  private static void written(ListingCache<?> cache, Runnable write) {
+    written(cache, () -> {
+      write.run();
+      return null;
+    });
   }
 
   /** Creates the table as infra/dynamodb/table.json defines it, unless it exists. */
@@ -203,11 +220,7 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putHelmObject(String cluster, String key, String root, String parent, String manifest) {
-    try {
-      new ManifestUpdate(TableLayout.HELM, cluster, key, root, parent, manifest).send(client, table);
-    } finally {
-      helmObjects.changed();
-    }
+    written(helmObjects, () -> new ManifestUpdate(TableLayout.HELM, cluster, key, root, parent, manifest).send(client, table));
   }
 
   @Override
@@ -222,20 +235,12 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void deleteHelmObject(String cluster, String key) {
-    try {
-      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key))));
-    } finally {
-      helmObjects.changed();
-    }
+    written(helmObjects, () -> client.deleteItem(b -> b.tableName(table).key(key(TableLayout.HELM, clusterKey(cluster, key)))));
   }
 
   @Override
   public void putNotification(String cluster, String key, String root, String parent, String manifest) {
-    try {
-      new ManifestUpdate(TableLayout.NOTIFICATION, cluster, key, root, parent, manifest).send(client, table);
-    } finally {
-      notifications.changed();
-    }
+    written(notifications, () -> new ManifestUpdate(TableLayout.NOTIFICATION, cluster, key, root, parent, manifest).send(client, table));
   }
 
   /** Every event asks for its cluster's Alerts and Providers: kept as {@link ListingCache} says. */
@@ -251,20 +256,12 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void deleteNotification(String cluster, String key) {
-    try {
-      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.NOTIFICATION, clusterKey(cluster, key))));
-    } finally {
-      notifications.changed();
-    }
+    written(notifications, () -> client.deleteItem(b -> b.tableName(table).key(key(TableLayout.NOTIFICATION, clusterKey(cluster, key)))));
   }
 
   @Override
   public void setHelmSuspended(String cluster, String key, boolean suspended) {
-    try {
-      setSuspended(TableLayout.HELM, clusterKey(cluster, key), key + " on cluster " + cluster, suspended);
-    } finally {
-      helmObjects.changed();
-    }
+    written(helmObjects, () -> setSuspended(TableLayout.HELM, clusterKey(cluster, key), key + " on cluster " + cluster, suspended));
   }
 
   /** Sets the {@code suspended} attribute of an existing item; {@code subject} names it in the error when there is none. */
@@ -283,11 +280,7 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public long putHelmStatus(String cluster, String key, HelmReleaseStatus status, long expectedVersion, Duration took) {
-    try {
-      return writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null, took);
-    } finally {
-      helmObjects.changed();
-    }
+    return written(helmObjects, () -> writeStatus(TableLayout.HELM, key, cluster, key, StatusJson.write(status), expectedVersion, null, took));
   }
 
   /**
@@ -365,11 +358,7 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putReceiver(ReceiverRecord receiver) {
-    try {
-      put(RecordItems.of(receiver));
-    } finally {
-      receivers.changed();
-    }
+    written(receivers, () -> put(RecordItems.of(receiver)));
   }
 
   @Override
@@ -385,11 +374,7 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void deleteReceiver(String digest) {
-    try {
-      client.deleteItem(b -> b.tableName(table).key(key(TableLayout.RECEIVER, digest)));
-    } finally {
-      receivers.changed();
-    }
+    written(receivers, () -> client.deleteItem(b -> b.tableName(table).key(key(TableLayout.RECEIVER, digest))));
   }
 
   @Override
