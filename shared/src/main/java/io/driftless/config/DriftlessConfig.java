@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * Every configuration key of Driftless, read once into typed values. The functions fill it from
  * Quarkus configuration ({@code driftless.data-dir} or {@code DRIFTLESS_DATA_DIR}), the CLI from the
- * environment; the defaults are in {@link Key} and nowhere else, and README.md's table is checked
+ * environment; the defaults are in {@link Key} and nowhere else, and docs/configuration.md's table is checked
  * against it.
  *
  * @param table the DynamoDB table holding the state; empty: the embedded store
@@ -121,7 +121,7 @@ public record DriftlessConfig(
       return "driftless." + env.substring("DRIFTLESS_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** The default as README.md's table states it. */
+    /** The default as docs/configuration.md's table states it. */
     public String documentedDefault() {
       return documentedDefault;
     }

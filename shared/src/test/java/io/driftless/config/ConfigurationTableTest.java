@@ -15,25 +15,25 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** README.md's table of configuration keys lists exactly the keys of {@link DriftlessConfig}, with their defaults. */
-class ReadmeConfigurationTableTest {
+/** docs/configuration.md's table of configuration keys lists exactly the keys of {@link DriftlessConfig}, with their defaults. */
+class ConfigurationTableTest {
   private static final Pattern ROW = Pattern.compile("^\\| `(DRIFTLESS_[A-Z_]+)` \\| ([^|]*) \\| [^|]+ \\|$");
 
   @Test
-  void theReadmeTableIsTheConfigRecord() throws IOException {
-    Map<String, String> documented = documentedKeys(Files.readAllLines(Path.of("../README.md")));
+  void theDocumentedTableIsTheConfigRecord() throws IOException {
+    Map<String, String> documented = documentedKeys(Files.readAllLines(Path.of("../docs/configuration.md")));
 
     Map<String, String> expected = Arrays.stream(Key.values())
         .collect(Collectors.toMap(Key::env, Key::documentedDefault, (a, b) -> a, LinkedHashMap::new));
-    assertThat(documented).as("README.md, section Configuration keys: key and default of each row")
+    assertThat(documented).as("docs/configuration.md, section Configuration keys: key and default of each row")
         .containsExactlyEntriesOf(expected);
   }
 
-  private static Map<String, String> documentedKeys(List<String> readme) {
-    int start = readme.indexOf("## Configuration keys");
-    assertThat(start).as("README.md has a section Configuration keys").isNotNegative();
+  private static Map<String, String> documentedKeys(List<String> doc) {
+    int start = doc.indexOf("## Configuration keys");
+    assertThat(start).as("docs/configuration.md has a section Configuration keys").isNotNegative();
     Map<String, String> rows = new LinkedHashMap<>();
-    for (String line : readme.subList(start + 1, readme.size())) {
+    for (String line : doc.subList(start + 1, doc.size())) {
       if (line.startsWith("## ")) {
         break;
       }
