@@ -76,7 +76,7 @@ class ChartValuesFilesTest {
     assertThat(new ChartValuesFiles(List.of("clusters/prod/web-values.yaml"), false, repo).merge(List.of(), "c"))
         .isEqualTo(Map.of("replicaCount", 5));
     assertThatThrownBy(() -> new ChartValuesFiles(List.of("../outside.yaml"), false, repo).merge(List.of(), "c"))
-        .hasMessage("c: values file '../outside.yaml' is outside the source");
+        .hasMessage("values file '../outside.yaml' resolves outside the source");
   }
 
   @Test
