@@ -152,6 +152,7 @@ final class HelmChartResolver {
   }
 
   private static StageFailure failure(HelmRelease hr, String cause) {
-    return new StageFailure(Reason.ARTIFACT_FAILED, "HelmRelease/" + hr.namespace() + "/" + hr.name() + ": " + cause, null);
+    String subject = "HelmRelease/" + hr.namespace() + "/" + hr.name() + ": ";
+    return new StageFailure(Reason.ARTIFACT_FAILED, subject + (cause.startsWith(subject) ? cause.substring(subject.length()) : cause), null);
   }
 }

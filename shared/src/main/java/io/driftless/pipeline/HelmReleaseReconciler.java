@@ -14,6 +14,7 @@ import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.helm.render.Capabilities;
 import io.driftless.helm.render.ChartCrd;
+import io.driftless.helm.render.ChartFileException;
 import io.driftless.helm.render.ChartRenderer;
 import io.driftless.helm.render.HelmPostRenderer;
 import io.driftless.helm.render.RenderRequest;
@@ -160,8 +161,12 @@ final class HelmReleaseReconciler {
     RenderedChart rendered;
     try {
       rendered = HelmPostRenderer.apply(subject(hr), renderer.render(new RenderRequest(artifact.path(), name, namespace,
-          values, capabilities(client), HelmValuesFiles.of(hr, artifact), HelmActionFlags.skipSchemaValidation(hr, install))),
-          hr.spec(), HelmReleaseObjects.originLabels(hr));
+          values, capabilities(client), HelmValuesFiles.of(hr, artifact), HelmActionFlags.skipSchemaValidation(hr, install),
+          artifact.sourceRoot())), hr.spec(), HelmReleaseObjects.originLabels(hr));
+    } catch (ChartFileException e) {
+      String field = e.valuesFile() >= 0 ? HelmValuesFiles.field(hr, e.valuesFile())
+          : hr.spec().chartRef() != null ? "spec.chartRef" : "spec.chart.spec.chart";
+      throw new StageFailure(Reason.ARTIFACT_FAILED, subject(hr) + ": " + field + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new StageFailure(failedReason, subject(hr) + ": Helm " + action + " failed for release " + release
           + " with chart " + chart + ": " + e.getMessage(), e);

@@ -38,14 +38,26 @@ final class HelmValuesFiles {
       return null;
     }
     HelmRelease.ChartTemplateSpec spec = hr.spec().chart().spec();
-    Path root = null;
-    if (GitRepository.KIND.equals(spec.sourceRef().kind())) {
-      root = artifact.path();
-      Path chartPath = Path.of(spec.chart().startsWith("/") ? spec.chart().substring(1) : spec.chart()).normalize();
-      for (int i = chartPath.toString().isEmpty() ? 0 : chartPath.getNameCount(); i > 0 && root.getParent() != null; i--) {
-        root = root.getParent();
+    Path root = GitRepository.KIND.equals(spec.sourceRef().kind()) ? artifact.sourceRoot() : null;
+    return new ChartValuesFiles(paths, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles()), root);
+  }
+
+  /** The field the {@code index}-th of {@link #paths} comes from, e.g. {@code spec.chart.spec.valuesFiles[1]}. */
+  static String field(HelmRelease hr, int index) {
+    HelmRelease.ChartTemplateSpec spec = hr.spec().chart().spec();
+    int i = index;
+    if (spec.valuesFile() != null && !spec.valuesFile().isBlank()) {
+      if (i == 0) {
+        return "spec.chart.spec.valuesFile";
+      }
+      i--;
+    }
+    List<String> files = spec.valuesFiles();
+    for (int j = 0; j < files.size(); j++) {
+      if (files.get(j) != null && !files.get(j).isBlank() && i-- == 0) {
+        return "spec.chart.spec.valuesFiles[" + j + "]";
       }
     }
-    return new ChartValuesFiles(paths, Boolean.TRUE.equals(spec.ignoreMissingValuesFiles()), root);
+    return "spec.chart.spec.valuesFiles";
   }
 }

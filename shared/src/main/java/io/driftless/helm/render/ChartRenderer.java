@@ -45,7 +45,8 @@ public final class ChartRenderer {
     try {
       Files.createDirectories(workRoot);
       work = Files.createTempDirectory(workRoot, "helm-render-");
-      List<ChartArchive.Entry> files = withValuesFiles(chartFiles(request.chart(), work, origin), request, origin);
+      List<ChartArchive.Entry> files =
+          withValuesFiles(chartFiles(request.chart(), request.sourceRoot(), work, origin), request, origin);
       ObjectNode chart = StoredChart.of(files, origin);
       String chartName = chart.path("metadata").path("name").asText("");
       String chartVersion = chart.path("metadata").path("version").asText("");
@@ -66,13 +67,20 @@ public final class ChartRenderer {
     }
   }
 
-  private static List<ChartArchive.Entry> chartFiles(Path chart, Path work, String origin) throws IOException {
+  /**
+   * The files of a packaged chart, or of a chart directory: that one is first copied without links
+   * ({@link ConfinedChartCopy}, every file inside {@code sourceRoot}, or inside the chart when it is
+   * null), then packaged by Helm, so .helmignore and Helm's other loading rules apply as in Helm.
+   */
+  private static List<ChartArchive.Entry> chartFiles(Path chart, Path sourceRoot, Path work, String origin)
+      throws IOException {
     Path archive = chart;
     if (Files.isDirectory(chart)) {
-      // Helm packages the directory itself: .helmignore and its other loading rules apply as in Helm
+      Path copy = work.resolve("source").resolve(chart.getFileName().toString());
+      ConfinedChartCopy.copy(sourceRoot == null ? chart : sourceRoot, chart, copy);
       Path packaged = Files.createDirectories(work.resolve("package"));
       try {
-        new Helm(chart).packageIt().withDestination(packaged).call();
+        new Helm(copy).packageIt().withDestination(packaged).call();
       } catch (IllegalStateException e) {
         throw new ChartRenderException(origin + ": " + helmMessage(e));
       }

@@ -1,10 +1,10 @@
 package io.driftless.helm.render;
 
 import io.driftless.model.Yaml;
+import io.driftless.render.kustomize.DiskFileSystem;
+import io.driftless.render.kustomize.KustomizeFileSystem;
 import io.driftless.source.helm.ChartArchive;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,10 @@ import java.util.Map;
  * builds the chart: the files are merged in list order with Helm's {@code MergeMaps} (later files
  * win) and the result replaces the chart's {@code values.yaml}, which counts only when it is listed.
  * For a chart from a Helm or OCI repository the paths are files of the chart; for a chart from Git
- * ({@code sourceRoot} set) they are relative to the repository root and may not leave it. A missing
- * file fails the render unless {@code ignoreMissing}.
+ * ({@code sourceRoot} set) they are relative to the repository root and are read through the
+ * confined filesystem kustomize builds use ({@link DiskFileSystem}): a file that resolves, links
+ * followed, outside the source fails the render naming it (with {@code ignoreMissing} too), as it
+ * does in source-controller. A missing file fails the render unless {@code ignoreMissing}.
  */
 public record ChartValuesFiles(List<String> paths, boolean ignoreMissing, Path sourceRoot) {
   public ChartValuesFiles {
@@ -26,9 +28,11 @@ public record ChartValuesFiles(List<String> paths, boolean ignoreMissing, Path s
   /** The chart's new defaults, given the chart's own files. */
   Map<String, Object> merge(List<ChartArchive.Entry> chartFiles, String origin) {
     Map<String, Object> merged = new LinkedHashMap<>();
-    for (String path : paths) {
+    KustomizeFileSystem source = sourceRoot == null ? null : new DiskFileSystem(sourceRoot);
+    for (int i = 0; i < paths.size(); i++) {
+      String path = paths.get(i);
       String clean = Path.of(path).normalize().toString();
-      byte[] data = sourceRoot == null ? chartFile(chartFiles, clean) : sourceFile(path, origin);
+      byte[] data = source == null ? chartFile(chartFiles, clean) : sourceFile(source, i);
       if (data == null) {
         if (ignoreMissing) {
           continue;
@@ -44,17 +48,14 @@ public record ChartValuesFiles(List<String> paths, boolean ignoreMissing, Path s
     return files.stream().filter(f -> f.path().equals(path)).map(ChartArchive.Entry::data).findFirst().orElse(null);
   }
 
-  private byte[] sourceFile(String path, String origin) {
-    Path root = sourceRoot.toAbsolutePath().normalize();
-    Path file = root.resolve(path.startsWith("/") ? path.substring(1) : path).normalize();
-    if (!file.startsWith(root)) {
-      throw new ChartRenderException(origin + ": values file '" + path + "' is outside the source");
+  /** The file's bytes, null when there is no such regular file; an absolute path is read from the source root. */
+  private byte[] sourceFile(KustomizeFileSystem source, int index) {
+    String path = paths.get(index);
+    String relative = path.replaceFirst("^/+", "");
+    if (source.realPath(relative) == null) {
+      throw new ChartFileException(index, "values file '" + path + "' resolves outside the source");
     }
-    try {
-      return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-    } catch (IOException e) {
-      throw new ChartRenderException(origin + ": cannot read values file '" + path + "': " + e.getMessage());
-    }
+    return source.isFile(relative) ? source.readBytes(relative) : null;
   }
 
   @SuppressWarnings("unchecked")

@@ -9,11 +9,13 @@ import java.util.Objects;
  * namespace, the user-supplied values (already merged, see {@link FluxValues}) and the cluster's
  * capabilities; {@code valuesFiles} (nullable) replaces the chart's own defaults as
  * {@code spec.chart.spec.valuesFiles} does, and {@code skipSchemaValidation} renders without the
- * chart's {@code values.schema.json} checks ({@code disableSchemaValidation}).
+ * chart's {@code values.schema.json} checks ({@code disableSchemaValidation}). Every file of a chart
+ * directory must resolve, links followed, inside {@code sourceRoot} (nullable: then inside the chart
+ * directory itself), the root of the GitRepository the chart comes from.
  */
 public record RenderRequest(
     Path chart, String releaseName, String namespace, Map<String, Object> values, Capabilities capabilities,
-    ChartValuesFiles valuesFiles, boolean skipSchemaValidation) {
+    ChartValuesFiles valuesFiles, boolean skipSchemaValidation, Path sourceRoot) {
   public RenderRequest {
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(releaseName, "releaseName");
@@ -22,9 +24,15 @@ public record RenderRequest(
     capabilities = capabilities == null ? new Capabilities("", null) : capabilities;
   }
 
+  /** A chart confined to itself. */
+  public RenderRequest(Path chart, String releaseName, String namespace, Map<String, Object> values,
+      Capabilities capabilities, ChartValuesFiles valuesFiles, boolean skipSchemaValidation) {
+    this(chart, releaseName, namespace, values, capabilities, valuesFiles, skipSchemaValidation, null);
+  }
+
   /** The chart's own defaults, with schema validation. */
   public RenderRequest(
       Path chart, String releaseName, String namespace, Map<String, Object> values, Capabilities capabilities) {
-    this(chart, releaseName, namespace, values, capabilities, null, false);
+    this(chart, releaseName, namespace, values, capabilities, null, false, null);
   }
 }

@@ -7,10 +7,18 @@ import java.nio.file.Path;
  * directory (inside a fetched Git source). {@code revision} is what Flux's source writes: the chart
  * version for a HelmRepository or Git chart, {@code <tag>@sha256:<manifest digest>} for an
  * OCIRepository ({@code sha256:<digest>} when pinned by digest alone). {@code digest} is {@code
- * sha256:<hex>} of the archive, or {@code sha1:<commit>} for a Git chart.
+ * sha256:<hex>} of the archive, or {@code sha1:<commit>} for a Git chart. {@code sourceRoot} is the
+ * root of the Git checkout a chart directory is in (every file of the chart and every values file must
+ * resolve inside it), null for a packaged chart.
  */
-public record ChartArtifact(
-    String chartName, String chartVersion, String revision, String digest, Path path, boolean fromOciRepository) {
+public record ChartArtifact(String chartName, String chartVersion, String revision, String digest, Path path,
+    boolean fromOciRepository, Path sourceRoot) {
+
+  /** A packaged chart, or a chart directory confined to itself. */
+  public ChartArtifact(
+      String chartName, String chartVersion, String revision, String digest, Path path, boolean fromOciRepository) {
+    this(chartName, chartVersion, revision, digest, path, fromOciRepository, null);
+  }
 
   /**
    * The chart version helm-controller records for this artifact (helm.md §2.1 step 6): for an

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.driftless.source.helm.ChartArchive;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +82,39 @@ class ChartValuesFilesTest {
     assertThat(new ChartValuesFiles(List.of("clusters/prod/web-values.yaml"), false, repo).merge(List.of(), "c"))
         .isEqualTo(Map.of("replicaCount", 5));
     assertThatThrownBy(() -> new ChartValuesFiles(List.of("../outside.yaml"), false, repo).merge(List.of(), "c"))
-        .hasMessage("c: values file '../outside.yaml' is outside the source");
+        .hasMessage("values file '../outside.yaml' resolves outside the source");
+    Files.createSymbolicLink(repo.resolve("clusters/prod/leak.yaml"), tmp.resolve("outside.yaml"));
+    Files.createSymbolicLink(repo.resolve("clusters/prod/same.yaml"), Path.of("web-values.yaml"));
+    assertThatThrownBy(() -> new ChartValuesFiles(List.of("clusters/prod/same.yaml", "/clusters/prod/leak.yaml"),
+        true, repo).merge(List.of(), "c"))
+        .isInstanceOfSatisfying(ChartFileException.class, e -> assertThat(e.valuesFile()).isEqualTo(1))
+        .hasMessage("values file '/clusters/prod/leak.yaml' resolves outside the source");
+    assertThat(new ChartValuesFiles(List.of("/clusters/prod/same.yaml"), false, repo).merge(List.of(), "c"))
+        .as("a link that stays inside").isEqualTo(Map.of("replicaCount", 5));
+  }
+
+  @Test
+  void aValuesFileThatIsALinkInAChartArchiveIsNotAFileOfTheChart() throws Exception {
+    Files.writeString(tmp.resolve("outside.yaml"), "secret: canary\n");
+    ByteArrayOutputStream tgz = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(
+        new GZIPOutputStream(tgz))) {
+      byte[] chart = "apiVersion: v2\nname: web\nversion: 1.0.0\n".getBytes(StandardCharsets.UTF_8);
+      var chartYaml = new TarArchiveEntry("web/Chart.yaml");
+      chartYaml.setSize(chart.length);
+      tar.putArchiveEntry(chartYaml);
+      tar.write(chart);
+      tar.closeArchiveEntry();
+      var link = new TarArchiveEntry("web/values-prod.yaml",
+          TarConstants.LF_SYMLINK);
+      link.setLinkName(tmp.resolve("outside.yaml").toString());
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+    }
+    List<ChartArchive.Entry> files = ChartArchive.read(new ByteArrayInputStream(tgz.toByteArray()), "c");
+
+    assertThatThrownBy(() -> new ChartValuesFiles(List.of("values-prod.yaml"), false, null).merge(files, "c"))
+        .hasMessage("c: no values file found at path 'values-prod.yaml'");
   }
 
   @Test
