@@ -133,6 +133,7 @@ final class KustomizationReconciler {
         return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
       UnsupportedFields.refuse(ks);
+      CrossNamespaceRefs.check(ctx, ks);
       dependencies(rec, ks);
       Sources.Fetched fetched = fetch(rec, ks, trigger.fetchSources());
       SourceSnapshot snap = fetched.snapshot();
@@ -229,6 +230,8 @@ final class KustomizationReconciler {
   private Sources.Fetched fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
     try {
       return ctx.times().time("fetch", () -> sources.fetch(rec.root(), ks, fetchSources));
+    } catch (StageFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.ARTIFACT_FAILED, e.getMessage(), e);
     }
