@@ -153,6 +153,7 @@ final class KustomizationReconciler {
         LOG.warning(ks.key() + ": skipped " + split.skippedFluxComponents()
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
+      DeclaredObjectsAccess.check(target, "Kustomization/" + ks.key(), split.flux());
       discovered = Optional.of(split.flux());
       buildDigest = ChangeDetection.buildDigest(build, rec);
       if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
