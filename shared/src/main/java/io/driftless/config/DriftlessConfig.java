@@ -27,6 +27,7 @@ import java.util.function.Function;
  *     {@code env:NAME} or Secrets Manager ARNs
  * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
  * @param throughput how much runs at once, and how fast Driftless may call an API server
+ * @param tenancy the multi-tenancy lockdown: cross-namespace references, the default service account
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -37,7 +38,8 @@ public record DriftlessConfig(
     Duration gitTimeout,
     List<String> sopsKeys,
     Workers workers,
-    Throughput throughput) {
+    Throughput throughput,
+    Tenancy tenancy) {
 
   /**
    * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
@@ -99,7 +101,11 @@ public record DriftlessConfig(
     CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
     CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
     KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
-    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`"),
+    NO_CROSS_NAMESPACE_REFS("DRIFTLESS_NO_CROSS_NAMESPACE_REFS", "false", "`false`"),
+    DEFAULT_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_SERVICE_ACCOUNT", null, "unset"),
+    NO_REMOTE_BASES("DRIFTLESS_NO_REMOTE_BASES", "true", "`true`"),
+    DEFAULT_DECRYPTION_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT", null, "unset");
 
     private final String env;
     private final String defaultValue;
@@ -172,27 +178,60 @@ public record DriftlessConfig(
             positive(Key.CONCURRENCY, text.get(Key.CONCURRENCY)),
             positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
             parse(Key.KUBE_API_QPS, text.get(Key.KUBE_API_QPS), DriftlessConfig::positiveRate),
-            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))));
+            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))),
+        tenancy(text));
+  }
+
+  /**
+   * Flux's lockdown flags. Driftless never fetches a remote kustomize base, so {@code
+   * DRIFTLESS_NO_REMOTE_BASES} cannot be turned off; and it decrypts with no workload identity (no
+   * cloud KMS), so there is no decryption service account to default to.
+   */
+  private static Tenancy tenancy(Map<Key, String> text) {
+    if (!bool(Key.NO_REMOTE_BASES, text.get(Key.NO_REMOTE_BASES))) {
+      throw new ConfigException(Key.NO_REMOTE_BASES.env() + ": false is not supported: Driftless never fetches"
+          + " remote kustomize bases (as Flux with --no-remote-bases); vendor them into the source");
+    }
+    if (text.containsKey(Key.DEFAULT_DECRYPTION_SERVICE_ACCOUNT)) {
+      throw new ConfigException(Key.DEFAULT_DECRYPTION_SERVICE_ACCOUNT.env() + ": not supported: Driftless decrypts"
+          + " SOPS with age and PGP keys only, never with a workload identity, so there is no service account to"
+          + " default to; to keep tenants to their own keys, leave " + Key.SOPS_KEYS.env()
+          + " unset and give each namespace its spec.decryption.secretRef");
+    }
+    return new Tenancy(bool(Key.NO_CROSS_NAMESPACE_REFS, text.get(Key.NO_CROSS_NAMESPACE_REFS)),
+        Optional.ofNullable(text.get(Key.DEFAULT_SERVICE_ACCOUNT)));
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput, tenancy);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput, tenancy);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput, tenancy);
   }
 
   public DriftlessConfig withWorkers(Workers how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput, tenancy);
   }
 
   public DriftlessConfig withThroughput(Throughput t) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t, tenancy);
+  }
+
+  public DriftlessConfig withTenancy(Tenancy how) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, throughput, how);
+  }
+
+  private static boolean bool(Key key, String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key.env() + ": '" + value + "' is neither true nor false");
+    };
   }
 
   private static Dispatch dispatch(String value) {

@@ -69,8 +69,8 @@ public final class AlertRouter implements EventSink {
    * {@code clients} ({@code KubeClients::forCluster}), registered token references with {@code references}.
    */
   public static AlertRouter create(StateStore store, Function<ClusterRecord, KubernetesClient> clients,
-      SecretResolver references, Clock clock) {
-    return new AlertRouter(store, new ClusterSecrets(store, clients, references), clock, Options.defaults());
+      SecretResolver references, Clock clock, Options options) {
+    return new AlertRouter(store, new ClusterSecrets(store, clients, references), clock, options);
   }
 
   @Override

@@ -34,6 +34,7 @@ final class ExternalArtifacts {
         .orElseThrow(() -> new SourceException(owner + ": ExternalArtifact " + key
             + " not found: no ArtifactGenerator in namespace " + ns + " declares it"));
     refuseUnsupported(generator);
+    CrossNamespaceRefs.check(ctx, owner, generator);
     Map<String, Path> roots = new HashMap<>();
     Map<String, String> revisions = new HashMap<>();
     List<ArtifactGenerator.SourceReference> sources = generator.spec().sourceList();

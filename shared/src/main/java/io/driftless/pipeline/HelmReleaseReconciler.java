@@ -83,6 +83,7 @@ final class HelmReleaseReconciler {
         return Optional.empty();
       }
       HelmUnsupportedFields.refuse(hr);
+      CrossNamespaceRefs.check(ctx, hr);
       dependencies(rec, hr);
       Targets.Target where = new Targets(ctx).of(rec, hr);
       KubernetesClient client = where.apply();

@@ -133,6 +133,7 @@ final class KustomizationReconciler {
         return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
       UnsupportedFields.refuse(ks);
+      CrossNamespaceRefs.check(ctx, ks);
       dependencies(rec, ks);
       Sources.Fetched fetched = fetch(rec, ks, trigger.fetchSources());
       SourceSnapshot snap = fetched.snapshot();
@@ -152,6 +153,7 @@ final class KustomizationReconciler {
         LOG.warning(ks.key() + ": skipped " + split.skippedFluxComponents()
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
+      DeclaredObjectsAccess.check(target, "Kustomization/" + ks.key(), split.flux());
       discovered = Optional.of(split.flux());
       buildDigest = ChangeDetection.buildDigest(build, rec);
       if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
@@ -229,6 +231,8 @@ final class KustomizationReconciler {
   private Sources.Fetched fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
     try {
       return ctx.times().time("fetch", () -> sources.fetch(rec.root(), ks, fetchSources));
+    } catch (StageFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.ARTIFACT_FAILED, e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
+import io.driftless.config.Tenancy;
 import io.driftless.event.EventSink;
 import io.driftless.render.FluxBuilder;
 import io.driftless.record.StateStore;
@@ -8,7 +9,10 @@ import io.driftless.source.SourceFetcher;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The stages and settings one reconcile needs; built once per engine. {@code listings}: what each wave's first applies share. */
+/**
+ * The stages and settings one reconcile needs; built once per engine. {@code listings}: what each
+ * wave's first applies share; {@code tenancy}: the lockdown every reference and impersonation obeys.
+ */
 record ReconcileContext(
     StateStore store,
     SourceFetcher fetcher,
@@ -23,4 +27,5 @@ record ReconcileContext(
     StageTimes times,
     TreeSnapshots trees,
     EventSink events,
-    WaveListingsByWave listings) {}
+    WaveListingsByWave listings,
+    Tenancy tenancy) {}

@@ -30,13 +30,15 @@ final class Sources {
 
   /**
    * The source's files: fetched from the remote, or with {@code fetchSources} false the revision last
-   * fetched when it is still cached (fetched anyway when it is not, e.g. on a cold start).
+   * fetched when it is still cached (fetched anyway when it is not, e.g. on a cold start). A
+   * reference the lockdown forbids is refused first ({@link CrossNamespaceRefs}).
    */
   static Fetched fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
+    CrossNamespaceRefs.check(ctx, ks);
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (ArtifactGenerator.EXTERNAL_ARTIFACT.equals(ref.kind())) {
       return ExternalArtifacts.fetched(
-          ExternalArtifacts.generate(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources));
+          ExternalArtifacts.generate(ctx, root, "Kustomization/" + ks.key(), keyOf(ks), fetchSources));
     }
     if (!GitRepository.KIND.equals(ref.kind())) {
       throw new SourceException("Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind()

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Decides, the way kustomize-controller does, which cluster a Kustomization reads its Secrets and
  * ConfigMaps from (the cluster its parent applies to: where Flux would have put the Kustomization
  * object) and which cluster, as whom, it applies to: the remote cluster of {@code spec.kubeConfig}
- * when set, acting as {@code system:serviceaccount:<namespace>:<serviceAccountName>} when set.
+ * when set, acting as {@code system:serviceaccount:<namespace>:<serviceAccountName>} when set (or,
+ * without one, as {@code DRIFTLESS_DEFAULT_SERVICE_ACCOUNT} in its namespace when that is set).
  * It never falls back to the registered cluster when a remote one cannot be reached. A HelmRelease
  * is decided the same way ({@link #of(HelmRecord, HelmRelease)}).
  */
@@ -32,14 +33,21 @@ final class Targets {
     this.ctx = ctx;
   }
 
-  /** Where one Kustomization reads its inputs ({@code home}) and where it applies ({@code apply}). */
-  record Target(KubernetesClient home, KubernetesClient apply) {}
+  /**
+   * Where one Kustomization reads its inputs ({@code home}) and where it applies ({@code apply}), and
+   * the user {@code apply} acts as ({@code system:serviceaccount:<namespace>:<name>}; empty: Driftless itself).
+   */
+  record Target(KubernetesClient home, KubernetesClient apply, Optional<String> actingAs) {}
 
   private record Connection(String key, KubernetesClient client) {}
 
   Target of(KustomizationRecord rec, Kustomization ks) {
     Connection home = homeOf(rec, 0);
-    return target(home, appliesTo(home, ks), ks.namespace(), ks.spec().serviceAccountName());
+    String own = ks.spec().serviceAccountName();
+    // the root is registered by the operator, never read from Git: it acts as Driftless unless it names an account
+    Optional<String> account = rec.parent().isEmpty()
+        ? Optional.ofNullable(own).filter(a -> !a.isBlank()) : ctx.tenancy().serviceAccount(own);
+    return target(home, appliesTo(home, ks), ks.namespace(), account);
   }
 
   /**
@@ -56,15 +64,19 @@ final class Targets {
     HelmRelease.KubeConfigRef ref = hr.spec().kubeConfig();
     Connection apply = ref == null ? home
         : remote(home, ref.secretRef(), ref.configMapRef() != null, hr.namespace(), HelmReleaseReconciler.subject(hr));
-    return target(home, apply, hr.namespace(), hr.spec().serviceAccountName());
+    return target(home, apply, hr.namespace(), ctx.tenancy().serviceAccount(hr.spec().serviceAccountName()));
   }
 
-  private Target target(Connection home, Connection apply, String namespace, String serviceAccount) {
-    if (serviceAccount != null && !serviceAccount.isBlank()) {
-      String user = "system:serviceaccount:" + namespace + ":" + serviceAccount;
-      return new Target(home.client(), ctx.clients().impersonating(apply.key(), apply.client(), user));
+  /**
+   * As {@code account} (its {@code spec.serviceAccountName}, else {@code DRIFTLESS_DEFAULT_SERVICE_ACCOUNT}, Flux's
+   * fallback), impersonated; with none, as Driftless.
+   */
+  private Target target(Connection home, Connection apply, String namespace, Optional<String> account) {
+    if (account.isEmpty()) {
+      return new Target(home.client(), apply.client(), Optional.empty());
     }
-    return new Target(home.client(), apply.client());
+    String user = "system:serviceaccount:" + namespace + ":" + account.get();
+    return new Target(home.client(), ctx.clients().impersonating(apply.key(), apply.client(), user), Optional.of(user));
   }
 
   private Connection homeOf(KustomizationRecord rec, int depth) {

@@ -1,5 +1,6 @@
 package io.driftless.trigger;
 
+import io.driftless.config.Tenancy;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Receiver;
 import io.driftless.model.Receivers;
@@ -39,11 +40,17 @@ public final class ReceiverHandler {
   private final ReceiverTargets targets;
 
   public ReceiverHandler(StateStore store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock) {
+    this(store, tokens, dispatch, clock, Tenancy.OPEN);
+  }
+
+  /** A handler whose Receivers trigger only what {@code tenancy} lets them reach. */
+  public ReceiverHandler(StateStore store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock,
+      Tenancy tenancy) {
     this.store = store;
     this.tokens = tokens;
     this.dispatch = dispatch;
     this.clock = clock;
-    this.targets = new ReceiverTargets(store);
+    this.targets = new ReceiverTargets(store, tenancy);
   }
 
   /** Flux's digest: hex(sha256(token + name + namespace)). */

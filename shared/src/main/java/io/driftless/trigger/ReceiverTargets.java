@@ -1,5 +1,6 @@
 package io.driftless.trigger;
 
+import io.driftless.config.Tenancy;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Receiver;
 import io.driftless.model.Yaml;
@@ -28,12 +29,15 @@ final class ReceiverTargets {
   record Target(String kind, String target, String cluster) {}
 
   private final StateStore store;
+  private final Tenancy tenancy;
 
-  ReceiverTargets(StateStore store) {
+  ReceiverTargets(StateStore store, Tenancy tenancy) {
     this.store = store;
+    this.tenancy = tenancy;
   }
 
   List<Target> of(ReceiverRecord record, Receiver receiver) {
+    refuseCrossNamespace(receiver);
     Map<String, Target> targets = new LinkedHashMap<>();
     for (Receiver.Resource resource : receiver.spec().resources()) {
       List<Target> found = switch (resource.kind()) {
@@ -49,6 +53,18 @@ final class ReceiverTargets {
       found.forEach(t -> targets.putIfAbsent(t.kind() + "|" + t.target() + "|" + t.cluster(), t));
     }
     return new ArrayList<>(targets.values());
+  }
+
+  /** With the lockdown on, as notification-controller: a resource in another namespace fails the request, nothing triggered. */
+  private void refuseCrossNamespace(Receiver receiver) {
+    List<Receiver.Resource> resources = receiver.spec().resources();
+    for (int i = 0; i < resources.size(); i++) {
+      Receiver.Resource r = resources.get(i);
+      tenancy.refusal(receiver.subject(), receiver.namespace(), "spec.resources[" + i + "].namespace", r.kind(),
+          r.namespace(), r.name()).ifPresent(refused -> {
+            throw new IllegalStateException(refused);
+          });
+    }
   }
 
   private List<Target> sources(ReceiverRecord record, Receiver receiver, Receiver.Resource resource) {

@@ -48,7 +48,58 @@ class DriftlessConfigTest {
         Path.of("/tmp/git"), Dispatch.LOCAL, Duration.ofSeconds(90),
         List.of("keys/age.txt", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops", "keys/team.asc"),
         new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2)),
-        DriftlessConfig.defaults().throughput()));
+        DriftlessConfig.defaults().throughput(),
+        Tenancy.OPEN));
+  }
+
+  @Test
+  void theLockdownKeysAreReadFromTheirVariables() {
+    DriftlessConfig config = DriftlessConfig.fromEnvironment(Map.of(
+        "DRIFTLESS_NO_CROSS_NAMESPACE_REFS", "true",
+        "DRIFTLESS_DEFAULT_SERVICE_ACCOUNT", "tenant",
+        "DRIFTLESS_NO_REMOTE_BASES", "TRUE"));
+
+    assertThat(config.tenancy()).isEqualTo(new Tenancy(true, Optional.of("tenant")));
+  }
+
+  @Test
+  void withoutTheLockdownKeysOneDriftlessServesOneTenant() {
+    assertThat(DriftlessConfig.defaults().tenancy()).isEqualTo(Tenancy.OPEN);
+    assertThat(Tenancy.OPEN.serviceAccount(null)).isEmpty();
+    assertThat(Tenancy.OPEN.refusal("Kustomization/a/x", "a", "spec.sourceRef.namespace", "GitRepository", "b", "y"))
+        .isEmpty();
+  }
+
+  @Test
+  void aLockdownValueThatCannotBeHonouredStopsTheStart() {
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_NO_CROSS_NAMESPACE_REFS", "yes")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DRIFTLESS_NO_CROSS_NAMESPACE_REFS: 'yes' is neither true nor false");
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_DEFAULT_SERVICE_ACCOUNT", "Team A")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("DRIFTLESS_DEFAULT_SERVICE_ACCOUNT: 'Team A' is not a ServiceAccount name (a lowercase DNS subdomain)");
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(Map.of("DRIFTLESS_NO_REMOTE_BASES", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("DRIFTLESS_NO_REMOTE_BASES: false is not supported: Driftless never fetches");
+    assertThatThrownBy(() -> DriftlessConfig.fromEnvironment(
+            Map.of("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT", "sops")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT: not supported: Driftless decrypts")
+        .hasMessageContaining("leave DRIFTLESS_SOPS_KEYS unset");
+  }
+
+  @Test
+  void theDefaultServiceAccountStandsInOnlyForAMissingOne() {
+    Tenancy locked = new Tenancy(true, Optional.of("tenant"));
+
+    assertThat(locked.serviceAccount(null)).contains("tenant");
+    assertThat(locked.serviceAccount(" ")).contains("tenant");
+    assertThat(locked.serviceAccount("deployer")).contains("deployer");
+    assertThat(locked.refusal("Kustomization/a/x", "a", "spec.sourceRef.namespace", "GitRepository", "", "y")).isEmpty();
+    assertThat(locked.refusal("Kustomization/a/x", "a", "spec.sourceRef.namespace", "GitRepository", "a", "y")).isEmpty();
+    assertThat(locked.refusal("Kustomization/a/x", "a", "spec.sourceRef.namespace", "GitRepository", "b", "y"))
+        .contains("Kustomization/a/x: spec.sourceRef.namespace: can't access 'GitRepository/b/y',"
+            + " cross-namespace references have been blocked");
   }
 
   @Test

@@ -48,9 +48,19 @@ public final class LocalFleet implements AutoCloseable {
 
   /** As {@link #start(Path, TestCluster, StateStore)}, the engine's Git fetcher wrapped by {@code fetchers}. */
   public static LocalFleet start(Path tmp, TestCluster kind, StateStore store, UnaryOperator<SourceFetcher> fetchers) {
+    return start(tmp, kind, store, fetchers, UnaryOperator.identity());
+  }
+
+  /** A fleet on a fresh server of the given kind whose engine's configuration {@code config} edits (the lockdown keys, say). */
+  public static LocalFleet start(Path tmp, TestCluster kind, UnaryOperator<DriftlessConfig> config) {
+    return start(tmp, kind, TestStores.inMemory(), UnaryOperator.identity(), config);
+  }
+
+  private static LocalFleet start(Path tmp, TestCluster kind, StateStore store, UnaryOperator<SourceFetcher> fetchers,
+      UnaryOperator<DriftlessConfig> config) {
     TestCluster.Running cluster = kind.start(tmp);
-    Engine engine = Engine.create(
-        DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM),
+    Engine engine = Engine.create(config.apply(
+        DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withDispatch(DriftlessConfig.Dispatch.STREAM)),
         store, Map.of(), fetchers);
     engine.registerCluster(new ClusterRecord("demo", cluster.kubeconfig().toString(), null, null));
     return new LocalFleet(cluster, store, engine);

@@ -2,6 +2,7 @@ package io.driftless.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftless.config.Tenancy;
 import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.StateStore;
@@ -201,6 +202,38 @@ class ReceiverHandlerTest {
   }
 
   /** Records a Receiver as the pipeline would, returning its digest. */
+  @Test
+  void withTheLockdownATenantsReceiverCannotTriggerAnotherNamespace() {
+    ReceiverHandler locked = new ReceiverHandler(store, (record, receiver) -> TOKEN.getBytes(StandardCharsets.UTF_8),
+        dispatched::add, Clock.systemUTC(), Tenancy.OPEN.withNoCrossNamespaceRefs(true));
+    String digest = ReceiverHandler.digest(bytes(TOKEN), "hook", "team-a");
+    store.putKustomization("prod", "team-a/apps", "fleet", "flux-system/tenants", """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: apps, namespace: team-a}
+        spec: {interval: 10m, prune: true, sourceRef: {kind: GitRepository, name: flux-system}}
+        """);
+    store.putReceiver(new ReceiverRecord(digest, "prod", "Receiver/team-a/hook", "fleet", "team-a/apps", """
+        apiVersion: notification.toolkit.fluxcd.io/v1
+        kind: Receiver
+        metadata: {name: hook, namespace: team-a}
+        spec:
+          type: generic
+          secretRef: {name: webhook-token}
+          resources:
+            - {kind: Kustomization, name: apps, namespace: team-a}
+            - {kind: Kustomization, name: '*', namespace: flux-system, matchLabels: {tier: infra}}
+        """));
+
+    WebhookResponse response = locked.handle(digest, request(PUSH));
+
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.message()).isEqualTo("Receiver/team-a/hook: spec.resources[1].namespace: can't access"
+        + " 'Kustomization/flux-system/*', cross-namespace references have been blocked");
+    assertNothingTriggered();
+    assertThat(handler.handle(digest, request(PUSH)).status()).as("without the lockdown, as before").isEqualTo(200);
+  }
+
   private String receiver(String name, String type, String extraSpec, String resource) {
     String digest = ReceiverHandler.digest(bytes(TOKEN), name, "flux-system");
     store.putReceiver(new ReceiverRecord(digest, "prod", "Receiver/flux-system/" + name, "fleet",

@@ -40,6 +40,14 @@ public interface DriftlessSettings {
 
   Optional<String> kubeApiBurst();
 
+  Optional<String> noCrossNamespaceRefs();
+
+  Optional<String> defaultServiceAccount();
+
+  Optional<String> noRemoteBases();
+
+  Optional<String> defaultDecryptionServiceAccount();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -57,6 +65,10 @@ public interface DriftlessSettings {
       case CLUSTER_CONCURRENCY -> clusterConcurrency();
       case KUBE_API_QPS -> kubeApiQps();
       case KUBE_API_BURST -> kubeApiBurst();
+      case NO_CROSS_NAMESPACE_REFS -> noCrossNamespaceRefs();
+      case DEFAULT_SERVICE_ACCOUNT -> defaultServiceAccount();
+      case NO_REMOTE_BASES -> noRemoteBases();
+      case DEFAULT_DECRYPTION_SERVICE_ACCOUNT -> defaultDecryptionServiceAccount();
     });
   }
 }
