@@ -109,13 +109,13 @@ class ChartArchiveTest {
     byte[] tgz = new Tar().file("shop/charts/cache/Chart.yaml", "name: cache\nversion: 0.1.0")
         .file("shop/Chart.yaml", "name: shop\nversion: 1.2.3").gzip().readAllBytes();
 
-    assertThat(ChartArchive.metadata(tgz)).isEqualTo(new ChartArchive.Metadata("shop", "1.2.3"));
+    assertThat(ChartArchive.metadata(tgz, "chart shop.tgz")).isEqualTo(new ChartArchive.Metadata("shop", "1.2.3"));
   }
 
   @Test
   void somethingThatIsNotGzipIsSaidToBeNoChartArchive() {
-    assertThatThrownBy(() -> ChartArchive.metadata("<html>".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> ChartArchive.metadata("<html>".getBytes(StandardCharsets.UTF_8), "chart shop.tgz"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("not a chart archive (gzipped tar): ");
+        .hasMessageStartingWith("chart shop.tgz is not a chart archive (gzipped tar): ");
   }
 }
