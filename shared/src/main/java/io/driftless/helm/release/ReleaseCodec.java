@@ -1,8 +1,8 @@
 package io.driftless.helm.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftless.model.LargeDocuments;
 import io.driftless.source.DecompressionBudget;
-import io.driftless.source.helm.ChartArchive;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +19,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ReleaseCodec {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
-  /** A release holds its chart's files (at most 100 MiB, base64 adds a third) and its manifest. */
-  static final long MAX_DECODED = 2 * ChartArchive.MAX_SIZE;
+  /**
+   * The decoded JSON, as large as any document Driftless parses; a Secret holds at most 1 MiB, so
+   * only a bomb comes near it.
+   */
+  static final long MAX_DECODED = LargeDocuments.MAX_CHARS;
 
   private ReleaseCodec() {}
 
