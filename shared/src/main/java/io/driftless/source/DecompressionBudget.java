@@ -52,6 +52,13 @@ public final class DecompressionBudget {
         .get();
   }
 
+  /** Counts {@code bytes} read as they are (a file in a directory) against the budget. */
+  public void read(long bytes) throws LimitException {
+    if ((inflated += bytes) > limits.maxBytes()) {
+      throw new LimitException(what + " expands past " + mib(limits.maxBytes()));
+    }
+  }
+
   /** Counts one archive entry. */
   public void entry() throws LimitException {
     if (++entries > limits.maxEntries()) {
@@ -78,8 +85,8 @@ public final class DecompressionBudget {
   }
 
   private void inflated(int n) throws LimitException {
-    if (n > 0 && (inflated += n) > limits.maxBytes()) {
-      throw new LimitException(what + " expands past " + mib(limits.maxBytes()));
+    if (n > 0) {
+      read(n);
     }
   }
 

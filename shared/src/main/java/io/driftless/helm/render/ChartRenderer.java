@@ -68,7 +68,13 @@ public final class ChartRenderer {
   private static List<ChartArchive.Entry> chartFiles(Path chart, Path work, String origin) throws IOException {
     Path archive = chart;
     if (Files.isDirectory(chart)) {
-      // Helm packages the directory itself: .helmignore and its other loading rules apply as in Helm
+      // Helm packages the directory itself: .helmignore and its other loading rules apply as in Helm;
+      // first its files and subchart archives must fit what a chart archive may expand to
+      try {
+        ChartArchive.checkDirectory(chart, origin);
+      } catch (IOException e) {
+        throw new ChartRenderException(e.getMessage());
+      }
       Path packaged = Files.createDirectories(work.resolve("package"));
       try {
         new Helm(chart).packageIt().withDestination(packaged).call();

@@ -6,9 +6,14 @@ import io.driftless.source.DecompressionBudget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -49,12 +54,40 @@ public final class ChartArchive {
    */
   public static List<Entry> read(InputStream compressed, String name) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    expand(compressed, "", 0, new DecompressionBudget(name, LIMITS), name + ": ", entries);
+    expand(compressed, "", 0, new DecompressionBudget(name, LIMITS), name + ": ", entries::add);
     return entries;
   }
 
+  /**
+   * Refuses a chart directory (a chart in a Git source, before Helm loads it in-process and unpacks
+   * its subchart archives with a fresh budget each) whose files and subchart archives together cross
+   * the limits of a chart archive. Links are not followed; nothing is kept.
+   */
+  public static void checkDirectory(Path dir, String name) throws IOException {
+    DecompressionBudget budget = new DecompressionBudget(name, LIMITS);
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
+        budget.entry();
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String path = dir.relativize(file).toString().replace('\\', '/');
+        budget.file(path, Files.size(file));
+        budget.read(Files.size(file));
+        if (isSubchartArchive(path)) {
+          try (InputStream in = Files.newInputStream(file)) {
+            expand(in, path.substring(0, path.length() - ".tgz".length()) + "/", 1, budget, name + ": " + path + ": ",
+                entry -> { });
+          } catch (ZipException notGzip) {
+            throw new IOException(name + ": " + path + ": not a gzipped chart archive", notGzip);
+          }
+        }
+      }
+    }
+  }
+
   private static void expand(InputStream compressed, String prefix, int depth, DecompressionBudget budget, String from,
-      List<Entry> out) throws IOException {
+      Consumer<Entry> out) throws IOException {
     try (TarArchiveInputStream tar = new TarArchiveInputStream(budget.gunzip(compressed))) {
       for (TarArchiveEntry e = next(tar, from); e != null; e = next(tar, from)) {
         budget.entry();
@@ -77,7 +110,7 @@ public final class ChartArchive {
             throw new IOException(from + path + ": not a gzipped chart archive", notGzip);
           }
         } else {
-          out.add(new Entry(path, entry.data()));
+          out.accept(new Entry(path, entry.data()));
         }
       }
     }
