@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
+import io.driftless.testing.ChartBombs;
 import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Bad input to a deployed HelmRelease (helm-controller's behaviour, issue 9 "Bad input"): an unknown
- * chart version, an unreachable chart repository, a chart whose template fails, and a values file
- * from the ConfigMap that is not YAML. Each sets Ready=False with one line that names the HelmRelease
+ * chart version, an unreachable chart repository, a chart whose template fails, a values file
+ * from the ConfigMap that is not YAML, and chart archives built to exhaust the function (subchart
+ * archives nested to expand past Helm's 100 MiB together, too many entries, a file over 5 MiB). Each sets Ready=False with one line that names the HelmRelease
  * and the cause, applies nothing, and leaves release v1 as it was: the same revisions in Helm's
  * storage and the same objects (resourceVersion) on the cluster.
  */
@@ -100,6 +102,54 @@ class HelmReleaseBadInputTest extends HelmReleaseTestBase {
     assertThat(ready.message())
         .contains("ConfigMap chart values reference 'web/web-values' with key 'values.yaml'")
         .contains("while parsing a flow sequence");
+  }
+
+  @Test
+  void subchartArchivesNestedInsideEachOtherShareOneBudget() {
+    // each subchart (16 MiB, in its own nested subchart) is under Helm's 100 MiB; together 4.8 GB
+    byte[] inner = new ChartBombs().file("inner/Chart.yaml", "apiVersion: v2\nname: inner\nversion: 0.1.0\n")
+        .zeros("inner/files/a", 1).zeros("inner/files/b", 1).zeros("inner/files/c", 1).zeros("inner/files/d", 1).tgz();
+    byte[] sub = new ChartBombs().file("sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n")
+        .file("sub/charts/inner-0.1.0.tgz", inner).tgz();
+    ChartBombs web = new ChartBombs().file("web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.1.0\n")
+        .file("web/templates/canary.yaml", CANARY_CONFIG_MAP);
+    for (int i = 0; i < 300; i++) {
+      web.file("web/charts/sub" + i + "-0.1.0.tgz", sub);
+    }
+
+    assertRefused(web.tgz(), "chart web-1.1.0.tgz expands past 100 MiB");
+  }
+
+  @Test
+  void aChartOfManyEmptyEntries() {
+    assertRefused(new ChartBombs().file("web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.1.0\n")
+        .file("web/templates/canary.yaml", CANARY_CONFIG_MAP).emptyFiles("web/files/empty-", 20_000).tgz(),
+        "chart web-1.1.0.tgz has more than 20000 entries");
+  }
+
+  @Test
+  void aChartFileLargerThanHelmAllows() {
+    assertRefused(new ChartBombs().file("web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.1.0\n")
+        .file("web/templates/canary.yaml", CANARY_CONFIG_MAP).zeros("web/files/huge", 2).tgz(),
+        "chart web-1.1.0.tgz: file web/files/huge is larger than 5 MiB");
+  }
+
+  private static final String CANARY = "canary-0d5c1f";
+  private static final String CANARY_CONFIG_MAP =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: canary}\ndata: {value: " + CANARY + "}\n";
+
+  /** The chart web 1.1.0 is {@code tgz}: refused before anything of it is rendered or applied. */
+  private void assertRefused(byte[] tgz, String why) {
+    serve("1.1.0", tgz);
+    remote.write("apps/web/release.yaml", release("1.1.0"));
+
+    push(remote.commit("web 1.1.0"));
+
+    Condition ready = refusedAndUntouched();
+    assertThat(ready.reason()).isEqualTo("ArtifactFailed");
+    assertThat(ready.message()).isEqualTo(HR + ": HelmRepository/web/charts: " + why);
+    assertThat(kube.configMaps().inAnyNamespace().list().getItems())
+        .noneMatch(c -> c.getMetadata().getName().equals("canary") || String.valueOf(c.getData()).contains(CANARY));
   }
 
   /** Ready=False in one line naming the HelmRelease; release v1 and its objects exactly as before. */

@@ -1,6 +1,8 @@
 package io.driftless.helm.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.driftless.model.LargeDocuments;
+import io.driftless.source.DecompressionBudget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -18,6 +19,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ReleaseCodec {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
+  /**
+   * The decoded JSON, as large as any document Driftless parses; a Secret holds at most 1 MiB, so
+   * only a bomb comes near it.
+   */
+  static final long MAX_DECODED = LargeDocuments.MAX_CHARS;
 
   private ReleaseCodec() {}
 
@@ -44,10 +50,13 @@ public final class ReleaseCodec {
     try {
       InputStream in = new ByteArrayInputStream(bytes);
       if (bytes.length >= 3 && bytes[0] == GZIP_MAGIC[0] && bytes[1] == GZIP_MAGIC[1] && bytes[2] == GZIP_MAGIC[2]) {
-        in = new GZIPInputStream(in);
+        in = new DecompressionBudget(origin + " data.release", DecompressionBudget.Limits.ofStream(MAX_DECODED))
+            .gunzip(in);
       }
       JsonNode json = StoredRelease.JSON.readTree(in);
       return StoredRelease.of(json, origin);
+    } catch (DecompressionBudget.LimitException e) {
+      throw new ReleaseFormatException(e.getMessage());
     } catch (IOException e) {
       throw new ReleaseFormatException(origin + ": data.release is not gzipped release JSON ("
           + e.getClass().getSimpleName() + ")");

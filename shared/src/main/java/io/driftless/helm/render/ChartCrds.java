@@ -1,9 +1,6 @@
 package io.driftless.helm.render;
 
 import io.driftless.source.helm.ChartArchive;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * The files under {@code crds/} of a chart and of each subchart under {@code charts/} (directories, as
- * {@code helm package} writes them, and {@code .tgz}), as Helm's {@code Chart.CRDObjects}: {@code .yaml},
+ * {@code helm package} writes them, and {@code .tgz} as {@link ChartArchive} unpacks them), as Helm's {@code Chart.CRDObjects}: {@code .yaml},
  * {@code .yml} and {@code .json} files in {@code crds/}, parent chart first, each named
  * {@code <chart>/charts/<subchart>/crds/<file>}.
  */
@@ -23,7 +20,7 @@ final class ChartCrds {
 
   private ChartCrds() {}
 
-  static List<ChartCrd> of(String chartPath, List<ChartArchive.Entry> files, String origin) {
+  static List<ChartCrd> of(String chartPath, List<ChartArchive.Entry> files) {
     List<ChartCrd> crds = new ArrayList<>();
     Map<String, List<ChartArchive.Entry>> subcharts = new LinkedHashMap<>();
     for (ChartArchive.Entry file : files) {
@@ -33,24 +30,14 @@ final class ChartCrds {
       } else if (name.startsWith("charts/")) {
         String rest = name.substring("charts/".length());
         int slash = rest.indexOf('/');
-        if (slash < 0 && rest.endsWith(".tgz")) {
-          subcharts.put(rest, unpack(file, origin));
-        } else if (slash > 0 && !rest.startsWith("_") && !rest.startsWith(".")) {
+        if (slash > 0 && !rest.startsWith("_") && !rest.startsWith(".")) {
           subcharts.computeIfAbsent(rest.substring(0, slash), key -> new ArrayList<>())
               .add(new ChartArchive.Entry(rest.substring(slash + 1), file.data()));
         }
       }
     }
-    subcharts.forEach((dir, sub) -> crds.addAll(of(chartPath + "/charts/" + chartName(sub, dir), sub, origin)));
+    subcharts.forEach((dir, sub) -> crds.addAll(of(chartPath + "/charts/" + chartName(sub, dir), sub)));
     return crds;
-  }
-
-  private static List<ChartArchive.Entry> unpack(ChartArchive.Entry archive, String origin) {
-    try {
-      return ChartArchive.read(new ByteArrayInputStream(archive.data()), origin + " " + archive.path());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String chartName(List<ChartArchive.Entry> files, String fallback) {

@@ -2,11 +2,10 @@ package io.driftless.helm.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.driftless.model.LargeDocuments;
 import io.driftless.source.helm.ChartArchive;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +24,7 @@ import java.util.stream.Stream;
  * given to it, one subdirectory per render, removed afterwards.
  */
 public final class ChartRenderer {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
   private static final String NOTES_TEMPLATE = "driftless.release-notes";
   private static final String NOTES_FILE = "templates/driftless-release-notes.yaml";
   private static final String NOTES_KIND = "DriftlessReleaseNotes";
@@ -53,7 +52,7 @@ public final class ChartRenderer {
       origin = "chart " + chartName + "@" + chartVersion;
       Path copy = work.resolve("chart");
       boolean hasNotes = files.stream().anyMatch(f -> f.path().equals("templates/NOTES.txt"));
-      writeRenderCopy(files, copy, hasNotes, request.skipSchemaValidation(), origin);
+      writeRenderCopy(files, copy, hasNotes, request.skipSchemaValidation());
       Path values = work.resolve("values.yaml");
       Files.writeString(values, HookAnnotations.holdText(YAML.writeValueAsString(request.values())));
       String output = HookAnnotations.restore(template(request, copy, values, work, origin));
@@ -78,6 +77,12 @@ public final class ChartRenderer {
     if (Files.isDirectory(chart)) {
       Path copy = work.resolve("source").resolve(chart.getFileName().toString());
       ConfinedChartCopy.copy(sourceRoot == null ? chart : sourceRoot, chart, copy);
+      // its files and subchart archives must fit what a chart archive may expand to before Helm loads them
+      try {
+        ChartArchive.checkDirectory(copy, origin);
+      } catch (IOException e) {
+        throw new ChartRenderException(e.getMessage());
+      }
       Path packaged = Files.createDirectories(work.resolve("package"));
       try {
         new Helm(copy).packageIt().withDestination(packaged).call();
@@ -91,10 +96,13 @@ public final class ChartRenderer {
     } else if (!Files.isRegularFile(chart)) {
       throw new ChartRenderException(origin + ": no chart directory or .tgz at " + chart);
     }
+    String name = archive == chart ? origin : "chart " + archive.getFileName();
     try (InputStream in = Files.newInputStream(archive)) {
-      return ChartArchive.read(in, origin);
+      return ChartArchive.read(in, name);
     } catch (java.util.zip.ZipException notGzip) {
-      throw new ChartRenderException(origin + ": not a gzipped chart archive");
+      throw new ChartRenderException(name + ": not a gzipped chart archive");
+    } catch (IOException e) {
+      throw new ChartRenderException(e.getMessage());
     }
   }
 
@@ -111,22 +119,13 @@ public final class ChartRenderer {
   }
 
   /**
-   * The chart as Helm will render it: subchart archives unpacked, hook annotations held, notes
-   * exposed; without any {@code values.schema.json} when schema validation is skipped.
+   * The chart as Helm will render it (subchart archives already unpacked by {@link ChartArchive}),
+   * hook annotations held, notes exposed; without any {@code values.schema.json} when schema
+   * validation is skipped.
    */
-  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, boolean skipSchema,
-      String origin) throws IOException {
+  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, boolean skipSchema)
+      throws IOException {
     for (ChartArchive.Entry file : files) {
-      if (isSubchartArchive(file.path())) {
-        Path subchartDir = dir.resolve("charts");
-        for (ChartArchive.Entry sub : ChartArchive.read(new ByteArrayInputStream(file.data()), origin + " " + file.path())) {
-          String name = file.path().substring("charts/".length(), file.path().length() - ".tgz".length());
-          if (!(skipSchema && isSchema(sub.path()))) {
-            write(subchartDir.resolve(name), sub);
-          }
-        }
-        continue;
-      }
       if (!(skipSchema && isSchema(file.path()))) {
         write(dir, file);
       }
@@ -145,10 +144,6 @@ public final class ChartRenderer {
   /** A chart's or an unpacked subchart's {@code values.schema.json}, which Helm validates the values by. */
   private static boolean isSchema(String path) {
     return path.matches("(charts/[^/]+/)*values\\.schema\\.json");
-  }
-
-  private static boolean isSubchartArchive(String path) {
-    return path.startsWith("charts/") && path.endsWith(".tgz") && path.indexOf('/', "charts/".length()) < 0;
   }
 
   private static void write(Path dir, ChartArchive.Entry file) throws IOException {
@@ -195,7 +190,7 @@ public final class ChartRenderer {
       }
     }
     return new RenderedChart(chartName, chartVersion, chart.path("metadata").path("appVersion").asText(""),
-        TemplateOutput.manifest(manifest), hooks, ChartCrds.of(chartName, files, origin), notes, chart);
+        TemplateOutput.manifest(manifest), hooks, ChartCrds.of(chartName, files), notes, chart);
   }
 
   /** Helm's error on one line (its lines joined). */

@@ -2,12 +2,10 @@ package io.driftless.helm.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.driftless.source.helm.ChartArchive;
+import io.driftless.model.LargeDocuments;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Helm's template output cut back into documents ({@code ---\n# Source: <path>\n<doc>}), then sorted
@@ -15,7 +13,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * is a hook (dropped if any of its events is unknown to Helm), any other is part of the manifest.
  */
 final class TemplateOutput {
-  private static final ObjectMapper YAML = new ObjectMapper(largeDocuments());
+  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
   private static final String SOURCE = "---\n# Source: ";
 
   record Document(String path, String content, JsonNode head) {
@@ -34,13 +32,6 @@ final class TemplateOutput {
   }
 
   private TemplateOutput() {}
-
-  /** Charts render big documents (dashboards in ConfigMaps); SnakeYAML's default limit is 3 MB. */
-  private static YAMLFactory largeDocuments() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit((int) ChartArchive.MAX_SIZE);
-    return YAMLFactory.builder().loaderOptions(options).build();
-  }
 
   static List<Document> documents(String output, String origin) {
     List<Document> documents = new ArrayList<>();

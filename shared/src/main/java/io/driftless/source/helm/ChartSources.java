@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
  * Where charts come from, for one run: HelmRepository (HTTP index or OCI), OCIRepository, or a
  * directory in a fetched GitRepository. Within one instance an index, a tag list or a manifest is
  * fetched at most once per source; the {@link ChartCache} (which outlives the run, e.g. in a warm
- * function's temp directory) holds the archives by digest. Fields Driftless parses but cannot act
+ * function's temp directory) holds the archives by source and digest. Nothing fetched for one
+ * source (object, URL, credentials: its {@link ChartCache#scope}) is served to another. Fields Driftless parses but cannot act
  * on are refused with an error naming them.
  */
 public final class ChartSources {
@@ -43,13 +44,13 @@ public final class ChartSources {
     RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
     refuseProvider(repo, repo.spec().provider());
     HttpFetch http = transport(repo, a, repo.spec().timeout());
+    String scope = ChartCache.scope(repo, repo.spec().url(), a);
     if (repo.isOci()) {
-      return oci.fromHelmRepository(repo, registry(repo, repo.spec().url(), repo.spec().insecureEnabled(), a, http),
-          chart, version);
+      return oci.fromHelmRepository(repo, scope,
+          registry(repo, scope, repo.spec().url(), repo.spec().insecureEnabled(), a, http), chart, version);
     }
-    HttpChartRepository r = new HttpChartRepository(repo, a, http, cache);
-    String indexKey = r.indexUrl() + "|" + a.username();
-    HelmIndex index = indexes.computeIfAbsent(indexKey, k -> r.fetchIndex());
+    HttpChartRepository r = new HttpChartRepository(repo, a, http, cache, scope);
+    HelmIndex index = indexes.computeIfAbsent(scope, k -> r.fetchIndex());
     return r.chart(index, chart, version);
   }
 
@@ -63,7 +64,8 @@ public final class ChartSources {
     refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
     refuseIfSet(repo, "spec.ignore", s.ignore());
     HttpFetch http = transport(repo, a, s.timeout());
-    return oci.fromOciRepository(repo, registry(repo, s.url(), s.insecureEnabled(), a, http));
+    String scope = ChartCache.scope(repo, s.url(), a);
+    return oci.fromOciRepository(repo, scope, registry(repo, scope, s.url(), s.insecureEnabled(), a, http));
   }
 
   /** A chart directory at {@code chartPath} in a fetched GitRepository. */
@@ -80,8 +82,9 @@ public final class ChartSources {
   /** The sha256 revision of a HelmRepository's index, fetched at most once per run. */
   public String indexRevision(HelmRepository repo, RepositoryAuth auth) {
     RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
-    HttpChartRepository r = new HttpChartRepository(repo, a, transport(repo, a, repo.spec().timeout()), cache);
-    return indexes.computeIfAbsent(r.indexUrl() + "|" + a.username(), k -> r.fetchIndex()).revision();
+    String scope = ChartCache.scope(repo, repo.spec().url(), a);
+    HttpChartRepository r = new HttpChartRepository(repo, a, transport(repo, a, repo.spec().timeout()), cache, scope);
+    return indexes.computeIfAbsent(scope, k -> r.fetchIndex()).revision();
   }
 
   private HttpFetch transport(HelmObject owner, RepositoryAuth auth, String timeout) {
@@ -90,14 +93,16 @@ public final class ChartSources {
     return transports.computeIfAbsent(key, k -> new HttpFetch(sslContext(owner, auth), t));
   }
 
-  private RegistryClient registry(HelmObject owner, String url, boolean insecure, RepositoryAuth auth, HttpFetch http) {
+  /** One client per {@link ChartCache#scope}: a client logged in for one source never serves another. */
+  private RegistryClient registry(HelmObject owner, String scope, String url, boolean insecure, RepositoryAuth auth,
+      HttpFetch http) {
     OciReference ref;
     try {
       ref = OciReference.parse(url);
     } catch (IllegalArgumentException e) {
       throw ChartSourceException.of(owner, "spec.url " + e.getMessage());
     }
-    String key = ref.registry() + "|" + insecure + "|" + auth.username() + "|" + System.identityHashCode(http);
+    String key = scope + "|" + insecure + "|" + System.identityHashCode(http);
     return registries.computeIfAbsent(key, k ->
         new RegistryClient(ref.registry(), insecure, auth.username(), auth.password(), http));
   }

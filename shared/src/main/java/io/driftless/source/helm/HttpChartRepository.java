@@ -29,13 +29,15 @@ final class HttpChartRepository {
   private final RepositoryAuth auth;
   private final HttpFetch http;
   private final ChartCache cache;
+  private final String scope;
   private final URI base;
 
-  HttpChartRepository(HelmRepository repo, RepositoryAuth auth, HttpFetch http, ChartCache cache) {
+  HttpChartRepository(HelmRepository repo, RepositoryAuth auth, HttpFetch http, ChartCache cache, String scope) {
     this.repo = repo;
     this.auth = auth;
     this.http = http;
     this.cache = cache;
+    this.scope = scope;
     try {
       this.base = new URI(repo.spec().url());
     } catch (URISyntaxException e) {
@@ -74,22 +76,22 @@ final class HttpChartRepository {
       throw fail("chart '" + chart + "' version '" + entry.version() + "' has no URL in the index");
     }
     String expected = entry.digest() == null || entry.digest().isBlank() ? null : normalise(entry.digest());
-    Optional<Path> cached = cache.find(expected);
+    Optional<Path> cached = cache.find(scope, expected);
+    URI url = resolve(entry.urls().get(0));
     Path file;
     String digest;
     if (cached.isPresent()) {
       file = cached.get();
       digest = expected;
     } else {
-      URI url = resolve(entry.urls().get(0));
       byte[] bytes = get(url, MAX_CHART, "chart").body();
       digest = ChartCache.digestOf(bytes);
       if (expected != null && !expected.equals(digest)) {
         throw fail("chart " + Redact.url(url.toString()) + " has digest " + digest + ", the index says " + expected);
       }
-      file = cache.store(bytes);
+      file = cache.store(scope, bytes);
     }
-    ChartArchive.Metadata meta = metadataOf(file);
+    ChartArchive.Metadata meta = metadataOf(file, "chart " + fileName(url));
     return new ChartArtifact(meta.name(), meta.version(), meta.version(), digest, file, false);
   }
 
@@ -103,12 +105,21 @@ final class HttpChartRepository {
     return URI.create(b.endsWith("/") ? b : b + "/").resolve(r);
   }
 
-  private ChartArchive.Metadata metadataOf(Path file) {
+  private ChartArchive.Metadata metadataOf(Path file, String name) {
     try {
-      return ChartArchive.metadata(Files.readAllBytes(file));
-    } catch (IOException | IllegalArgumentException e) {
-      throw fail("chart archive " + file.getFileName() + ": " + e.getMessage());
+      return ChartArchive.metadata(Files.readAllBytes(file), name);
+    } catch (IOException e) {
+      throw fail(name + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw fail(e.getMessage());
     }
+  }
+
+  /** The last segment of the chart's URL, as Helm names the downloaded file. */
+  private static String fileName(URI url) {
+    String path = url.getPath() == null ? "" : url.getPath();
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return last.isEmpty() ? "archive" : last;
   }
 
   private HttpFetch.Response get(URI url, long limit, String what) {

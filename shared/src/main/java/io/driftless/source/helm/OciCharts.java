@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Charts from OCI registries: an OCIRepository (ref digest, then semver, then tag; the layer its
  * layerSelector names) or a HelmRepository of type oci (the chart at {@code <url>/<chart>}, the
- * version a tag). Tag lists and manifests are fetched at most once per run; chart layers come from
- * the {@link ChartCache} when it holds their digest.
+ * version a tag). Tag lists and manifests are fetched at most once per run and source; chart layers
+ * come from the {@link ChartCache} when it holds their digest for the same source ({@code scope}).
  */
 final class OciCharts {
   static final String LEGACY_CHART_LAYER = "application/tar+gzip";
@@ -35,7 +35,7 @@ final class OciCharts {
     this.cache = cache;
   }
 
-  ChartArtifact fromOciRepository(OCIRepository repo, RegistryClient client) {
+  ChartArtifact fromOciRepository(OCIRepository repo, String scope, RegistryClient client) {
     OciReference ref = reference(repo, repo.spec().url());
     OCIRepository.Ref r = repo.spec().effectiveRef();
     String tag = null;
@@ -44,7 +44,7 @@ final class OciCharts {
       reference = r.digest();
     } else if (r.semver() != null && !r.semver().isBlank()) {
       Pattern filter = r.semverFilter() == null ? null : Pattern.compile(r.semverFilter());
-      List<String> all = tagsOf(repo, client, ref);
+      List<String> all = tagsOf(repo, scope, client, ref);
       try {
         tag = ChartVersionSelector.newestTag(all, r.semver(), filter).orElseThrow(() -> ChartSourceException.of(
             repo, "no tag of " + ref + " matches semver '" + r.semver() + "'"));
@@ -56,27 +56,28 @@ final class OciCharts {
       tag = r.tag();
       reference = tag;
     }
-    OciManifest manifest = manifestOf(repo, client, ref, reference);
+    OciManifest manifest = manifestOf(repo, scope, client, ref, reference);
     String mediaType = repo.spec().layerSelector() == null ? null : repo.spec().layerSelector().mediaType();
     OciManifest.Layer layer = mediaType == null || mediaType.isBlank()
         ? manifest.layers().stream().findFirst().orElseThrow(() ->
             ChartSourceException.of(repo, ref + ":" + reference + " has no layers"))
         : manifest.layers().stream().filter(l -> l.mediaType().equals(mediaType)).findFirst().orElseThrow(() ->
             ChartSourceException.of(repo, ref + ":" + reference + " has no layer of media type " + mediaType));
-    Path file = layerFile(repo, client, ref, layer);
-    ChartArchive.Metadata meta = metadataOf(repo, file);
+    Path file = layerFile(repo, scope, client, ref, layer);
+    ChartArchive.Metadata meta = metadataOf(repo, file, chartName(ref, reference));
     String revision = tag == null ? manifest.digest() : tag + "@" + manifest.digest();
     return new ChartArtifact(meta.name(), meta.version(), revision, layer.digest(), file, true);
   }
 
-  ChartArtifact fromHelmRepository(HelmRepository repo, RegistryClient client, String chart, String version) {
+  ChartArtifact fromHelmRepository(HelmRepository repo, String scope, RegistryClient client, String chart,
+      String version) {
     OciReference ref = reference(repo, repo.spec().url()).child(chart);
     String wanted = version == null || version.isBlank() ? "*" : version.trim();
     String tag;
     if (isExactVersion(wanted)) {
       tag = wanted.replace('+', '_');
     } else {
-      List<String> all = tagsOf(repo, client, ref).stream()
+      List<String> all = tagsOf(repo, scope, client, ref).stream()
           .filter(t -> STRICT.matcher(t.replace('_', '+')).matches()).toList();
       if (all.isEmpty()) {
         throw ChartSourceException.of(repo, "no version tags in " + ref);
@@ -89,14 +90,14 @@ final class OciCharts {
         throw ChartSourceException.of(repo, badConstraint.getMessage());
       }
     }
-    OciManifest manifest = manifestOf(repo, client, ref, tag);
+    OciManifest manifest = manifestOf(repo, scope, client, ref, tag);
     OciManifest.Layer layer = manifest.layers().stream()
         .filter(l -> l.mediaType().equals(OCIRepository.HELM_CHART_LAYER) || l.mediaType().equals(LEGACY_CHART_LAYER))
         .findFirst()
         .orElseThrow(() -> ChartSourceException.of(repo, ref + ":" + tag + " is not a Helm chart (no "
             + OCIRepository.HELM_CHART_LAYER + " layer)"));
-    Path file = layerFile(repo, client, ref, layer);
-    ChartArchive.Metadata meta = metadataOf(repo, file);
+    Path file = layerFile(repo, scope, client, ref, layer);
+    ChartArchive.Metadata meta = metadataOf(repo, file, chartName(ref, tag));
     return new ChartArtifact(meta.name(), meta.version(), meta.version(), layer.digest(), file, false);
   }
 
@@ -104,21 +105,23 @@ final class OciCharts {
     return SemVer.parse(v).isPresent() && (v.startsWith("v") || STRICT.matcher(v).matches());
   }
 
-  private List<String> tagsOf(HelmObject owner, RegistryClient client, OciReference ref) {
-    return tags.computeIfAbsent(ref.toString(), k -> call(owner, () -> client.tags(ref.repository())));
+  private List<String> tagsOf(HelmObject owner, String scope, RegistryClient client, OciReference ref) {
+    return tags.computeIfAbsent(scope + "|" + ref, k -> call(owner, () -> client.tags(ref.repository())));
   }
 
-  private OciManifest manifestOf(HelmObject owner, RegistryClient client, OciReference ref, String reference) {
-    return manifests.computeIfAbsent(ref + "@" + reference,
+  private OciManifest manifestOf(HelmObject owner, String scope, RegistryClient client, OciReference ref,
+      String reference) {
+    return manifests.computeIfAbsent(scope + "|" + ref + "@" + reference,
         k -> call(owner, () -> client.manifest(ref.repository(), reference)));
   }
 
-  private Path layerFile(HelmObject owner, RegistryClient client, OciReference ref, OciManifest.Layer layer) {
+  private Path layerFile(HelmObject owner, String scope, RegistryClient client, OciReference ref,
+      OciManifest.Layer layer) {
     if (layer.size() > HttpChartRepository.MAX_CHART) {
       throw ChartSourceException.of(owner, ref + ": the chart layer is larger than 10 MiB");
     }
-    return cache.find(layer.digest()).orElseGet(() ->
-        cache.store(call(owner, () -> client.blob(ref.repository(), layer.digest(), HttpChartRepository.MAX_CHART))));
+    return cache.find(scope, layer.digest()).orElseGet(() -> cache.store(scope,
+        call(owner, () -> client.blob(ref.repository(), layer.digest(), HttpChartRepository.MAX_CHART))));
   }
 
   private static OciReference reference(HelmObject owner, String url) {
@@ -129,11 +132,18 @@ final class OciCharts {
     }
   }
 
-  private static ChartArchive.Metadata metadataOf(HelmObject owner, Path file) {
+  /** How errors name the chart: {@code chart <registry>/<repository>:<tag>} or {@code @<digest>}. */
+  private static String chartName(OciReference ref, String reference) {
+    return "chart " + ref + (reference.startsWith("sha256:") ? "@" : ":") + reference;
+  }
+
+  private static ChartArchive.Metadata metadataOf(HelmObject owner, Path file, String name) {
     try {
-      return ChartArchive.metadata(Files.readAllBytes(file));
-    } catch (IOException | IllegalArgumentException e) {
-      throw ChartSourceException.of(owner, "the chart layer is not a chart: " + e.getMessage());
+      return ChartArchive.metadata(Files.readAllBytes(file), name);
+    } catch (IOException e) {
+      throw ChartSourceException.of(owner, name + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw ChartSourceException.of(owner, e.getMessage());
     }
   }
 

@@ -27,9 +27,15 @@
  * helm-controller's {@code <version>+<digest12>}.
  *
  * <p>Caching: within one {@code ChartSources} an index, a tag list or a manifest is fetched at most
- * once per source; {@link io.driftless.source.helm.ChartCache} keeps archives by digest in a
- * directory that outlives the run (a warm function's temp directory), so an unchanged chart is not
- * downloaded again.
+ * once per source; {@link io.driftless.source.helm.ChartCache} keeps archives by source (object, URL,
+ * credentials) and digest in a directory that outlives the run (a warm function's temp directory),
+ * so an unchanged chart is not downloaded again, and a chart one source fetched with its credentials
+ * is never served to another.
+ *
+ * <p>Limits: an index is read up to 50 MiB, a chart or chart layer up to 10 MiB; a chart with all its
+ * subchart archives expands under one budget ({@link io.driftless.source.helm.ChartArchive}: 100
+ * MiB, 5 MiB a file, 20,000 entries, archives 10 deep). HTTP bodies are never inflated: no {@code
+ * Accept-Encoding} is sent and a gzip-encoded body is not decoded.
  *
  * <p>Refused with an error naming the field: {@code spec.provider} other than {@code generic},
  * and on OCIRepository {@code spec.verify}, {@code spec.proxySecretRef}, {@code

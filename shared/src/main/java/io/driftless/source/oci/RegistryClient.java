@@ -2,6 +2,7 @@ package io.driftless.source.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftless.model.LargeDocuments;
 import io.driftless.source.Digests;
 import io.driftless.source.HttpFetch;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class RegistryClient {
       "application/vnd.docker.distribution.manifest.v2+json");
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
   private static final long MAX_MANIFEST = 4L << 20;
 
   private final String registry;

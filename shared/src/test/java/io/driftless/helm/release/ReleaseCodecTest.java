@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftless.testing.ChartBombs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -92,5 +93,15 @@ class ReleaseCodecTest {
     String notJson = Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> ReleaseCodec.decode(notJson, "Secret/apps/x"))
         .hasMessageStartingWith("Secret/apps/x: data.release is not gzipped release JSON");
+  }
+
+  @Test
+  void aStoredReleaseThatInflatesPastTheCapIsRefused() {
+    // what a tenant who may write Secrets in the storage namespace could store: 120 MiB of JSON whitespace in 120 KB
+    String bomb = Base64.getEncoder().encodeToString(ChartBombs.stream((byte) ' ', 30));
+
+    assertThatThrownBy(() -> ReleaseCodec.decode(bomb, "Secret/web/sh.helm.release.v1.web.v2"))
+        .isInstanceOf(ReleaseFormatException.class)
+        .hasMessage("Secret/web/sh.helm.release.v1.web.v2 data.release expands past 100 MiB");
   }
 }

@@ -3,6 +3,7 @@ package io.driftless.helm.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftless.testing.ChartBombs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,5 +168,21 @@ class ChartRendererTest {
 
     assertThat(rendered.manifest()).contains("web-shop");
     assertThat(rendered.chart().path("schema").isTextual()).isTrue();
+  }
+
+  @Test
+  void aChartDirectoryWhoseSubchartArchivesExpandPastTheBudgetTogetherIsRefusedBeforeHelmLoadsIt() throws IOException {
+    // as pushed to a Git source: eight subchart archives of 16 MiB each, each under Helm's own 100 MiB
+    Path bomb = Files.createDirectories(dir.resolve("bomb/charts"));
+    Files.writeString(bomb.resolveSibling("Chart.yaml"), "apiVersion: v2\nname: bomb\nversion: 1.0.0\n");
+    byte[] sub = new ChartBombs().file("sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n")
+        .zeros("sub/files/a", 1).zeros("sub/files/b", 1).zeros("sub/files/c", 1).zeros("sub/files/d", 1).tgz();
+    for (int i = 0; i < 8; i++) {
+      Files.write(bomb.resolve("sub" + i + "-0.1.0.tgz"), sub);
+    }
+
+    assertThatThrownBy(() -> renderer.render(new RenderRequest(bomb.getParent(), "web", "shop-ns", Map.of(), null)))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessage("chart bomb expands past 100 MiB");
   }
 }

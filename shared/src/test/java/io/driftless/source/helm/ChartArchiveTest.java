@@ -3,6 +3,8 @@ package io.driftless.source.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftless.source.DecompressionBudget;
+import io.driftless.testing.ChartBombs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -109,13 +111,59 @@ class ChartArchiveTest {
     byte[] tgz = new Tar().file("shop/charts/cache/Chart.yaml", "name: cache\nversion: 0.1.0")
         .file("shop/Chart.yaml", "name: shop\nversion: 1.2.3").gzip().readAllBytes();
 
-    assertThat(ChartArchive.metadata(tgz)).isEqualTo(new ChartArchive.Metadata("shop", "1.2.3"));
+    assertThat(ChartArchive.metadata(tgz, "chart shop.tgz")).isEqualTo(new ChartArchive.Metadata("shop", "1.2.3"));
   }
 
   @Test
   void somethingThatIsNotGzipIsSaidToBeNoChartArchive() {
-    assertThatThrownBy(() -> ChartArchive.metadata("<html>".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> ChartArchive.metadata("<html>".getBytes(StandardCharsets.UTF_8), "chart shop.tgz"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("not a chart archive (gzipped tar): ");
+        .hasMessageStartingWith("chart shop.tgz is not a chart archive (gzipped tar): ");
+  }
+
+  @Test
+  void subchartArchivesAreExpandedInPlaceButNotThoseHelmIgnores() throws IOException {
+    byte[] inner = new ChartBombs().file("inner/Chart.yaml", "name: inner").tgz();
+    byte[] sub = new ChartBombs().file("sub/Chart.yaml", "name: sub").file("sub/charts/inner-1.0.0.tgz", inner).tgz();
+    byte[] web = new ChartBombs().file("web/Chart.yaml", "name: web").file("web/charts/sub-1.0.0.tgz", sub)
+        .file("web/charts/_ignored.tgz", "not a chart").file("web/files/data.tgz", "not a subchart").tgz();
+
+    assertThat(ChartArchive.read(new ByteArrayInputStream(web), "chart web.tgz")).extracting(ChartArchive.Entry::path)
+        .containsExactly("Chart.yaml", "charts/sub-1.0.0/Chart.yaml", "charts/sub-1.0.0/charts/inner-1.0.0/Chart.yaml",
+            "charts/_ignored.tgz", "files/data.tgz");
+  }
+
+  @Test
+  void subchartArchivesNestedDeeperThanTheLimitAreRefused() {
+    byte[] chart = new ChartBombs().file("c/Chart.yaml", "name: c").tgz();
+    for (int depth = 0; depth <= ChartArchive.MAX_DEPTH; depth++) {
+      chart = new ChartBombs().file("c/Chart.yaml", "name: c").file("c/charts/c.tgz", chart).tgz();
+    }
+    byte[] tgz = chart;
+
+    assertThatThrownBy(() -> ChartArchive.read(new ByteArrayInputStream(tgz), "chart c.tgz"))
+        .isInstanceOf(DecompressionBudget.LimitException.class)
+        .hasMessage("chart c.tgz: " + "charts/c/".repeat(ChartArchive.MAX_DEPTH) + "charts/c.tgz"
+            + " nests archives more than 10 deep");
+  }
+
+  @Test
+  void aBrokenSubchartArchiveIsNamed() {
+    byte[] tgz = new ChartBombs().file("web/Chart.yaml", "name: web").file("web/charts/sub.tgz", "<html>").tgz();
+
+    assertThatThrownBy(() -> ChartArchive.read(new ByteArrayInputStream(tgz), "chart web.tgz"))
+        .hasMessage("chart web.tgz: charts/sub.tgz: not a gzipped chart archive");
+  }
+
+  @Test
+  void filesEachUnderTheLimitExpandPastTheBudgetTogether() {
+    ChartBombs bomb = new ChartBombs().file("web/Chart.yaml", "name: web");
+    for (int i = 0; i < 30; i++) {
+      bomb.zeros("web/files/z" + i, 1);
+    }
+    byte[] tgz = bomb.tgz();
+
+    assertThatThrownBy(() -> ChartArchive.read(new ByteArrayInputStream(tgz), "chart web.tgz"))
+        .hasMessage("chart web.tgz expands past 100 MiB");
   }
 }

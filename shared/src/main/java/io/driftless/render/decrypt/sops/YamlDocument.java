@@ -1,5 +1,6 @@
 package io.driftless.render.decrypt.sops;
 
+import io.driftless.model.LargeDocuments;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class YamlDocument implements SopsDocument {
   private final Node metadata;
 
   YamlDocument(String text) {
-    LoaderOptions options = new LoaderOptions();
+    LoaderOptions options = LargeDocuments.loaderOptions();
     options.setProcessComments(true);
     Node node;
     try {

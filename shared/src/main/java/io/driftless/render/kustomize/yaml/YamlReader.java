@@ -1,5 +1,6 @@
 package io.driftless.render.kustomize.yaml;
 
+import io.driftless.model.LargeDocuments;
 import io.driftless.model.ManifestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public final class YamlReader {
         LoadSettings.builder()
             .setLabel(file)
             .setMaxAliasesForCollections(50)
-            .setCodePointLimit(Integer.MAX_VALUE)
+            .setCodePointLimit(LargeDocuments.MAX_CHARS)
             .setAllowDuplicateKeys(true)
             .build();
     YamlReader reader = new YamlReader(file, settings, yaml11, duplicates);
