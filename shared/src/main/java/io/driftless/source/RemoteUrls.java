@@ -13,7 +13,10 @@ import org.eclipse.jgit.transport.URIish;
  * Roots the operator registered with {@code driftless bootstrap --url} may use any of them. Only the
  * text is read: a refused URL touches nothing on disk.
  */
-final class RemoteUrls {
+public final class RemoteUrls {
+  /** What a refusal says about {@code spec.url}. */
+  public static final String ONLY_REMOTE = "must be an https://, http:// or ssh:// URL with a host; local URLs"
+      + " (file://, paths, bundles) are only for roots registered with driftless bootstrap";
   private static final Set<String> SCHEMES = Set.of("https", "http", "ssh");
 
   private RemoteUrls() {}
@@ -21,14 +24,12 @@ final class RemoteUrls {
   /** Refuses, naming the GitRepository and its field, a URL {@code source}'s origin may not use. */
   static void requireAllowed(GitSource source) {
     if (source.origin() != GitSource.Origin.REGISTERED && !isRemote(source.url())) {
-      throw new SourceException("GitRepository/" + source.key() + ": spec.url must be an https://, http:// or"
-          + " ssh:// URL with a host; local URLs (file://, paths, bundles) are only for roots registered with"
-          + " driftless bootstrap");
+      throw new SourceException("GitRepository/" + source.key() + ": spec.url " + ONLY_REMOTE);
     }
   }
 
   /** Whether {@code url} names a repository on another host, read the way JGit reads it. */
-  static boolean isRemote(String url) {
+  public static boolean isRemote(String url) {
     if (url == null || url.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
       return false;
     }

@@ -61,7 +61,8 @@ class RemoteUrlsTest {
             .isInstanceOf(SourceException.class)
             .hasMessage("GitRepository/flux-system/loot: spec.url must be an https://, http:// or ssh:// URL with"
                 + " a host; local URLs (file://, paths, bundles) are only for roots registered with driftless"
-                + " bootstrap");
+                + " bootstrap")
+            .hasNoCause();
       }
       assertThat(tmp.resolve("cache")).as("nothing written to the cache").doesNotExist();
     }
