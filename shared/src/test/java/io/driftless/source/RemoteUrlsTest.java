@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +86,30 @@ class RemoteUrlsTest {
           GitSource.Origin.REGISTERED);
 
       assertThat(fetcher().fetch(root).revision().commit()).isEqualTo(commit);
+    }
+  }
+
+  @Test
+  void submodulesAreNeverFetchedSoTheirLocalUrlsReadNothing() throws Exception {
+    try (GitRemote local = GitRemote.create(tmp.resolve("local"), "main");
+        GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main")) {
+      local.write("secret.yaml", CANARY + "\n").commit("a repository on the function's disk");
+      remote.write("a.yaml", "a: 1\n");
+      try (Git work = Git.open(remote.workTree().toFile())) {
+        work.submoduleAdd().setURI(local.url()).setPath("by-url").call().close();
+        work.submoduleAdd().setURI("../../local/remote.git").setPath("relative").call().close();
+      }
+      remote.commit("submodules pointing at the function's disk");
+      GitSource root = new GitSource("demo", "flux-system/flux-system", remote.url(), MAIN, null,
+          GitSource.Origin.REGISTERED);
+
+      Path checkout = fetcher().fetch(root).root();
+
+      try (Stream<Path> files = Files.walk(checkout)) {
+        assertThat(files.filter(Files::isRegularFile).filter(f -> !f.startsWith(checkout.resolve(".git"))))
+            .map(checkout::relativize).map(Path::toString)
+            .containsExactlyInAnyOrder("a.yaml", ".gitmodules");
+      }
     }
   }
 }
