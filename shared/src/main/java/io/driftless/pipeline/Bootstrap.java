@@ -4,6 +4,7 @@ import io.driftless.model.Yaml;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
 import io.driftless.record.StateStore;
+import io.driftless.source.GitSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,16 @@ public final class Bootstrap {
    */
   public static String sourceKey(String root, String namespacedName) {
     return root + "#" + namespacedName;
+  }
+
+  /**
+   * Who named the source's URL: the operator for a root's own source (its URL is the registered one,
+   * whatever the GitRepository in Git says), a reconciled repository for every other.
+   */
+  static GitSource.Origin origin(SourceRecord source) {
+    return source.key().equals(sourceKey(source.root(), ROOT_SOURCE_KEY))
+        ? GitSource.Origin.REGISTERED
+        : GitSource.Origin.FOUND_IN_GIT;
   }
 
   public static void register(StateStore store, RootRecord root) {

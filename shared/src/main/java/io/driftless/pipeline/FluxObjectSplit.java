@@ -1,11 +1,14 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.FluxObjects;
+import io.driftless.model.GitRepository;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Receivers;
+import io.driftless.model.SpecReader;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmObjects;
 import io.driftless.notify.NotificationObjects;
+import io.driftless.source.RemoteUrls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +31,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     int skipped = 0;
     for (KubeObject o : built) {
       if (FluxObjects.isGitRepository(o)) {
-        FluxObjects.gitRepository(o); // validates: a bad one fails the build, naming file and field
+        gitRepository(o); // validates: a bad one fails the build, naming file and field
         sources.add(o);
       } else if (FluxObjects.isKustomization(o)) {
         FluxObjects.kustomization(o);
@@ -50,6 +53,18 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     }
     return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects, notifications, receivers),
         toApply, skipped);
+  }
+
+  /**
+   * A GitRepository found in Git names a remote URL: a local one (another root's cached checkout, any
+   * repository on the function's disk) is refused as Flux's schema refuses it. The root's own
+   * {@code flux-system/flux-system} is exempt: its registered URL is used, never the one in Git.
+   */
+  private static void gitRepository(KubeObject o) {
+    GitRepository repo = FluxObjects.gitRepository(o);
+    if (!repo.key().equals(Bootstrap.ROOT_SOURCE_KEY) && !RemoteUrls.isRemote(repo.spec().url())) {
+      throw SpecReader.invalid(o, "spec.url", RemoteUrls.ONLY_REMOTE);
+    }
   }
 
   /** Flux's own controllers, CRDs and namespace, as `flux bootstrap` writes them. */

@@ -56,7 +56,8 @@ final class Sources {
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
             .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
     GitRepository repo = WorkItems.parse(source);
-    GitSource git = new GitSource(key, source.url(), repo.spec().effectiveRef(), source.credentialRef());
+    GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
+        source.credentialRef(), Bootstrap.origin(source));
     if (repo.spec().suspended()) {
       // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
       if (source.lastRevision() == null) {

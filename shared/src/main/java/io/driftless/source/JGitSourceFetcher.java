@@ -3,7 +3,6 @@ package io.driftless.source;
 import io.driftless.model.Revision;
 import io.driftless.model.SecretResolver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,11 +10,8 @@ import java.util.Set;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,11 +35,12 @@ import org.eclipse.jgit.transport.RefSpec;
  * token or {@code user:token}; {@code ssh://} where it resolves to a YAML/JSON mapping shaped like
  * Flux's SSH Secret ({@code identity}, {@code known_hosts}, optional {@code password}, see {@link
  * SshCredentials}), host keys checked strictly against that {@code known_hosts}. The scp form
- * {@code user@host:path} is refused, as in Flux.
+ * {@code user@host:path} is refused, as in Flux. A GitRepository found in Git may name remote URLs
+ * only ({@link RemoteUrls}); each source has its own cache directory ({@link CacheDirs}).
  */
 public final class JGitSourceFetcher implements SourceFetcher {
   private static final String LOCAL_REF = "refs/driftless/fetched";
-  private final Path cacheRoot;
+  private final CacheDirs cacheDirs;
   private final SecretResolver secrets;
   private final Duration timeout;
   private final Map<Path, Object> locks = new ConcurrentHashMap<>();
@@ -56,7 +53,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
   private final Map<String, Optional<Set<String>>> diffs = new ConcurrentHashMap<>();
 
   public JGitSourceFetcher(Path cacheRoot, SecretResolver secrets, Duration timeout) {
-    this.cacheRoot = cacheRoot;
+    this.cacheDirs = new CacheDirs(cacheRoot);
     this.secrets = secrets;
     this.timeout = timeout;
   }
@@ -204,15 +201,10 @@ public final class JGitSourceFetcher implements SourceFetcher {
     return Git.init().setDirectory(dir.toFile()).setInitialBranch("driftless").call();
   }
 
+  /** The source's cache directory, once its URL is allowed: a refused URL touches nothing on disk. */
   private Path cacheDir(GitSource source) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest((source.url() + "\n" + source.ref()).getBytes(StandardCharsets.UTF_8));
-      return cacheRoot.resolve(HexFormat.of().formatHex(digest, 0, 12));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    RemoteUrls.requireAllowed(source);
+    return cacheDirs.of(source);
   }
 
   private int timeoutSeconds() {

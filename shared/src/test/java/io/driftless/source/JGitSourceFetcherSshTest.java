@@ -58,7 +58,7 @@ class JGitSourceFetcherSshTest {
   }
 
   private GitSource ssh(GitRepository.Ref ref, String credentialRef) {
-    return new GitSource("flux-system/demo", server.url("remote.git"), ref, credentialRef);
+    return new GitSource("demo", "flux-system/demo", server.url("remote.git"), ref, credentialRef, GitSource.Origin.REGISTERED);
   }
 
   @Test
@@ -212,7 +212,7 @@ class JGitSourceFetcherSshTest {
 
   @Test
   void theScpFormIsRefusedAsInFlux() {
-    GitSource scp = new GitSource("flux-system/demo", "git@github.com:org/repo.git", MAIN, null);
+    GitSource scp = new GitSource("demo", "flux-system/demo", "git@github.com:org/repo.git", MAIN, null, GitSource.Origin.REGISTERED);
 
     assertThatThrownBy(() -> fetcher().fetch(scp))
         .isInstanceOf(SourceException.class)

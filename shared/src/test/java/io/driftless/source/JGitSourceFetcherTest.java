@@ -23,7 +23,7 @@ class JGitSourceFetcherTest {
 
   private static GitSource main(GitRemote remote) {
     return new GitSource(
-        "flux-system/demo", remote.url(), new GitRepository.Ref("main", null, null, null, null), null);
+        "demo", "flux-system/demo", remote.url(), new GitRepository.Ref("main", null, null, null, null), null, GitSource.Origin.REGISTERED);
   }
 
   @Test
@@ -74,7 +74,7 @@ class JGitSourceFetcherTest {
     try (GitRemote remote = GitRemote.create(tmp.resolve("repo"), "main")) {
       remote.write("a.yaml", "a: 1\n").commit("first");
       GitSource other =
-          new GitSource("flux-system/demo", remote.url(), new GitRepository.Ref("dev", null, null, null, null), null);
+          new GitSource("demo", "flux-system/demo", remote.url(), new GitRepository.Ref("dev", null, null, null, null), null, GitSource.Origin.REGISTERED);
 
       assertThatThrownBy(() -> fetcher().fetch(other))
           .isInstanceOf(SourceException.class)
@@ -92,7 +92,7 @@ class JGitSourceFetcherTest {
         git.push().setPushTags().call();
       }
       GitSource tagged =
-          new GitSource("flux-system/demo", remote.url(), new GitRepository.Ref(null, "v1.0.0", null, null, null), null);
+          new GitSource("demo", "flux-system/demo", remote.url(), new GitRepository.Ref(null, "v1.0.0", null, null, null), null, GitSource.Origin.REGISTERED);
 
       SourceSnapshot snap = fetcher().fetch(tagged);
 
@@ -108,8 +108,8 @@ class JGitSourceFetcherTest {
       String commit = remote.write("a.yaml", "a: 1\n").commit("first");
       Path tokenFile = Files.writeString(tmp.resolve("token"), "s3cr3t-token\n");
       GitSource https =
-          new GitSource("flux-system/demo", server.url("remote.git"),
-              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString());
+          new GitSource("demo", "flux-system/demo", server.url("remote.git"),
+              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString(), GitSource.Origin.REGISTERED);
 
       SourceSnapshot snap = fetcher().fetch(https);
 
@@ -126,8 +126,8 @@ class JGitSourceFetcherTest {
       remote.write("a.yaml", "a: 1\n").commit("first");
       Path tokenFile = Files.writeString(tmp.resolve("token"), "wrong-token-value");
       GitSource https =
-          new GitSource("flux-system/demo", server.url("remote.git"),
-              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString());
+          new GitSource("demo", "flux-system/demo", server.url("remote.git"),
+              new GitRepository.Ref("main", null, null, null, null), tokenFile.toString(), GitSource.Origin.REGISTERED);
 
       assertThatThrownBy(() -> fetcher().fetch(https))
           .isInstanceOf(SourceException.class)
