@@ -3,7 +3,7 @@ package io.driftless.metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftless.model.Condition;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ public final class EmbeddedMetricLines {
   public record Reconciled(String cluster, String key) {}
 
   /** The lines for every object in {@code reconciled} (each once), read back from {@code store} as written. */
-  public static List<String> of(StateStore store, List<Reconciled> reconciled, Instant now) {
+  public static List<String> of(FleetRecords store, List<Reconciled> reconciled, Instant now) {
     Set<Reconciled> seen = new LinkedHashSet<>();
     List<String> lines = new ArrayList<>();
     for (Reconciled r : reconciled) {
@@ -44,7 +44,7 @@ public final class EmbeddedMetricLines {
     return lines;
   }
 
-  private static Optional<FluxResource> resource(StateStore store, Reconciled r) {
+  private static Optional<FluxResource> resource(FleetRecords store, Reconciled r) {
     if (r.key().startsWith("HelmRelease/")) {
       return store.getHelmObject(r.cluster(), r.key()).map(FleetMetrics::of);
     }

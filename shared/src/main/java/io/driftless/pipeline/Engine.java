@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.notify.AlertRouter;
+import io.driftless.notify.RegisteredCommitStatus;
 import io.driftless.config.DriftlessConfig.Dispatch;
 import io.driftless.event.EventSink;
 import io.driftless.event.EventSinks;
@@ -10,6 +11,7 @@ import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.EventStore;
+import io.driftless.record.FleetRecords;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
@@ -109,8 +111,19 @@ public final class Engine implements AutoCloseable {
     events.add(sink);
   }
 
+  /** The whole store: for the engine's own parts and tests. Front ends read through {@link #fleet()}. */
   public StateStore store() {
     return store;
+  }
+
+  /** What is recorded, read only: what the CLI, the web UI and /metrics show. */
+  public FleetRecords fleet() {
+    return store;
+  }
+
+  /** Registers commit statuses of {@code type} on {@code root}'s repository, the token kept by reference. */
+  public void registerCommitStatus(RootRecord root, String type, String tokenRef) {
+    RegisteredCommitStatus.register(store, root, type, tokenRef);
   }
 
   /** Where this engine's reconciles spent their time, by stage. */

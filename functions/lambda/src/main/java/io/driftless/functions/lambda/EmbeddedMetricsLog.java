@@ -29,7 +29,7 @@ public class EmbeddedMetricsLog implements RunObserver {
       return;
     }
     try {
-      List<String> lines = EmbeddedMetricLines.of(engine.store(),
+      List<String> lines = EmbeddedMetricLines.of(engine.fleet(),
           outcomes.stream().map(o -> new EmbeddedMetricLines.Reconciled(o.cluster(), o.kustomization())).toList(),
           clock.instant());
       PrintStream out = System.out;
