@@ -42,7 +42,7 @@ final class BootstrapCommand implements Callable<Integer> {
       engine.bootstrap(root);
       System.out.println("✔ root " + rootName + " registered: " + url + " " + branch + " ./" + path + " → cluster " + cluster);
       if (commitStatus != null) {
-        RegisteredCommitStatus.register(engine.store(), root, commitStatus, statusTokenRef);
+        engine.registerCommitStatus(root, commitStatus, statusTokenRef);
         System.out.println("✔ " + commitStatus + " commit statuses for every Kustomization and HelmRelease on " + cluster);
       }
     }

@@ -43,7 +43,7 @@ final class ClusterCommand {
     public Integer call() {
       try (Engine engine = Engines.open()) {
         Table table = new Table("NAME", "KUBECONFIG", "CONTEXT");
-        engine.store().listClusters().forEach(c ->
+        engine.fleet().listClusters().forEach(c ->
             table.row(c.name(), c.kubeconfigPath() == null ? c.secretArn() : c.kubeconfigPath(),
                 c.context() == null ? "" : c.context()));
         System.out.print(table.render());

@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED),
             helmChange("ConfigMap", Action.CONFIGURED));
         step("7", "Events the reconciles emitted and stored, as `driftless events -A` lists them");
-        System.out.print(EventsCommand.printedEvents(engine.store().events().since(started), Instant.now()));
+        System.out.print(EventsCommand.printedEvents(engine.fleet().events().since(started), Instant.now()));
         System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second
             + "; Helm release hello/hello upgraded to v2");
         return 0;
@@ -194,7 +194,7 @@ final class DemoCommand implements Callable<Integer> {
       ReconcileReport report = runQueued();
       System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
       System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
-      System.out.print(GetCommand.HelmReleases.render(engine.store().listHelmObjects(), new Scope(null, true, "demo")));
+      System.out.print(GetCommand.HelmReleases.render(engine.fleet().listHelmObjects(), new Scope(null, true, "demo")));
       report.outcomes().forEach(o -> o.changes().changed().forEach(e -> System.out.println("   " + o.kustomization() + " " + e.line())));
       verify(report, after, expected);
     }

@@ -131,7 +131,7 @@ final class DiffCommand {
       String wanted = cluster != null ? cluster : recorded.map(KustomizationRecord::cluster).orElseThrow(() ->
           new IllegalArgumentException("Kustomization " + name + " is not registered: give --cluster or --kubeconfig"));
       try (Engine engine = Engines.open()) {
-        return engine.store().getCluster(wanted)
+        return engine.fleet().getCluster(wanted)
             .orElseThrow(() -> new IllegalArgumentException("cluster " + wanted + " is not registered"));
       }
     }

@@ -8,7 +8,7 @@ import io.driftless.model.Yaml;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.ClusterRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +55,7 @@ final class EventSelection {
   }
 
   /** The selected events since {@code since}, oldest first. */
-  List<Event> read(StateStore store, Instant since) {
+  List<Event> read(FleetRecords store, Instant since) {
     List<Event> events = new ArrayList<>();
     if (name == null) {
       store.events().since(since).stream().filter(this::inScope)
@@ -77,12 +77,12 @@ final class EventSelection {
     return scope.includes(e.cluster(), e.involvedObject().namespace());
   }
 
-  private List<String> clusters(StateStore store) {
+  private List<String> clusters(FleetRecords store) {
     return scope.cluster != null ? List.of(scope.cluster) : store.listClusters().stream().map(ClusterRecord::name).toList();
   }
 
   /** The object's source, as flux's {@code --for} adds it: a Kustomization's sourceRef, a HelmRelease's chart source. */
-  private List<Event.InvolvedObject> sources(StateStore store, String cluster) {
+  private List<Event.InvolvedObject> sources(FleetRecords store, String cluster) {
     String key = scope.namespace + "/" + name;
     if (kind.equalsIgnoreCase("Kustomization")) {
       return store.getKustomization(cluster, key).flatMap(r -> parse(r.key(), r.manifest()))

@@ -40,7 +40,7 @@ final class EventsCommand implements Callable<Integer> {
     EventSelection selection = EventSelection.of(forSelector, scope);
     try (Engine engine = Engines.open()) {
       Instant since = Instant.now().minus(EventStore.ttlFrom(Engines.environment()));
-      List<Event> events = selection.read(engine.store(), since).stream().filter(this::shown).toList();
+      List<Event> events = selection.read(engine.fleet(), since).stream().filter(this::shown).toList();
       boolean namespaces = scope.allNamespaces
           || events.stream().map(e -> e.involvedObject().namespace()).distinct().count() > 1;
       boolean clusters = events.stream().map(Event::cluster).distinct().count() > 1 || scope.cluster == null && clusters(engine) > 1;
@@ -50,7 +50,7 @@ final class EventsCommand implements Callable<Integer> {
       }
       System.out.print(render(events, Instant.now(), namespaces, clusters, true));
       if (watch) {
-        EventFeed feed = new EventFeed(from -> selection.read(engine.store(), from), since);
+        EventFeed feed = new EventFeed(from -> selection.read(engine.fleet(), from), since);
         feed.next();
         Instant until = watchFor == null ? null : Instant.now().plus(Durations.parse(watchFor));
         feed.follow(Duration.ofSeconds(2), until, fresh -> System.out.print(
@@ -73,7 +73,7 @@ final class EventsCommand implements Callable<Integer> {
   }
 
   private static long clusters(Engine engine) {
-    return engine.store().listClusters().size();
+    return engine.fleet().listClusters().size();
   }
 
   private boolean shown(Event e) {

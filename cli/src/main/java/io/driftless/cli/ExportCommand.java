@@ -35,7 +35,7 @@ final class ExportCommand {
       }
       List<StatusTable.Row> rows;
       try (Engine engine = Engines.open()) {
-        rows = listing.rows(engine.store(), scope).stream()
+        rows = listing.rows(engine.fleet(), scope).stream()
             .filter(r -> name == null || r.name().equals(name)).sorted(StatusTable.ORDER).toList();
       }
       if (rows.isEmpty()) {

@@ -70,7 +70,7 @@ final class GetCommand {
     Map<Listing, List<StatusTable.Row>> found = new LinkedHashMap<>();
     try (Engine engine = Engines.open()) {
       for (Listing listing : listings) {
-        found.put(listing, listing.rows(engine.store(), scope).stream()
+        found.put(listing, listing.rows(engine.fleet(), scope).stream()
             .filter(r -> selector == null || selector.matches(r.document())).toList());
       }
     }

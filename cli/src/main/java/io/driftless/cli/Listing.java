@@ -10,7 +10,7 @@ import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import io.driftless.view.FluxObjectDocuments;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,9 @@ enum Listing {
   static final List<Listing> SOURCES = List.of(OCI_REPOSITORY, GIT_REPOSITORY, HELM_REPOSITORY, HELM_CHART);
 
   final String kind;
-  private final BiFunction<StateStore, Scope, List<StatusTable.Row>> rows;
+  private final BiFunction<FleetRecords, Scope, List<StatusTable.Row>> rows;
 
-  Listing(String kind, BiFunction<StateStore, Scope, List<StatusTable.Row>> rows) {
+  Listing(String kind, BiFunction<FleetRecords, Scope, List<StatusTable.Row>> rows) {
     this.kind = kind;
     this.rows = rows;
   }
@@ -43,7 +43,7 @@ enum Listing {
     return List.of(listing);
   }
 
-  List<StatusTable.Row> rows(StateStore store, Scope scope) {
+  List<StatusTable.Row> rows(FleetRecords store, Scope scope) {
     return rows.apply(store, scope);
   }
 
@@ -63,7 +63,7 @@ enum Listing {
   }
 
   /** A GitRepository is on its root's cluster; Ready once a revision was fetched. */
-  static List<StatusTable.Row> gitRows(StateStore store, Scope scope) {
+  static List<StatusTable.Row> gitRows(FleetRecords store, Scope scope) {
     List<StatusTable.Row> rows = new ArrayList<>();
     for (SourceRecord s : store.listSources()) {
       String cluster = store.getRoot(s.root()).map(RootRecord::cluster).orElse("");

@@ -45,7 +45,7 @@ final class LogsCommand implements Callable<Integer> {
     try (Engine engine = Engines.open()) {
       Duration back = since == null ? EventStore.ttlFrom(Engines.environment()) : Durations.parse(since);
       Instant from = Instant.now().minus(back);
-      EventFeed feed = new EventFeed(at -> engine.store().events().since(at), from);
+      EventFeed feed = new EventFeed(at -> engine.fleet().events().since(at), from);
       List<Event> first = feed.next();
       first.stream().filter(this::shown).map(LogsCommand::line).forEach(System.out::println);
       if (follow) {

@@ -71,7 +71,7 @@ final class SuspendCommand {
         case GIT_REPOSITORY -> {
           System.out.println("◎ waiting for GitRepository reconciliation");
           boolean ready = true;
-          for (SourceRecord s : engine.store().listSources()) {
+          for (SourceRecord s : engine.fleet().listSources()) {
             if (s.key().endsWith("#" + key) && (cluster == null || cluster.equals(clusterOf(engine, s)))) {
               SourceRecord fetched = engine.fetchGitRepository(s);
               System.out.println("✔ " + subject(namespace, name) + " on " + clusterOf(engine, s)
@@ -83,7 +83,7 @@ final class SuspendCommand {
         }
         default -> {
           boolean ready = true;
-          List<HelmRecord> users = HelmRows.releasesUsing(engine.store().listHelmObjects(), kind, namespace, name, cluster);
+          List<HelmRecord> users = HelmRows.releasesUsing(engine.fleet().listHelmObjects(), kind, namespace, name, cluster);
           if (users.isEmpty()) {
             System.out.println("✔ no HelmRelease uses " + subject(namespace, name));
           }
@@ -96,7 +96,7 @@ final class SuspendCommand {
     }
 
     private static String clusterOf(Engine engine, SourceRecord s) {
-      return engine.store().getRoot(s.root()).map(io.driftless.record.RootRecord::cluster).orElse("");
+      return engine.fleet().getRoot(s.root()).map(io.driftless.record.RootRecord::cluster).orElse("");
     }
   }
 
@@ -127,7 +127,7 @@ final class SuspendCommand {
         found.add(new String[] {scope.cluster, namespace, name.substring(name.indexOf('/') + 1)});
         return found;
       }
-      kind().listing.rows(engine.store(), scope).stream().sorted(StatusTable.ORDER)
+      kind().listing.rows(engine.fleet(), scope).stream().sorted(StatusTable.ORDER)
           .forEach(r -> found.add(new String[] {r.cluster(), r.namespace(), r.name()}));
       if (found.isEmpty()) {
         throw new IllegalArgumentException(scope.nothingFound(kind().kind).substring(2));

@@ -70,7 +70,7 @@ final class TreeCommand {
       String key = scope.namespace + "/" + name;
       try (Engine engine = Engines.open()) {
         List<KustomizationRecord> all = engine.kustomizations();
-        List<HelmRecord> helm = engine.store().listHelmObjects();
+        List<HelmRecord> helm = engine.fleet().listHelmObjects();
         List<Node> trees = all.stream()
             .filter(k -> k.key().equals(key) && (scope.cluster == null || scope.cluster.equals(k.cluster())))
             .map(k -> tree(k, all, helm)).toList();

@@ -25,10 +25,6 @@ public final class ApiErrors {
     return subject + " " + verb + " failed (" + reason + "): " + message;
   }
 
-  static boolean isNotFound(RuntimeException e) {
-    return e instanceof KubernetesClientException k && k.getCode() == 404;
-  }
-
   /** A 422 Invalid that names an immutable field: only recreation can apply such a change. */
   static boolean isImmutable(RuntimeException e) {
     return e instanceof KubernetesClientException k && k.getCode() == 422

@@ -3,8 +3,7 @@ package io.driftless.metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftless.model.Condition;
-import io.driftless.pipeline.ReconcileOutcome;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,24 +29,26 @@ public final class EmbeddedMetricLines {
 
   private EmbeddedMetricLines() {}
 
-  /** The lines for every object in {@code outcomes} (each once), read back from {@code store} as written. */
-  public static List<String> of(StateStore store, List<ReconcileOutcome> outcomes, Instant now) {
-    Set<String> seen = new LinkedHashSet<>();
+  /** An object a run reconciled: a Kustomization's {@code namespace/name}, or {@code HelmRelease/<namespace>/<name>}. */
+  public record Reconciled(String cluster, String key) {}
+
+  /** The lines for every object in {@code reconciled} (each once), read back from {@code store} as written. */
+  public static List<String> of(FleetRecords store, List<Reconciled> reconciled, Instant now) {
+    Set<Reconciled> seen = new LinkedHashSet<>();
     List<String> lines = new ArrayList<>();
-    for (ReconcileOutcome outcome : outcomes) {
-      if (seen.add(outcome.cluster() + "#" + outcome.kustomization())) {
-        resource(store, outcome).ifPresent(r -> lines.addAll(lines(r, now)));
+    for (Reconciled r : reconciled) {
+      if (seen.add(r)) {
+        resource(store, r).ifPresent(found -> lines.addAll(lines(found, now)));
       }
     }
     return lines;
   }
 
-  private static Optional<FluxResource> resource(StateStore store, ReconcileOutcome outcome) {
-    String key = outcome.kustomization();
-    if (key.startsWith("HelmRelease/")) {
-      return store.getHelmObject(outcome.cluster(), key).map(FleetMetrics::of);
+  private static Optional<FluxResource> resource(FleetRecords store, Reconciled r) {
+    if (r.key().startsWith("HelmRelease/")) {
+      return store.getHelmObject(r.cluster(), r.key()).map(FleetMetrics::of);
     }
-    return store.getKustomization(outcome.cluster(), key).map(FleetMetrics::of);
+    return store.getKustomization(r.cluster(), r.key()).map(FleetMetrics::of);
   }
 
   static List<String> lines(FluxResource r, Instant now) {

@@ -8,7 +8,7 @@ import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class FleetMetrics {
   private FleetMetrics() {}
 
   /** Reads the table once (four queries) and returns every resource the metrics show. */
-  static List<FluxResource> resources(StateStore store) {
+  static List<FluxResource> resources(FleetRecords store) {
     List<FluxResource> out = new ArrayList<>();
     store.listKustomizations().forEach(rec -> out.add(of(rec)));
     store.listHelmObjects().stream().filter(rec -> HelmRelease.KIND.equals(rec.kind())).forEach(rec -> out.add(of(rec)));
@@ -62,7 +62,7 @@ public final class FleetMetrics {
   }
 
   /** The metrics of every resource in {@code store}, as Prometheus' text format. */
-  public static String text(StateStore store) {
+  public static String text(FleetRecords store) {
     return MetricsText.write(FluxMetricSnapshots.of(resources(store)));
   }
 }

@@ -39,4 +39,33 @@ public final class Durations {
   public static Duration parseOr(String text, Duration fallback) {
     return text == null || text.isBlank() ? fallback : parse(text);
   }
+
+  /**
+   * A duration as Go's {@code time.Duration.String} prints it, as Flux's messages carry them:
+   * {@code 0s}, {@code 250ms}, {@code 1.5s}, {@code 10m0s}, {@code 1h0m0s}; the one formatter.
+   */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
+    }
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + fraction(d.toNanosPart() % 1_000_000, 6) + "ms";
+    }
+    long hours = d.toHours();
+    long minutes = d.toMinutesPart();
+    String seconds = d.toSecondsPart() + fraction(d.toNanosPart(), 9) + "s";
+    return (hours > 0 ? hours + "h" : "") + (hours > 0 || minutes > 0 ? minutes + "m" : "") + seconds;
+  }
+
+  /** {@code nanos} as a decimal fraction of {@code digits} places, trailing zeros dropped: {@code .5}, or nothing. */
+  private static String fraction(long nanos, int digits) {
+    if (nanos == 0) {
+      return "";
+    }
+    return ("." + String.format("%0" + digits + "d", nanos)).replaceAll("0+$", "");
+  }
 }

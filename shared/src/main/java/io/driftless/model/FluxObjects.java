@@ -27,11 +27,6 @@ public final class FluxObjects {
     return Kustomization.KIND.equals(o.kind()) && o.group().equals(Kustomization.GROUP);
   }
 
-  /** Any object of a Flux API group (sources, kustomizations, helm, notification, image…). */
-  public static boolean isFluxObject(KubeObject o) {
-    return o.group().endsWith(".toolkit.fluxcd.io");
-  }
-
   public static GitRepository gitRepository(KubeObject o) {
     checkApiVersion(o, GitRepository.API_VERSION);
     String ns = namespaceOf(o);

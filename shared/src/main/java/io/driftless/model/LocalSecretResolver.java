@@ -19,10 +19,6 @@ public final class LocalSecretResolver implements SecretResolver {
     this.arnResolver = arnResolver;
   }
 
-  public static LocalSecretResolver fromSystem() {
-    return new LocalSecretResolver(System.getenv(), null);
-  }
-
   /**
    * File and {@code env:} references from {@code env}, {@code arn:} references from Secrets Manager.
    * Credentials are {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code

@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import io.driftless.config.DriftlessConfig;
 import io.driftless.config.Tenancy;
 import io.driftless.notify.AlertRouter;
+import io.driftless.notify.RegisteredCommitStatus;
 import io.driftless.config.DriftlessConfig.Dispatch;
 import io.driftless.event.EventSink;
 import io.driftless.event.EventSinks;
@@ -11,6 +12,7 @@ import io.driftless.model.LocalSecretResolver;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.EventStore;
+import io.driftless.record.FleetRecords;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
@@ -45,6 +47,8 @@ public final class Engine implements AutoCloseable {
   private final StateStore store;
   private final ReconcileContext ctx;
   private final WorkQueue queue;
+  /** Runs a manual reconcile's or a schedule's items in this JVM, the same steps the dispatcher's workers run. */
+  private final LocalWave inProcess;
   private final Dispatcher dispatcher;
   private final WebhookHandler webhooks;
   private final ReceiverHandler receivers;
@@ -66,6 +70,7 @@ public final class Engine implements AutoCloseable {
         dispatch == Dispatch.LOCAL ? TreeSnapshots.shared(clock) : TreeSnapshots.fresh(), events,
         new WaveListingsByWave(), tenancy);
     this.queue = new WorkQueue(ctx);
+    this.inProcess = new LocalWave(queue, throughput.concurrency());
     this.dispatcher = dispatch == Dispatch.LOCAL
         ? Dispatcher.local(workers.count(), id -> queue.run(id).queued())
         : Dispatcher.viaStream();
@@ -109,8 +114,19 @@ public final class Engine implements AutoCloseable {
     events.add(sink);
   }
 
+  /** The whole store: for the engine's own parts and tests. Front ends read through {@link #fleet()}. */
   public StateStore store() {
     return store;
+  }
+
+  /** What is recorded, read only: what the CLI, the web UI and /metrics show. */
+  public FleetRecords fleet() {
+    return store;
+  }
+
+  /** Registers commit statuses of {@code type} on {@code root}'s repository, the token kept by reference. */
+  public void registerCommitStatus(RootRecord root, String type, String tokenRef) {
+    RegisteredCommitStatus.register(store, root, type, tokenRef);
   }
 
   /** Where this engine's reconciles spent their time, by stage. */
@@ -147,43 +163,50 @@ public final class Engine implements AutoCloseable {
   /**
    * Drains the queue, then reconciles what is due at {@code now} (the scheduled event's time): every
    * Kustomization whose source moved, or whose {@code interval} (after a failure, {@code
-   * retryInterval}) has passed since its last run. Roots run in parallel, up to
-   * {@code DRIFTLESS_CLUSTER_CONCURRENCY} at once.
+   * retryInterval}) has passed since its last run. The same wave a tick queues, run in this JVM.
    */
   public ReconcileReport schedule(Instant now) {
     List<ReconcileOutcome> outcomes = new ArrayList<>(drainPending().outcomes());
-    List<RootRecord> roots = store.listRoots();
-    try (Workers<List<ReconcileOutcome>> workers = new Workers<>(ctx.throughput().clusterConcurrency(), "driftless-root")) {
-      int next = 0;
-      while (next < roots.size() || workers.busy()) {
-        while (next < roots.size() && workers.hasRoom()) {
-          RootRecord root = roots.get(next++);
-          workers.submit(() -> runQuietly(root, Trigger.schedule(now)), e -> List.of());
-        }
-        outcomes.addAll(workers.next());
-      }
-    }
+    outcomes.addAll(inProcess.run(queue.plannedTick("schedule:" + now + ":" + UUID.randomUUID(), now)));
     return new ReconcileReport(outcomes);
   }
 
+  /**
+   * Reconciles one Kustomization, forced, and what follows it in its tree as a push would; or, with
+   * no Kustomization named, every tree, each of its Kustomizations forced. Run in this JVM through
+   * the same steps as a push's queued work items.
+   */
   public ReconcileReport reconcile(ManualReconcile command) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
-    Trigger trigger = new Trigger(key -> wanted == null || key.equals(wanted), ctx.clock().instant(), command.withSource());
-    List<ReconcileOutcome> outcomes = new ArrayList<>();
+    String at = ctx.clock().instant().toString();
+    List<ReconcileRequest> requests = new ArrayList<>();
     for (RootRecord root : store.listRoots()) {
       if (command.cluster() != null && !command.cluster().equals(root.cluster())) {
         continue;
       }
-      if (wanted != null && store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isEmpty()) {
-        continue;
+      if (wanted == null) {
+        requests.add(new ReconcileRequest("manual:" + UUID.randomUUID(), ReconcileRequest.KIND_ROOT, root.name(),
+            root.cluster(), "manual", at, null, true, command.withSource(), true));
+      } else if (store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isPresent()) {
+        requests.add(manual(wanted, root.cluster(), at, command.withSource()));
       }
-      outcomes.addAll(new ReconcileRun(ctx).run(root, trigger));
     }
+    List<ReconcileOutcome> outcomes = inProcess.run(requests);
     if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
       throw new IllegalArgumentException("Kustomization " + wanted + " not found"
           + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
     }
     return new ReconcileReport(outcomes);
+  }
+
+  /** Runs {@code requests} and what follows them in this JVM, as a manual reconcile does; nothing is queued. */
+  ReconcileReport runHere(List<ReconcileRequest> requests) {
+    return new ReconcileReport(inProcess.run(requests));
+  }
+
+  private static ReconcileRequest manual(String kustomization, String cluster, String at, boolean withSource) {
+    return new ReconcileRequest("manual:" + UUID.randomUUID(), ReconcileRequest.KIND_KUSTOMIZATION, kustomization,
+        cluster, "manual", at, null, true, withSource);
   }
 
   /**
@@ -197,10 +220,10 @@ public final class Engine implements AutoCloseable {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     for (HelmRecord rec : helmReleases(key, cluster)) {
       if (withSource) {
-        RootRecord root = store.getRoot(rec.root())
+        store.getRoot(rec.root())
             .orElseThrow(() -> new IllegalStateException(key + ": root " + rec.root() + " is not registered"));
-        Trigger trigger = new Trigger(k -> k.equals(rec.parent()), ctx.clock().instant(), true);
-        List<ReconcileOutcome> run = new ReconcileRun(ctx).run(root, trigger).stream()
+        ReconcileRequest parent = manual(rec.parent(), rec.cluster(), ctx.clock().instant().toString(), true);
+        List<ReconcileOutcome> run = inProcess.run(List.of(parent)).stream()
             .filter(o -> o.kustomization().equals(rec.parent()) || o.kustomization().equals(key)).toList();
         outcomes.addAll(run);
         if (run.stream().anyMatch(o -> o.kustomization().equals(key))) {
@@ -365,16 +388,6 @@ public final class Engine implements AutoCloseable {
 
   public List<KustomizationRecord> kustomizations() {
     return store.listKustomizations();
-  }
-
-  /** One root's run; a failure outside any one item (the store, say) is logged and the others still run. */
-  private List<ReconcileOutcome> runQuietly(RootRecord root, Trigger trigger) {
-    try {
-      return new ReconcileRun(ctx).run(root, trigger);
-    } catch (RuntimeException e) {
-      LOG.warning("root " + root.name() + " on cluster " + root.cluster() + ": run failed: " + e.getMessage());
-      return List.of();
-    }
   }
 
   static String qualify(String name) {

@@ -2,50 +2,52 @@ package io.driftless.pipeline;
 
 import io.driftless.model.Kustomization;
 import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The order of a fan-out within one root's tree on its cluster: an item is queued only once each of
- * its in-tree dependencies has settled in the wave (Ready at the source's current revision, or run in
- * this wave, whatever its result); a dependency that settles later queues its dependents itself. So
- * dependents run after their dependencies with no polling, as in one {@link ReconcileRun}.
+ * The one order of a tree, whatever runs it (a push, a tick, a manual reconcile): within one root's
+ * tree on its cluster an item is queued only after its parent, and once each Kustomization it
+ * follows has settled in the wave (Ready at the source's current revision, or run in this wave,
+ * whatever its result). It follows its in-tree {@code dependsOn}, and the Kustomizations holding the
+ * HelmReleases its own HelmReleases {@code dependsOn} ({@link HelmOrder}). One that settles later
+ * queues its followers itself, so they run after it with no polling.
  */
 final class FanOutOrder {
   private final StateStore store;
   private final Map<String, KustomizationRecord> tree;
+  private final HelmOrder helmOrder;
   private final Instant wave;
 
-  FanOutOrder(StateStore store, Map<String, KustomizationRecord> tree, Instant wave) {
+  FanOutOrder(StateStore store, RootRecord root, Map<String, KustomizationRecord> tree, Instant wave) {
     this.store = store;
     this.tree = tree;
+    this.helmOrder = HelmOrder.of(store, root);
     this.wave = wave;
   }
 
-  /** May {@code rec} run now: every in-tree dependency has settled. */
+  /** May {@code rec} run now: every Kustomization of the tree it follows has settled. */
   boolean mayRun(KustomizationRecord rec) {
-    Optional<Kustomization> ks = WorkItems.tryParse(rec);
-    if (ks.isEmpty()) {
-      return true; // its own run reports the manifest's error
-    }
-    for (Kustomization.DependencyRef dep : ks.get().spec().dependencies()) {
-      KustomizationRecord found = tree.get(Dependencies.keyOf(ks.get(), dep));
-      if (found != null && !settled(found)) {
-        return false;
-      }
-    }
-    return true;
+    return follows(rec).stream().map(tree::get).allMatch(found -> found == null || settled(found));
   }
 
-  /** The items of the tree that list {@code key} among their dependencies. */
+  /** The items of the tree that follow {@code key}: by their dependsOn, or by their HelmReleases'. */
   List<KustomizationRecord> dependentsOf(String key) {
-    return tree.values().stream()
-        .filter(k -> WorkItems.tryParse(k).map(ks -> ks.spec().dependencies().stream()
-            .anyMatch(d -> Dependencies.keyOf(ks, d).equals(key))).orElse(false))
-        .toList();
+    return tree.values().stream().filter(k -> follows(k).contains(key)).toList();
+  }
+
+  /** The keys {@code rec} runs after: its dependsOn, and the parents of its HelmReleases' dependencies. */
+  private Set<String> follows(KustomizationRecord rec) {
+    Set<String> keys = new LinkedHashSet<>(helmOrder.follows(rec.key()));
+    WorkItems.tryParse(rec).ifPresent(ks -> ks.spec().dependencies().forEach(d -> keys.add(Dependencies.keyOf(ks, d))));
+    keys.remove(rec.key());
+    return keys;
   }
 
   /** Whether item {@code key} of the tree has written its status since the wave began. */

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.Durations;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
@@ -135,7 +136,7 @@ final class HelmAtomicRelease {
       return false;
     }
     status.setLastAttemptedReleaseAction(policy.action());
-    reconciling("Running '" + policy.action() + "' action with timeout of " + goDuration(HelmTimeouts.of(hr,
+    reconciling("Running '" + policy.action() + "' action with timeout of " + Durations.format(HelmTimeouts.of(hr,
         policy.action())));
     int before = storage.latest(name).map(StoredRelease::version).orElse(0);
     if (install) {
@@ -165,7 +166,7 @@ final class HelmAtomicRelease {
     if (!ran.add("test")) {
       return false;
     }
-    reconciling("Running 'test' action with timeout of " + goDuration(HelmTimeouts.of(hr, "test")));
+    reconciling("Running 'test' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "test")));
     try {
       actions.test(deployed);
     } catch (StageFailure e) {
@@ -200,7 +201,7 @@ final class HelmAtomicRelease {
         set(Condition.STALLED, Condition.TRUE, Reason.MISSING_ROLLBACK_TARGET, message);
         return false;
       }
-      reconciling("Running 'rollback' action with timeout of " + goDuration(HelmTimeouts.of(hr, "rollback")));
+      reconciling("Running 'rollback' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "rollback")));
       try {
         actions.rollback(current, target.get());
         set(Condition.REMEDIATED, Condition.TRUE, Reason.ROLLBACK_SUCCEEDED, "Helm rollback to previous release "
@@ -211,7 +212,7 @@ final class HelmAtomicRelease {
         set(Condition.REMEDIATED, Condition.FALSE, Reason.ROLLBACK_FAILED, e.getMessage());
       }
     } else {
-      reconciling("Running 'uninstall' action with timeout of " + goDuration(HelmTimeouts.of(hr, "uninstall")));
+      reconciling("Running 'uninstall' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "uninstall")));
       try {
         actions.uninstall(current);
         set(Condition.REMEDIATED, Condition.TRUE, Reason.UNINSTALL_SUCCEEDED, "Helm uninstall remediation for"
@@ -280,16 +281,5 @@ final class HelmAtomicRelease {
 
   private void set(String type, String value, Reason reason, String message) {
     status.setCondition(type, value, reason.flux(), message, clock.instant().toString());
-  }
-
-  /** A duration as Go prints it ({@code 5m0s}, {@code 1h0m0s}, {@code 30s}). */
-  static String goDuration(Duration d) {
-    long h = d.toHours();
-    long m = d.toMinutesPart();
-    long s = d.toSecondsPart();
-    if (h > 0) {
-      return h + "h" + m + "m" + s + "s";
-    }
-    return m > 0 ? m + "m" + s + "s" : s + "s";
   }
 }

@@ -82,7 +82,7 @@ final class KustomizationEvents {
     if (changed || !o.revision().equals(before.lastApplied()) || !before.ready()) {
       Map<String, String> meta = meta(o.revision());
       meta.put(COMMIT_STATUS_KEY, "update");
-      String took = ObjectEvents.goDuration(Duration.between(started, ctx.clock().instant()));
+      String took = Durations.format(Duration.between(started, ctx.clock().instant()));
       events.add(event(rec, Event.Severity.INFO, o.reason().flux(),
           "Reconciliation finished in " + took + ", next run in " + interval(rec), meta));
     }
@@ -99,7 +99,7 @@ final class KustomizationEvents {
 
   private static String interval(KustomizationRecord rec) {
     try {
-      return ObjectEvents.goDuration(Durations.parseOr(WorkItems.parse(rec).spec().interval(), Duration.ofMinutes(10)));
+      return Durations.format(Durations.parseOr(WorkItems.parse(rec).spec().interval(), Duration.ofMinutes(10)));
     } catch (RuntimeException unreadable) {
       return "10m0s";
     }

@@ -51,16 +51,4 @@ final class ObjectEvents {
       return Map.of();
     }
   }
-
-  /** A duration as Go prints one ({@code 10m0s}, {@code 1.5s}, {@code 250ms}), as Flux's messages carry them. */
-  static String goDuration(Duration d) {
-    long millis = d.toMillis();
-    if (millis < 1000) {
-      return millis + "ms";
-    }
-    long hours = d.toHours();
-    long minutes = d.toMinutesPart();
-    String seconds = d.toSecondsPart() + (d.toMillisPart() == 0 ? "" : String.format(".%03d", d.toMillisPart()).replaceAll("0+$", ""));
-    return (hours > 0 ? hours + "h" : "") + (hours > 0 || minutes > 0 ? minutes + "m" : "") + seconds + "s";
-  }
 }

@@ -21,9 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
 /**
- * Runs one work item: one Kustomization on one cluster, as one step of a {@link ReconcileRun} does
- * (reconcile, register what its build contained, its HelmReleases), then names the items that come
- * next in the wave: its children when it ran, and its dependents whose dependencies have all settled.
+ * The one step of every run, whatever triggered it and wherever it runs: one work item, one
+ * Kustomization on one cluster (reconcile, register what its build contained, its HelmReleases), then
+ * the items that come next in the wave: its children when it ran, and the items that follow it
+ * ({@link FanOutOrder}) once everything they follow has settled.
  */
 final class WorkItemRun {
   private static final Logger LOG = Logger.getLogger(WorkItemRun.class.getName());
@@ -46,8 +47,8 @@ final class WorkItemRun {
       return new Result(List.of(), List.of()); // removed from Git since it was queued
     }
     KustomizationRecord rec = found.get();
-    Trigger trigger = new Trigger(key -> item.forced() && key.equals(rec.key()), Instant.parse(item.requestedAt()),
-        item.withSource());
+    Trigger trigger = new Trigger(key -> item.forcedTree() || item.forced() && key.equals(rec.key()),
+        Instant.parse(item.requestedAt()), item.withSource());
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     boolean ran = false;
     ItemHelm helm = new ItemHelm(root.get(), rec, trigger);
@@ -63,8 +64,8 @@ final class WorkItemRun {
         if (r.unchanged()) {
           helm.releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
         } else {
-          if (ReconcileRun.hasOrHadChildren(r.discovered().get(), ctx.trees().kustomizations(store, item.wave()), rec.key())) {
-            ctx.times().run("register", () -> new ReconcileRun(ctx).register(root.get(), rec, r.discovered().get()));
+          if (TreeRegistry.hasOrHadChildren(r.discovered().get(), ctx.trees().kustomizations(store, item.wave()), rec.key())) {
+            ctx.times().run("register", () -> new TreeRegistry(ctx).register(root.get(), rec, r.discovered().get()));
           }
           helm.registerIfNot(rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
         }
@@ -79,17 +80,15 @@ final class WorkItemRun {
     }
     outcomes.addAll(helm.outcomes);
     outcomes.addAll(helm.releases.takeOutcomes());
-    outcomes.forEach(o -> LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision() + " "
-        + (o.ready() ? "Ready" : "not ready: " + o.reason() + ": " + o.message())));
+    outcomes.forEach(OutcomeLog::log);
     List<ReconcileRequest> next = next(item, root.get(), rec, ran);
-    advanced.forEach(o -> LOG.info("[status] " + o.cluster() + " " + o.kustomization() + " " + o.revision()
-        + " Ready (no path its build reads changed)"));
+    advanced.forEach(OutcomeLog::logMoved);
     outcomes.addAll(advanced);
     return new Result(outcomes, next);
   }
 
   /**
-   * The item's HelmReleases, as a {@link ReconcileRun} hands them over: those due on their own
+   * The item's HelmReleases: those due on their own
    * {@code interval} are queued up front; after the apply the build's Helm objects are registered and
    * its HelmReleases queued, those a health check covers reconciled at once (they must be Ready), and
    * the rest after the Kustomization. The item is the only Kustomization of its run, so every other
@@ -159,7 +158,7 @@ final class WorkItemRun {
   private List<ReconcileRequest> next(ReconcileRequest item, RootRecord root, KustomizationRecord rec, boolean ran) {
     Map<String, KustomizationRecord> tree = WorkPlanner.tree(ctx.trees().kustomizations(ctx.store(), item.wave()), root);
     Instant wave = Instant.parse(item.requestedAt());
-    Plan plan = new Plan(tree, new FanOutOrder(ctx.store(), tree, wave), WorkPlanner.helmDue(ctx.store(), root, wave),
+    Plan plan = new Plan(tree, new FanOutOrder(ctx.store(), root, tree, wave), WorkPlanner.helmDue(ctx.store(), root, wave),
         wave, UnchangedInputs.holdingEvents(ctx, new FetchedSources(ctx)));
     return next(item, rec, ran, plan);
   }
@@ -178,16 +177,19 @@ final class WorkItemRun {
         .forEach(candidates::add);
     plan.order().dependentsOf(rec.key()).stream()
         .filter(k -> !candidates.contains(k))
-        .filter(k -> plan.order().ranInWave(k.parent()) || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue()))
+        .filter(k -> item.forcedTree() || plan.order().ranInWave(k.parent())
+            || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue()))
         .forEach(candidates::add);
     Optional<String> fetched = ran ? WorkItems.tryParse(rec).map(Sources::keyOf) : Optional.empty();
     List<KustomizationRecord> runnable = candidates.stream().filter(plan.order()::mayRun).toList();
-    List<Optional<ReconcileOutcome>> moved = advanceAll(runnable, fetched, plan);
+    List<Optional<ReconcileOutcome>> moved = item.forcedTree()
+        ? runnable.stream().map(k -> Optional.<ReconcileOutcome>empty()).toList()
+        : advanceAll(runnable, fetched, plan);
     List<ReconcileRequest> next = new ArrayList<>();
     for (int i = 0; i < runnable.size(); i++) {
       KustomizationRecord k = runnable.get(i);
-      ReconcileRequest child = WorkPlanner.item(item.wave(), k, item.reason(), item.requestedAt(), false,
-          item.withSource() && !fetchedInWave(k, fetched));
+      ReconcileRequest child = ReconcileRequest.item(item.wave(), k.cluster(), k.key(), item.reason(),
+          item.requestedAt(), false, item.withSource() && !fetchedInWave(k, fetched), item.forcedTree());
       if (moved.get(i).isPresent()) {
         advanced.add(moved.get(i).get());
         next.addAll(next(child, k, true, plan));

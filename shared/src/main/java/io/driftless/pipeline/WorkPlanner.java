@@ -40,13 +40,14 @@ final class WorkPlanner {
       for (KustomizationRecord k : store.listKustomizations()) {
         boolean clusterMatches = request.cluster() == null || request.cluster().isEmpty() || request.cluster().equals(k.cluster());
         if (k.key().equals(request.target()) && clusterMatches) {
-          items.add(item(request.id(), k, request.reason(), request.requestedAt(), true, true));
+          items.add(ReconcileRequest.item(request.id(), k.cluster(), k.key(), request.reason(), request.requestedAt(),
+              true, request.withSource(), request.forcedTree()));
         }
       }
       return items;
     }
     for (RootRecord root : Requests.rootsFor(store, request)) {
-      items.addAll(mayBeDue(request.id(), root, request.reason(), now));
+      items.addAll(tops(request, root, now));
     }
     return items;
   }
@@ -55,7 +56,8 @@ final class WorkPlanner {
   List<ReconcileRequest> tick(String wave, Instant now) {
     List<ReconcileRequest> items = new ArrayList<>();
     for (RootRecord root : store.listRoots()) {
-      items.addAll(mayBeDue(wave, root, "schedule", now));
+      items.addAll(tops(new ReconcileRequest(wave, ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "schedule",
+          now.toString()), root, now));
     }
     return items;
   }
@@ -79,15 +81,20 @@ final class WorkPlanner {
     return ReconcileRequest.item(wave, k.cluster(), k.key(), reason, at, forced, withSource);
   }
 
-  /** The tops of the tree (its root, and items whose parent left): each wave starts there. */
-  private List<ReconcileRequest> mayBeDue(String wave, RootRecord root, String reason, Instant now) {
+  /**
+   * The tops of the tree (its root, and items whose parent left) that may be due, or all of them when
+   * the request forces the whole tree: each wave starts there.
+   */
+  private List<ReconcileRequest> tops(ReconcileRequest request, RootRecord root, Instant now) {
     Map<String, KustomizationRecord> tree = tree(store, root);
-    FanOutOrder order = new FanOutOrder(store, tree, now);
+    FanOutOrder order = new FanOutOrder(store, root, tree, now);
     Set<String> helmDue = helmDue(store, root, now);
     List<ReconcileRequest> items = new ArrayList<>();
     for (KustomizationRecord k : tree.values()) {
-      if (!tree.containsKey(k.parent()) && mayBeDueWithin(k, tree, now, helmDue) && order.mayRun(k)) {
-        items.add(item(wave, k, reason, now.toString(), false, true));
+      if (!tree.containsKey(k.parent()) && (request.forcedTree() || mayBeDueWithin(k, tree, now, helmDue))
+          && order.mayRun(k)) {
+        items.add(ReconcileRequest.item(request.id(), k.cluster(), k.key(), request.reason(), now.toString(),
+            request.forcedTree(), request.withSource(), request.forcedTree()));
       }
     }
     return items;

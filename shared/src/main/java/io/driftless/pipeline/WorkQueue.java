@@ -44,23 +44,34 @@ final class WorkQueue {
     List<ReconcileRequest> queued;
     try (LeaseHeartbeat beat = LeaseHeartbeat.keep("request " + id, ctx.lockTtl(),
         () -> store.claimRequest(id, holder, ctx.lockTtl()).isPresent())) {
-      ReconcileRequest request = claim.get().request(); // as the claim found it: pending, not done
-      List<ReconcileRequest> next;
-      if (request.isItem()) {
-        WorkItemRun.Result r = new WorkItemRun(ctx).run(request);
-        outcomes = r.outcomes();
-        next = r.next();
-      } else {
-        next = planner.plan(request);
-      }
-      queued = next.stream().filter(store::enqueue).toList();
+      Ran ran = step(claim.get().request()); // as the claim found it: pending, not done
+      outcomes = ran.outcomes();
+      queued = ran.queued().stream().filter(store::enqueue).toList();
     }
     store.completeRequest(id); // after the heartbeat stopped, so no renewal follows it
     return new Ran(true, outcomes, queued);
   }
 
+  /**
+   * The step itself, with nothing written to the queue: a work item runs, any other request is
+   * planned into its first items. What follows is returned, not queued: the caller queues it (the
+   * table's queue), or runs it itself (the in-process dispatch, which keeps no queue).
+   */
+  Ran step(ReconcileRequest request) {
+    if (request.isItem()) {
+      WorkItemRun.Result r = new WorkItemRun(ctx).run(request);
+      return new Ran(true, r.outcomes(), r.next());
+    }
+    return new Ran(true, List.of(), planner.plan(request));
+  }
+
   /** The work items of a schedule tick at {@code now}, newly queued. */
   List<ReconcileRequest> tick(Instant now) {
     return planner.tick("tick:" + now, now).stream().filter(ctx.store()::enqueue).toList();
+  }
+
+  /** The work items of a schedule tick at {@code now} in wave {@code wave}, not queued. */
+  List<ReconcileRequest> plannedTick(String wave, Instant now) {
+    return planner.tick(wave, now);
   }
 }

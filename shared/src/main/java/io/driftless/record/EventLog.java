@@ -9,7 +9,7 @@ import java.util.List;
  * stored until its expiry (DynamoDB's TTL then deletes it; reads skip expired ones before that).
  * Lists are oldest first.
  */
-public interface EventLog {
+public interface EventLog extends EventReader {
 
   /** Stores {@code event} until {@code expiresAt}. */
   void append(Event event, Instant expiresAt);
@@ -18,10 +18,4 @@ public interface EventLog {
   default void appendAll(List<Event> events, Instant expiresAt) {
     events.forEach(e -> append(e, expiresAt));
   }
-
-  /** The events of one object ({@code kind}, {@code namespace}, {@code name}) on {@code cluster} since {@code since}. */
-  List<Event> forObject(String cluster, String kind, String namespace, String name, Instant since);
-
-  /** The events of every object on every cluster since {@code since}, up to now. */
-  List<Event> since(Instant since);
 }

@@ -197,9 +197,10 @@ final class RecordItems {
     putIfPresent(item, "reason", r.reason());
     putIfPresent(item, "requestedAt", r.requestedAt());
     putIfPresent(item, "wave", r.wave());
-    if (r.isItem()) {
-      item.put("forced", AttributeValue.fromBool(r.forced()));
-      item.put("withSource", AttributeValue.fromBool(r.withSource()));
+    item.put("forced", AttributeValue.fromBool(r.forced()));
+    item.put("withSource", AttributeValue.fromBool(r.withSource()));
+    if (r.forcedTree()) {
+      item.put("forcedTree", AttributeValue.fromBool(true));
     }
     return item;
   }
@@ -214,7 +215,8 @@ final class RecordItems {
         str(item, "requestedAt"),
         str(item, "wave"),
         bool(item, "forced", false),
-        bool(item, "withSource", true));
+        bool(item, "withSource", true),
+        bool(item, "forcedTree", false));
   }
 
   private static boolean bool(Map<String, AttributeValue> item, String name, boolean absent) {

@@ -1,6 +1,5 @@
 package io.driftless.render.kustomize;
 
-import io.driftless.render.ManifestRenderer;
 import io.driftless.model.KubeObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.List;
  * kustomization gets one generated, as Flux does, listing every YAML file below it (a
  * subdirectory that has its own kustomization is listed as one entry instead).
  */
-public final class KustomizeRenderer implements ManifestRenderer {
+public final class KustomizeRenderer {
   private final Kustomizer kustomizer;
 
   public KustomizeRenderer(KustomizeOptions options) {
@@ -26,7 +25,11 @@ public final class KustomizeRenderer implements ManifestRenderer {
     this(KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE));
   }
 
-  @Override
+  /**
+   * Renders the manifests at {@code path} (relative to {@code sourceRoot}) as {@code kustomize build}
+   * does, generating a kustomization when the path has none, as Flux does; never reads outside
+   * {@code sourceRoot}.
+   */
   public List<KubeObject> render(Path sourceRoot, String path) {
     return render(new DiskFileSystem(sourceRoot), path);
   }

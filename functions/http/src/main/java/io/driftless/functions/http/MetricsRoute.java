@@ -26,7 +26,7 @@ public class MetricsRoute {
   }
 
   private void handle(RoutingContext ctx) {
-    String page = FleetMetrics.text(engine.store());
+    String page = FleetMetrics.text(engine.fleet());
     ctx.response().setStatusCode(200).putHeader("content-type", MetricsText.CONTENT_TYPE).end(page);
   }
 }

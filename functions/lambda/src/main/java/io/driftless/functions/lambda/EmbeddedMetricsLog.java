@@ -29,7 +29,9 @@ public class EmbeddedMetricsLog implements RunObserver {
       return;
     }
     try {
-      List<String> lines = EmbeddedMetricLines.of(engine.store(), outcomes, clock.instant());
+      List<String> lines = EmbeddedMetricLines.of(engine.fleet(),
+          outcomes.stream().map(o -> new EmbeddedMetricLines.Reconciled(o.cluster(), o.kustomization())).toList(),
+          clock.instant());
       PrintStream out = System.out;
       lines.forEach(out::println);
       out.flush();

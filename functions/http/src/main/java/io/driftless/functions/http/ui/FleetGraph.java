@@ -4,7 +4,7 @@ import io.driftless.model.InventoryEntry;
 import io.driftless.model.ObjectId;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +28,7 @@ public record FleetGraph(List<Node> nodes, List<Edge> edges) {
   /** {@code type} is {@code parent}, {@code dependsOn} or {@code object}. */
   public record Edge(String from, String to, String type) {}
 
-  static FleetGraph read(StateStore store) {
+  static FleetGraph read(FleetRecords store) {
     List<FleetItem> items = new ArrayList<>();
     Map<String, List<InventoryEntry>> inventories = new HashMap<>();
     for (KustomizationRecord k : store.listKustomizations()) {

@@ -3,7 +3,7 @@ package io.driftless.functions.http.ui;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.FleetRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +21,7 @@ public record FleetView(List<String> clusters, List<FleetItem> items, List<Sourc
   /** A Git source ({@code GitRepository}) or a Helm one (HelmRepository, OCIRepository, HelmChart). */
   public record Source(String kind, String key, String cluster, String url, String revision, String fetchedAt) {}
 
-  static FleetView read(StateStore store, boolean writable) {
+  static FleetView read(FleetRecords store, boolean writable) {
     List<String> clusters = store.listClusters().stream().map(ClusterRecord::name).sorted().toList();
     List<FleetItem> items = Stream.concat(
             store.listKustomizations().stream().map(FleetItem::of),
@@ -31,11 +31,11 @@ public record FleetView(List<String> clusters, List<FleetItem> items, List<Sourc
     return new FleetView(clusters, items, sources(store), writable);
   }
 
-  static List<HelmRecord> helmReleases(StateStore store) {
+  static List<HelmRecord> helmReleases(FleetRecords store) {
     return store.listHelmObjects().stream().filter(h -> h.kind().equals(HelmRelease.KIND)).toList();
   }
 
-  private static List<Source> sources(StateStore store) {
+  private static List<Source> sources(FleetRecords store) {
     List<Source> sources = new ArrayList<>();
     store.listSources().forEach(s ->
         sources.add(new Source("GitRepository", s.key(), null, s.url(), s.lastRevision(), s.lastFetchedAt())));

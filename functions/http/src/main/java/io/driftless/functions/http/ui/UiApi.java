@@ -37,20 +37,20 @@ public class UiApi {
   }
 
   FleetView fleet() {
-    return FleetView.read(engine.store(), token.configured());
+    return FleetView.read(engine.fleet(), token.configured());
   }
 
   FleetGraph graph() {
-    return FleetGraph.read(engine.store());
+    return FleetGraph.read(engine.fleet());
   }
 
   Optional<ItemDetail> item(String cluster, String kind, String namespace, String name) {
     String id = kind + "/" + namespace + "/" + name;
     Optional<LastRun> last = recent.last(cluster, id);
     return switch (kind) {
-      case Kustomization.KIND -> engine.store().getKustomization(cluster, namespace + "/" + name)
+      case Kustomization.KIND -> engine.fleet().getKustomization(cluster, namespace + "/" + name)
           .map(rec -> ItemDetail.of(rec, last, events(cluster, kind, namespace, name)));
-      case HelmRelease.KIND -> engine.store().getHelmObject(cluster, HelmRecord.keyOf(kind, namespace, name))
+      case HelmRelease.KIND -> engine.fleet().getHelmObject(cluster, HelmRecord.keyOf(kind, namespace, name))
           .map(rec -> ItemDetail.of(rec, last, events(cluster, kind, namespace, name)));
       default -> Optional.empty();
     };
@@ -58,7 +58,7 @@ public class UiApi {
 
   /** The item's newest {@link #EVENTS} events of the last day, oldest first, as {@code driftless events} shows them. */
   private List<Event> events(String cluster, String kind, String namespace, String name) {
-    List<Event> all = engine.store().events().forObject(cluster, kind, namespace, name, clock.instant().minus(Duration.ofDays(1)));
+    List<Event> all = engine.fleet().events().forObject(cluster, kind, namespace, name, clock.instant().minus(Duration.ofDays(1)));
     return all.subList(Math.max(0, all.size() - EVENTS), all.size());
   }
 

@@ -1,0 +1,73 @@
+package io.driftless.pipeline;
+
+import io.driftless.model.FluxObjects;
+import io.driftless.model.GitRepository;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Kustomization;
+import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
+import io.driftless.record.SourceRecord;
+import io.driftless.record.StateStore;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records what a Kustomization's build contained of the tree: its Kustomizations become work items
+ * on the same cluster, its GitRepositories sources of the root; children that left Git are removed,
+ * with their objects as their {@code deletionPolicy} says.
+ */
+final class TreeRegistry {
+  private final ReconcileContext ctx;
+  private final Finalizer finalizer;
+
+  TreeRegistry(ReconcileContext ctx) {
+    this.ctx = ctx;
+    this.finalizer = new Finalizer(ctx);
+  }
+
+  /**
+   * Whether registering a build can change anything: it holds Kustomizations or GitRepositories, or
+   * {@code tree} shows children registered from it before (they may have left Git). A leaf's build
+   * needs no registration, so it neither lists the table nor makes the wave list the tree again.
+   */
+  static boolean hasOrHadChildren(Discovered found, Collection<KustomizationRecord> tree, String key) {
+    return !found.kustomizations().isEmpty() || !found.sources().isEmpty()
+        || tree.stream().anyMatch(k -> k.parent().equals(key));
+  }
+
+  void register(RootRecord root, KustomizationRecord parent, Discovered found) {
+    StateStore store = ctx.store();
+    for (KubeObject o : found.sources()) {
+      GitRepository repo = FluxObjects.gitRepository(o);
+      if (repo.key().equals(Bootstrap.ROOT_SOURCE_KEY)) {
+        // the root's own source, as flux bootstrap writes it: keep the registered URL and auth, take its ignore
+        Bootstrap.takeRootIgnore(store, root, repo.spec().ignore());
+        continue;
+      }
+      String key = Bootstrap.sourceKey(root.name(), repo.key());
+      Optional<SourceRecord> existing = store.getSource(key);
+      store.putSource(new SourceRecord(
+          key, root.name(), repo.spec().url(), WorkItems.manifest(o),
+          existing.map(SourceRecord::credentialRef).orElse(null),
+          existing.map(SourceRecord::lastRevision).orElse(null),
+          existing.map(SourceRecord::lastFetchedAt).orElse(null)));
+    }
+    Set<String> current = new HashSet<>();
+    for (KubeObject o : found.kustomizations()) {
+      Kustomization ks = FluxObjects.kustomization(o);
+      if (ks.key().equals(parent.key()) || ks.key().equals(Bootstrap.ROOT_KUSTOMIZATION_KEY)) {
+        continue; // the root itself, as flux bootstrap writes it into the path it syncs
+      }
+      current.add(ks.key());
+      store.putKustomization(root.cluster(), ks.key(), root.name(), parent.key(), WorkItems.manifest(o));
+    }
+    for (KustomizationRecord k : store.listKustomizations()) {
+      if (k.cluster().equals(root.cluster()) && k.parent().equals(parent.key()) && !current.contains(k.key())) {
+        finalizer.remove(k);
+      }
+    }
+    ctx.trees().changed();
+  }
+}

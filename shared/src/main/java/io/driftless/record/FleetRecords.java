@@ -1,0 +1,38 @@
+package io.driftless.record;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only view of everything recorded: what the CLI, the web UI and /metrics read. One role of the {@link StateStore}. */
+public interface FleetRecords {
+  Optional<ClusterRecord> getCluster(String name);
+
+  List<ClusterRecord> listClusters();
+
+  Optional<RootRecord> getRoot(String name);
+
+  List<RootRecord> listRoots();
+
+  Optional<SourceRecord> getSource(String key);
+
+  List<SourceRecord> listSources();
+
+  Optional<KustomizationRecord> getKustomization(String cluster, String key);
+
+  List<KustomizationRecord> listKustomizations();
+
+  Optional<HelmRecord> getHelmObject(String cluster, String key);
+
+  List<HelmRecord> listHelmObjects();
+
+  /** The Providers and Alerts recorded for {@code cluster}. */
+  List<NotificationRecord> listNotifications(String cluster);
+
+  /** The Receiver whose webhook path is {@code /hook/<digest>}: one read, no scan. */
+  Optional<ReceiverRecord> getReceiver(String digest);
+
+  List<ReceiverRecord> listReceivers();
+
+  /** The events of every reconcile, read only. */
+  EventReader events();
+}
