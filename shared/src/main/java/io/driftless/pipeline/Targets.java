@@ -120,7 +120,12 @@ final class Targets {
     String kubeconfig = new String(Base64.getDecoder().decode(data.get(dataKey)), StandardCharsets.UTF_8);
     Config config = SecretKubeconfig.parse(where + " key " + dataKey, kubeconfig);
     String key = KubeClients.kubeconfigKey(home.key(), kubeconfig);
-    return new Connection(key, ctx.clients().forKubeconfig(key, config));
+    try {
+      return new Connection(key, ctx.clients().forKubeconfig(key, config));
+    } catch (RuntimeException e) {
+      throw failure(where + " key " + dataKey + ": its certificate or key data cannot be loaded ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static Map<String, String> secretData(KubernetesClient home, String namespace, String name, String where) {

@@ -145,4 +145,16 @@ class SecretKubeconfigTest {
     assertThatThrownBy(() -> SecretKubeconfig.parse(WHERE, yaml))
         .hasMessage(WHERE + ": users[0].user.token must be a string");
   }
+
+  @Test
+  void certificateDataThatIsNotACertificateIsRefusedWhenTheClientIsBuiltWithoutShowingIt() {
+    String yaml = kubeconfig("", "client-certificate-data: " + java.util.Base64.getEncoder().encodeToString(CANARY.getBytes())
+        + "\nclient-key-data: " + java.util.Base64.getEncoder().encodeToString(CANARY.getBytes()));
+    Config config = SecretKubeconfig.parse(WHERE, yaml);
+
+    try (KubeClients clients = new KubeClients(arn -> new byte[0])) {
+      assertThatThrownBy(() -> clients.forKubeconfig("k", config))
+          .satisfies(e -> assertThat(e.toString()).doesNotContain(CANARY));
+    }
+  }
 }
