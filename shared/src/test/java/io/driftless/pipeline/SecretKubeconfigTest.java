@@ -58,6 +58,12 @@ class SecretKubeconfigTest {
       assertThat(config.getHttpsProxy()).isNull();
       assertThat(config.getFile()).isNull();
       assertThat(config.refresh().getOauthToken()).isEqualTo("inline-token");
+      try (KubeClients clients = new KubeClients(arn -> new byte[0])) {
+        Config impersonating = clients.impersonating("k", clients.forKubeconfig("k", config), "system:serviceaccount:apps:a")
+            .getConfiguration();
+        assertThat(impersonating.getAutoConfigure()).isFalse();
+        assertThat(impersonating.getOauthToken()).isEqualTo("inline-token");
+      }
     } finally {
       if (previous == null) {
         System.clearProperty("kubernetes.auth.token");
