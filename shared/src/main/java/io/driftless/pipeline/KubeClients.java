@@ -55,9 +55,12 @@ public final class KubeClients implements AutoCloseable {
     return readFrom + "|kubeconfig:" + digest(kubeconfig);
   }
 
-  /** A client for a kubeconfig held in a Secret, cached under {@code key}; the kubeconfig must already be checked. */
-  KubernetesClient forKubeconfig(String key, String kubeconfig) {
-    return cached(key, () -> Config.fromKubeconfig(null, kubeconfig, null));
+  /**
+   * A client for a kubeconfig held in a Secret, cached under {@code key}: {@code config} as {@link
+   * SecretKubeconfig} built it, never fabric8's kubeconfig loader, which reads files and the environment.
+   */
+  KubernetesClient forKubeconfig(String key, Config config) {
+    return cached(key, () -> config);
   }
 
   /** The same connection as {@code base}, acting as {@code user} (Kubernetes impersonation). */

@@ -2,12 +2,12 @@ package io.driftless.pipeline;
 
 import io.driftless.model.Kustomization;
 import io.driftless.model.Reason;
-import io.driftless.model.Yaml;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,7 @@ final class Targets {
     if (ref == null) {
       return home;
     }
-    return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), "Kustomization " + ks.key());
+    return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), "Kustomization/" + ks.key());
   }
 
   /** The cluster of a kubeconfig held in a Secret of {@code namespace} on the home cluster. */
@@ -111,44 +111,34 @@ final class Targets {
       throw failure(field + (configMapRef ? ".configMapRef (workload identity) is not supported; use secretRef"
           : " needs secretRef.name"));
     }
-    String kubeconfig = kubeconfig(home.client(), namespace, secretRef, field + ".secretRef");
+    String where = field + ".secretRef: Secret/" + namespace + "/" + secretRef.name();
+    Map<String, String> data = secretData(home.client(), namespace, secretRef.name(), where);
+    List<String> keys = secretRef.key() != null && !secretRef.key().isBlank()
+        ? List.of(secretRef.key()) : List.of("value", "value.yaml");
+    String dataKey = keys.stream().filter(data::containsKey).findFirst()
+        .orElseThrow(() -> failure(where + " has no key " + String.join(" or ", keys)));
+    String kubeconfig = new String(Base64.getDecoder().decode(data.get(dataKey)), StandardCharsets.UTF_8);
+    Config config = SecretKubeconfig.parse(where + " key " + dataKey, kubeconfig);
     String key = KubeClients.kubeconfigKey(home.key(), kubeconfig);
-    return new Connection(key, ctx.clients().forKubeconfig(key, kubeconfig));
+    try {
+      return new Connection(key, ctx.clients().forKubeconfig(key, config));
+    } catch (RuntimeException e) {
+      throw failure(where + " key " + dataKey + ": its certificate or key data cannot be loaded ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
-  private static String kubeconfig(KubernetesClient home, String namespace, Kustomization.KeyRef ref, String field) {
-    String where = field + ": Secret " + namespace + "/" + ref.name();
+  private static Map<String, String> secretData(KubernetesClient home, String namespace, String name, String where) {
     Secret secret;
     try {
-      secret = home.secrets().inNamespace(namespace).withName(ref.name()).get();
+      secret = home.secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
       throw failure(where + " cannot be read: HTTP " + e.getCode());
     }
     if (secret == null) {
       throw failure(where + " not found");
     }
-    List<String> keys = ref.key() != null && !ref.key().isBlank() ? List.of(ref.key()) : List.of("value", "value.yaml");
-    Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
-    String encoded = keys.stream().map(data::get).filter(v -> v != null).findFirst()
-        .orElseThrow(() -> failure(where + " has no key " + String.join(" or ", keys)));
-    String text = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    refuseExec(where + " key " + keys.stream().filter(data::containsKey).findFirst().orElse(keys.get(0)), text);
-    return text;
-  }
-
-  /** As Flux without {@code --insecure-kubeconfig-exec}: a kubeconfig from Git's world never runs a command. */
-  private static void refuseExec(String where, String text) {
-    List<Map<String, Object>> docs = Yaml.readDocuments(where, text);
-    for (Map<String, Object> doc : docs) {
-      if (doc.get("users") instanceof List<?> users) {
-        for (Object u : users) {
-          if (u instanceof Map<?, ?> named && named.get("user") instanceof Map<?, ?> user
-              && (user.containsKey("exec") || user.containsKey("auth-provider"))) {
-            throw failure(where + ": users[].user.exec and auth-provider are not supported, as in Flux");
-          }
-        }
-      }
-    }
+    return secret.getData() == null ? Map.of() : secret.getData();
   }
 
   private static StageFailure failure(String message) {

@@ -78,7 +78,7 @@ class FluxFieldsTest {
 
     assertThat(spokeRun.ready()).isFalse();
     assertThat(spokeRun.reason()).isEqualTo(Reason.RECONCILIATION_FAILED);
-    assertThat(spokeRun.message()).contains("spec.kubeConfig.secretRef: Secret flux-system/nowhere not found");
+    assertThat(spokeRun.message()).contains("spec.kubeConfig.secretRef: Secret/flux-system/nowhere not found");
     assertThat(fleet.kube().configMaps().inNamespace("default").withName("on-the-spoke").get()).isNull();
     assertThat(spoke.client().configMaps().inNamespace("default").withName("on-the-spoke").get()).isNull();
   }
@@ -88,7 +88,7 @@ class FluxFieldsTest {
     ReconcileOutcome spokeRun = reconcileSpoke("  kubeConfig:\n    secretRef:\n      name: spoke-kubeconfig\n      key: exec\n");
 
     assertThat(spokeRun.ready()).isFalse();
-    assertThat(spokeRun.message()).contains("Secret flux-system/spoke-kubeconfig key exec").contains("exec");
+    assertThat(spokeRun.message()).contains("Secret/flux-system/spoke-kubeconfig key exec").contains("exec");
     assertThat(Files.exists(Path.of("/tmp/pwned"))).isFalse();
     assertThat(spoke.client().configMaps().inNamespace("default").withName("on-the-spoke").get()).isNull();
   }

@@ -95,7 +95,7 @@ class HelmReleaseClusterAccessTest {
 
     Condition ready = status.condition(Condition.READY).orElseThrow();
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
-    assertThat(ready.message()).isEqualTo("HelmRelease/web/web: spec.kubeConfig.secretRef: Secret web/nowhere not found");
+    assertThat(ready.message()).isEqualTo("HelmRelease/web/web: spec.kubeConfig.secretRef: Secret/web/nowhere not found");
     assertThat(hub.apps().deployments().inNamespace("web").withName("web-web").get()).isNull();
   }
 

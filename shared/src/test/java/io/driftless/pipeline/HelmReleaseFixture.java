@@ -55,6 +55,10 @@ final class HelmReleaseFixture implements AutoCloseable {
     return fleet.kube();
   }
 
+  LocalFleet fleet() {
+    return fleet;
+  }
+
   GitRemote remote() {
     return remote;
   }

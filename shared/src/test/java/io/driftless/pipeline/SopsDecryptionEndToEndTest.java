@@ -11,11 +11,11 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.StateStore;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
+import io.driftless.testing.LogLines;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +23,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,23 +50,11 @@ class SopsDecryptionEndToEndTest {
   private StateStore store;
   private Engine engine;
   private KubernetesClient kube;
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord r) {
-      logs.writeBytes((r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private LogLines logs;
 
   @BeforeEach
   void setUp() throws Exception {
-    Logger.getLogger("").addHandler(capture);
+    logs = LogLines.capture();
     remote = GitRemote.create(tmp.resolve("repo"), "main")
         .write("clusters/demo/secrets.yaml", """
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -99,7 +84,7 @@ class SopsDecryptionEndToEndTest {
 
   @AfterEach
   void tearDown() {
-    Logger.getLogger("").removeHandler(capture);
+    logs.close();
     fleet.close();
     remote.close();
   }
@@ -170,7 +155,7 @@ class SopsDecryptionEndToEndTest {
     store.listSources().forEach(s -> table.append(s));
     store.listRoots().forEach(r -> table.append(r));
     assertThat(table.toString()).doesNotContain(PLAINTEXT);
-    assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(PLAINTEXT);
+    assertThat(logs.text()).doesNotContain(PLAINTEXT);
     try (Stream<Path> files = Files.walk(tmp)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(PLAINTEXT);
