@@ -3,6 +3,7 @@ package io.driftless.helm.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.helm.ChartArchive;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,9 +38,9 @@ final class TemplateOutput {
 
   /** Charts render big documents (dashboards in ConfigMaps); SnakeYAML's default limit is 3 MB. */
   private static YAMLFactory largeDocuments() {
-    LoaderOptions options = new LoaderOptions();
+    LoaderOptions options = ParseLimits.loaderOptions();
     options.setCodePointLimit((int) ChartArchive.MAX_SIZE);
-    return YAMLFactory.builder().loaderOptions(options).build();
+    return ParseLimits.yamlFactory(options).build();
   }
 
   static List<Document> documents(String output, String origin) {

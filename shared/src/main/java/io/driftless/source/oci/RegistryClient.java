@@ -2,6 +2,7 @@ package io.driftless.source.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.Digests;
 import io.driftless.source.HttpFetch;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class RegistryClient {
       "application/vnd.docker.distribution.manifest.v2+json");
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
   private static final long MAX_MANIFEST = 4L << 20;
   /** At most this many tag pages and tags per listing (100 full pages of {@code n=1000}). */
   static final int MAX_TAG_PAGES = 100;
