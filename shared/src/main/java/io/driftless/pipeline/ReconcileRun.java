@@ -185,7 +185,9 @@ final class ReconcileRun {
   }
 
   private static Finished failedAttempt(KustomizationRecord rec, Throwable e) {
-    String message = ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e instanceof RuntimeException r ? r : new RuntimeException(e));
+    String subject = "Kustomization " + rec.key();
+    String message = e instanceof Error error ? InternalErrors.describe(subject, "reconcile", error)
+        : ApiErrors.describe(subject, "reconcile", e instanceof RuntimeException r ? r : new RuntimeException(e));
     LOG.warning(message);
     return new Finished(rec, Optional.empty(),
         Optional.of(new ReconcileOutcome(rec.cluster(), rec.key(), "", false, Reason.RECONCILIATION_FAILED, message, null)));

@@ -54,6 +54,10 @@ final class WorkQueue {
         next = planner.plan(request);
       }
       queued = next.stream().filter(store::enqueue).toList();
+    } catch (Error e) {
+      // an Error would end the same way on every delivery: completed, not redelivered until the dead-letter queue
+      InternalErrors.describe("request " + id, "run", e);
+      queued = List.of();
     }
     store.completeRequest(id); // after the heartbeat stopped, so no renewal follows it
     return new Ran(true, outcomes, queued);
