@@ -27,6 +27,8 @@ import java.util.function.Function;
  *     {@code env:NAME} or Secrets Manager ARNs
  * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
  * @param throughput how much runs at once, and how fast Driftless may call an API server
+ * @param notifyAllowPrivateNetworks whether notification Providers may reach loopback and private
+ *     addresses (on-premises receivers); link-local and cloud metadata addresses never
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -37,7 +39,8 @@ public record DriftlessConfig(
     Duration gitTimeout,
     List<String> sopsKeys,
     Workers workers,
-    Throughput throughput) {
+    Throughput throughput,
+    boolean notifyAllowPrivateNetworks) {
 
   /**
    * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
@@ -99,7 +102,8 @@ public record DriftlessConfig(
     CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
     CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
     KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
-    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`"),
+    NOTIFY_ALLOW_PRIVATE_NETWORKS("DRIFTLESS_NOTIFY_ALLOW_PRIVATE_NETWORKS", "false", "`false`");
 
     private final String env;
     private final String defaultValue;
@@ -172,27 +176,46 @@ public record DriftlessConfig(
             positive(Key.CONCURRENCY, text.get(Key.CONCURRENCY)),
             positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
             parse(Key.KUBE_API_QPS, text.get(Key.KUBE_API_QPS), DriftlessConfig::positiveRate),
-            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))));
+            positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))),
+        parse(Key.NOTIFY_ALLOW_PRIVATE_NETWORKS, text.get(Key.NOTIFY_ALLOW_PRIVATE_NETWORKS), DriftlessConfig::bool));
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withWorkers(Workers how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withThroughput(Throughput t) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t,
+        notifyAllowPrivateNetworks);
+  }
+
+  public DriftlessConfig withNotifyAllowPrivateNetworks(boolean allow) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers,
+        throughput, allow);
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+    };
   }
 
   private static Dispatch dispatch(String value) {

@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
+import io.driftless.notify.AddressPolicy;
 import io.driftless.notify.AlertRouter;
 import io.driftless.config.DriftlessConfig.Dispatch;
 import io.driftless.event.EventSink;
@@ -53,7 +54,7 @@ public final class Engine implements AutoCloseable {
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
       List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput,
-      Duration eventTtl) {
+      Duration eventTtl, AddressPolicy notifyAddresses) {
     this.store = store;
     this.workers = workers;
     this.events = EventSinks.of(List.of(new EventStore(store.events(), eventTtl)));
@@ -71,7 +72,7 @@ public final class Engine implements AutoCloseable {
     this.webhooks = new WebhookHandler(store, secrets, dispatcher, clock);
     this.receivers = new ReceiverHandler(store, new ReceiverSecrets(store, ctx.clients()), dispatcher, clock);
     // after the table: the Alerts and Providers recorded from Git (and a commit status registered at bootstrap)
-    events.add(AlertRouter.create(store, ctx.clients()::forCluster, secrets, clock));
+    events.add(AlertRouter.create(store, ctx.clients()::forCluster, secrets, clock, notifyAddresses));
   }
 
   /**
@@ -94,7 +95,8 @@ public final class Engine implements AutoCloseable {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = around.apply(new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout()));
     return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(),
-        config.workers(), config.throughput(), EventStore.ttlFrom(env));
+        config.workers(), config.throughput(), EventStore.ttlFrom(env),
+        AddressPolicy.of(config.notifyAllowPrivateNetworks()));
   }
 
   /**

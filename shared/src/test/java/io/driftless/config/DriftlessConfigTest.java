@@ -48,7 +48,7 @@ class DriftlessConfigTest {
         Path.of("/tmp/git"), Dispatch.LOCAL, Duration.ofSeconds(90),
         List.of("keys/age.txt", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops", "keys/team.asc"),
         new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2)),
-        DriftlessConfig.defaults().throughput()));
+        DriftlessConfig.defaults().throughput(), false));
   }
 
   @Test
