@@ -2,7 +2,7 @@ package io.driftless.apply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * {@code cpu: 1000m} → {@code 1} looks different here and dry-runs identical).
  */
 final class LocalDiff {
-  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
   private static final Set<String> SKIPPED_TOP = Set.of("apiVersion", "kind", "status");
   private static final Set<String> SKIPPED_METADATA = Set.of("name", "namespace", "creationTimestamp",
       "resourceVersion", "uid", "generation", "managedFields", "selfLink", "deletionTimestamp",

@@ -28,6 +28,8 @@ import java.util.function.Function;
  * @param workers how queued work runs: local workers, lease time to live, how often the queue is drained
  * @param throughput how much runs at once, and how fast Driftless may call an API server
  * @param tenancy the multi-tenancy lockdown: cross-namespace references, the default service account
+ * @param notifyAllowPrivateNetworks whether notification Providers may reach loopback and private
+ *     addresses (on-premises receivers); link-local and cloud metadata addresses never
  */
 public record DriftlessConfig(
     Optional<String> table,
@@ -39,7 +41,8 @@ public record DriftlessConfig(
     List<String> sopsKeys,
     Workers workers,
     Throughput throughput,
-    Tenancy tenancy) {
+    Tenancy tenancy,
+    boolean notifyAllowPrivateNetworks) {
 
   /**
    * How queued work runs. {@code count}: the local dispatcher's workers, each running one work item
@@ -105,7 +108,8 @@ public record DriftlessConfig(
     NO_CROSS_NAMESPACE_REFS("DRIFTLESS_NO_CROSS_NAMESPACE_REFS", "false", "`false`"),
     DEFAULT_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_SERVICE_ACCOUNT", null, "unset"),
     NO_REMOTE_BASES("DRIFTLESS_NO_REMOTE_BASES", "true", "`true`"),
-    DEFAULT_DECRYPTION_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT", null, "unset");
+    DEFAULT_DECRYPTION_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT", null, "unset"),
+    NOTIFY_ALLOW_PRIVATE_NETWORKS("DRIFTLESS_NOTIFY_ALLOW_PRIVATE_NETWORKS", "false", "`false`");
 
     private final String env;
     private final String defaultValue;
@@ -179,7 +183,8 @@ public record DriftlessConfig(
             positive(Key.CLUSTER_CONCURRENCY, text.get(Key.CLUSTER_CONCURRENCY)),
             parse(Key.KUBE_API_QPS, text.get(Key.KUBE_API_QPS), DriftlessConfig::positiveRate),
             positive(Key.KUBE_API_BURST, text.get(Key.KUBE_API_BURST))),
-        tenancy(text));
+        tenancy(text),
+        bool(Key.NOTIFY_ALLOW_PRIVATE_NETWORKS, text.get(Key.NOTIFY_ALLOW_PRIVATE_NETWORKS)));
   }
 
   /**
@@ -203,27 +208,38 @@ public record DriftlessConfig(
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput, tenancy);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput, tenancy,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput, tenancy);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput, tenancy,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput, tenancy);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput, tenancy,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withWorkers(Workers how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput, tenancy);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput, tenancy,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withThroughput(Throughput t) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t, tenancy);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t, tenancy,
+        notifyAllowPrivateNetworks);
   }
 
   public DriftlessConfig withTenancy(Tenancy how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, throughput, how);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, throughput, how,
+        notifyAllowPrivateNetworks);
+  }
+
+  public DriftlessConfig withNotifyAllowPrivateNetworks(boolean allow) {
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers,
+        throughput, tenancy, allow);
   }
 
   private static boolean bool(Key key, String value) {

@@ -16,13 +16,13 @@ import java.util.Map;
 public final class Yaml {
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder(
-              LargeDocuments.yamlFactory()
+              ParseLimits.yamlFactory(ParseLimits.loaderOptions())
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .build())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
-  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
 
   private Yaml() {}
 
@@ -54,7 +54,8 @@ public final class Yaml {
     } catch (ManifestException e) {
       throw e;
     } catch (JsonProcessingException e) {
-      throw new ManifestException(file, "invalid YAML: " + e.getOriginalMessage(), e);
+      String limit = ParseLimits.limitExceeded(e);
+      throw new ManifestException(file, "invalid YAML: " + (limit != null ? limit : e.getOriginalMessage()), e);
     } catch (IOException | RuntimeException e) {
       throw new ManifestException(file, "invalid YAML: " + e.getMessage(), e);
     }

@@ -37,23 +37,29 @@ public final class AlertRouter implements EventSink {
   private final ProviderSecrets secrets;
   private final Clock clock;
   private final Options options;
-  private final ProviderClients clients = new ProviderClients();
+  private final ProviderClients clients;
 
   /**
    * {@code noCrossNamespaceRefs}: as Flux's flag, an Alert takes events only from its own namespace;
    * {@code backoff}: the pause before the first retry (doubled for the next).
    */
-  public record Options(Duration duplicateWindow, Duration backoff, boolean noCrossNamespaceRefs) {
+  public record Options(Duration duplicateWindow, Duration backoff, boolean noCrossNamespaceRefs,
+      AddressPolicy addresses) {
     public static Options defaults() {
-      return new Options(Duration.ofMinutes(5), Duration.ofMillis(500), false);
+      return new Options(Duration.ofMinutes(5), Duration.ofMillis(500), false, AddressPolicy.publicOnly());
     }
 
     public Options withBackoff(Duration d) {
-      return new Options(duplicateWindow, d, noCrossNamespaceRefs);
+      return new Options(duplicateWindow, d, noCrossNamespaceRefs, addresses);
     }
 
     public Options withNoCrossNamespaceRefs(boolean on) {
-      return new Options(duplicateWindow, backoff, on);
+      return new Options(duplicateWindow, backoff, on, addresses);
+    }
+
+    /** Where Providers may send ({@code DRIFTLESS_NOTIFY_ALLOW_PRIVATE_NETWORKS}). */
+    public Options withAddresses(AddressPolicy policy) {
+      return new Options(duplicateWindow, backoff, noCrossNamespaceRefs, policy);
     }
   }
 
@@ -62,6 +68,7 @@ public final class AlertRouter implements EventSink {
     this.secrets = secrets;
     this.clock = clock;
     this.options = options;
+    this.clients = new ProviderClients(options.addresses());
   }
 
   /**
@@ -147,9 +154,8 @@ public final class AlertRouter implements EventSink {
         event.reportingController());
     Target target = null;
     try {
-      target = new TargetReader(secrets).read(cluster, provider, commitStatusId(cluster, provider, event));
-      Delivery http = new Delivery(clients.client(cluster, provider, target), provider.timeout(),
-          options.backoff());
+      target = new TargetReader(secrets, options.addresses()).read(cluster, provider, commitStatusId(cluster, provider, event));
+      Delivery http = new Delivery(clients.client(cluster, provider, target), options.backoff());
       Notifiers.of(provider.spec().type()).post(notification, target, http);
     } catch (DeliveryException | RuntimeException e) {
       String why = e instanceof DeliveryException ? e.getMessage() : e.getClass().getSimpleName() + " " + e.getMessage();

@@ -1,28 +1,39 @@
 package io.driftless.notify;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
  * Sends a Provider's HTTP requests: each within the Provider's timeout, retried with backoff a few
- * times on a connection error, a 429 or a 5xx (bounded: {@link #ATTEMPTS} tries). Failures are
- * {@link DeliveryException}s that name the method and the status, never the address.
+ * times on a connection error, a 429 or a 5xx (bounded: {@link #ATTEMPTS} tries), only to addresses
+ * the {@link AddressPolicy} allows (the connection resolves the host through it, IP literals
+ * included), never following a redirect. Failures are {@link DeliveryException}s that name the method
+ * and the status, never the address.
  */
 public final class Delivery {
   /** Tries per request: the first and two retries. */
   static final int ATTEMPTS = 3;
-  private final HttpClient client;
-  private final Duration timeout;
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Set<String> OWN_HEADERS = Set.of(
+      "host", "content-length", "transfer-encoding", "connection", "upgrade", "expect", "te", "trailer");
+  private final CloseableHttpClient client;
   private final Duration backoff;
 
-  Delivery(HttpClient client, Duration timeout, Duration backoff) {
+  /** {@code client} holds the Provider's timeout and its {@link AddressPolicy} ({@link Transports}). */
+  Delivery(CloseableHttpClient client, Duration backoff) {
     this.client = client;
-    this.timeout = timeout;
     this.backoff = backoff;
   }
 
@@ -48,33 +59,38 @@ public final class Delivery {
 
   private Response send(String method, String url, Map<String, String> headers, byte[] body, boolean missingOk)
       throws DeliveryException {
-    HttpRequest request = request(method, url, headers, body);
+    ClassicHttpRequest request = request(method, url, headers, body);
     String last = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (attempt > 1) {
         pause(backoff.multipliedBy(1L << (attempt - 2)));
       }
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
+        Response response = client.execute(request,
+            r -> new Response(r.getCode(), r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)));
+        int status = response.status();
         if (status / 100 == 2 || (missingOk && status == 404)) {
-          return new Response(status, response.body());
+          return response;
         }
         last = "HTTP " + status;
         if (status != 429 && status / 100 != 5) {
           break;
         }
+      } catch (AddressPolicy.RefusedAddressException e) {
+        throw new DeliveryException(method + " refused: " + e.getMessage()); // nothing was sent
+      } catch (InterruptedIOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new DeliveryException(method + " interrupted");
+        }
+        last = e.getClass().getSimpleName();
       } catch (IOException e) {
         last = e.getClass().getSimpleName();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DeliveryException(method + " interrupted");
       }
     }
     throw new DeliveryException(method + " failed: " + last);
   }
 
-  private HttpRequest request(String method, String url, Map<String, String> headers, byte[] body)
+  private ClassicHttpRequest request(String method, String url, Map<String, String> headers, byte[] body)
       throws DeliveryException {
     URI uri;
     try {
@@ -82,19 +98,27 @@ public final class Delivery {
     } catch (IllegalArgumentException e) {
       throw new DeliveryException("the address is not a URL");
     }
-    if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+        || uri.getHost() == null) {
       throw new DeliveryException("the address is not an http(s) URL");
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+    ClassicRequestBuilder b = ClassicRequestBuilder.create(method).setUri(uri);
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      try {
-        b.setHeader(h.getKey(), h.getValue());
-      } catch (IllegalArgumentException e) {
+      if (!settable(h.getKey(), h.getValue())) {
         throw new DeliveryException("header " + h.getKey() + " cannot be set");
       }
+      b.setHeader(h.getKey(), h.getValue());
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (body != null) {
+      b.setEntity(new ByteArrayEntity(body, null));
+    }
     return b.build();
+  }
+
+  /** A header name that is an HTTP token and not one the client owns, with a value on one line. */
+  private static boolean settable(String name, String value) {
+    return name != null && TOKEN.matcher(name).matches() && !OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+        && value != null && value.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0);
   }
 
   private static void pause(Duration d) throws DeliveryException {

@@ -15,19 +15,23 @@ import java.util.Map;
  */
 final class TargetReader {
   private final ProviderSecrets secrets;
+  private final AddressPolicy addresses;
 
-  TargetReader(ProviderSecrets secrets) {
+  TargetReader(ProviderSecrets secrets, AddressPolicy addresses) {
     this.secrets = secrets;
+    this.addresses = addresses;
   }
 
   Target read(String cluster, Provider provider, String commitStatusId) throws DeliveryException {
     Provider.Spec spec = provider.spec();
     Map<String, byte[]> data = spec.secretRef() == null ? Map.of() : read(cluster, provider, "spec.secretRef", spec.secretRef());
     String address = text(data, "address");
+    String field = address == null ? "spec.address" : "spec.secretRef: address";
     address = address == null ? spec.address() : address;
     if (address != null && address.length() > 2048) {
       throw new DeliveryException("spec.secretRef: address is longer than 2048 characters");
     }
+    addresses.check(field, address);
     Map<String, String> headers = headers(data);
     Transports.Proxy proxy = new Transports.Proxy(spec.proxy(), null, null);
     if (text(data, "proxy") != null) {
@@ -40,6 +44,7 @@ final class TargetReader {
       }
       proxy = new Transports.Proxy(text(p, "address"), text(p, "username"), text(p, "password"));
     }
+    addresses.check("the proxy address", proxy.address());
     Map<String, byte[]> tls = Map.of();
     if (spec.certSecretRef() != null) {
       tls = read(cluster, provider, "spec.certSecretRef", spec.certSecretRef());

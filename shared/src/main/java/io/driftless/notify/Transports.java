@@ -1,12 +1,7 @@
 package io.driftless.notify;
 
 import java.io.ByteArrayInputStream;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,11 +17,23 @@ import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the HTTP client of one Provider: its timeout, its proxy ({@code proxySecretRef}'s
  * {@code address}, {@code username}, {@code password}, or the deprecated {@code spec.proxy} /
- * Secret {@code proxy} key) and its TLS ({@code certSecretRef}'s {@code ca.crt}, {@code tls.crt} +
+ * Secret {@code proxy} key), the addresses it may connect to ({@link AddressPolicy}) and its TLS ({@code certSecretRef}'s {@code ca.crt}, {@code tls.crt} +
  * {@code tls.key}, PKCS#8).
  */
 final class Transports {
@@ -34,8 +41,25 @@ final class Transports {
 
   record Proxy(String address, String username, String password) {}
 
-  static HttpClient client(Duration timeout, Proxy proxy, Map<String, byte[]> certData) throws DeliveryException {
-    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+  /**
+   * {@code addresses} judges every address a connection goes to (the Provider's host, or its proxy):
+   * the client resolves through it and connects only to what it allowed. Redirects are not followed.
+   */
+  static CloseableHttpClient client(Duration timeout, Proxy proxy, Map<String, byte[]> certData, AddressPolicy addresses)
+      throws DeliveryException {
+    Timeout t = Timeout.of(timeout);
+    PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+        .setDnsResolver(new GuardedDnsResolver(addresses))
+        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build());
+    if (certData != null && !certData.isEmpty()) {
+      connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext(certData)));
+    }
+    HttpClientBuilder b = HttpClients.custom()
+        .setConnectionManager(connections.build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t).build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableCookieManagement();
     if (proxy != null && proxy.address() != null && !proxy.address().isBlank()) {
       URI uri;
       try {
@@ -47,20 +71,14 @@ final class Transports {
         throw new DeliveryException("the proxy address names no host");
       }
       int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-      b.proxy(ProxySelector.of(new InetSocketAddress(uri.getHost(), port)));
+      HttpHost host = new HttpHost("http", uri.getHost(), port);
+      b.setProxy(host);
       if (proxy.username() != null && !proxy.username().isEmpty()) {
-        String user = proxy.username();
-        char[] pass = proxy.password() == null ? new char[0] : proxy.password().toCharArray();
-        b.authenticator(new Authenticator() {
-          @Override
-          protected PasswordAuthentication getPasswordAuthentication() {
-            return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(user, pass) : null;
-          }
-        });
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(new AuthScope(host),
+            new UsernamePasswordCredentials(proxy.username(), proxy.password() == null ? new char[0] : proxy.password().toCharArray()));
+        b.setDefaultCredentialsProvider(credentials);
       }
-    }
-    if (certData != null && !certData.isEmpty()) {
-      b.sslContext(sslContext(certData));
     }
     return b.build();
   }

@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.config.Tenancy;
+import io.driftless.notify.AddressPolicy;
 import io.driftless.notify.AlertRouter;
 import io.driftless.notify.RegisteredCommitStatus;
 import io.driftless.config.DriftlessConfig.Dispatch;
@@ -58,7 +59,7 @@ public final class Engine implements AutoCloseable {
 
   Engine(StateStore store, SourceFetcher fetcher, SecretResolver secrets, Clock clock, Dispatch dispatch,
       List<String> sopsKeyRefs, DriftlessConfig.Workers workers, DriftlessConfig.Throughput throughput,
-      Duration eventTtl, Tenancy tenancy) {
+      Duration eventTtl, Tenancy tenancy, AddressPolicy notifyAddresses) {
     this.store = store;
     this.workers = workers;
     this.events = EventSinks.of(List.of(new EventStore(store.events(), eventTtl)));
@@ -79,7 +80,8 @@ public final class Engine implements AutoCloseable {
         new ReceiverHandler(store, new ReceiverSecrets(store, ctx.clients()), dispatcher, clock, tenancy);
     // after the table: the Alerts and Providers recorded from Git (and a commit status registered at bootstrap)
     events.add(AlertRouter.create(store, ctx.clients()::forCluster, secrets, clock,
-        AlertRouter.Options.defaults().withNoCrossNamespaceRefs(tenancy.noCrossNamespaceRefs())));
+        AlertRouter.Options.defaults().withNoCrossNamespaceRefs(tenancy.noCrossNamespaceRefs())
+            .withAddresses(notifyAddresses)));
   }
 
   /**
@@ -102,7 +104,8 @@ public final class Engine implements AutoCloseable {
     SecretResolver secrets = LocalSecretResolver.withAws(env);
     SourceFetcher fetcher = around.apply(new JGitSourceFetcher(config.cacheDir(), secrets, config.gitTimeout()));
     return new Engine(store, fetcher, secrets, Clock.systemUTC(), config.dispatch(), config.sopsKeys(),
-        config.workers(), config.throughput(), EventStore.ttlFrom(env), config.tenancy());
+        config.workers(), config.throughput(), EventStore.ttlFrom(env), config.tenancy(),
+        AddressPolicy.of(config.notifyAllowPrivateNetworks()));
   }
 
   /**

@@ -28,6 +28,9 @@ final class FetchedSources {
       try {
         return existing.join();
       } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
@@ -35,7 +38,7 @@ final class FetchedSources {
       Sources.Fetched result = Sources.fetch(ctx, root, ks, fetchSources);
       mine.complete(result);
       return result;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too, or the Kustomizations waiting for it wait forever
       mine.completeExceptionally(e);
       throw e;
     }

@@ -146,6 +146,8 @@ final class HelmReleaseReconciler {
       failed(status, e.reason(), e.getMessage());
     } catch (RuntimeException e) {
       failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe(rec.key(), "reconcile", e));
+    } catch (Error e) {
+      failed(status, Reason.RECONCILIATION_FAILED, InternalErrors.describe(rec.key(), "reconcile", e));
     }
     return Optional.of(writer.write(status, changes));
   }

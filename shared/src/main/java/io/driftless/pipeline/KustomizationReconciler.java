@@ -98,7 +98,7 @@ final class KustomizationReconciler {
       }
       String revision = sources.fetch(rec.root(), ks, trigger.fetchSources()).snapshot().revision().toString();
       return !Schedules.needsRun(rec, revision, ks, trigger.now());
-    } catch (RuntimeException reportedByTheRun) {
+    } catch (RuntimeException | Error reportedByTheRun) {
       return false;
     }
   }
@@ -190,6 +190,9 @@ final class KustomizationReconciler {
       failed(status, e.reason(), e.getMessage(), build, started);
     } catch (RuntimeException e) {
       failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e), build, started);
+    } catch (Error e) {
+      failed(status, Reason.RECONCILIATION_FAILED, InternalErrors.describe("Kustomization " + rec.key(), "reconcile", e),
+          build, started);
     }
     ReconcileOutcome outcome = write(rec, status, changes, recorded, started);
     return new Result(outcome, discovered, true, false);

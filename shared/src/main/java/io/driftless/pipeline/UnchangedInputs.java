@@ -109,7 +109,7 @@ final class UnchangedInputs {
         return Optional.empty();
       }
       return Optional.ofNullable(write(rec, revision, last));
-    } catch (RuntimeException reconciledInFull) {
+    } catch (RuntimeException | Error reconciledInFull) {
       return Optional.empty(); // the full reconcile reports whatever this tripped on
     }
   }

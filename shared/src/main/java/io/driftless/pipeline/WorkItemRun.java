@@ -70,12 +70,12 @@ final class WorkItemRun {
           helm.registerIfNot(rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       outcomes.add(failure(rec, e));
     }
     try {
       helm.releases.reconcileAll(ItemHelm.ONE_ITEM);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       outcomes.add(failure(rec, e));
     }
     outcomes.addAll(helm.outcomes);
@@ -138,10 +138,15 @@ final class WorkItemRun {
     }
   }
 
-  /** What escaped the item: another run holds its lease (Locked), or anything else (ReconciliationFailed). */
-  private static ReconcileOutcome failure(KustomizationRecord rec, RuntimeException e) {
+  /**
+   * What escaped the item: another run holds its lease (Locked), or anything else, an {@link Error}
+   * included (ReconciliationFailed), so that the request completes instead of being delivered again.
+   */
+  private static ReconcileOutcome failure(KustomizationRecord rec, Throwable e) {
     boolean locked = e instanceof LeaseWaiter.LockBusyException;
-    String message = locked ? e.getMessage() : ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e);
+    String subject = "Kustomization " + rec.key();
+    String message = locked ? e.getMessage() : e instanceof Error error ? InternalErrors.describe(subject, "reconcile", error)
+        : ApiErrors.describe(subject, "reconcile", (RuntimeException) e);
     if (locked) {
       LOG.info(message);
     } else {

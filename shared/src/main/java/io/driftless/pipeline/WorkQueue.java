@@ -47,6 +47,10 @@ final class WorkQueue {
       Ran ran = step(claim.get().request()); // as the claim found it: pending, not done
       outcomes = ran.outcomes();
       queued = ran.queued().stream().filter(store::enqueue).toList();
+    } catch (Error e) {
+      // an Error would end the same way on every delivery: completed, not redelivered until the dead-letter queue
+      InternalErrors.describe("request " + id, "run", e);
+      queued = List.of();
     }
     store.completeRequest(id); // after the heartbeat stopped, so no renewal follows it
     return new Ran(true, outcomes, queued);

@@ -12,7 +12,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -107,10 +106,18 @@ public final class HttpFetch {
     return "connection refused";
   }
 
+  /** Same scheme, host and port (a default port written out or not), as a browser compares origins. */
   public static boolean sameOrigin(URI a, URI b) {
-    return Objects.equals(a.getScheme(), b.getScheme())
-        && Objects.equals(a.getHost(), b.getHost())
-        && a.getPort() == b.getPort();
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
   }
 
   private static Map<String, String> withoutAuthorization(Map<String, String> headers) {

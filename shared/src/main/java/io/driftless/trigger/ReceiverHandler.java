@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Answers {@code /hook/<digest>} as Flux's notification-controller does: the path's digest finds the
  * Receiver (404 when none), a suspended one answers 503, then the request is verified the type's way
  * over the raw bytes (400), and only then is the body looked at (400); its {@code resources} are
- * resolved (500 when a named one is not recorded), a replayed delivery id refused (409), and each
+ * resolved (500 when a named one is not recorded), a replayed delivery id refused (409), for types
+ * that sign the body a body already received refused too (409, whatever its delivery id), and each
  * resource triggered with a durable {@link ReconcileRequest} (200). No token appears in a response
  * or a log line.
  */
@@ -60,6 +61,14 @@ public final class ReceiverHandler {
       sha.update(token);
       sha.update((name + namespace).getBytes(StandardCharsets.UTF_8));
       return HEX.formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] body) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(body);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
@@ -112,6 +121,11 @@ public final class ReceiverHandler {
     if (delivery != null && !store.recordDelivery(
         "receiver:" + digest + ":" + delivery, clock.instant(), WebhookHandler.KEEP_DELIVERIES)) {
       return reply(409, receiver.subject() + ": delivery " + delivery + " was already received");
+    }
+    if (type.signsBody() && !store.recordDelivery(
+        "receiver:" + digest + ":sha256:" + HEX.formatHex(sha256(body)), clock.instant(), WebhookHandler.KEEP_DELIVERIES)) {
+      return reply(409, receiver.subject() + ": this signed body was already received (a replay; a sender that"
+          + " triggers again sends a different body)");
     }
     return trigger(receiver, type, triggered, delivery == null ? UUID.randomUUID().toString() : delivery);
   }

@@ -94,6 +94,16 @@ enum ReceiverType {
     return eventHeader != null;
   }
 
+  /**
+   * Whether the proof is a signature over the body, so that a body seen before is a replay (the
+   * delivery id header is not signed). Token-in-header and unauthenticated types are not de-duplicated
+   * by body: whoever can replay them can send any body, and a generic receiver's body may legitimately
+   * be the same (or empty) on every call.
+   */
+  boolean signsBody() {
+    return this == GENERIC_HMAC || this == GITHUB || this == BITBUCKET || this == NEXUS;
+  }
+
   /** The sender's delivery id, for replay protection; null when the type sends none. */
   String deliveryId(WebhookRequest request) {
     String id = deliveryHeader == null ? null : request.header(deliveryHeader);

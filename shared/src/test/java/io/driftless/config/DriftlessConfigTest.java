@@ -49,7 +49,7 @@ class DriftlessConfigTest {
         List.of("keys/age.txt", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:sops", "keys/team.asc"),
         new DriftlessConfig.Workers(8, Duration.ofSeconds(30), Duration.ofSeconds(2)),
         DriftlessConfig.defaults().throughput(),
-        Tenancy.OPEN));
+        Tenancy.OPEN, false));
   }
 
   @Test

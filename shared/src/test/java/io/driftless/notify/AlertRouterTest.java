@@ -38,7 +38,7 @@ class AlertRouterTest {
       }
       return s;
     };
-    router = new AlertRouter(store, reader, clock, AlertRouter.Options.defaults().withBackoff(Duration.ofMillis(10)));
+    router = new AlertRouter(store, reader, clock, AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true)).withBackoff(Duration.ofMillis(10)));
   }
 
   @AfterEach
@@ -143,7 +143,7 @@ class AlertRouterTest {
     router.emit(failed);
     clock.advance(Duration.ofMinutes(4));
     router.emit(failed);
-    new AlertRouter(store, (c, n, s) -> Map.of(), clock, AlertRouter.Options.defaults()).emit(failed); // another instance
+    new AlertRouter(store, (c, n, s) -> Map.of(), clock, AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true))).emit(failed); // another instance
     router.emit(TestEvents.kustomization("flux-system", "apps", ERROR, "HealthCheckFailed", "timeout waiting for apps",
         "main@sha1:" + "1".repeat(40)));
     clock.advance(Duration.ofMinutes(2));
@@ -170,7 +170,7 @@ class AlertRouterTest {
     record("Alert", "apps-team", "  providerRef: {name: hook}\n  eventSources: [{kind: Kustomization, name: \"*\", namespace: apps}]\n");
     var event = TestEvents.kustomization("apps", "web", ERROR, "BuildFailed", "from the apps namespace");
 
-    new AlertRouter(store, (c, n, s) -> Map.of(), clock, AlertRouter.Options.defaults().withNoCrossNamespaceRefs(true))
+    new AlertRouter(store, (c, n, s) -> Map.of(), clock, AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true)).withNoCrossNamespaceRefs(true))
         .emit(event);
     assertThat(receiver.requests()).isEmpty();
     clock.advance(Duration.ofMinutes(6));

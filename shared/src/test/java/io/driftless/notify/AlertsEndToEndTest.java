@@ -56,7 +56,7 @@ class AlertsEndToEndTest {
         .withStringData(Map.of("token", TOKEN)).build()).create();
     receiver = new RecordingReceiver();
     remote = GitRemote.create(tmp.resolve("repo"), "main");
-    engine = Engine.create(DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache"))
+    engine = Engine.create(DriftlessConfig.defaults().withCacheDir(tmp.resolve("cache")).withNotifyAllowPrivateNetworks(true)
         .withDispatch(DriftlessConfig.Dispatch.STREAM), TestStores.inMemory(), Map.of());
     engine.registerCluster(new ClusterRecord("real", server.kubeconfig().toString(), null, null));
     engine.bootstrap(new RootRecord("real", remote.url(), "main", "clusters/real", "real", null, null));

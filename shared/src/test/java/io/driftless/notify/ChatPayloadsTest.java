@@ -55,7 +55,7 @@ class ChatPayloadsTest {
     ProviderSecrets secrets = (c, ns, n) -> secret.entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, v -> v.getValue().getBytes(StandardCharsets.UTF_8)));
     int before = receiver.requests().size();
-    new AlertRouter(store, secrets, new TestEvents.MovableClock(), AlertRouter.Options.defaults().withBackoff(Duration.ZERO))
+    new AlertRouter(store, secrets, new TestEvents.MovableClock(), AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true)).withBackoff(Duration.ZERO))
         .emit(new io.driftless.event.Event(e.timestamp(), e.involvedObject(), cluster, e.severity(), e.reason(), e.message(),
             e.metadata(), e.reportingController()));
     assertThat(receiver.requests()).hasSize(before + 1);

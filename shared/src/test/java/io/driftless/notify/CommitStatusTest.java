@@ -49,7 +49,7 @@ class CommitStatusTest {
       store.deleteNotification(CLUSTER, rec.key());
     }
     router = new AlertRouter(store, (c, ns, n) -> Map.of("token", token(n).getBytes(StandardCharsets.UTF_8)), clock,
-        AlertRouter.Options.defaults().withBackoff(Duration.ofMillis(10)));
+        AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true)).withBackoff(Duration.ofMillis(10)));
   }
 
   private static String token(String secretName) {

@@ -21,7 +21,11 @@ final class RecordingReceiver implements AutoCloseable {
     }
   }
 
-  record Answer(int status, String body) {}
+  record Answer(int status, String body, Map<String, String> headers) {
+    Answer(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -39,6 +43,7 @@ final class RecordingReceiver implements AutoCloseable {
       Answer a = answer.apply(r);
       byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
+      a.headers().forEach(exchange.getResponseHeaders()::set);
       exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
       if (body.length > 0) {
         exchange.getResponseBody().write(body);

@@ -37,7 +37,7 @@ class RegisteredCommitStatusTest {
           return (TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
         }
       };
-      AlertRouter router = new AlertRouter(store, secrets, new TestEvents.MovableClock(), AlertRouter.Options.defaults());
+      AlertRouter router = new AlertRouter(store, secrets, new TestEvents.MovableClock(), AlertRouter.Options.defaults().withAddresses(AddressPolicy.of(true)));
 
       router.emit(TestEvents.kustomization("flux-system", "apps", TRACE, "Progressing", "Reconciliation in progress"));
       router.emit(TestEvents.helmRelease("podinfo", "podinfo", INFO, "InstallSucceeded", "Helm install succeeded"));

@@ -25,6 +25,8 @@ public final class ChartRepositoryServer implements AutoCloseable {
   private final String scheme;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
+  private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile String basicAuth;
 
   private ChartRepositoryServer(HttpServer server, String scheme) {
@@ -65,6 +67,17 @@ public final class ChartRepositoryServer implements AutoCloseable {
     put(path, content.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Answers {@code path} with {@code content} and these response headers (a {@code Location} makes it a 307). */
+  public void put(String path, byte[] content, Map<String, String> responseHeaders) {
+    put(path, content);
+    headers.put(path, responseHeaders);
+  }
+
+  /** Every {@code Authorization} header this server received, in order. */
+  public java.util.List<String> authorizations() {
+    return authorizations;
+  }
+
   public void requireBasicAuth(String user, String password) {
     basicAuth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
@@ -78,6 +91,10 @@ public final class ChartRepositoryServer implements AutoCloseable {
     try (ex) {
       String path = ex.getRequestURI().getPath();
       hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      String authorization = ex.getRequestHeaders().getFirst("Authorization");
+      if (authorization != null) {
+        authorizations.add(authorization);
+      }
       if (basicAuth != null && !basicAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
         ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"charts\"");
         ex.sendResponseHeaders(401, -1);
@@ -88,7 +105,9 @@ public final class ChartRepositoryServer implements AutoCloseable {
         ex.sendResponseHeaders(404, -1);
         return;
       }
-      ex.sendResponseHeaders(200, body.length);
+      Map<String, String> extra = headers.getOrDefault(path, Map.of());
+      extra.forEach(ex.getResponseHeaders()::add);
+      ex.sendResponseHeaders(extra.containsKey("Location") ? 307 : 200, body.length);
       try (OutputStream out = ex.getResponseBody()) {
         out.write(body);
       }

@@ -113,6 +113,38 @@ class ReceiverHandlerTest {
   }
 
   @Test
+  void aCapturedSignedBodyResentUnderAFreshDeliveryIdTriggersOnlyOnce() {
+    String github = receiver("github-receiver", "github", "", "{kind: Kustomization, name: apps}");
+    String hmac = receiver("hmac", "generic-hmac", "", "{kind: Kustomization, name: infra}");
+    String signature = WebhookSecretCheck.sign(bytes(TOKEN), PUSH);
+
+    WebhookResponse first = handler.handle(github, request(PUSH, "X-GitHub-Event", "push", "X-GitHub-Delivery", "d-3",
+        "X-Hub-Signature-256", signature));
+    WebhookResponse replay = handler.handle(github, request(PUSH, "X-GitHub-Event", "push", "X-GitHub-Delivery", "d-4",
+        "X-Hub-Signature-256", signature));
+    WebhookResponse hmacFirst = handler.handle(hmac, request(PUSH, "X-Signature", signature));
+    WebhookResponse hmacReplay = handler.handle(hmac, request(PUSH, "X-Signature", signature));
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(hmacFirst.status()).isEqualTo(200);
+    for (WebhookResponse r : List.of(replay, hmacReplay)) {
+      assertThat(r.status()).isEqualTo(409);
+      assertThat(r.message()).contains("this signed body was already received").doesNotContain(TOKEN);
+    }
+    assertThat(dispatched).extracting(ReconcileRequest::target).containsExactly("flux-system/apps", "flux-system/infra");
+  }
+
+  @Test
+  void aGenericReceiverCalledTwiceWithTheSameEmptyBodyTriggersTwice() {
+    String digest = receiver("plain", "generic", "", "{kind: Kustomization, name: apps}");
+
+    assertThat(handler.handle(digest, request(new byte[0])).status()).isEqualTo(200);
+    assertThat(handler.handle(digest, request(new byte[0])).status()).isEqualTo(200);
+
+    assertThat(dispatched).hasSize(2);
+  }
+
+  @Test
   void bodyOverThreeMebibytesIsRefused() {
     String digest = receiver("generic", "generic", "", "{kind: Kustomization, name: apps}");
     byte[] big = new byte[WebhookHandler.MAX_BODY_BYTES + 1];

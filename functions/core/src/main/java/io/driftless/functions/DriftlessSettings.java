@@ -48,6 +48,8 @@ public interface DriftlessSettings {
 
   Optional<String> defaultDecryptionServiceAccount();
 
+  Optional<String> notifyAllowPrivateNetworks();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -69,6 +71,7 @@ public interface DriftlessSettings {
       case DEFAULT_SERVICE_ACCOUNT -> defaultServiceAccount();
       case NO_REMOTE_BASES -> noRemoteBases();
       case DEFAULT_DECRYPTION_SERVICE_ACCOUNT -> defaultDecryptionServiceAccount();
+      case NOTIFY_ALLOW_PRIVATE_NETWORKS -> notifyAllowPrivateNetworks();
     });
   }
 }

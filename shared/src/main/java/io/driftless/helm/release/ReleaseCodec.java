@@ -1,7 +1,7 @@
 package io.driftless.helm.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.DecompressionBudget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ public final class ReleaseCodec {
    * The decoded JSON, as large as any document Driftless parses; a Secret holds at most 1 MiB, so
    * only a bomb comes near it.
    */
-  static final long MAX_DECODED = LargeDocuments.MAX_CHARS;
+  static final long MAX_DECODED = ParseLimits.MAX_CHARS;
 
   private ReleaseCodec() {}
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
  * as an unlock, with every field Helm put in it, including ones this class does not know.
  */
 public final class StoredRelease {
-  static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
+  static final ObjectMapper JSON = ParseLimits.jsonMapper();
 
   private final ObjectNode json;
 

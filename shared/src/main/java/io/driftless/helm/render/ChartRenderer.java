@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.helm.ChartArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * given to it, one subdirectory per render, removed afterwards.
  */
 public final class ChartRenderer {
-  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
+  private static final ObjectMapper YAML = ParseLimits.yamlMapper();
   private static final String NOTES_TEMPLATE = "driftless.release-notes";
   private static final String NOTES_FILE = "templates/driftless-release-notes.yaml";
   private static final String NOTES_KIND = "DriftlessReleaseNotes";

@@ -3,7 +3,7 @@ package io.driftless.helm.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Map;
  * as its {@code config}.
  */
 public final class FluxValues {
-  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
+  private static final ObjectMapper YAML = ParseLimits.yamlMapper();
 
   private FluxValues() {}
 

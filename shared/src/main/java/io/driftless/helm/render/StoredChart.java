@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.helm.ChartArchive;
 import java.io.IOException;
 import java.util.Base64;
@@ -18,8 +18,8 @@ import java.util.List;
  * other than {@code .prov} are left out as Helm's loader does.
  */
 final class StoredChart {
-  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
-  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
+  private static final ObjectMapper YAML = ParseLimits.yamlMapper();
   private static final List<String> METADATA_FIELDS = List.of("name", "home", "sources", "version",
       "description", "keywords", "maintainers", "icon", "apiVersion", "condition", "tags", "appVersion",
       "deprecated", "annotations", "kubeVersion", "dependencies", "type");

@@ -2,7 +2,7 @@ package io.driftless.helm.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * is a hook (dropped if any of its events is unknown to Helm), any other is part of the manifest.
  */
 final class TemplateOutput {
-  private static final ObjectMapper YAML = new ObjectMapper(LargeDocuments.yamlFactory().build());
+  private static final ObjectMapper YAML = ParseLimits.yamlMapper();
   private static final String SOURCE = "---\n# Source: ";
 
   record Document(String path, String content, JsonNode head) {

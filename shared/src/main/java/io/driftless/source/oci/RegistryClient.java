@@ -2,7 +2,7 @@ package io.driftless.source.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.driftless.source.Digests;
 import io.driftless.source.HttpFetch;
 import java.io.IOException;
@@ -30,8 +30,11 @@ public final class RegistryClient {
       "application/vnd.docker.distribution.manifest.v2+json");
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
-  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
   private static final long MAX_MANIFEST = 4L << 20;
+  /** At most this many tag pages and tags per listing (100 full pages of {@code n=1000}). */
+  static final int MAX_TAG_PAGES = 100;
+  static final int MAX_TAGS = 100_000;
 
   private final String registry;
   private final String scheme;
@@ -49,15 +52,24 @@ public final class RegistryClient {
     this.http = http;
   }
 
-  /** Every tag of {@code repository}, following {@code Link} pagination. */
+  /**
+   * Every tag of {@code repository}, following {@code Link} pagination on the registry's own origin
+   * only (a link elsewhere would carry the registry's credentials there), at most {@link
+   * #MAX_TAG_PAGES} pages and {@link #MAX_TAGS} tags.
+   */
   public List<String> tags(String repository) {
     List<String> tags = new ArrayList<>();
-    URI next = url("/v2/" + repository + "/tags/list?n=1000");
-    while (next != null) {
+    URI first = url("/v2/" + repository + "/tags/list?n=1000");
+    URI next = first;
+    for (int page = 1; next != null; page++) {
+      if (page > MAX_TAG_PAGES || tags.size() > MAX_TAGS) {
+        throw new RegistryException("GET " + first + ": more than " + MAX_TAG_PAGES + " pages or "
+            + MAX_TAGS + " tags", 0);
+      }
       HttpFetch.Response res = get(next, repository, Map.of("Accept", "application/json"), MAX_MANIFEST);
       JsonNode list = json(res, next).path("tags");
       list.forEach(t -> tags.add(t.asText()));
-      next = nextPage(res);
+      next = nextPage(res, first);
     }
     return tags;
   }
@@ -168,13 +180,23 @@ public final class RegistryClient {
     }
   }
 
-  private URI nextPage(HttpFetch.Response res) {
+  private static URI nextPage(HttpFetch.Response res, URI first) {
     String link = res.header("Link");
-    if (link == null) {
+    Matcher m = link == null ? null : NEXT.matcher(link);
+    if (m == null || !m.find()) {
       return null;
     }
-    Matcher m = NEXT.matcher(link);
-    return m.find() ? res.uri().resolve(m.group(1)) : null;
+    URI next;
+    try {
+      next = res.uri().resolve(m.group(1));
+    } catch (IllegalArgumentException e) {
+      throw new RegistryException("GET " + res.uri() + ": the next-page Link is not a URL", 0);
+    }
+    if (!HttpFetch.sameOrigin(first, next)) {
+      throw new RegistryException("GET " + res.uri() + ": the next-page Link points to another origin ("
+          + next.getScheme() + "://" + next.getHost() + (next.getPort() == -1 ? "" : ":" + next.getPort()) + "); only the registry's own is followed", 0);
+    }
+    return next;
   }
 
   private URI url(String path) {

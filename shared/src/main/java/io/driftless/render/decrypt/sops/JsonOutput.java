@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.nio.charset.StandardCharsets;
 
 /** JSON as sops writes it: tab-indented, {@code "key": value}, a final newline. */
 final class JsonOutput {
-  private static final ObjectMapper MAPPER = new ObjectMapper(LargeDocuments.jsonFactory());
+  private static final ObjectMapper MAPPER = ParseLimits.jsonMapper();
   private static final DefaultPrettyPrinter PRINTER;
 
   static {

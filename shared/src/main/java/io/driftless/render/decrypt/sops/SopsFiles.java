@@ -2,7 +2,7 @@ package io.driftless.render.decrypt.sops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class SopsFiles {
   /** The format of a file, chosen from its name as sops does. */
   public enum Format { YAML, JSON, DOTENV, INI, BINARY }
 
-  private static final ObjectMapper JSON = new ObjectMapper(LargeDocuments.jsonFactory());
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
 
   private SopsFiles() {}
 

@@ -1,6 +1,6 @@
 package io.driftless.render.decrypt.sops;
 
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class YamlDocument implements SopsDocument {
   private final Node metadata;
 
   YamlDocument(String text) {
-    LoaderOptions options = LargeDocuments.loaderOptions();
+    LoaderOptions options = ParseLimits.loaderOptions();
     options.setProcessComments(true);
     Node node;
     try {
@@ -38,7 +38,9 @@ final class YamlDocument implements SopsDocument {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new IllegalArgumentException("invalid YAML at line " + line); // the snippet could hold data
     } catch (YAMLException e) {
-      throw new IllegalArgumentException("invalid YAML (a SOPS file must be a single mapping document)");
+      String limit = ParseLimits.limitExceeded(e);
+      throw new IllegalArgumentException(limit != null ? "invalid YAML: " + limit
+          : "invalid YAML (a SOPS file must be a single mapping document)");
     }
     if (!(node instanceof MappingNode map)) {
       throw new IllegalArgumentException("YAML document is not a mapping");

@@ -1,13 +1,16 @@
 package io.driftless.render.kustomize.yaml;
 
-import io.driftless.model.LargeDocuments;
+import io.driftless.model.ParseLimits;
 import io.driftless.model.ManifestException;
+import io.driftless.model.ParseLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -21,7 +24,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * Reads multi-document YAML into ordered maps the way kustomize reads it ({@link PlainScalars}),
  * keeping {@code "123"} a string and {@code 123} a number. Aliases are bounded twice: the parser
  * refuses more than a few aliased collections, and expanding them may not exceed a node budget, so
- * a billion-laughs document fails fast instead of exhausting memory.
+ * a billion-laughs document fails fast instead of exhausting memory. Nesting is bounded by {@link
+ * DepthLimitedParser}.
  */
 public final class YamlReader {
   private static final int MAX_NODES = 1_000_000;
@@ -89,14 +93,15 @@ public final class YamlReader {
         LoadSettings.builder()
             .setLabel(file)
             .setMaxAliasesForCollections(50)
-            .setCodePointLimit(LargeDocuments.MAX_CHARS)
+            .setCodePointLimit(ParseLimits.MAX_CHARS)
             .setAllowDuplicateKeys(true)
             .build();
     YamlReader reader = new YamlReader(file, settings, yaml11, duplicates);
     List<Object> values = new ArrayList<>();
     try {
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
-        values.add(reader.document(node));
+      Composer nodes = new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
+      while (nodes.hasNext()) {
+        values.add(reader.document(nodes.next()));
       }
     } catch (YamlEngineException e) {
       throw new ManifestException(file, "invalid YAML: " + e.getMessage().replace('\n', ' '), e);
@@ -109,7 +114,7 @@ public final class YamlReader {
    * written ({@code 1e3} stays {@code "1e3"}, {@code null} becomes {@code "null"}).
    */
   private Object document(Node node) {
-    Object doc = convert(node);
+    Object doc = convert(node, 0);
     if (node instanceof MappingNode root && doc instanceof Map<?, ?> map
         && map.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?>) {
       Node annotations = child(child(root, "metadata"), "annotations");
@@ -138,7 +143,8 @@ public final class YamlReader {
     return null;
   }
 
-  private Object convert(Node node) {
+  /** {@code depth} counts the collections above, aliases expanded: an alias chain may not nest deeper either. */
+  private Object convert(Node node, int depth) {
     if (--budget < 0) {
       throw new ManifestException(file, "YAML expands to more than " + MAX_NODES
           + " nodes (alias bomb?)");
@@ -146,19 +152,23 @@ public final class YamlReader {
     if (node instanceof ScalarNode s) {
       return scalar(s);
     }
+    if (depth >= ParseLimits.MAX_NESTING_DEPTH) {
+      throw new ManifestException(file, "invalid YAML: nested deeper than " + ParseLimits.MAX_NESTING_DEPTH
+          + " levels once aliases are expanded");
+    }
     if (node instanceof SequenceNode seq) {
       List<Object> list = new ArrayList<>(seq.getValue().size());
       for (Node item : seq.getValue()) {
-        list.add(convert(item));
+        list.add(convert(item, depth + 1));
       }
       return list;
     }
     MappingNode m = (MappingNode) node;
     Map<String, Object> map = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
-      Object key = convert(t.getKeyNode());
+      Object key = convert(t.getKeyNode(), depth + 1);
       if ("<<".equals(key) && t.getKeyNode() instanceof ScalarNode) {
-        mergeKeys(map, convert(t.getValueNode()));
+        mergeKeys(map, convert(t.getValueNode(), depth));
         continue;
       }
       String k = key == null ? "null" : keyString(key);
@@ -171,7 +181,7 @@ public final class YamlReader {
         }
         map.remove(k);
       }
-      map.put(k, convert(t.getValueNode()));
+      map.put(k, convert(t.getValueNode(), depth + 1));
     }
     return map;
   }
