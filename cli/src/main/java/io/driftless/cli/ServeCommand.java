@@ -47,9 +47,15 @@ final class ServeCommand implements Callable<Integer> {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Dquarkus.http.port=" + port);
       cmd.add("-Dquarkus.http.host=127.0.0.1");
+      cmd.add("-Dquarkus.log.console.stderr=true"); // its logs on stderr: stdout is what the command prints
       cmd.add("-jar");
       cmd.add(jar().toString());
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output);
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      if (output == ProcessBuilder.Redirect.INHERIT) {
+        pb.inheritIO();
+      } else {
+        pb.redirectErrorStream(true).redirectOutput(output);
+      }
       pb.environment().putAll(env);
       return pb.start();
     }
