@@ -21,23 +21,31 @@ import java.util.logging.Logger;
  */
 final class CliLogging {
   static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+  static final String SLF4J_DRIFTLESS_LEVEL = "org.slf4j.simpleLogger.log.io.driftless";
   private static final String GIVEN_SLF4J_LEVEL = System.getProperty(SLF4J_LEVEL);
+  /** Held: java.util.logging forgets the level of a logger nothing references. */
+  private static final Logger DRIFTLESS = Logger.getLogger("io.driftless");
 
   private CliLogging() {}
 
-  /** Logs at WARNING and above ({@code verbosity} 0), INFO (1) or FINE (2 and more), on {@code err}. */
+  /**
+   * Logs at WARNING and above ({@code verbosity} 0), INFO (1), and Driftless's own debug lines too (2 and
+   * more: the libraries' debug output, the JDK's included, would bury them), on {@code err}.
+   */
   static synchronized void configure(int verbosity, PrintWriter err) {
-    Level level = verbosity <= 0 ? Level.WARNING : verbosity == 1 ? Level.INFO : Level.FINE;
+    Level level = verbosity <= 0 ? Level.WARNING : Level.INFO;
     Logger root = Logger.getLogger("");
     for (Handler handler : root.getHandlers()) {
       root.removeHandler(handler);
     }
     Handler handler = new LineHandler(err);
-    handler.setLevel(level);
+    handler.setLevel(verbosity >= 2 ? Level.FINE : level);
     root.addHandler(handler);
     root.setLevel(level);
+    DRIFTLESS.setLevel(verbosity >= 2 ? Level.FINE : null);
     if (GIVEN_SLF4J_LEVEL == null) {
-      System.setProperty(SLF4J_LEVEL, verbosity <= 0 ? "warn" : verbosity == 1 ? "info" : "debug");
+      System.setProperty(SLF4J_LEVEL, verbosity <= 0 ? "warn" : "info");
+      System.setProperty(SLF4J_DRIFTLESS_LEVEL, verbosity >= 2 ? "debug" : verbosity == 1 ? "info" : "warn");
     }
   }
 

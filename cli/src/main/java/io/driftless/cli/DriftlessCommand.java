@@ -38,7 +38,7 @@ final class DriftlessCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Option(names = {"-v", VERBOSE}, scope = ScopeType.INHERIT,
-      description = "Logs on stderr: -v adds info, -vv debug (default: warnings and errors only)")
+      description = "Logs on stderr: -v adds info, -vv Driftless's debug lines (default: warnings and errors only)")
   boolean[] verbose = new boolean[0];
 
   @Override
