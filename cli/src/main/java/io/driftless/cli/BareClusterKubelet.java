@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,14 +24,14 @@ final class BareClusterKubelet implements AutoCloseable {
     this.standIn = standIn;
   }
 
-  static BareClusterKubelet startIfNodeless(Path kubeconfig, String context) throws IOException {
+  static BareClusterKubelet startIfNodeless(Path kubeconfig, String context, PrintWriter out) throws IOException {
     if (kubeconfig == null) {
       return new BareClusterKubelet(null, Optional.empty());
     }
     KubernetesClient client = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString())).build();
     Optional<KubeletStandIn> standIn = KubeletStandIn.startIfNodeless(client);
-    standIn.ifPresent(s -> System.out.println(
+    standIn.ifPresent(s -> out.println(
         "   this cluster has no nodes: a kubelet stand-in marks its workloads ready (nothing runs)"));
     return new BareClusterKubelet(client, standIn);
   }

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bootstrap",
     description = "Register a root, as `flux bootstrap` would: the repository and the cluster path it syncs.")
 final class BootstrapCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Option(names = "--url", required = true, description = "Repository URL (https://, ssh:// or file://)") String url;
   @Option(names = "--branch", defaultValue = "main", description = "Branch (default: ${DEFAULT-VALUE})") String branch;
   @Option(names = "--path", required = true, description = "Path of the cluster's directory, e.g. clusters/production") String path;
@@ -40,10 +43,10 @@ final class BootstrapCommand implements Callable<Integer> {
       String rootName = name == null ? cluster : name;
       RootRecord root = new RootRecord(rootName, url, branch, path, cluster, secretRef, tokenRef);
       engine.bootstrap(root);
-      System.out.println("✔ root " + rootName + " registered: " + url + " " + branch + " ./" + path + " → cluster " + cluster);
+      spec.commandLine().getOut().println("✔ root " + rootName + " registered: " + url + " " + branch + " ./" + path + " → cluster " + cluster);
       if (commitStatus != null) {
         engine.registerCommitStatus(root, commitStatus, statusTokenRef);
-        System.out.println("✔ " + commitStatus + " commit statuses for every Kustomization and HelmRelease on " + cluster);
+        spec.commandLine().getOut().println("✔ " + commitStatus + " commit statuses for every Kustomization and HelmRelease on " + cluster);
       }
     }
     return 0;

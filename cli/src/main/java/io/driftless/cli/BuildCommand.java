@@ -2,6 +2,11 @@ package io.driftless.cli;
 
 import io.driftless.apply.OwnerLabels;
 import io.driftless.config.DriftlessConfig;
+import io.driftless.model.FluxObjects;
+import io.driftless.model.KubeObject;
+import io.driftless.model.Kustomization;
+import io.driftless.model.LocalSecretResolver;
+import io.driftless.model.Yaml;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.BuildResult;
 import io.driftless.render.FluxBuilder;
@@ -11,13 +16,6 @@ import io.driftless.render.kustomize.DiskFileSystem;
 import io.driftless.render.kustomize.KustomizeOptions;
 import io.driftless.render.kustomize.Kustomizer;
 import io.driftless.render.kustomize.yaml.YamlWriter;
-import io.driftless.model.FluxObjects;
-import io.driftless.model.KubeObject;
-import io.driftless.model.LocalSecretResolver;
-import io.driftless.model.Kustomization;
-import io.driftless.model.Yaml;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "build", description = "Render manifests exactly as `kubectl kustomize` (or `flux build ks`) would.",
     subcommands = BuildCommand.Ks.class)
 final class BuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Parameters(index = "0", arity = "0..1", description = "Directory with a kustomization") Path dir;
   @Option(names = "--load-restrictor", defaultValue = "LoadRestrictionsRootOnly",
       description = "LoadRestrictionsRootOnly (default) or LoadRestrictionsNone") String restrictor;
@@ -47,20 +48,16 @@ final class BuildCommand implements Callable<Integer> {
           + ": want LoadRestrictionsRootOnly or LoadRestrictionsNone");
     });
     Path absolute = dir.toAbsolutePath().normalize();
-    print(new Kustomizer(options).buildYaml(new DiskFileSystem(absolute.getRoot()), absolute.getRoot().relativize(absolute).toString()));
+    spec.commandLine().getOut().print(
+        new Kustomizer(options).buildYaml(new DiskFileSystem(absolute.getRoot()), absolute.getRoot().relativize(absolute).toString()));
     return 0;
-  }
-
-  static void print(String yaml) {
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    out.print(yaml);
-    out.flush();
   }
 
   @Command(name = "kustomization", aliases = {"ks"},
       description = "Build a Flux Kustomization from a local directory, as `flux build ks`: the spec's patches, images, "
           + "namespace and prefixes, SOPS decryption (values masked unless --show-secrets), postBuild substitute, owner labels.")
   static final class Ks implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Parameters(index = "0", description = "Kustomization name, or namespace/name") String name;
     @Option(names = "--path", required = true, description = "Local directory to build (the Kustomization's path)") Path path;
     @Option(names = "--kustomization-file", description = "File holding the Kustomization (default: the registered one)") Path file;
@@ -73,7 +70,7 @@ final class BuildCommand implements Callable<Integer> {
         boolean secret = "Secret".equals(o.kind()) && "v1".equals(o.apiVersion());
         docs.add((secret && !showSecrets ? Masking.maskSecretValues(o) : o).content());
       }
-      print(YamlWriter.writeAll(docs));
+      spec.commandLine().getOut().print(YamlWriter.writeAll(docs));
       return 0;
     }
 

@@ -2,9 +2,11 @@ package io.driftless.cli;
 
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code driftless completion bash|zsh}: the shell completion script for every command and option,
@@ -12,6 +14,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "completion", description = "Print the shell completion script: source <(driftless completion bash).")
 final class CompletionCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Parameters(index = "0", description = "bash or zsh") String shell;
 
   @Override
@@ -20,7 +23,7 @@ final class CompletionCommand implements Callable<Integer> {
       throw new IllegalArgumentException("completion " + shell + ": want bash or zsh");
     }
     String script = AutoComplete.bash("driftless", new CommandLine(new DriftlessCommand()));
-    System.out.print(shell.equals("zsh") ? "autoload -U +X bashcompinit && bashcompinit\n" + script : script);
+    spec.commandLine().getOut().print(shell.equals("zsh") ? "autoload -U +X bashcompinit && bashcompinit\n" + script : script);
     return 0;
   }
 }

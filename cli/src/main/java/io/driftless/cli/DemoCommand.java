@@ -15,6 +15,7 @@ import io.driftless.local.LocalChartRepository;
 import io.driftless.local.LocalDynamoDbServer;
 import io.driftless.sandbox.SandboxApiServer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -30,7 +31,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
     description = "End to end on this machine: a Flux-layout repo from examples/ (with a HelmRelease whose chart is "
@@ -39,6 +42,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+  @Spec CommandSpec spec;
   @Option(names = "--kubeconfig", description = "Use this cluster instead of the sandbox") Path kubeconfig;
   @Option(names = "--context", description = "Context in --kubeconfig") String context;
   @Option(names = "--work-dir", defaultValue = ".driftless/demo", description = "Scratch directory (default: ${DEFAULT-VALUE})") Path workDir;
@@ -46,19 +50,20 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
+    PrintWriter out = spec.commandLine().getOut();
     Path work = DemoFiles.fresh(workDir.toAbsolutePath());
     Path examples = Path.of(System.getProperty("driftless.home", ".")).resolve("examples").toAbsolutePath();
     step("1", "Git repository from " + examples);
     try (DemoRepo repo = DemoRepo.create(work.resolve("git"));
         SandboxApiServer sandbox = kubeconfig == null ? SandboxApiServer.start(0) : null;
-        BareClusterKubelet kubelet = BareClusterKubelet.startIfNodeless(kubeconfig, context);
+        BareClusterKubelet kubelet = BareClusterKubelet.startIfNodeless(kubeconfig, context, out);
         LocalDynamoDbServer dynamo = LocalDynamoDbServer.start();
         LocalChartRepository charts = LocalChartRepository.servePreferringExamplesPort(examples.resolve("charts"))) {
       repo.copyFrom(examples);
       boolean moved = !charts.pointExamplesAt(repo.workTree()).isEmpty();
       String first = repo.commitAndPush("Add the demo cluster, infrastructure, the hello HelmRelease and podinfo");
-      System.out.println("   " + repo.url() + " main@sha1:" + first);
-      System.out.println("   Helm chart repository for examples/charts at " + charts.url()
+      out.println("   " + repo.url() + " main@sha1:" + first);
+      out.println("   Helm chart repository for examples/charts at " + charts.url()
           + (moved ? " (port " + LocalChartRepository.EXAMPLES_PORT + " was taken: the HelmRepository's URL was rewritten)" : ""));
 
       Path kube = kubeconfig;
@@ -88,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
 
         WebhookSender sender = new WebhookSender(URI.create("http://127.0.0.1:" + port + "/webhook"),
             Files.readAllBytes(secret));
-        DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"));
+        DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"), out);
         step("5", "Push webhook for " + first.substring(0, 12) + ", then the reconcile function, as the table's stream calls it");
         check.pushAndRun(sender, repo.url(), "0".repeat(40), first,
             change("ConfigMap", "podinfo-config", Action.CREATED), change("Service", "podinfo", Action.CREATED),
@@ -101,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
             change("ConfigMap", "podinfo-config", Action.CONFIGURED), change("Service", "podinfo", Action.DELETED),
             helmChange("ConfigMap", Action.CONFIGURED));
         step("7", "Events the reconciles emitted and stored, as `driftless events -A` lists them");
-        System.out.print(EventsCommand.printedEvents(engine.fleet().events().since(started), Instant.now()));
-        System.out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second
+        out.print(EventsCommand.printedEvents(engine.fleet().events().since(started), Instant.now()));
+        out.println("✔ demo passed: created, configured and deleted, revision main@sha1:" + second
             + "; Helm release hello/hello upgraded to v2");
         return 0;
       } finally {
@@ -122,15 +127,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void expect202(int status) {
-    if (status != 202) {
-      throw new IllegalStateException("webhook answered " + status + ", want 202");
-    }
-    System.out.println("   webhook answered 202 Accepted");
-  }
-
-  private static void step(String n, String text) {
-    System.out.println("[" + n + "] " + text);
+  private void step(String n, String text) {
+    spec.commandLine().getOut().println("[" + n + "] " + text);
   }
 
   private static int freePort() throws IOException {
@@ -174,10 +172,12 @@ final class DemoCommand implements Callable<Integer> {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Engine engine;
     private final URI reconcile;
+    private final PrintWriter out;
 
-    DemoCheck(Engine engine, URI reconcile) {
+    DemoCheck(Engine engine, URI reconcile, PrintWriter out) {
       this.engine = engine;
       this.reconcile = reconcile;
+      this.out = out;
     }
 
     /** One object and what the run must have done to it. */
@@ -190,12 +190,16 @@ final class DemoCommand implements Callable<Integer> {
     void pushAndRun(WebhookSender sender, String url, String before, String after, Expected... expected)
         throws IOException, InterruptedException {
       Instant sent = Instant.now();
-      expect202(sender.push(url, "main", before, after));
+      int status = sender.push(url, "main", before, after);
+      if (status != 202) {
+        throw new IllegalStateException("webhook answered " + status + ", want 202");
+      }
+      out.println("   webhook answered 202 Accepted");
       ReconcileReport report = runQueued();
-      System.out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
-      System.out.print(GetCommand.render(engine.kustomizations(), "demo"));
-      System.out.print(GetCommand.HelmReleases.render(engine.fleet().listHelmObjects(), new Scope(null, true, "demo")));
-      report.outcomes().forEach(o -> o.changes().changed().forEach(e -> System.out.println("   " + o.kustomization() + " " + e.line())));
+      out.println("   push to applied on every Kustomization: " + Duration.between(sent, Instant.now()).toMillis() + " ms");
+      out.print(GetCommand.render(engine.kustomizations(), "demo"));
+      out.print(GetCommand.HelmReleases.render(engine.fleet().listHelmObjects(), new Scope(null, true, "demo")));
+      report.outcomes().forEach(o -> o.changes().changed().forEach(e -> out.println("   " + o.kustomization() + " " + e.line())));
       verify(report, after, expected);
     }
 

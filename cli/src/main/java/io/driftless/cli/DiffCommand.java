@@ -13,6 +13,7 @@ import io.driftless.record.KustomizationRecord;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,8 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless diff ks NAME --path DIR}, like {@code flux diff ks}: builds the local directory as
@@ -42,6 +45,7 @@ final class DiffCommand {
   @Command(name = "kustomization", aliases = {"ks"},
       description = "Diff a Kustomization built from a local directory with the cluster (exit 1 when they differ).")
   static final class Ks implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Parameters(index = "0", description = "Kustomization name, or namespace/name") String name;
     @Option(names = "--path", required = true, description = "Local directory to build (the Kustomization's path)") Path path;
     @Option(names = "--kustomization-file", description = "File holding the Kustomization (default: the registered one)") Path file;
@@ -50,6 +54,7 @@ final class DiffCommand {
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       try {
         Kustomization ks = BuildCommand.Ks.resolve(name, file);
         List<KubeObject> objects = BuildCommand.Ks.build(ks, path);
@@ -57,19 +62,19 @@ final class DiffCommand {
         try (KubeClients clients = new KubeClients(LocalSecretResolver.withAws(Engines.environment()));
             KubernetesClient client = kubeconfig != null ? fromKubeconfig(kubeconfig) : null) {
           KubernetesClient target = client != null ? client : clients.forCluster(registeredCluster(recorded));
-          boolean differs = diff(target, objects);
+          boolean differs = diff(target, objects, out);
           if (ks.spec().pruneEnabled() && recorded.isPresent() && recorded.get().status() != null) {
-            differs |= deleted(recorded.get().status().getInventory(), objects);
+            differs |= deleted(recorded.get().status().getInventory(), objects, out);
           }
           return differs ? DIFF : NO_DIFF;
         }
       } catch (Exception e) {
-        System.err.println("✗ " + e.getMessage());
+        spec.commandLine().getErr().println("✗ " + ErrorLine.describe(e));
         return ERROR;
       }
     }
 
-    private boolean diff(KubernetesClient client, List<KubeObject> objects) {
+    private static boolean diff(KubernetesClient client, List<KubeObject> objects, PrintWriter out) {
       ServerDryRun dryRun = new ServerDryRun(client);
       boolean differs = false;
       for (KubeObject object : objects) {
@@ -77,38 +82,38 @@ final class DiffCommand {
           continue; // Flux's own objects are Driftless's work items, not applied
         }
         if (skipped(object.annotations())) {
-          System.out.println("► " + object.subject() + " skipped");
+          out.println("► " + object.subject() + " skipped");
           continue;
         }
         ServerDryRun.Result result = dryRun.of(object);
         if (result.live().isEmpty()) {
-          System.out.println("► " + object.subject() + " created");
+          out.println("► " + object.subject() + " created");
           differs = true;
           continue;
         }
         if (result.live().get().get("metadata") instanceof Map<?, ?> m && m.get("annotations") instanceof Map<?, ?> a
             && skipped(a)) {
-          System.out.println("► " + object.subject() + " skipped");
+          out.println("► " + object.subject() + " skipped");
           continue;
         }
         String diff = YamlDiff.between(result.live().get(), result.applied().orElseThrow(), object.kind().equals("Secret"));
         if (!diff.isEmpty()) {
-          System.out.println("► " + object.subject() + " drifted");
-          System.out.print(diff);
+          out.println("► " + object.subject() + " drifted");
+          out.print(diff);
           differs = true;
         }
       }
       return differs;
     }
 
-    private static boolean deleted(List<InventoryEntry> inventory, List<KubeObject> objects) {
+    private static boolean deleted(List<InventoryEntry> inventory, List<KubeObject> objects, PrintWriter out) {
       Set<String> built = new HashSet<>();
       objects.forEach(o -> built.add(o.id().inventoryId()));
       boolean differs = false;
       for (InventoryEntry e : inventory) {
         if (!built.contains(e.id())) {
           ObjectId id = e.objectId();
-          System.out.println("► " + id.subject() + " deleted");
+          out.println("► " + id.subject() + " deleted");
           differs = true;
         }
       }

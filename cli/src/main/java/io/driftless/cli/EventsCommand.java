@@ -4,13 +4,16 @@ import io.driftless.event.Event;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.EventStore;
 import io.driftless.model.Durations;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless events}, shaped like {@code flux events}: the stored events of Flux objects,
@@ -21,6 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "events", description = "Show the events of Flux objects, like `flux events`.")
 final class EventsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin Scope scope;
   @Option(names = "--for", description = "Kind/name (or Kind) of the object; its source's events are shown too")
   String forSelector;
@@ -38,6 +42,7 @@ final class EventsCommand implements Callable<Integer> {
           });
     }
     EventSelection selection = EventSelection.of(forSelector, scope);
+    PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engines.open()) {
       Instant since = Instant.now().minus(EventStore.ttlFrom(Engines.environment()));
       List<Event> events = selection.read(engine.fleet(), since).stream().filter(this::shown).toList();
@@ -45,15 +50,15 @@ final class EventsCommand implements Callable<Integer> {
           || events.stream().map(e -> e.involvedObject().namespace()).distinct().count() > 1;
       boolean clusters = events.stream().map(Event::cluster).distinct().count() > 1 || scope.cluster == null && clusters(engine) > 1;
       if (events.isEmpty() && !watch) {
-        System.err.println(scope.allNamespaces ? "✗ No events found." : "✗ No events found in " + scope.namespace + " namespace.");
+        spec.commandLine().getErr().println(scope.allNamespaces ? "✗ No events found." : "✗ No events found in " + scope.namespace + " namespace.");
         return 0;
       }
-      System.out.print(render(events, Instant.now(), namespaces, clusters, true));
+      out.print(render(events, Instant.now(), namespaces, clusters, true));
       if (watch) {
         EventFeed feed = new EventFeed(from -> selection.read(engine.fleet(), from), since);
         feed.next();
         Instant until = watchFor == null ? null : Instant.now().plus(Durations.parse(watchFor));
-        feed.follow(Duration.ofSeconds(2), until, fresh -> System.out.print(
+        feed.follow(Duration.ofSeconds(2), until, fresh -> out.print(
             render(fresh.stream().filter(this::shown).toList(), Instant.now(), namespaces, clusters, false)));
       }
     }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless export ks|hr|source git|helm|oci NAME|--all}, like {@code flux export}: the Flux
@@ -18,6 +20,7 @@ import picocli.CommandLine.Parameters;
 final class ExportCommand {
 
   abstract static class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Parameters(index = "0", arity = "0..1", description = "Name of the object") String name;
     @picocli.CommandLine.Option(names = "--all", description = "Every object of the kind in the namespace (-A: all)")
     boolean all;
@@ -45,7 +48,7 @@ final class ExportCommand {
       StringBuilder out = new StringBuilder();
       rows.stream().map(r -> FluxObjectDocuments.exported(r.document())).distinct()
           .forEach(doc -> out.append("---\n").append(FluxObjectDocuments.yaml(doc)));
-      System.out.print(out);
+      spec.commandLine().getOut().print(out);
       return 0;
     }
   }

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "get", description = "Show Driftless's objects with their status, like `flux get`.",
     subcommands = {GetCommand.All.class, GetCommand.Kustomizations.class, GetCommand.HelmReleases.class,
@@ -20,6 +22,7 @@ final class GetCommand {
 
   /** What every {@code get} has: flux's scope, status selector, watch, and {@code -o}. */
   abstract static class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin Scope scope;
     @Mixin OutputFormat output;
     @Option(names = "--status-selector",
@@ -46,20 +49,20 @@ final class GetCommand {
         if (listings().size() > 1) {
           throw new IllegalArgumentException("--watch: expected a single resource type, but found all");
         }
-        return new StatusWatch(listings().get(0), scope, selector, Durations.parse(watchInterval))
+        return new StatusWatch(listings().get(0), scope, selector, Durations.parse(watchInterval), spec.commandLine().getOut())
             .run(Durations.parse(timeout));
       }
       Map<Listing, List<StatusTable.Row>> found = read(listings(), scope, selector);
       if (!output.table()) {
         List<Map<String, Object>> docs = new ArrayList<>();
         found.values().forEach(rows -> rows.stream().sorted(StatusTable.ORDER).forEach(r -> docs.add(r.document())));
-        System.out.print(output.render(docs));
+        spec.commandLine().getOut().print(output.render(docs));
       } else if (listings().size() == 1) {
         List<StatusTable.Row> rows = found.get(listings().get(0));
-        print(rows.isEmpty() ? "" : StatusTable.render(rows, scope), scope, listings().get(0).kind);
+        print(rows.isEmpty() ? "" : StatusTable.render(rows, scope), scope, listings().get(0).kind, spec);
       } else {
         found.values().stream().filter(rows -> !rows.isEmpty())
-            .forEach(rows -> System.out.println(StatusTable.render(rows, scope, true, true)));
+            .forEach(rows -> spec.commandLine().getOut().println(StatusTable.render(rows, scope, true, true)));
       }
       return 0;
     }
@@ -106,11 +109,11 @@ final class GetCommand {
   }
 
   /** Prints a listing, or flux's line on stderr when it is empty. */
-  static void print(String listing, Scope scope, String kind) {
+  static void print(String listing, Scope scope, String kind, CommandSpec spec) {
     if (listing.isEmpty()) {
-      System.err.println(scope.nothingFound(kind));
+      spec.commandLine().getErr().println(scope.nothingFound(kind));
     } else {
-      System.out.print(listing);
+      spec.commandLine().getOut().print(listing);
     }
   }
 

@@ -4,6 +4,7 @@ import io.driftless.event.Event;
 import io.driftless.model.Durations;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.EventStore;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless logs}, shaped like {@code flux logs}: one line per reconcile step,
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
 final class LogsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  @Spec CommandSpec spec;
   @Option(names = "--level", description = "Only lines of this level: info or error") String level;
   @Option(names = "--kind", description = "Only this kind, e.g. Kustomization") String kind;
   @Option(names = "--name", description = "Only objects of this name") String name;
@@ -42,16 +46,17 @@ final class LogsCommand implements Callable<Integer> {
     if (level != null && !level.equals("info") && !level.equals("error")) {
       throw new IllegalArgumentException("--level " + level + ": must be info or error");
     }
+    PrintWriter out = spec.commandLine().getOut();
     try (Engine engine = Engines.open()) {
       Duration back = since == null ? EventStore.ttlFrom(Engines.environment()) : Durations.parse(since);
       Instant from = Instant.now().minus(back);
       EventFeed feed = new EventFeed(at -> engine.fleet().events().since(at), from);
       List<Event> first = feed.next();
-      first.stream().filter(this::shown).map(LogsCommand::line).forEach(System.out::println);
+      first.stream().filter(this::shown).map(LogsCommand::line).forEach(out::println);
       if (follow) {
         Instant until = followFor == null ? null : Instant.now().plus(Durations.parse(followFor));
         feed.follow(Duration.ofSeconds(2), until,
-            fresh -> fresh.stream().filter(this::shown).map(LogsCommand::line).forEach(System.out::println));
+            fresh -> fresh.stream().filter(this::shown).map(LogsCommand::line).forEach(out::println));
       }
     }
     return 0;

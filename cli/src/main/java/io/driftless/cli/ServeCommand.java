@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = "Run the functions over HTTP on localhost (POST /webhook) and the web UI at /,"
     + " with the embedded store; the UI's writes need DRIFTLESS_UI_TOKEN.")
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})") int port;
 
   @Override
@@ -19,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     Map<String, String> env = Engines.environment();
     Process p = FunctionsApp.start(port, env, ProcessBuilder.Redirect.INHERIT);
     boolean readOnly = env.getOrDefault("DRIFTLESS_UI_TOKEN", "").isBlank();
-    System.out.println("web UI: http://127.0.0.1:" + port + "/ " + (readOnly
+    spec.commandLine().getOut().println("web UI: http://127.0.0.1:" + port + "/ " + (readOnly
         ? "(read-only: set DRIFTLESS_UI_TOKEN to allow reconcile, suspend and resume)"
         : "(reconcile, suspend and resume need the token in DRIFTLESS_UI_TOKEN)"));
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
@@ -44,9 +47,15 @@ final class ServeCommand implements Callable<Integer> {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       cmd.add("-Dquarkus.http.port=" + port);
       cmd.add("-Dquarkus.http.host=127.0.0.1");
+      cmd.add("-Dquarkus.log.console.stderr=true"); // its logs on stderr: stdout is what the command prints
       cmd.add("-jar");
       cmd.add(jar().toString());
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output);
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      if (output == ProcessBuilder.Redirect.INHERIT) {
+        pb.inheritIO();
+      } else {
+        pb.redirectErrorStream(true).redirectOutput(output);
+      }
       pb.environment().putAll(env);
       return pb.start();
     }

@@ -1,5 +1,6 @@
 package io.driftless.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,8 +19,10 @@ final class StatusWatch {
   private final StatusSelector selector;
   private final Duration interval;
   private final Map<String, List<String>> shown = new HashMap<>();
+  private final PrintWriter out;
 
-  StatusWatch(Listing listing, Scope scope, StatusSelector selector, Duration interval) {
+  StatusWatch(Listing listing, Scope scope, StatusSelector selector, Duration interval, PrintWriter out) {
+    this.out = out;
     this.listing = listing;
     this.scope = scope;
     this.selector = selector;
@@ -34,8 +37,8 @@ final class StatusWatch {
           .filter(r -> !r.statusCells().equals(shown.put(r.cluster() + "/" + r.namespace() + "/" + r.name(), r.statusCells())))
           .toList();
       if (!changed.isEmpty()) {
-        System.out.print(StatusTable.render(changed, scope, false, first));
-        System.out.flush();
+        out.print(StatusTable.render(changed, scope, false, first));
+        out.flush();
         first = false;
       }
       if (!Instant.now().plus(interval).isBefore(deadline)) {

@@ -8,13 +8,16 @@ import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.ManualReconcile;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.SourceRecord;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless suspend|resume ks|hr|source git|helm|oci NAME|--all}, like {@code flux
@@ -58,23 +61,23 @@ final class SuspendCommand {
     }
 
     /** Reconciles it now with flux's progress lines; true when it ends Ready. */
-    boolean reconcile(Engine engine, String namespace, String name, String cluster) {
+    boolean reconcile(Engine engine, String namespace, String name, String cluster, PrintWriter out) {
       String key = namespace + "/" + name;
       switch (this) {
         case KUSTOMIZATION -> {
-          System.out.println("◎ waiting for Kustomization reconciliation");
-          return ReconcileCommand.print(engine.reconcile(new ManualReconcile(key, cluster, true)));
+          out.println("◎ waiting for Kustomization reconciliation");
+          return ReconcileCommand.print(engine.reconcile(new ManualReconcile(key, cluster, true)), out);
         }
         case HELM_RELEASE -> {
-          return ReconcileCommand.reconcile(engine, kind + "/" + key, cluster, false);
+          return ReconcileCommand.reconcile(engine, kind + "/" + key, cluster, false, out);
         }
         case GIT_REPOSITORY -> {
-          System.out.println("◎ waiting for GitRepository reconciliation");
+          out.println("◎ waiting for GitRepository reconciliation");
           boolean ready = true;
           for (SourceRecord s : engine.fleet().listSources()) {
             if (s.key().endsWith("#" + key) && (cluster == null || cluster.equals(clusterOf(engine, s)))) {
               SourceRecord fetched = engine.fetchGitRepository(s);
-              System.out.println("✔ " + subject(namespace, name) + " on " + clusterOf(engine, s)
+              out.println("✔ " + subject(namespace, name) + " on " + clusterOf(engine, s)
                   + ": fetched revision " + fetched.lastRevision());
               ready &= fetched.lastRevision() != null;
             }
@@ -85,10 +88,10 @@ final class SuspendCommand {
           boolean ready = true;
           List<HelmRecord> users = HelmRows.releasesUsing(engine.fleet().listHelmObjects(), kind, namespace, name, cluster);
           if (users.isEmpty()) {
-            System.out.println("✔ no HelmRelease uses " + subject(namespace, name));
+            out.println("✔ no HelmRelease uses " + subject(namespace, name));
           }
           for (HelmRecord r : users) {
-            ready &= ReconcileCommand.reconcile(engine, r.key(), r.cluster(), false);
+            ready &= ReconcileCommand.reconcile(engine, r.key(), r.cluster(), false, out);
           }
           return ready;
         }
@@ -103,6 +106,7 @@ final class SuspendCommand {
   /** The objects a suspend or resume names: one NAME, or {@code --all} in the scope. */
   abstract static class Target implements Callable<Integer> {
     private final Kind kind;
+    @Spec CommandSpec spec;
     @Parameters(index = "0", arity = "0..1", description = "Name of the object") String name;
     @Option(names = "--all", description = "Every object of the kind in the namespace (or with -A, every namespace)")
     boolean all;
@@ -144,11 +148,12 @@ final class SuspendCommand {
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       try (Engine engine = Engines.open()) {
         for (String[] t : targets(engine)) {
-          System.out.println("► suspending " + kind().subject(t[1], t[2]));
+          out.println("► suspending " + kind().subject(t[1], t[2]));
           for (String cluster : kind().mark(engine, t[1], t[2], t[0], true)) {
-            System.out.println("✔ " + kind().subject(t[1], t[2]) + " on " + cluster + " suspended");
+            out.println("✔ " + kind().subject(t[1], t[2]) + " on " + cluster + " suspended");
           }
         }
       }
@@ -168,20 +173,21 @@ final class SuspendCommand {
     @Override
     public Integer call() {
       boolean ready = true;
+      PrintWriter out = spec.commandLine().getOut();
       try (Engine engine = Engines.open()) {
         List<String[]> targets = targets(engine);
         for (String[] t : targets) {
-          System.out.println("► resuming " + kind().subject(t[1], t[2]));
+          out.println("► resuming " + kind().subject(t[1], t[2]));
           for (String cluster : kind().mark(engine, t[1], t[2], t[0], false)) {
-            System.out.println("✔ " + kind().subject(t[1], t[2]) + " on " + cluster + " resumed");
+            out.println("✔ " + kind().subject(t[1], t[2]) + " on " + cluster + " resumed");
           }
         }
         if (!all || waitForReady) {
           for (String[] t : targets) {
-            ready &= kind().reconcile(engine, t[1], t[2], t[0]);
+            ready &= kind().reconcile(engine, t[1], t[2], t[0], out);
           }
         } else {
-          System.out.println("◎ the next run reconciles them (--wait reconciles now and waits)");
+          out.println("◎ the next run reconciles them (--wait reconciles now and waits)");
         }
       }
       return ready ? 0 : 1;

@@ -6,6 +6,7 @@ import io.driftless.pipeline.Engine;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.view.FluxObjectDocuments;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code driftless tree ks NAME}, like {@code flux tree ks}: the objects a Kustomization applied (its
@@ -61,6 +64,7 @@ final class TreeCommand {
 
   @Command(name = "kustomization", aliases = {"ks"}, description = "The tree of one Kustomization.")
   static final class Ks implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Parameters(index = "0", description = "Name of the Kustomization") String name;
     @Mixin Scope scope;
     @Mixin OutputFormat output;
@@ -68,6 +72,7 @@ final class TreeCommand {
     @Override
     public Integer call() {
       String key = scope.namespace + "/" + name;
+      PrintWriter out = spec.commandLine().getOut();
       try (Engine engine = Engines.open()) {
         List<KustomizationRecord> all = engine.kustomizations();
         List<HelmRecord> helm = engine.fleet().listHelmObjects();
@@ -79,10 +84,10 @@ final class TreeCommand {
               + (scope.cluster == null ? "" : " on cluster " + scope.cluster));
         }
         if (output.table()) {
-          trees.forEach(t -> System.out.print(t.render()));
+          trees.forEach(t -> out.print(t.render()));
         } else {
           Object doc = trees.size() == 1 ? trees.get(0).document() : trees.stream().map(Node::document).toList();
-          System.out.print(output.format == OutputFormat.Format.json ? FluxObjectDocuments.json(doc) : FluxObjectDocuments.yaml(doc));
+          out.print(output.format == OutputFormat.Format.json ? FluxObjectDocuments.json(doc) : FluxObjectDocuments.yaml(doc));
         }
       }
       return 0;

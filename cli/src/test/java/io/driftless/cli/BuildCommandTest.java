@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.driftless.model.Yaml;
 import io.driftless.testing.FakeSecretsManager;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +20,10 @@ class BuildCommandTest {
   private static final Path SOPS_VECTORS = Path.of(
       "../shared/src/test/resources/io/driftless/render/decrypt/testdata/sops/fluxcd__kustomize-controller/internal/controller/testdata/sops");
   @TempDir Path tmp;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream stdout;
-  private PrintStream stderr;
-
-  @BeforeEach
-  void capture() {
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
+  private final CliOutput cli = new CliOutput();
 
   @AfterEach
-  void restore() {
-    System.setOut(stdout);
-    System.setErr(stderr);
+  void forgetKeys() {
     System.clearProperty("DRIFTLESS_SOPS_KEYS");
   }
 
@@ -52,9 +36,9 @@ class BuildCommandTest {
     }
     assertThat(dirs).isNotEmpty();
     for (Path dir : dirs) {
-      out.reset();
-      assertThat(Main.run("build", dir.toString())).as(dir.toString()).isZero();
-      assertThat(out.toString(StandardCharsets.UTF_8)).as(dir.toString()).isEqualTo(kubectl(dir));
+      cli.clear();
+      assertThat(cli.run("build", dir.toString())).as(dir.toString()).isZero();
+      assertThat(cli.out()).as(dir.toString()).isEqualTo(kubectl(dir));
     }
   }
 
@@ -62,9 +46,9 @@ class BuildCommandTest {
   void aBrokenKustomizationExitsOneWithTheFileOnStderr() throws IOException {
     Files.writeString(tmp.resolve("kustomization.yaml"), "resources:\n  - missing.yaml\n");
 
-    assertThat(Main.run("build", tmp.toString())).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml");
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(cli.run("build", tmp.toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("missing.yaml");
+    assertThat(cli.out()).isEmpty();
   }
 
   @Test
@@ -111,13 +95,13 @@ class BuildCommandTest {
           decryption: {provider: sops, secretRef: {name: sops-age}}
         """);
 
-    assertThat(Main.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString()))
-        .as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
-    String masked = out.toString(StandardCharsets.UTF_8);
-    out.reset();
-    assertThat(Main.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString(),
+    assertThat(cli.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString()))
+        .as(cli::err).isZero();
+    String masked = cli.out();
+    cli.clear();
+    assertThat(cli.run("build", "ks", "app", "--path", app.toString(), "--kustomization-file", ks.toString(),
         "--show-secrets")).isZero();
-    String shown = out.toString(StandardCharsets.UTF_8);
+    String shown = cli.out();
 
     assertThat(masked).contains("key: '**SOPS**'").contains("namespace: team")
         .contains("kustomize.toolkit.fluxcd.io/name: app").doesNotContain("sops:").doesNotContain("key: value");

@@ -5,25 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftless.local.LocalChartRepository;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 
 /**
  * A test's Driftless: the embedded store in a temp directory (or a table at a DynamoDB endpoint), one
  * cluster (the sandbox or a real API server) registered as {@code prod}, the examples' chart
- * repository, and the CLI's stdout and stderr captured.
+ * repository, and the CLI's stdout and stderr captured ({@link CliOutput}).
  */
 final class CliHarness implements AutoCloseable {
   private final Path tmp;
   private final TestCluster.Running cluster;
   private final LocalChartRepository charts;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final PrintStream stdout = System.out;
-  private final PrintStream stderr = System.err;
+  private final CliOutput output = new CliOutput();
   private DemoRepo repo;
 
   CliHarness(TestCluster kind, Path tmp) {
@@ -32,8 +26,6 @@ final class CliHarness implements AutoCloseable {
     System.setProperty("DRIFTLESS_CACHE_DIR", tmp.resolve("cache").toString());
     this.cluster = kind.start(tmp);
     this.charts = LocalChartRepository.serve(Path.of("../examples/charts"));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   KubernetesClient client() {
@@ -68,36 +60,32 @@ final class CliHarness implements AutoCloseable {
 
   /** Runs the CLI, checks its exit code, and returns what it printed on stdout. */
   String run(int exitCode, String... args) {
-    out.reset();
-    err.reset();
-    int code = Main.run(args);
+    output.clear();
+    int code = output.run(args);
     assertThat(code).as(String.join(" ", args) + "\n" + out() + err()).isEqualTo(exitCode);
     return out();
   }
 
   /** Forgets what was captured so far. */
   void clear() {
-    out.reset();
-    err.reset();
+    output.clear();
   }
 
-  /** Runs the CLI without clearing what was captured (while another command prints, a watch say). */
+  /** Runs the CLI and returns its exit code without clearing what was captured (a watch may be printing). */
   int runAlongside(String... args) {
-    return Main.run(args);
+    return output.run(args);
   }
 
   String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return output.out();
   }
 
   String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return output.err();
   }
 
   @Override
   public void close() {
-    System.setOut(stdout);
-    System.setErr(stderr);
     System.clearProperty("DRIFTLESS_DATA_DIR");
     System.clearProperty("DRIFTLESS_CACHE_DIR");
     if (repo != null) {

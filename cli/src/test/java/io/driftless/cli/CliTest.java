@@ -45,16 +45,16 @@ class CliTest {
       session.charts().pointExamplesAt(repo.workTree());
       String first = repo.commitAndPush("examples");
 
-      assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
-      assertThat(Main.run("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
+      assertThat(session.runAlongside("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+      assertThat(session.runAlongside("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
           "--cluster", "prod")).isZero();
-      assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+      assertThat(session.runAlongside("reconcile", "ks", "flux-system")).isZero();
       String table = getKs();
       Files.writeString(repo.workTree().resolve("clusters/demo/marker.txt"), "a commit the cluster has not seen\n");
       String second = repo.commitAndPush("second");
-      assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+      assertThat(session.runAlongside("reconcile", "ks", "flux-system")).isZero();
       String withoutSource = getKs();
-      assertThat(Main.run("reconcile", "ks", "flux-system", "--with-source")).isZero();
+      assertThat(session.runAlongside("reconcile", "ks", "flux-system", "--with-source")).isZero();
       String withSource = getKs();
 
       assertThat(table.lines().findFirst().orElseThrow())
@@ -75,10 +75,10 @@ class CliTest {
     repo.copyFrom(Path.of("../examples"));
     session.charts().pointExamplesAt(repo.workTree());
     repo.commitAndPush("examples");
-    assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
-    assertThat(Main.run("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
+    assertThat(session.runAlongside("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+    assertThat(session.runAlongside("bootstrap", "--url", bare.toUri().toString(), "--branch", "main", "--path", "clusters/demo",
         "--cluster", "prod")).isZero();
-    assertThat(Main.run("reconcile", "ks", "flux-system")).isZero();
+    assertThat(session.runAlongside("reconcile", "ks", "flux-system")).isZero();
     return repo;
   }
 
@@ -151,7 +151,7 @@ class CliTest {
       String commit = repo.commitAndPush("plum");
 
       String withSource = run(0, "reconcile", "hr", "hello", "-n", "hello", "--with-source");
-      int unknown = Main.run("reconcile", "hr", "nope", "-n", "hello");
+      int unknown = session.runAlongside("reconcile", "hr", "nope", "-n", "hello");
 
       assertThat(withSource).contains("► reconciling HelmRelease/hello/hello with its source")
           .contains("✔ flux-system/infrastructure on prod: applied revision main@sha1:" + commit)
@@ -164,7 +164,7 @@ class CliTest {
 
   @Test
   void aMissingKubeconfigIsAnErrorNamingTheFile() {
-    int code = Main.run("cluster", "add", "prod", "--kubeconfig", tmp.resolve("nope.yaml").toString());
+    int code = session.runAlongside("cluster", "add", "prod", "--kubeconfig", tmp.resolve("nope.yaml").toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(session.err()).contains("nope.yaml").contains("not found");
@@ -174,7 +174,7 @@ class CliTest {
   void bootstrapOnAnUnregisteredClusterIsRefused() throws Exception {
     Path secret = Files.writeString(tmp.resolve("secret"), "s");
 
-    int code = Main.run("bootstrap", "--url", "file:///nowhere", "--path", "clusters/x", "--cluster", "ghost",
+    int code = session.runAlongside("bootstrap", "--url", "file:///nowhere", "--path", "clusters/x", "--cluster", "ghost",
         "--webhook-secret-file", secret.toString());
 
     assertThat(code).isEqualTo(1);
@@ -185,12 +185,12 @@ class CliTest {
   void bootstrapRegistersACommitStatusProviderWithItsTokenByReference() throws Exception {
     Path kubeconfig = session.kubeconfig();
     Path token = Files.writeString(tmp.resolve("github-token"), "ghp_notInTheTable");
-    assertThat(Main.run("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
+    assertThat(session.runAlongside("cluster", "add", "prod", "--kubeconfig", kubeconfig.toString())).isZero();
 
-    assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
+    assertThat(session.runAlongside("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
         "--commit-status", "jenkins", "--commit-status-token-file", token.toString())).isEqualTo(1);
     assertThat(session.err()).contains("--commit-status jenkins: want one of github, gitea, gitlab, bitbucket");
-    assertThat(Main.run("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
+    assertThat(session.runAlongside("bootstrap", "--url", "https://github.com/org/fleet", "--path", "clusters/prod", "--cluster", "prod",
         "--commit-status", "github", "--commit-status-token-file", token.toString())).isZero();
 
     assertThat(session.out()).contains("✔ github commit statuses for every Kustomization and HelmRelease on prod");

@@ -26,9 +26,12 @@ class DemoOnRealServerTest {
     String home = System.getProperty("driftless.home");
     System.setProperty("driftless.home", "..");
     try (RealApiServer server = RealApiServer.start(tmp.resolve("k8s"))) {
-      int exit = Main.run("demo", "--kubeconfig", server.kubeconfig().toString(), "--work-dir", tmp.resolve("demo").toString());
+      CliOutput cli = new CliOutput();
+      int exit = cli.run("demo", "--kubeconfig", server.kubeconfig().toString(), "--work-dir", tmp.resolve("demo").toString());
 
-      assertThat(exit).isZero();
+      assertThat(exit).as(cli::err).isZero();
+      assertThat(cli.out()).contains("✔ demo passed")
+          .doesNotContain("INFO").doesNotContain("WARN").doesNotContain("[ERROR]");
     } finally {
       if (home == null) {
         System.clearProperty("driftless.home");

@@ -2,6 +2,7 @@ package io.driftless.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 
@@ -25,12 +26,25 @@ public final class LocalDynamoDbServer implements AutoCloseable {
       try (ServerSocket probe = new ServerSocket(0)) {
         port = probe.getLocalPort();
       }
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-port", String.valueOf(port), "-disableTelemetry"});
+      DynamoDBProxyServer server = create("-inMemory", "-port", String.valueOf(port), "-disableTelemetry");
       server.start();
       return new LocalDynamoDbServer(server, URI.create("http://127.0.0.1:" + port));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start DynamoDB Local: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * DynamoDB Local prints its configuration with {@code System.out} as it is created: that goes to
+   * stderr, with the logs, so that a command's stdout (the demo's) holds only what it prints.
+   */
+  private static synchronized DynamoDBProxyServer create(String... args) throws Exception {
+    PrintStream out = System.out;
+    System.setOut(System.err);
+    try {
+      return ServerRunner.createServerFromCommandLineArgs(args);
+    } finally {
+      System.setOut(out);
     }
   }
 
