@@ -99,7 +99,9 @@ public record DriftlessConfig(
     CONCURRENCY("DRIFTLESS_CONCURRENCY", "4", "`4`"),
     CLUSTER_CONCURRENCY("DRIFTLESS_CLUSTER_CONCURRENCY", "4", "`4`"),
     KUBE_API_QPS("DRIFTLESS_KUBE_API_QPS", "200", "`200`"),
-    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`");
+    KUBE_API_BURST("DRIFTLESS_KUBE_API_BURST", "400", "`400`"),
+    /** Read by the HTTP app only (functions/http): the bearer token its function routes need. */
+    API_TOKEN("DRIFTLESS_API_TOKEN", null, "unset");
 
     private final String env;
     private final String defaultValue;

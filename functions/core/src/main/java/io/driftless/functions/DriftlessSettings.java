@@ -40,6 +40,9 @@ public interface DriftlessSettings {
 
   Optional<String> kubeApiBurst();
 
+  /** The bearer token the HTTP app's function routes need; only functions/http reads it. */
+  Optional<String> apiToken();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -57,6 +60,7 @@ public interface DriftlessSettings {
       case CLUSTER_CONCURRENCY -> clusterConcurrency();
       case KUBE_API_QPS -> kubeApiQps();
       case KUBE_API_BURST -> kubeApiBurst();
+      case API_TOKEN -> apiToken();
     });
   }
 }
