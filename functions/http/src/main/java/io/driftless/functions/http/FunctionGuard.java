@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class FunctionGuard {
-  /** Ahead of everything that reads a body (Quarkus' body handler runs at {@code Integer.MIN_VALUE + 1}). */
-  private static final int FIRST = Integer.MIN_VALUE;
+  /**
+   * After Quarkus' response headers ({@code Integer.MIN_VALUE}), ahead of its body handler: same order,
+   * registered later (FunctionGuardTest proves a 4 MB body without the token gets 401, not 413).
+   */
+  private static final int FIRST = Integer.MIN_VALUE + 1;
   private static final String SIGNED = "webhook";
   static final Set<String> FUNCTIONS = Arrays.stream(DriftlessFunctions.class.getMethods())
       .filter(m -> m.isAnnotationPresent(Funq.class))

@@ -62,6 +62,8 @@ class FunctionGuardTest {
       given().get(path + "?kustomization=flux-system/flux-system&cluster=prod").then().statusCode(405)
           .header("Allow", "POST");
     }
+    given().contentType("application/json").body(new byte[4 * 1024 * 1024]).post("/reconcile").then()
+        .statusCode(401); // refused before the body is read: not 413
     for (String path : SPELLINGS) {
       int status = given().urlEncodingEnabled(false).contentType("application/json").body(STREAM_EVENT)
           .post(path).then().extract().statusCode();
