@@ -79,6 +79,8 @@ final class DemoCommand implements Callable<Integer> {
       env.put(Key.DYNAMODB_ENDPOINT.env(), dynamo.endpoint().toString());
       env.put(Key.CACHE_DIR.env(), work.resolve("cache").toString());
       env.put(Key.DISPATCH.env(), "stream"); // the webhook only queues; the demo then plays the table's stream
+      String apiToken = ServeCommand.newToken();
+      env.put(Key.API_TOKEN.env(), apiToken); // the reconcile function answers only with it
       int port = freePort();
       Path log = work.resolve("serve.log");
       step("3", "Functions over HTTP on 127.0.0.1:" + port + " (log: " + log + ")");
@@ -93,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
         WebhookSender sender = new WebhookSender(URI.create("http://127.0.0.1:" + port + "/webhook"),
             Files.readAllBytes(secret));
-        DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"), out);
+        DemoCheck check = new DemoCheck(engine, URI.create("http://127.0.0.1:" + port + "/reconcile"), out, apiToken);
         step("5", "Push webhook for " + first.substring(0, 12) + ", then the reconcile function, as the table's stream calls it");
         check.pushAndRun(sender, repo.url(), "0".repeat(40), first,
             change("ConfigMap", "podinfo-config", Action.CREATED), change("Service", "podinfo", Action.CREATED),
@@ -173,11 +175,13 @@ final class DemoCommand implements Callable<Integer> {
     private final Engine engine;
     private final URI reconcile;
     private final PrintWriter out;
+    private final String apiToken;
 
-    DemoCheck(Engine engine, URI reconcile, PrintWriter out) {
+    DemoCheck(Engine engine, URI reconcile, PrintWriter out, String apiToken) {
       this.engine = engine;
       this.reconcile = reconcile;
       this.out = out;
+      this.apiToken = apiToken;
     }
 
     /** One object and what the run must have done to it. */
@@ -206,6 +210,7 @@ final class DemoCommand implements Callable<Integer> {
     private ReconcileReport runQueued() throws IOException, InterruptedException {
       HttpRequest request = HttpRequest.newBuilder(reconcile).timeout(READY_TIMEOUT)
           .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + apiToken)
           .POST(HttpRequest.BodyPublishers.ofString(STREAM_EVENT)).build();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {

@@ -1,6 +1,8 @@
 package io.driftless.cli;
 
+import io.driftless.model.Redact;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain text table with columns padded to their widest cell, like flux's and kubectl's. */
@@ -11,8 +13,9 @@ final class Table {
     rows.add(header);
   }
 
+  /** A row; a URL's user info in a cell is hidden ({@link Redact#url}). */
   Table row(String... cells) {
-    rows.add(cells);
+    rows.add(Arrays.stream(cells).map(c -> c == null ? null : Redact.url(c)).toArray(String[]::new));
     return this;
   }
 

@@ -109,7 +109,9 @@ public record DriftlessConfig(
     DEFAULT_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_SERVICE_ACCOUNT", null, "unset"),
     NO_REMOTE_BASES("DRIFTLESS_NO_REMOTE_BASES", "true", "`true`"),
     DEFAULT_DECRYPTION_SERVICE_ACCOUNT("DRIFTLESS_DEFAULT_DECRYPTION_SERVICE_ACCOUNT", null, "unset"),
-    NOTIFY_ALLOW_PRIVATE_NETWORKS("DRIFTLESS_NOTIFY_ALLOW_PRIVATE_NETWORKS", "false", "`false`");
+    NOTIFY_ALLOW_PRIVATE_NETWORKS("DRIFTLESS_NOTIFY_ALLOW_PRIVATE_NETWORKS", "false", "`false`"),
+    /** Read by the HTTP app only (functions/http): the bearer token its function routes need. */
+    API_TOKEN("DRIFTLESS_API_TOKEN", null, "unset");
 
     private final String env;
     private final String defaultValue;

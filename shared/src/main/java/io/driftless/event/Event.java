@@ -1,5 +1,6 @@
 package io.driftless.event;
 
+import io.driftless.model.Redact;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record Event(
     Objects.requireNonNull(severity, "severity");
     cluster = cluster == null ? "" : cluster;
     reason = reason == null ? "" : reason;
-    message = message == null ? "" : message;
+    message = message == null ? "" : Redact.text(message); // no URL user info or webhook digest leaves in an event
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     reportingController = reportingController == null ? "" : reportingController;
   }

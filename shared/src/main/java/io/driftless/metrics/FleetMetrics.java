@@ -8,6 +8,7 @@ import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
+import io.driftless.model.Redact;
 import io.driftless.record.FleetRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class FleetMetrics {
 
   /** A URL with any {@code user:token@} taken out: metrics are never a place for a secret. */
   static String withoutUserInfo(String url) {
-    return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+    return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\\s]*@", "$1");
   }
 
   static FluxResource of(KustomizationRecord rec) {
@@ -61,8 +62,11 @@ public final class FleetMetrics {
         .withField("chart_ref_name", "spec", "chartRef", "name");
   }
 
-  /** The metrics of every resource in {@code store}, as Prometheus' text format. */
+  /**
+   * The metrics of every resource in {@code store}, as Prometheus' text format; any URL's user info or
+   * webhook digest a label took from a manifest is hidden ({@link Redact#text}).
+   */
   public static String text(FleetRecords store) {
-    return MetricsText.write(FluxMetricSnapshots.of(resources(store)));
+    return Redact.text(MetricsText.write(FluxMetricSnapshots.of(resources(store))));
   }
 }

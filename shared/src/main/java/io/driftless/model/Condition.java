@@ -1,11 +1,18 @@
 package io.driftless.model;
 
+import io.driftless.model.Redact;
+
 /**
  * A status condition as Flux writes it. Types are {@link #READY}, {@link #RECONCILING} and
  * {@link #STALLED}; reasons are in {@link Reason}.
  */
 public record Condition(
     String type, String status, String reason, String message, String lastTransitionTime) {
+
+  /** A message never holds a URL's user info or a webhook digest: status is read by anyone who can list it. */
+  public Condition {
+    message = Redact.text(message);
+  }
 
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";

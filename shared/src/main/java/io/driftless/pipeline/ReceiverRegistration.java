@@ -5,6 +5,7 @@ import io.driftless.model.Receiver;
 import io.driftless.model.Receivers;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReceiverRecord;
+import io.driftless.model.Redact;
 import io.driftless.trigger.ReceiverHandler;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ReceiverRegistration {
           + receiver.name(), parent.root(), parent.key(), WorkItems.manifest(o));
       if (!ctx.store().getReceiver(digest).equals(Optional.of(record))) {
         ctx.store().putReceiver(record);
-        LOG.info(record.key() + " on cluster " + parent.cluster() + " listens on " + record.webhookPath());
+        LOG.info(record.key() + " on cluster " + parent.cluster() + " listens on " + Redact.hookPath(record.digest()));
       }
     }
     for (ReceiverRecord old : ctx.store().listReceivers()) {

@@ -1,5 +1,6 @@
 package io.driftless.source;
 
+import io.driftless.model.Redact;
 import io.driftless.model.Revision;
 import io.driftless.model.SecretResolver;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import io.driftless.model.Yaml;
 import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.StateStore;
+import io.driftless.model.Redact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -83,7 +84,7 @@ public final class ReceiverHandler {
   public WebhookResponse handle(String digest, WebhookRequest request) {
     Optional<ReceiverRecord> found = looksLikeDigest(digest) ? store.getReceiver(digest) : Optional.empty();
     if (found.isEmpty()) {
-      return reply(404, "no receiver has the webhook path /hook/" + (looksLikeDigest(digest) ? digest : "…"));
+      return reply(404, "no receiver has the webhook path " + Redact.hookPath(looksLikeDigest(digest) ? digest : ""));
     }
     ReceiverRecord record = found.get();
     Receiver receiver = parse(record);
@@ -102,7 +103,7 @@ public final class ReceiverHandler {
     }
     if (!MessageDigest.isEqual(digest(token, receiver.name(), receiver.namespace()).getBytes(StandardCharsets.UTF_8),
         digest.getBytes(StandardCharsets.UTF_8))) {
-      return reply(404, "no receiver has the webhook path /hook/" + digest + " (its token changed)");
+      return reply(404, "no receiver has the webhook path " + Redact.hookPath(digest) + " (its token changed)");
     }
     ReceiverType type = ReceiverType.of(receiver.spec().type());
     Optional<String> refused = type.refusal(request, token)

@@ -9,6 +9,7 @@ import io.driftless.model.Yaml;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.SourceRecord;
+import io.driftless.model.Redact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +98,14 @@ public final class FluxObjectDocuments {
 
   public static String json(Object document) {
     try {
-      return Yaml.json().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
+      return Redact.url(Yaml.json().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the document as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
   public static String yaml(Object document) {
-    return Yaml.write(document);
+    return Redact.url(Yaml.write(document));
   }
 
   private static Map<String, Object> fromManifest(String key, String manifest, boolean suspendedInTable) {

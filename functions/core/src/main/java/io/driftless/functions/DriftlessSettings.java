@@ -50,6 +50,9 @@ public interface DriftlessSettings {
 
   Optional<String> notifyAllowPrivateNetworks();
 
+  /** The bearer token the HTTP app's function routes need; only functions/http reads it. */
+  Optional<String> apiToken();
+
   /** The typed configuration; a key {@link DriftlessConfig.Key} adds and this mapping lacks does not compile. */
   default DriftlessConfig config() {
     return DriftlessConfig.read(key -> switch (key) {
@@ -72,6 +75,7 @@ public interface DriftlessSettings {
       case NO_REMOTE_BASES -> noRemoteBases();
       case DEFAULT_DECRYPTION_SERVICE_ACCOUNT -> defaultDecryptionServiceAccount();
       case NOTIFY_ALLOW_PRIVATE_NETWORKS -> notifyAllowPrivateNetworks();
+      case API_TOKEN -> apiToken();
     });
   }
 }

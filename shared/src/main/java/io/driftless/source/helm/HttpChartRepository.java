@@ -2,7 +2,7 @@ package io.driftless.source.helm;
 
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.source.HttpFetch;
-import io.driftless.source.Redact;
+import io.driftless.model.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

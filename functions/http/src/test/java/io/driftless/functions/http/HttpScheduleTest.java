@@ -11,7 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** POST /schedule, as a Knative PingSource or EventBridge over HTTP would call it, over a fleet it can reconcile. */
+/** POST /schedule with the API token, as a scheduler over HTTP would call it, over a fleet it can reconcile. */
 @QuarkusTest
 @WithTestResource(ClusterFleet.class)
 class HttpScheduleTest {
@@ -20,6 +20,7 @@ class HttpScheduleTest {
   void scheduledEventRunsTheSchedule() {
     given()
         .contentType("application/json")
+        .header("Authorization", "Bearer " + FunctionGuardTest.TOKEN)
         .body(SampleEvents.text("schedule.json"))
         .post("/schedule")
         .then()

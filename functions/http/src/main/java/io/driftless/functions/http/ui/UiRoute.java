@@ -2,6 +2,7 @@ package io.driftless.functions.http.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftless.model.Redact;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.util.logging.Logger;
  * The web UI's JSON API under {@code /api/} (the page itself, {@code /}, is static: resources in
  * META-INF/resources). Reads are open; {@code POST /api/items/{cluster}/{kind}/{namespace}/{name}/{action}}
  * ({@code reconcile}, {@code suspend}, {@code resume}) needs the UI token as a bearer header: 401
- * without it or with another, 403 when no token is configured (read-only).
+ * without it or with another, 403 when no token is configured (read-only). No answer holds a URL's user
+ * info or a webhook path's digest ({@link Redact#text}).
  */
 @ApplicationScoped
 public class UiRoute {
@@ -72,7 +74,7 @@ public class UiRoute {
       ctx.response().setStatusCode(status)
           .putHeader("content-type", "application/json; charset=utf-8")
           .putHeader("cache-control", "no-store")
-          .end(json.writeValueAsString(body));
+          .end(Redact.text(json.writeValueAsString(body)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the UI's answer as JSON: " + e.getOriginalMessage(), e);
     }

@@ -1,13 +1,12 @@
 package io.driftless.functions.http.ui;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.driftless.functions.http.BearerToken;
 import java.util.Optional;
 
 /**
  * The token the web UI's writes (reconcile, suspend, resume) need, set at startup with
  * {@code DRIFTLESS_UI_TOKEN}. Without one the UI is read-only; a request must send it as
- * {@code Authorization: Bearer <token>}. The token never appears in a response or a log line.
+ * {@code Authorization: Bearer <token>} ({@link BearerToken}).
  */
 public final class UiToken {
   /** Why a write was let through or refused; {@code status} is the HTTP status of a refusal. */
@@ -26,26 +25,23 @@ public final class UiToken {
     }
   }
 
-  private static final String BEARER = "Bearer ";
-  private final Optional<byte[]> token;
+  private final BearerToken token;
 
   public UiToken(Optional<String> token) {
-    this.token = token.map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+    this.token = new BearerToken(token);
   }
 
   public boolean configured() {
-    return token.isPresent();
+    return token.configured();
   }
 
   /** Judges a request's {@code Authorization} header (null when it sent none). */
   public Verdict check(String authorization) {
-    if (token.isEmpty()) {
-      return Verdict.READ_ONLY;
-    }
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Verdict.MISSING;
-    }
-    byte[] sent = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(sent, token.get()) ? Verdict.ALLOWED : Verdict.WRONG;
+    return switch (token.check(authorization)) {
+      case ALLOWED -> Verdict.ALLOWED;
+      case UNSET -> Verdict.READ_ONLY;
+      case MISSING -> Verdict.MISSING;
+      case WRONG -> Verdict.WRONG;
+    };
   }
 }
