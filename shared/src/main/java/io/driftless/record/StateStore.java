@@ -7,7 +7,7 @@ package io.driftless.record;
  * Local in-process by default and AWS DynamoDB when {@code DRIFTLESS_TABLE} is set.
  */
 public interface StateStore
-    extends FleetRecords, Registry, WorkItemStore, StatusWriter, Leases, Deliveries, RequestQueue, AutoCloseable {
+    extends Intake, Registry, WorkItemStore, StatusWriter, Leases, AutoCloseable {
   /** The events of every reconcile, kept for {@code DRIFTLESS_EVENT_TTL} ({@link EventStore} writes them). */
   @Override
   EventLog events();

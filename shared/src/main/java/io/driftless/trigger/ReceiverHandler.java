@@ -7,7 +7,7 @@ import io.driftless.model.Receivers;
 import io.driftless.model.Yaml;
 import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
-import io.driftless.record.StateStore;
+import io.driftless.record.Intake;
 import io.driftless.model.Redact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,18 +35,18 @@ public final class ReceiverHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverHandler.class);
   private static final HexFormat HEX = HexFormat.of();
 
-  private final StateStore store;
+  private final Intake store;
   private final ReceiverTokens tokens;
   private final Consumer<ReconcileRequest> dispatch;
   private final Clock clock;
   private final ReceiverTargets targets;
 
-  public ReceiverHandler(StateStore store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock) {
+  public ReceiverHandler(Intake store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock) {
     this(store, tokens, dispatch, clock, Tenancy.OPEN);
   }
 
   /** A handler whose Receivers trigger only what {@code tenancy} lets them reach. */
-  public ReceiverHandler(StateStore store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock,
+  public ReceiverHandler(Intake store, ReceiverTokens tokens, Consumer<ReconcileRequest> dispatch, Clock clock,
       Tenancy tenancy) {
     this.store = store;
     this.tokens = tokens;

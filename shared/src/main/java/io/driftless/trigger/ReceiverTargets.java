@@ -9,7 +9,7 @@ import io.driftless.record.ReceiverRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.Intake;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +28,10 @@ final class ReceiverTargets {
   /** One request to queue, by (kind, target, cluster). */
   record Target(String kind, String target, String cluster) {}
 
-  private final StateStore store;
+  private final Intake store;
   private final Tenancy tenancy;
 
-  ReceiverTargets(StateStore store, Tenancy tenancy) {
+  ReceiverTargets(Intake store, Tenancy tenancy) {
     this.store = store;
     this.tenancy = tenancy;
   }

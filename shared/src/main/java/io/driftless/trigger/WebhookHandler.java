@@ -4,7 +4,7 @@ import io.driftless.model.SecretResolver;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
-import io.driftless.record.StateStore;
+import io.driftless.record.Intake;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -36,13 +36,13 @@ public final class WebhookHandler {
   static final Duration KEEP_DELIVERIES = Duration.ofDays(3);
   private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
 
-  private final StateStore store;
+  private final Intake store;
   private final SecretResolver secrets;
   private final Consumer<ReconcileRequest> dispatch;
   private final Clock clock;
 
   public WebhookHandler(
-      StateStore store, SecretResolver secrets, Consumer<ReconcileRequest> dispatch, Clock clock) {
+      Intake store, SecretResolver secrets, Consumer<ReconcileRequest> dispatch, Clock clock) {
     this.store = store;
     this.secrets = secrets;
     this.dispatch = dispatch;

@@ -46,6 +46,18 @@ class LayeringTest {
   }
 
   @Test
+  void aTriggerTouchesOnlyTheIntake() {
+    noClasses().that().resideInAPackage("io.driftless.trigger..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.driftless.record.StateStore")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftless.record.WorkItemStore")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftless.record.StatusWriter")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftless.record.Leases")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.driftless.record.Registry")
+        .because("a trigger reads what is recorded, records deliveries and queues requests (record.Intake); runs write the rest")
+        .check(engine);
+  }
+
+  @Test
   void theModelAndConfigurationDependOnNoStage() {
     for (String stage : FLOW) {
       noClasses().that().resideInAnyPackage("io.driftless.model..", "io.driftless.config..")
