@@ -39,7 +39,7 @@ record FluxResource(
     String[] parts = key.substring(key.lastIndexOf('#') + 1).split("/");
     String namespace = parts.length >= 2 ? parts[parts.length - 2] : "";
     String ready = status == null ? null : status.condition(Condition.READY).map(Condition::status).orElse(null);
-    boolean suspended = suspendedInTable || Boolean.TRUE.equals(at(object, "spec", "suspend"));
+    boolean suspended = suspendedInTable || Boolean.TRUE.equals(KubeObject.valueAt(object, "spec", "suspend"));
     return new FluxResource(cluster, text(object, o::group), text(object, o::version), kind, namespace,
         parts[parts.length - 1], ready, suspended, new LinkedHashMap<>(), durations, object);
   }
@@ -59,7 +59,7 @@ record FluxResource(
 
   /** Adds a {@code gotk_resource_info} label with the manifest's value at {@code path}, when it has one. */
   FluxResource withField(String label, String... path) {
-    return with(label, at(manifest, path));
+    return with(label, KubeObject.valueAt(manifest, path));
   }
 
   private static String text(Map<String, Object> object, java.util.function.Supplier<String> field) {
@@ -77,17 +77,5 @@ record FluxResource(
     } catch (RuntimeException unreadable) {
       return Map.of();
     }
-  }
-
-  /** The value at {@code path} in a manifest read as maps, or null. */
-  private static Object at(Map<String, Object> object, String... path) {
-    Object here = object;
-    for (String step : path) {
-      if (!(here instanceof Map<?, ?> map)) {
-        return null;
-      }
-      here = map.get(step);
-    }
-    return here;
   }
 }

@@ -123,6 +123,18 @@ public final class KubeObject {
     return created;
   }
 
+  /** The value at {@code path} in an object read as maps, or null. */
+  public static Object valueAt(Map<String, Object> object, String... path) {
+    Object here = object;
+    for (String step : path) {
+      if (!(here instanceof Map<?, ?> map)) {
+        return null;
+      }
+      here = map.get(step);
+    }
+    return here;
+  }
+
   @SuppressWarnings("unchecked")
   public static Map<String, Object> copyMap(Map<String, Object> in) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -27,10 +27,12 @@ public final class NotificationObjects {
       "azureeventhub", "lark", "matrix", "opsgenie", "grafana", "githubdispatch", "pagerduty", "datadog", "nats",
       "zulip", "otel", "zoom", "incident.io", "bitbucketserver", "azuredevops", "githubpullrequestcomment",
       "giteapullrequestcomment", "gitlabmergerequestcomment");
-  /** The kinds an Alert's eventSources may name (Flux's list). */
-  private static final List<String> SOURCE_KINDS = List.of("Bucket", "GitRepository", "Kustomization", "HelmRelease",
-      "HelmChart", "HelmRepository", "ImageRepository", "ImagePolicy", "ImageUpdateAutomation", "OCIRepository",
-      "ArtifactGenerator", "ExternalArtifact");
+  /**
+   * An eventSources kind: any Kubernetes kind name. Kinds Driftless emits no events for (the Flux
+   * Operator's FluxInstance and ResourceSet, which its CRD patch adds) match nothing, as in a cluster
+   * where nothing reconciles them; a lower-case or qualified name is a typo that would never match.
+   */
+  private static final Pattern KIND_NAME = Pattern.compile("^[A-Z][A-Za-z0-9]*$");
 
   private NotificationObjects() {}
 
@@ -117,7 +119,9 @@ public final class NotificationObjects {
       String field = "spec.eventSources[" + i + "]";
       require(o, field + ".kind", s.kind());
       require(o, field + ".name", s.name());
-      checkEnum(o, field + ".kind", s.kind(), SOURCE_KINDS.toArray(String[]::new));
+      if (!KIND_NAME.matcher(s.kind()).matches()) {
+        throw invalid(o, field + ".kind", "'" + s.kind() + "' is not a kind (a kind is CamelCase, e.g. HelmRelease)");
+      }
       if ("*".equals(s.namespace()) && !registered) {
         throw invalid(o, field + ".namespace", "'*' is not a namespace (Flux matches one namespace per source)");
       }

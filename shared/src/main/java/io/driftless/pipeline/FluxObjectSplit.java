@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.FluxInstance;
 import io.driftless.model.FluxObjects;
 import io.driftless.model.GitRepository;
 import io.driftless.model.KubeObject;
@@ -11,14 +12,19 @@ import io.driftless.notify.NotificationObjects;
 import io.driftless.source.RemoteUrls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits a build's output the Flux way: GitRepository and Kustomization objects, and Flux's Helm
  * objects (HelmRelease, HelmRepository, HelmChart, OCIRepository), Flux's Providers and Alerts, and
  * Receivers become Driftless's own records instead of being applied; Flux's controller components (flux-system,
- * gotk-components) are skipped; everything else is applied.
+ * gotk-components) are skipped; the Flux Operator's objects (its kinds, and the flux-operator and flux-instance
+ * charts' HelmReleases and OCIRepositories) are skipped, each named; everything else is applied.
  */
-record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents) {
+record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFluxComponents, List<KubeObject> skippedOperator) {
+  /** The Flux Operator's charts: installing either would run a second Flux beside Driftless. */
+  private static final Set<String> OPERATOR_CHARTS = Set.of("flux-operator", "flux-instance");
 
   static FluxObjectSplit of(List<KubeObject> built) {
     List<KubeObject> sources = new ArrayList<>();
@@ -28,9 +34,12 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
     List<KubeObject> notifications = new ArrayList<>();
     List<KubeObject> receivers = new ArrayList<>();
     List<KubeObject> toApply = new ArrayList<>();
+    List<KubeObject> operator = new ArrayList<>();
     int skipped = 0;
     for (KubeObject o : built) {
-      if (FluxObjects.isGitRepository(o)) {
+      if (isOperatorObject(o, built)) {
+        operator.add(o);
+      } else if (FluxObjects.isGitRepository(o)) {
         gitRepository(o); // validates: a bad one fails the build, naming file and field
         sources.add(o);
       } else if (FluxObjects.isKustomization(o)) {
@@ -52,7 +61,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
       }
     }
     return new FluxObjectSplit(new Discovered(sources, kustomizations, helm, helmObjects, notifications, receivers),
-        toApply, skipped);
+        toApply, skipped, operator);
   }
 
   /**
@@ -76,5 +85,44 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
         || "flux-system".equals(instance)
         || file.endsWith("gotk-components.yaml")
         || file.endsWith("gotk-sync.yaml");
+  }
+
+  /**
+   * The Flux Operator's own objects: any kind of its group (FluxInstance, FluxReport, ResourceSet…), a
+   * HelmRelease of the flux-operator or flux-instance chart (by {@code chart.spec.chart}, or by a
+   * {@code chartRef} to an OCIRepository of this build holding one), and such an OCIRepository.
+   */
+  static boolean isOperatorObject(KubeObject o, List<KubeObject> built) {
+    if (FluxInstance.isOperatorKind(o)) {
+      return true;
+    }
+    if (isOperatorChartRepository(o)) {
+      return true;
+    }
+    if (!"HelmRelease".equals(o.kind()) || !"helm.toolkit.fluxcd.io".equals(o.group())) {
+      return false;
+    }
+    if (OPERATOR_CHARTS.contains(lastSegment(text(o.content(), "spec", "chart", "spec", "chart")))) {
+      return true;
+    }
+    String refKind = text(o.content(), "spec", "chartRef", "kind");
+    String refName = text(o.content(), "spec", "chartRef", "name");
+    String refNs = text(o.content(), "spec", "chartRef", "namespace");
+    String ns = refNs == null || refNs.isEmpty() ? o.namespace() : refNs;
+    return "OCIRepository".equals(refKind) && built.stream().anyMatch(r -> isOperatorChartRepository(r)
+        && r.name().equals(refName) && r.namespace().equals(ns));
+  }
+
+  private static boolean isOperatorChartRepository(KubeObject o) {
+    return "OCIRepository".equals(o.kind()) && "source.toolkit.fluxcd.io".equals(o.group())
+        && OPERATOR_CHARTS.contains(lastSegment(text(o.content(), "spec", "url")));
+  }
+
+  private static String lastSegment(String path) {
+    return path == null ? "" : path.substring(path.replaceFirst("/+$", "").lastIndexOf('/') + 1).replaceFirst("/+$", "");
+  }
+
+  private static String text(Map<String, Object> map, String... path) {
+    return KubeObject.valueAt(map, path) instanceof String s ? s : null;
   }
 }

@@ -153,6 +153,9 @@ final class KustomizationReconciler {
         LOG.warning(ks.key() + ": skipped " + split.skippedFluxComponents()
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
+      for (KubeObject o : split.skippedOperator()) {
+        LOG.warning(OperatorObjects.skipped("Kustomization/" + ks.key(), o, ctx.store().getRoot(rec.root())));
+      }
       DeclaredObjectsAccess.check(target, "Kustomization/" + ks.key(), split.flux());
       discovered = Optional.of(split.flux());
       buildDigest = ChangeDetection.buildDigest(build, rec);

@@ -100,6 +100,22 @@ class AlertRouterTest {
   }
 
   @Test
+  void anEventSourceOfAKindDriftlessDoesNotRunMatchesNothingAndTheAlertsOtherSourcesStillDo() throws Exception {
+    secret("webhook", Map.of("address", receiver.url("/flux")));
+    record("Provider", "ntfy", "  type: generic\n  secretRef: {name: webhook}\n");
+    record("Alert", "operator", """
+          providerRef: {name: ntfy}
+          eventSources: [{kind: FluxInstance, name: flux}, {kind: ResourceSet, name: "*"}, {kind: HelmRelease, name: "*"}]
+        """);
+
+    router.emit(TestEvents.kustomization("flux-system", "flux", INFO, "ReconciliationSucceeded", "a Kustomization named flux"));
+    router.emit(TestEvents.helmRelease("flux-system", "podinfo", INFO, "UpgradeSucceeded", "upgraded"));
+
+    assertThat(receiver.requests()).hasSize(1);
+    assertThat(json(receiver.requests().get(0)).at("/message").asText()).isEqualTo("upgraded");
+  }
+
+  @Test
   void genericHmacSignsTheBodyWithTheToken() {
     secret("hmac", Map.of("token", TOKEN));
     record("Provider", "signed", "  type: generic-hmac\n  address: " + receiver.url("/hook") + "\n  secretRef: {name: hmac}\n");

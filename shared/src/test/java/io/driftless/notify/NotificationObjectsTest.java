@@ -58,7 +58,19 @@ class NotificationObjectsTest {
     assertThatThrownBy(() -> NotificationObjects.alert(object(alert)))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith(FILE + ": Alert/flux-system/a: spec.exclusionList[0] is not a regular expression");
-    assertThatThrownBy(() -> NotificationObjects.alert(object(alert.replace("Kustomization", "Deployment"))))
-        .hasMessageStartingWith(FILE + ": Alert/flux-system/a: spec.eventSources[0].kind 'Deployment' is not one of");
+    assertThatThrownBy(() -> NotificationObjects.alert(object(alert.replace("Kustomization", "kustomization"))))
+        .hasMessage(FILE + ": Alert/flux-system/a: spec.eventSources[0].kind 'kustomization' is not a kind"
+            + " (a kind is CamelCase, e.g. HelmRelease)");
+    assertThatThrownBy(() -> NotificationObjects.alert(object(alert.replace("{kind: Kustomization, name: \"*\"}", "{name: \"*\"}"))))
+        .hasMessageStartingWith(FILE + ": Alert/flux-system/a: spec.eventSources[0].kind is required");
+  }
+
+  @Test
+  void anAlertNamingTheFluxOperatorsKindsParses() {
+    Alert alert = NotificationObjects.alert(object("apiVersion: notification.toolkit.fluxcd.io/v1beta3\nkind: Alert\n"
+        + "metadata: {name: flux-operator, namespace: flux-system}\nspec:\n  providerRef: {name: alertmanager}\n"
+        + "  eventSources: [{kind: FluxInstance, name: flux}, {kind: ResourceSet, name: '*'}, {kind: Kustomization, name: '*'}]\n"));
+
+    assertThat(alert.sources()).extracting(Alert.EventSource::kind).containsExactly("FluxInstance", "ResourceSet", "Kustomization");
   }
 }
