@@ -67,7 +67,7 @@ final class ExternalArtifacts {
     return java.util.Optional.empty();
   }
 
-  private static void refuseUnsupported(ArtifactGenerator g) {
+  static void refuseUnsupported(ArtifactGenerator g) {
     if (g.spec().pathPattern() != null) {
       throw refused(g, "spec.pathPattern");
     }

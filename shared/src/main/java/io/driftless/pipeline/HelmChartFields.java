@@ -13,8 +13,11 @@ final class HelmChartFields {
 
   static void refuse(HelmChart chart) {
     HelmChart.Spec s = chart.spec();
-    if (s.valuesFiles() != null && !s.valuesFiles().isEmpty() || s.valuesFile() != null && !s.valuesFile().isBlank()) {
+    if (s.valuesFiles() != null && !s.valuesFiles().isEmpty()) {
       throw refused(chart, "spec.valuesFiles");
+    }
+    if (s.valuesFile() != null && !s.valuesFile().isBlank()) {
+      throw refused(chart, "spec.valuesFile");
     }
     if (s.verify() != null) {
       throw refused(chart, "spec.verify");

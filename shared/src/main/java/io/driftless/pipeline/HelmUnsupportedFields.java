@@ -29,6 +29,7 @@ final class HelmUnsupportedFields {
     Map<String, Boolean> set = new LinkedHashMap<>();
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
     set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
+    set.put("spec.postRenderStrategy", s.postRenderStrategy() != null && !"nohooks".equals(s.postRenderStrategy()));
     set.put("spec.dependsOn[].readyExpr", UnsupportedFields.hasReadyExpr(s.dependencies()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
@@ -39,6 +40,7 @@ final class HelmUnsupportedFields {
     if (in != null) {
       set.put("spec.install.strategy", retryOnFailure(in.strategy()));
       set.put("spec.install.disableTakeOwnership", isTrue(in.disableTakeOwnership()));
+      set.put("spec.install.disableWaitForJobs", isTrue(in.disableWaitForJobs()));
       set.put("spec.install.serverSideApply", Boolean.FALSE.equals(in.serverSideApply()));
     }
     HelmRelease.Upgrade up = s.upgrade();
@@ -47,6 +49,7 @@ final class HelmUnsupportedFields {
           && !List.of("rollback", "uninstall").contains(up.remediation().strategy()));
       set.put("spec.upgrade.strategy", retryOnFailure(up.strategy()));
       set.put("spec.upgrade.disableTakeOwnership", isTrue(up.disableTakeOwnership()));
+      set.put("spec.upgrade.disableWaitForJobs", isTrue(up.disableWaitForJobs()));
       set.put("spec.upgrade.preserveValues", isTrue(up.preserveValues()));
       set.put("spec.upgrade.chartNameChangeStrategy", up.chartNameChangeStrategy() != null
           && !"Reinstall".equals(up.chartNameChangeStrategy()));
@@ -55,6 +58,8 @@ final class HelmUnsupportedFields {
     HelmRelease.Rollback rb = s.rollback();
     if (rb != null) {
       set.put("spec.rollback.force", isTrue(rb.force()));
+      set.put("spec.rollback.recreate", isTrue(rb.recreate()));
+      set.put("spec.rollback.disableWaitForJobs", isTrue(rb.disableWaitForJobs()));
       set.put("spec.rollback.cleanupOnFail", isTrue(rb.cleanupOnFail()));
       set.put("spec.rollback.serverSideApply", "disabled".equals(rb.serverSideApply()));
     }

@@ -47,6 +47,24 @@ final class Sources {
     return fetchGit(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources);
   }
 
+  /** The GitRepository fields Driftless parses but does not act on yet: each refused by name, never fetched without it. */
+  static void refuseUnsupported(GitRepository repo) {
+    GitRepository.Spec s = repo.spec();
+    refuseIf(repo, "spec.include", s.include() != null && !s.include().isEmpty());
+    refuseIf(repo, "spec.recurseSubmodules", Boolean.TRUE.equals(s.recurseSubmodules()));
+    refuseIf(repo, "spec.sparseCheckout", s.sparseCheckout() != null && !s.sparseCheckout().isEmpty());
+    refuseIf(repo, "spec.verify", s.verify() != null);
+    refuseIf(repo, "spec.proxySecretRef", s.proxySecretRef() != null);
+    refuseIf(repo, "spec.provider", s.provider() != null && !"generic".equals(s.provider()));
+    refuseIf(repo, "spec.serviceAccountName", s.serviceAccountName() != null);
+  }
+
+  private static void refuseIf(GitRepository repo, String field, boolean set) {
+    if (set) {
+      throw new SourceException("GitRepository " + repo.key() + ": " + field + " is not supported by Driftless yet");
+    }
+  }
+
   /**
    * The GitRepository {@code key} ({@code namespace/name}) of {@code root}, for {@code owner} (as
    * errors name it), fetched as {@link #fetch} does.
@@ -56,6 +74,7 @@ final class Sources {
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
             .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
     GitRepository repo = WorkItems.parse(source);
+    refuseUnsupported(repo);
     GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
         source.credentialRef(), Bootstrap.origin(source));
     if (repo.spec().suspended()) {

@@ -103,14 +103,19 @@ final class Targets {
     return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), "Kustomization/" + ks.key());
   }
 
+  /** A kubeconfig comes from {@code secretRef}; {@code configMapRef} (workload identity) is refused by name. */
+  static void requireSecretRef(Kustomization.KeyRef secretRef, boolean configMapRef, String object) {
+    if (secretRef == null || secretRef.name() == null || secretRef.name().isBlank()) {
+      throw failure(object + ": spec.kubeConfig" + (configMapRef
+          ? ".configMapRef (workload identity) is not supported; use secretRef" : " needs secretRef.name"));
+    }
+  }
+
   /** The cluster of a kubeconfig held in a Secret of {@code namespace} on the home cluster. */
   private Connection remote(Connection home, Kustomization.KeyRef secretRef, boolean configMapRef, String namespace,
       String object) {
     String field = object + ": spec.kubeConfig";
-    if (secretRef == null || secretRef.name() == null || secretRef.name().isBlank()) {
-      throw failure(field + (configMapRef ? ".configMapRef (workload identity) is not supported; use secretRef"
-          : " needs secretRef.name"));
-    }
+    requireSecretRef(secretRef, configMapRef, object);
     String where = field + ".secretRef: Secret/" + namespace + "/" + secretRef.name();
     Map<String, String> data = secretData(home.client(), namespace, secretRef.name(), where);
     List<String> keys = secretRef.key() != null && !secretRef.key().isBlank()

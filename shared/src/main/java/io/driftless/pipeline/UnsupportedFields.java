@@ -18,6 +18,12 @@ final class UnsupportedFields {
     if (hasReadyExpr(spec.dependencies())) {
       throw refused(ks, "spec.dependsOn[].readyExpr", "CEL readiness expressions are not supported yet");
     }
+    if (spec.ignore() != null && !spec.ignore().isEmpty()) {
+      throw refused(ks, "spec.ignore", "server-side apply ignore rules are not supported yet");
+    }
+    if (spec.decryption() != null && spec.decryption().serviceAccountName() != null) {
+      throw refused(ks, "spec.decryption.serviceAccountName", "workload identity for KMS is not supported");
+    }
     String policy = spec.deletionPolicy();
     if (policy != null && !java.util.List.of("MirrorPrune", "Delete", "Orphan").contains(policy)) {
       throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune, Delete and Orphan are)");

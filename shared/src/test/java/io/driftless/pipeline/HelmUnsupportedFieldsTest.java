@@ -62,7 +62,7 @@ class HelmUnsupportedFieldsTest {
           install: {remediation: {retries: 2}, strategy: {name: RemediateOnFailure}}
           upgrade: {remediation: {retries: 1, strategy: uninstall, remediateLastFailure: true}}
           test: {enable: true, ignoreFailures: true, filters: [{name: web-test}]}
-          rollback: {timeout: 1m, disableWait: true, disableHooks: true, recreate: true}
+          rollback: {timeout: 1m, disableWait: true, disableHooks: true}
         """))).doesNotThrowAnyException();
   }
 

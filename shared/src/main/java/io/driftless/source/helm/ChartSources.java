@@ -58,11 +58,7 @@ public final class ChartSources {
   public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth) {
     RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
     OCIRepository.Spec s = repo.spec();
-    refuseProvider(repo, s.provider());
-    refuseIfSet(repo, "spec.verify", s.verify());
-    refuseIfSet(repo, "spec.proxySecretRef", s.proxySecretRef());
-    refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
-    refuseIfSet(repo, "spec.ignore", s.ignore());
+    refuseUnsupported(repo);
     HttpFetch http = transport(repo, a, s.timeout());
     String scope = ChartCache.scope(repo, s.url(), a);
     return oci.fromOciRepository(repo, scope, registry(repo, scope, s.url(), s.insecureEnabled(), a, http));
@@ -116,6 +112,16 @@ public final class ChartSources {
     } catch (GeneralSecurityException | IOException e) {
       throw ChartSourceException.of(owner, "spec.certSecretRef: " + e.getMessage());
     }
+  }
+
+  /** The OCIRepository fields Driftless parses but cannot act on yet, each refused by name. */
+  public static void refuseUnsupported(OCIRepository repo) {
+    OCIRepository.Spec s = repo.spec();
+    refuseProvider(repo, s.provider());
+    refuseIfSet(repo, "spec.verify", s.verify());
+    refuseIfSet(repo, "spec.proxySecretRef", s.proxySecretRef());
+    refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
+    refuseIfSet(repo, "spec.ignore", s.ignore());
   }
 
   private static void refuseProvider(HelmObject owner, String provider) {
