@@ -73,7 +73,14 @@ public final class CelExpression {
     throw new EvaluationException("failed to evaluate CEL expression as boolean: '" + text + "'");
   }
 
+  /** One environment per set of variables: building one declares the whole standard library. */
+  private static final Map<List<String>, Cel> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Cel cel(List<String> variables) {
+    return ENVIRONMENTS.computeIfAbsent(List.copyOf(variables), CelExpression::environment);
+  }
+
+  private static Cel environment(List<String> variables) {
     var builder = CelFactory.plannerCelBuilder()
         .setOptions(OPTIONS)
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
