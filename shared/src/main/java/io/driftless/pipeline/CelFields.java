@@ -4,6 +4,7 @@ import io.driftless.apply.CelHealthRules;
 import io.driftless.cel.CelExpression;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Reason;
+import java.util.function.Supplier;
 
 /**
  * A Kustomization's CEL fields ({@code healthCheckExprs}, {@code dependsOn[].readyExpr}), checked before
@@ -32,7 +33,7 @@ final class CelFields {
     return stallIfInvalid(() -> CelHealthRules.of(ks.spec().healthCheckExprs()));
   }
 
-  private static <T> T stallIfInvalid(java.util.function.Supplier<T> compile) {
+  private static <T> T stallIfInvalid(Supplier<T> compile) {
     try {
       return compile.get();
     } catch (CelExpression.InvalidExpressionException e) {
