@@ -1,5 +1,6 @@
 package io.driftless.apply;
 
+import io.driftless.cel.CelExpression;
 import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Waits until applied objects are Current by kstatus rules, polling as Flux does; fails fast on the
- * first Failed object, and on timeout names every object that was not ready and its status.
+ * Waits until applied objects are Current by kstatus rules (or, for the kinds they match, by a
+ * Kustomization's CEL {@link CelHealthRules}), polling as Flux does; fails fast on the first Failed
+ * object, and on timeout names every object that was not ready and its status. An object a CEL rule
+ * cannot be evaluated on yet is Unknown, with the evaluation error, as in Flux's wait.
  */
 public final class HealthChecker {
   private final KubernetesClient client;
@@ -26,23 +29,35 @@ public final class HealthChecker {
   public record Target(ObjectId id, String apiVersion) {}
 
   public void waitForCurrent(List<Target> targets, Duration timeout) {
-    Map<String, HealthStatus> notReady = new LinkedHashMap<>();
+    waitForCurrent(targets, timeout, CelHealthRules.NONE);
+  }
+
+  /** As {@link #waitForCurrent(List, Duration)}, with {@code rules} deciding the objects they match. */
+  public void waitForCurrent(List<Target> targets, Duration timeout, CelHealthRules rules) {
+    Map<String, String> notReady = new LinkedHashMap<>();
     boolean current = poller.await(timeout, () -> {
       notReady.clear();
       for (Target t : targets) {
-        HealthStatus s = HealthStatus.of(live(t));
+        Map<String, Object> live = live(t);
+        HealthStatus s;
+        try {
+          s = rules.statusOf(t.id(), live).orElseGet(() -> HealthStatus.of(live));
+        } catch (CelExpression.EvaluationException e) {
+          notReady.put(t.id().subject(), "Unknown': " + e.getMessage());
+          continue;
+        }
         if (s == HealthStatus.FAILED) {
           throw new HealthCheckException(t.id().subject() + " status: 'Failed'");
         }
         if (s != HealthStatus.CURRENT) {
-          notReady.put(t.id().subject(), s);
+          notReady.put(t.id().subject(), label(s) + "'");
         }
       }
       return notReady.isEmpty();
     });
     if (!current) {
       List<String> lines = new ArrayList<>();
-      notReady.forEach((id, s) -> lines.add(id + " status: '" + label(s) + "'"));
+      notReady.forEach((id, s) -> lines.add(id + " status: '" + s));
       throw new HealthCheckException("timeout waiting for: [" + String.join(", ", lines) + "]");
     }
   }
@@ -56,6 +71,7 @@ public final class HealthChecker {
       return null;
     }
     Map<String, Object> map = new LinkedHashMap<>(r.getAdditionalProperties());
+    map.put("apiVersion", r.getApiVersion());
     map.put("kind", r.getKind());
     map.put("metadata", io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().convertValue(r.getMetadata(), Map.class));
     return map;

@@ -1,15 +1,24 @@
 package io.driftless.pipeline;
 
+import io.driftless.cel.CelExpression;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.SourceRecord;
 import io.driftless.record.StateStore;
+import io.driftless.view.FluxObjectDocuments;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Flux's dependsOn rule (flux.md §1.3 step 5): each dependency on the same cluster exists, is Ready,
- * and, when it uses the same source, has applied that source's current revision.
+ * and, when it uses the same source, has applied that source's current revision. A dependency with a
+ * CEL {@code readyExpr} is ready when the expression holds instead, as in Flux without its
+ * {@code AdditiveCELDependencyCheck} feature gate: {@code dep} is the dependency and {@code self} this
+ * Kustomization, each as {@code driftless get ks -o yaml} shows it, with generation 1 and
+ * {@code status.observedGeneration} 1 once it has been reconciled (Driftless keeps no generations).
  */
 final class Dependencies {
   private Dependencies() {}
@@ -27,6 +36,12 @@ final class Dependencies {
       if (found.isEmpty()) {
         return Optional.of("dependency '" + key + "' not found");
       }
+      if (dep.readyExpr() != null && !dep.readyExpr().isBlank()) {
+        if (!readyExpr(ks, dep).evaluateBoolean(Map.of("self", celObject(rec), "dep", celObject(found.get())))) {
+          return Optional.of("dependency '" + key + "' is not ready according to readyExpr eval");
+        }
+        continue;
+      }
       KustomizationStatus s = found.get().status();
       if (s == null || !s.isReady()) {
         return Optional.of("dependency '" + key + "' is not ready");
@@ -41,5 +56,35 @@ final class Dependencies {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The dependency's {@code readyExpr} compiled with the variables {@code dep} and {@code self} and a
+   * boolean result; an invalid one throws {@link CelExpression.InvalidExpressionException} naming it.
+   */
+  static CelExpression readyExpr(Kustomization ks, Kustomization.DependencyRef dep) {
+    try {
+      return CelExpression.compileBoolean(dep.readyExpr(), List.of("self", "dep"));
+    } catch (CelExpression.InvalidExpressionException e) {
+      throw new CelExpression.InvalidExpressionException(
+          "failed to evaluate dependency " + dep.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> celObject(KustomizationRecord rec) {
+    Map<String, Object> doc = FluxObjectDocuments.of(rec);
+    doc.remove(FluxObjectDocuments.DRIFTLESS);
+    Map<String, Object> metadata = new LinkedHashMap<>(doc.get("metadata") instanceof Map<?, ?> m ? cast(m) : Map.of());
+    metadata.put("generation", 1L);
+    doc.put("metadata", metadata);
+    Map<String, Object> status = new LinkedHashMap<>(doc.get("status") instanceof Map<?, ?> m ? cast(m) : Map.of());
+    status.put("observedGeneration", rec.status() == null || rec.status().getConditions().isEmpty() ? -1L : 1L);
+    doc.put("status", status);
+    return doc;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> m) {
+    return (Map<String, Object>) m;
   }
 }

@@ -4,6 +4,7 @@ import io.driftless.apply.ApiErrors;
 import io.driftless.apply.ApplyException;
 import io.driftless.apply.ApplyOptions;
 import io.driftless.apply.ChangeSet;
+import io.driftless.apply.CelHealthRules;
 import io.driftless.apply.HealthChecker;
 import io.driftless.apply.Inventories;
 import io.driftless.apply.OwnerLabels;
@@ -133,6 +134,7 @@ final class KustomizationReconciler {
         return new Result(outcome(rec, status, changes), Optional.empty(), false, false);
       }
       UnsupportedFields.refuse(ks);
+      CelFields.check(ks);
       CrossNamespaceRefs.check(ctx, ks);
       dependencies(rec, ks);
       Sources.Fetched fetched = fetch(rec, ks, trigger.fetchSources());
@@ -215,7 +217,11 @@ final class KustomizationReconciler {
   }
 
   private void failed(KustomizationStatus status, Reason reason, String message, BuildResult build, Instant started) {
-    StatusUpdates.failed(status, reason, message, ctx.clock().instant());
+    if (reason == Reason.INVALID_CEL_EXPRESSION) {
+      StatusUpdates.stalled(status, reason, message, ctx.clock().instant());
+    } else {
+      StatusUpdates.failed(status, reason, message, ctx.clock().instant());
+    }
     if (build != null) {
       StatusUpdates.recordHistory(
           status, build.digest(), status.getLastAttemptedRevision(), false, started, ctx.clock().instant());
@@ -326,7 +332,9 @@ final class KustomizationReconciler {
       return;
     }
     try {
-      ctx.times().run("health", () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks)));
+      CelHealthRules rules = CelFields.healthRules(ks);
+      ctx.times().run("health",
+          () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks), rules));
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -28,6 +28,13 @@ final class StatusUpdates {
         Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY.flux(), message, now.toString());
   }
 
+  /** A failure no retry fixes (an invalid CEL expression): Ready=False and Stalled=True, not Reconciling. */
+  static void stalled(KustomizationStatus s, Reason reason, String message, Instant now) {
+    s.setCondition(Condition.READY, Condition.FALSE, reason.flux(), message, now.toString());
+    s.setCondition(Condition.STALLED, Condition.TRUE, reason.flux(), message, now.toString());
+    s.removeCondition(Condition.RECONCILING);
+  }
+
   static void succeeded(KustomizationStatus s, String revision, Instant now) {
     s.setLastAppliedRevision(revision);
     s.setCondition(

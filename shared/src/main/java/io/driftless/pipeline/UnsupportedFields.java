@@ -12,12 +12,6 @@ final class UnsupportedFields {
 
   static void refuse(Kustomization ks) {
     Kustomization.Spec spec = ks.spec();
-    if (spec.healthCheckExprs() != null && !spec.healthCheckExprs().isEmpty()) {
-      throw refused(ks, "spec.healthCheckExprs", "CEL health rules are not supported yet");
-    }
-    if (hasReadyExpr(spec.dependencies())) {
-      throw refused(ks, "spec.dependsOn[].readyExpr", "CEL readiness expressions are not supported yet");
-    }
     if (spec.ignore() != null && !spec.ignore().isEmpty()) {
       throw refused(ks, "spec.ignore", "server-side apply ignore rules are not supported yet");
     }
@@ -30,7 +24,7 @@ final class UnsupportedFields {
     }
   }
 
-  /** True when a dependency carries a CEL {@code readyExpr}, which replaces the Ready check in Flux. */
+  /** True when a dependency carries a CEL {@code readyExpr} (a HelmRelease's is still refused). */
   static boolean hasReadyExpr(java.util.List<Kustomization.DependencyRef> deps) {
     return deps != null && deps.stream().anyMatch(d -> d.readyExpr() != null && !d.readyExpr().isBlank());
   }

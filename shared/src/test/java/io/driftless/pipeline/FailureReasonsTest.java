@@ -143,13 +143,10 @@ class FailureReasonsTest {
   @Test
   void aFieldDriftlessDoesNotActOnIsRefusedNamingIt() {
     ReconcileReport report = reconcile("""
-          healthCheckExprs:
-            - apiVersion: example.com/v1
-              kind: Widget
-              current: status.ready == true
+          deletionPolicy: WaitForTermination
         """, "broken", "broken/cm.yaml", configMap("default", "broken", "x"));
 
-    assertFailedAlone(report, Reason.RECONCILIATION_FAILED, "spec.healthCheckExprs");
+    assertFailedAlone(report, Reason.RECONCILIATION_FAILED, "spec.deletionPolicy");
     assertThat(fleet.kube().configMaps().inNamespace("default").withName("broken").get()).isNull();
   }
 
