@@ -182,24 +182,38 @@ public final class Engine implements AutoCloseable {
   public ReconcileReport reconcile(ManualReconcile command) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
     String at = ctx.clock().instant().toString();
-    List<ReconcileRequest> requests = new ArrayList<>();
+    List<ReconcileOutcome> outcomes = new ArrayList<>();
     for (RootRecord root : store.listRoots()) {
       if (command.cluster() != null && !command.cluster().equals(root.cluster())) {
         continue;
       }
       if (wanted == null) {
-        requests.add(new ReconcileRequest("manual:" + UUID.randomUUID(), ReconcileRequest.KIND_ROOT, root.name(),
-            root.cluster(), "manual", at, null, true, command.withSource(), true));
+        outcomes.addAll(inProcess.run(List.of(new ReconcileRequest("manual:" + UUID.randomUUID(),
+            ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "manual", at, null, true, command.withSource(), true))));
       } else if (store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isPresent()) {
-        requests.add(manual(wanted, root.cluster(), at, command.withSource()));
+        outcomes.addAll(reconcileOne(root, wanted, at, command.withSource()));
       }
     }
-    List<ReconcileOutcome> outcomes = inProcess.run(requests);
     if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
       throw new IllegalArgumentException("Kustomization " + wanted + " not found"
           + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
     }
     return new ReconcileReport(outcomes);
+  }
+
+  /**
+   * One Kustomization of {@code root}'s tree, forced. First what of the tree is due runs, as a push
+   * would run it (a dependency whose source moved applies its new revision first, as Flux's watch on
+   * the source would have started it); then the Kustomization itself, forced, unless that wave ran it.
+   */
+  private List<ReconcileOutcome> reconcileOne(RootRecord root, String key, String at, boolean withSource) {
+    List<ReconcileOutcome> outcomes = new ArrayList<>(inProcess.run(List.of(new ReconcileRequest(
+        "manual:" + UUID.randomUUID(), ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "manual", at, null,
+        false, withSource, false))));
+    if (outcomes.stream().noneMatch(o -> o.kustomization().equals(key))) {
+      outcomes.addAll(inProcess.run(List.of(manual(key, root.cluster(), at, withSource))));
+    }
+    return outcomes;
   }
 
   /** Runs {@code requests} and what follows them in this JVM, as a manual reconcile does; nothing is queued. */
