@@ -11,6 +11,7 @@ import io.driftless.helm.release.ReleaseContent;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.helm.render.Capabilities;
 import io.driftless.helm.render.ChartCrd;
@@ -93,7 +94,7 @@ final class HelmReleaseReconciler {
       String configDigest = HelmValuesInputs.configDigest(values);
       String name = ReleaseNames.releaseName(hr);
       String namespace = ReleaseNames.targetNamespace(hr);
-      ReleaseStorage storage = new ReleaseStorage(client, ReleaseNames.storageNamespace(hr), ctx.clock());
+      ReleaseStorage storage = new SecretReleaseStorage(client, ReleaseNames.storageNamespace(hr), ctx.clock());
       HelmReleaseObjects builder = new HelmReleaseObjects(client);
       HelmHookRunner hooks = new HelmHookRunner(client, builder, ctx.clock());
       HelmReleaseUninstall uninstall = new HelmReleaseUninstall(new ResourceManager(client), hooks, ctx.clock());

@@ -6,6 +6,7 @@ import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.helm.HelmRelease;
@@ -52,7 +53,7 @@ final class HelmReleaseUninstall {
     if (!moved) {
       return new ChangeSet();
     }
-    ChangeSet changes = uninstall(hr, new ReleaseStorage(client, oldStorage, clock), last.get().name(),
+    ChangeSet changes = uninstall(hr, new SecretReleaseStorage(client, oldStorage, clock), last.get().name(),
         status.getInventory());
     status.setHistory(List.of());
     status.setInventory(List.of());

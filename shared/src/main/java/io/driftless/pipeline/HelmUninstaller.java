@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.HelmRecord;
@@ -32,7 +33,7 @@ final class HelmUninstaller {
     }
     KubernetesClient client = new Targets(ctx).of(rec, hr).apply();
     String name = status.latest().get().name();
-    ReleaseStorage storage = new ReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
+    ReleaseStorage storage = new SecretReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
     HelmHookRunner hooks = new HelmHookRunner(client, new HelmReleaseObjects(client), ctx.clock());
     changes.addAll(new HelmReleaseUninstall(new ResourceManager(client), hooks, ctx.clock())
         .uninstall(hr, storage, name, status.getInventory()));
