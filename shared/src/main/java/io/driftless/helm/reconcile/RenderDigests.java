@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.driftless.model.Yaml;
@@ -16,9 +16,9 @@ import java.util.Objects;
  * {@code valuesFiles}. An unset field has no digest, so releases made before these were supported
  * stay in sync.
  */
-record HelmRenderDigests(String postRenderers, String commonMetadata, String valuesFiles) {
-  static HelmRenderDigests of(HelmRelease hr) {
-    return new HelmRenderDigests(postRenderers(hr), commonMetadata(hr), valuesFiles(hr));
+public record RenderDigests(String postRenderers, String commonMetadata, String valuesFiles) {
+  public static RenderDigests of(HelmRelease hr) {
+    return new RenderDigests(postRenderers(hr), commonMetadata(hr), valuesFiles(hr));
   }
 
   /** The release last made was made with these settings. */
@@ -29,7 +29,7 @@ record HelmRenderDigests(String postRenderers, String commonMetadata, String val
   }
 
   /** After a release: the settings it was made with. */
-  void record(HelmReleaseStatus status) {
+  public void record(HelmReleaseStatus status) {
     status.setObservedPostRenderersDigest(postRenderers);
     status.setObservedCommonMetadataDigest(commonMetadata);
     status.setObservedValuesFilesDigest(valuesFiles);
@@ -45,7 +45,7 @@ record HelmRenderDigests(String postRenderers, String commonMetadata, String val
   }
 
   private static String valuesFiles(HelmRelease hr) {
-    List<String> files = HelmValuesFiles.paths(hr);
+    List<String> files = ValuesFiles.paths(hr);
     return files.isEmpty() ? null
         : digest(List.of(files, Boolean.TRUE.equals(hr.spec().chart().spec().ignoreMissingValuesFiles())));
   }

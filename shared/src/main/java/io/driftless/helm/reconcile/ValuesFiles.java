@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
 import io.driftless.helm.render.ChartValuesFiles;
 import io.driftless.model.GitRepository;
@@ -13,8 +13,8 @@ import java.util.List;
  * source-controller's {@code GetValuesFiles} does), for the chart renderer: paths in the chart for a repository chart,
  * paths from the repository root for a chart from a GitRepository.
  */
-final class HelmValuesFiles {
-  private HelmValuesFiles() {}
+public final class ValuesFiles {
+  private ValuesFiles() {}
 
   static List<String> paths(HelmRelease hr) {
     if (hr.spec().chart() == null || hr.spec().chart().spec() == null) {
@@ -32,7 +32,7 @@ final class HelmValuesFiles {
   }
 
   /** The values files to render with, or null when there are none. */
-  static ChartValuesFiles of(HelmRelease hr, ChartArtifact artifact) {
+  public static ChartValuesFiles of(HelmRelease hr, ChartArtifact artifact) {
     List<String> paths = paths(hr);
     if (paths.isEmpty()) {
       return null;
@@ -43,7 +43,7 @@ final class HelmValuesFiles {
   }
 
   /** The field the {@code index}-th of {@link #paths} comes from, e.g. {@code spec.chart.spec.valuesFiles[1]}. */
-  static String field(HelmRelease hr, int index) {
+  public static String field(HelmRelease hr, int index) {
     HelmRelease.ChartTemplateSpec spec = hr.spec().chart().spec();
     int i = index;
     if (spec.valuesFile() != null && !spec.valuesFile().isBlank()) {

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.Action;
 import io.driftless.apply.ApplyException;
@@ -17,12 +17,12 @@ import java.util.logging.Logger;
  * on its own: {@code disableSchemaValidation} renders without the charts' {@code values.schema.json};
  * {@code upgrade.cleanupOnFail} deletes what a failed upgrade created, as Helm does.
  */
-final class HelmActionFlags {
-  private static final Logger LOG = Logger.getLogger(HelmActionFlags.class.getName());
+public final class ActionFlags {
+  private static final Logger LOG = Logger.getLogger(ActionFlags.class.getName());
 
-  private HelmActionFlags() {}
+  private ActionFlags() {}
 
-  static boolean skipSchemaValidation(HelmRelease hr, boolean install) {
+  public static boolean skipSchemaValidation(HelmRelease hr, boolean install) {
     return install
         ? hr.spec().install() != null && Boolean.TRUE.equals(hr.spec().install().disableSchemaValidation())
         : hr.spec().upgrade() != null && Boolean.TRUE.equals(hr.spec().upgrade().disableSchemaValidation());
@@ -33,7 +33,7 @@ final class HelmActionFlags {
    * (by the change set so far, including that of a failed apply) are deleted, if still owned by
    * this HelmRelease. A failure to clean up is logged; the upgrade's own failure is what is reported.
    */
-  static void cleanupOnFail(HelmRelease hr, KubernetesClient client, boolean install, ChangeSet changes,
+  public static void cleanupOnFail(HelmRelease hr, KubernetesClient client, boolean install, ChangeSet changes,
       RuntimeException failure) {
     if (install || hr.spec().upgrade() == null || !Boolean.TRUE.equals(hr.spec().upgrade().cleanupOnFail())) {
       return;
@@ -51,7 +51,7 @@ final class HelmActionFlags {
       changes.addAll(new ResourceManager(client).prune(ChangeSet.of(created).toInventory(),
           OwnerLabels.helm(hr.name(), hr.namespace())));
     } catch (RuntimeException e) {
-      LOG.warning(HelmReleaseReconciler.subject(hr) + ": cleanupOnFail could not delete what the upgrade created: "
+      LOG.warning(hr.subject() + ": cleanupOnFail could not delete what the upgrade created: "
           + e.getMessage());
     }
   }

@@ -1,9 +1,10 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftless.helm.action.ActionFailure;
 import io.driftless.helm.release.InMemoryReleaseStorage;
 import io.driftless.helm.release.ReleaseContent;
 import io.driftless.helm.release.ReleaseStatus;
@@ -13,6 +14,7 @@ import io.driftless.model.Condition;
 import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.testing.TestHelmReleases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * spec, and which actions fail, which actions run in one reconcile (and the next ones), and where the
  * conditions end, up to Stalled {@code RetriesExceeded} once the retries are used up.
  */
-class HelmAtomicReleaseTest {
+class AtomicReleaseTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
   private static final String WANTED_VERSION = "1.1.0";
   private static final String CONFIG = "sha256:values";
@@ -125,7 +127,7 @@ class HelmAtomicReleaseTest {
           parts[1].toUpperCase().replace('-', '_')), parts[2]);
       storage.add(stored);
       if (row.recorded()) {
-        status.addSnapshot(HelmReleaseReconciler.snapshot(stored, "upgrade", parts[2], CONFIG));
+        status.addSnapshot(Snapshots.of(stored, "upgrade", parts[2], CONFIG));
       }
     }
     if (row.recorded() && !row.history().isEmpty()) {
@@ -133,13 +135,13 @@ class HelmAtomicReleaseTest {
     }
     FakeActions actions = new FakeActions(hr, storage, status, row.failing());
     ReleaseStorage unlocking = new Unlocking(storage, actions.ran);
-    HelmReleaseState.Wanted wanted = new HelmReleaseState.Wanted("web", WANTED_VERSION, CONFIG, row.testsOn(),
-        !HelmRemediationPolicy.of(hr, status).ignoreTestFailures(), HelmRenderDigests.of(hr));
+    ReleaseState.Wanted wanted = new ReleaseState.Wanted("web", WANTED_VERSION, CONFIG, row.testsOn(),
+        !RemediationPolicy.of(hr, status).ignoreTestFailures(), RenderDigests.of(hr));
 
     List<List<String>> ran = new ArrayList<>();
     for (int reconcile = 0; reconcile < row.actions().size(); reconcile++) {
       actions.ran.clear();
-      new HelmAtomicRelease(hr, unlocking, "web", status, wanted, actions, CLOCK).run();
+      new AtomicRelease(hr, unlocking, "web", status, wanted, actions, CLOCK).run();
       ran.add(List.copyOf(actions.ran));
     }
 
@@ -197,7 +199,7 @@ class HelmAtomicReleaseTest {
   }
 
   /** The actions as the release run does them to storage and status, failing those named. */
-  private static final class FakeActions implements HelmAtomicRelease.Actions {
+  private static final class FakeActions implements AtomicRelease.Actions {
     private final HelmRelease hr;
     private final InMemoryReleaseStorage storage;
     private final HelmReleaseStatus status;
@@ -218,11 +220,11 @@ class HelmAtomicReleaseTest {
       int version = storage.latest("web").map(StoredRelease::version).orElse(0) + 1;
       if (failing.contains(action)) {
         record(revision(version, ReleaseStatus.FAILED, WANTED_VERSION), action, WANTED_VERSION, CONFIG);
-        throw new StageFailure(install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED, action + " failed", null);
+        throw new ActionFailure(install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED, action + " failed", null);
       }
       storage.supersedeDeployed("web");
       record(revision(version, ReleaseStatus.DEPLOYED, WANTED_VERSION), action, WANTED_VERSION, CONFIG);
-      HelmRenderDigests.of(hr).record(status);
+      RenderDigests.of(hr).record(status);
       Reason reason = install ? Reason.INSTALL_SUCCEEDED : Reason.UPGRADE_SUCCEEDED;
       status.setCondition(Condition.RELEASED, Condition.TRUE, reason.flux(), action + " succeeded", "now");
     }
@@ -234,7 +236,7 @@ class HelmAtomicReleaseTest {
       if (failing.contains("rollback")) {
         record(pending.withStatus(ReleaseStatus.FAILED, "rollback failed"), "rollback", target.chartVersion(),
             CONFIG);
-        throw new StageFailure(Reason.ROLLBACK_FAILED, "rollback failed", null);
+        throw new ActionFailure(Reason.ROLLBACK_FAILED, "rollback failed", null);
       }
       storage.supersedeDeployed("web");
       record(pending.withStatus(ReleaseStatus.DEPLOYED, pending.description()), "rollback", target.chartVersion(),
@@ -254,7 +256,7 @@ class HelmAtomicReleaseTest {
       status.latest().ifPresent(s -> status.replaceLatest(s.withTestHooks(
           Map.of("web-test", new HelmReleaseStatus.TestHookStatus("a", "b", phase)))));
       if (failing.contains("test")) {
-        throw new StageFailure(Reason.TEST_FAILED, "test failed", null);
+        throw new ActionFailure(Reason.TEST_FAILED, "test failed", null);
       }
       status.setCondition(Condition.TEST_SUCCESS, Condition.TRUE, Reason.TEST_SUCCEEDED.flux(), "tested", "now");
     }
@@ -269,7 +271,7 @@ class HelmAtomicReleaseTest {
 
     private void record(StoredRelease release, String action, String chartVersion, String config) {
       storage.add(release);
-      status.addSnapshot(HelmReleaseReconciler.snapshot(release, action, chartVersion, config));
+      status.addSnapshot(Snapshots.of(release, action, chartVersion, config));
     }
   }
 }
