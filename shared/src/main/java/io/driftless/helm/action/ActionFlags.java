@@ -17,12 +17,12 @@ import java.util.logging.Logger;
  * on its own: {@code disableSchemaValidation} renders without the charts' {@code values.schema.json};
  * {@code upgrade.cleanupOnFail} deletes what a failed upgrade created, as Helm does.
  */
-public final class ActionFlags {
+final class ActionFlags {
   private static final Logger LOG = Logger.getLogger(ActionFlags.class.getName());
 
   private ActionFlags() {}
 
-  public static boolean skipSchemaValidation(HelmRelease hr, boolean install) {
+  static boolean skipSchemaValidation(HelmRelease hr, boolean install) {
     return install
         ? hr.spec().install() != null && Boolean.TRUE.equals(hr.spec().install().disableSchemaValidation())
         : hr.spec().upgrade() != null && Boolean.TRUE.equals(hr.spec().upgrade().disableSchemaValidation());
@@ -33,7 +33,7 @@ public final class ActionFlags {
    * (by the change set so far, including that of a failed apply) are deleted, if still owned by
    * this HelmRelease. A failure to clean up is logged; the upgrade's own failure is what is reported.
    */
-  public static void cleanupOnFail(HelmRelease hr, KubernetesClient client, boolean install, ChangeSet changes,
+  static void cleanupOnFail(HelmRelease hr, KubernetesClient client, boolean install, ChangeSet changes,
       RuntimeException failure) {
     if (install || hr.spec().upgrade() == null || !Boolean.TRUE.equals(hr.spec().upgrade().cleanupOnFail())) {
       return;

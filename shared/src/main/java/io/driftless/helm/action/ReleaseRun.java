@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * {@code post-<action>} hooks; then the revision recorded deployed (every deployed one superseded first,
  * except on install), or failed with the cause. Each revision written goes to {@code status.history}.
  */
-public final class ReleaseRun {
+final class ReleaseRun {
   /** How often the wait polls the objects. */
   private static final Duration POLL = Duration.ofSeconds(2);
 
@@ -42,7 +42,7 @@ public final class ReleaseRun {
    * {@code failure} turn the cause into the failed revision's description and the error; {@code onFailure}
    * runs first when the run fails (upgrade's {@code cleanupOnFail}).
    */
-  public record Plan(String action, StoredRelease pending, List<KubeObject> crds, List<KubeObject> objects,
+  record Plan(String action, StoredRelease pending, List<KubeObject> crds, List<KubeObject> objects,
       boolean runHooks, boolean waitFor, String chartVersion, String configDigest, boolean supersede,
       String deployedDescription, UnaryOperator<String> failedDescription, Reason failedReason,
       UnaryOperator<String> failure, Consumer<RuntimeException> onFailure) {}
@@ -52,7 +52,7 @@ public final class ReleaseRun {
   private final ReleaseStorage storage;
   private final HookRunner hooks;
 
-  public ReleaseRun(HelmRelease hr, KubernetesClient client, ReleaseStorage storage, HookRunner hooks) {
+  ReleaseRun(HelmRelease hr, KubernetesClient client, ReleaseStorage storage, HookRunner hooks) {
     this.hr = hr;
     this.client = client;
     this.storage = storage;
@@ -60,7 +60,7 @@ public final class ReleaseRun {
   }
 
   /** Runs {@code plan}; returns the deployed revision, or throws {@link ActionFailure} after recording it failed. */
-  public StoredRelease run(Plan plan, HelmReleaseStatus status, ChangeSet changes) {
+  StoredRelease run(Plan plan, HelmReleaseStatus status, ChangeSet changes) {
     StoredRelease pending = plan.pending();
     String namespace = pending.namespace();
     Duration timeout = ActionTimeouts.of(hr, plan.action());

@@ -1,5 +1,6 @@
 package io.driftless.helm.reconcile;
 
+import io.driftless.helm.action.RenderDigests;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmReleaseStatus;

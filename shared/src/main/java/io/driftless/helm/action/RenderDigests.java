@@ -1,4 +1,4 @@
-package io.driftless.helm.reconcile;
+package io.driftless.helm.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.driftless.model.Yaml;
@@ -22,7 +22,7 @@ public record RenderDigests(String postRenderers, String commonMetadata, String 
   }
 
   /** The release last made was made with these settings. */
-  boolean unchanged(HelmReleaseStatus status) {
+  public boolean unchanged(HelmReleaseStatus status) {
     return Objects.equals(postRenderers, status.getObservedPostRenderersDigest())
         && Objects.equals(commonMetadata, status.getObservedCommonMetadataDigest())
         && Objects.equals(valuesFiles, status.getObservedValuesFilesDigest());

@@ -1,4 +1,4 @@
-package io.driftless.helm.reconcile;
+package io.driftless.helm.action;
 
 import io.driftless.helm.render.ChartValuesFiles;
 import io.driftless.model.GitRepository;
@@ -13,7 +13,7 @@ import java.util.List;
  * source-controller's {@code GetValuesFiles} does), for the chart renderer: paths in the chart for a repository chart,
  * paths from the repository root for a chart from a GitRepository.
  */
-public final class ValuesFiles {
+final class ValuesFiles {
   private ValuesFiles() {}
 
   static List<String> paths(HelmRelease hr) {
@@ -32,7 +32,7 @@ public final class ValuesFiles {
   }
 
   /** The values files to render with, or null when there are none. */
-  public static ChartValuesFiles of(HelmRelease hr, ChartArtifact artifact) {
+  static ChartValuesFiles of(HelmRelease hr, ChartArtifact artifact) {
     List<String> paths = paths(hr);
     if (paths.isEmpty()) {
       return null;
@@ -43,7 +43,7 @@ public final class ValuesFiles {
   }
 
   /** The field the {@code index}-th of {@link #paths} comes from, e.g. {@code spec.chart.spec.valuesFiles[1]}. */
-  public static String field(HelmRelease hr, int index) {
+  static String field(HelmRelease hr, int index) {
     HelmRelease.ChartTemplateSpec spec = hr.spec().chart().spec();
     int i = index;
     if (spec.valuesFile() != null && !spec.valuesFile().isBlank()) {
