@@ -8,8 +8,6 @@ import io.driftless.apply.HealthChecker;
 import io.driftless.apply.Inventories;
 import io.driftless.apply.OwnerLabels;
 import io.driftless.apply.ResourceManager;
-import io.driftless.helm.reconcile.ActionTimeouts;
-import io.driftless.helm.reconcile.Snapshots;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;

@@ -3,7 +3,6 @@ package io.driftless.helm.action;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.OwnerLabels;
 import io.driftless.apply.ResourceManager;
-import io.driftless.helm.reconcile.ActionTimeouts;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;

@@ -1,6 +1,5 @@
 package io.driftless.helm.action;
 
-import io.driftless.helm.reconcile.ActionTimeouts;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;

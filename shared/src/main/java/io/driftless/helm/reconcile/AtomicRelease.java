@@ -1,6 +1,7 @@
 package io.driftless.helm.reconcile;
 
 import io.driftless.model.Durations;
+import io.driftless.helm.action.ActionTimeouts;
 import io.driftless.helm.action.ActionFailure;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;

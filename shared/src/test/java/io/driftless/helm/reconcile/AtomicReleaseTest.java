@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.driftless.helm.action.Snapshots;
 import io.driftless.helm.action.ActionFailure;
 import io.driftless.helm.action.RenderDigests;
 import io.driftless.helm.release.InMemoryReleaseStorage;

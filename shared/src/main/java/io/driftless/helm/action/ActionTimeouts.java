@@ -1,4 +1,4 @@
-package io.driftless.helm.reconcile;
+package io.driftless.helm.action;
 
 import io.driftless.model.Durations;
 import io.driftless.model.helm.HelmRelease;
