@@ -46,21 +46,21 @@ class LayeringTest {
   }
 
   @Test
-  void theHelmActionsNeverCallBackIntoTheStateMachine() {
-    noClasses().that().resideInAPackage("io.driftless.helm.action..")
-        .should().dependOnClassesThat().resideInAPackage("io.driftless.helm.reconcile..")
-        .because("the state machine chooses the actions and the actions do not reach back (helm-controller's"
-            + " internal/reconcile over internal/action)")
-        .check(engine);
-  }
-
-  @Test
   void theModelAndConfigurationDependOnNoStage() {
     for (String stage : FLOW) {
       noClasses().that().resideInAnyPackage("io.driftless.model..", "io.driftless.config..")
           .should().dependOnClassesThat().resideInAPackage(stage(stage))
           .check(engine);
     }
+  }
+
+  @Test
+  void theHelmActionsNeverCallBackIntoTheStateMachine() {
+    noClasses().that().resideInAPackage("io.driftless.helm.action..")
+        .should().dependOnClassesThat().resideInAPackage("io.driftless.helm.reconcile..")
+        .because("the state machine chooses the actions and the actions do not reach back (helm-controller's"
+            + " internal/reconcile over internal/action)")
+        .check(engine);
   }
 
   private static String stage(String name) {
