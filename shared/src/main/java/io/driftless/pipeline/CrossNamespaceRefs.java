@@ -23,7 +23,7 @@ final class CrossNamespaceRefs {
   }
 
   static void check(ReconcileContext ctx, HelmRelease hr) {
-    String subject = HelmReleaseReconciler.subject(hr);
+    String subject = hr.subject();
     HelmRelease.CrossNamespaceRef chartRef = hr.spec().chartRef();
     if (chartRef != null) {
       check(ctx, subject, hr.namespace(), "spec.chartRef.namespace", chartRef.kind(), chartRef.namespace(),

@@ -82,7 +82,7 @@ final class HelmChartResolver {
       case ArtifactGenerator.EXTERNAL_ARTIFACT -> {
         String key = ref.namespaceOr(hr.namespace()) + "/" + ref.name();
         GeneratedArtifact artifact =
-            ExternalArtifacts.generate(ctx, root, HelmReleaseReconciler.subject(hr), key, false);
+            ExternalArtifacts.generate(ctx, root, hr.subject(), key, false);
         return sources.fromExternalArtifact(key, artifact.root(), artifact.digest());
       }
       default -> throw failure(hr, "spec.chartRef kind " + ref.kind() + " is not supported by Driftless yet");
@@ -92,7 +92,7 @@ final class HelmChartResolver {
   private ChartArtifact fromTemplate(String cluster, String root, HelmRelease hr, Template t, KubernetesClient client) {
     if (GitRepository.KIND.equals(t.sourceKind())) {
       String key = t.sourceNamespace() + "/" + t.sourceName();
-      SourceSnapshot snap = Sources.fetchGit(ctx, root, HelmReleaseReconciler.subject(hr), key, false).snapshot();
+      SourceSnapshot snap = Sources.fetchGit(ctx, root, hr.subject(), key, false).snapshot();
       return sources.fromGitRepository(t.owner(), snap, t.chart(), t.strategy());
     }
     if (!HelmRepository.KIND.equals(t.sourceKind())) {

@@ -1,15 +1,19 @@
 package io.driftless.pipeline;
 
+import io.driftless.helm.action.ReleaseUninstall;
+import io.driftless.helm.action.ReleaseObjects;
+import io.driftless.helm.action.HookRunner;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.HelmRecord;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
- * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6) with {@link HelmReleaseUninstall}:
+ * Uninstalls the release of a HelmRelease that left Git (helm.md §2.6) with {@link ReleaseUninstall}:
  * the delete hooks run, its objects (those it applied and still owns, by the inventory) are deleted,
  * then its release Secrets, unless {@code uninstall.keepHistory} keeps them with the newest marked
  * uninstalled. A suspended HelmRelease, or one that never recorded a release, is only forgotten. The
@@ -32,9 +36,9 @@ final class HelmUninstaller {
     }
     KubernetesClient client = new Targets(ctx).of(rec, hr).apply();
     String name = status.latest().get().name();
-    ReleaseStorage storage = new ReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
-    HelmHookRunner hooks = new HelmHookRunner(client, new HelmReleaseObjects(client), ctx.clock());
-    changes.addAll(new HelmReleaseUninstall(new ResourceManager(client), hooks, ctx.clock())
+    ReleaseStorage storage = new SecretReleaseStorage(client, status.getStorageNamespace(), ctx.clock());
+    HookRunner hooks = new HookRunner(client, new ReleaseObjects(client), ctx.clock());
+    changes.addAll(new ReleaseUninstall(new ResourceManager(client), hooks, ctx.clock())
         .uninstall(hr, storage, name, status.getInventory()));
     return changes;
   }

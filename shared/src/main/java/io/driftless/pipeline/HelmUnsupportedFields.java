@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
- * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link HelmAtomicRelease}).
+ * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link io.driftless.helm.reconcile.AtomicRelease}).
  *
  * <p>{@code upgrade.preserveValues} stays refused: Helm's ReuseValues renders with the previous
  * release's coalesced values as the chart's defaults and its config merged under the new values,

@@ -63,7 +63,7 @@ final class Targets {
         .orElseGet(() -> registered(rec.cluster()));
     HelmRelease.KubeConfigRef ref = hr.spec().kubeConfig();
     Connection apply = ref == null ? home
-        : remote(home, ref.secretRef(), ref.configMapRef() != null, hr.namespace(), HelmReleaseReconciler.subject(hr));
+        : remote(home, ref.secretRef(), ref.configMapRef() != null, hr.namespace(), hr.subject());
     return target(home, apply, hr.namespace(), ctx.tenancy().serviceAccount(hr.spec().serviceAccountName()));
   }
 

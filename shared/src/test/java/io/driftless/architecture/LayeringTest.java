@@ -66,6 +66,15 @@ class LayeringTest {
     }
   }
 
+  @Test
+  void theHelmActionsNeverCallBackIntoTheStateMachine() {
+    noClasses().that().resideInAPackage("io.driftless.helm.action..")
+        .should().dependOnClassesThat().resideInAPackage("io.driftless.helm.reconcile..")
+        .because("the state machine chooses the actions and the actions do not reach back (helm-controller's"
+            + " internal/reconcile over internal/action)")
+        .check(engine);
+  }
+
   private static String stage(String name) {
     return "io.driftless." + name + "..";
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.KustomizationStatus;
@@ -87,7 +88,7 @@ class ChartRefEndToEndTest {
   }
 
   private List<StoredRelease> history() {
-    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
+    return new SecretReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
   }
 
   private Deployment deployment() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.driftless.local.LocalChartRepository;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
@@ -166,7 +167,7 @@ class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
   void aStalePendingReleaseIsUnlockedAndMaxHistoryIsKept() {
     remote.write("apps/web/release.yaml", release("1.0.0", "  maxHistory: 2\n"));
     push(remote.commit("web"));
-    ReleaseStorage storage = new ReleaseStorage(kube, "web", Clock.systemUTC());
+    ReleaseStorage storage = new SecretReleaseStorage(kube, "web", Clock.systemUTC());
     StoredRelease v1 = storage.get("web", 1).orElseThrow();
     storage.update(v1.withStatus(ReleaseStatus.PENDING_UPGRADE, "Preparing upgrade")); // a function that died
     remote.write("apps/web/values.yaml", "replicaCount: 3\n");
@@ -393,7 +394,7 @@ class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
     assertThat(deployment()).as("the old release's objects").isNull();
     assertThat(history()).as("the old release's Secrets").isEmpty();
     assertThat(kube.apps().deployments().inNamespace("web").withName("site-web").get()).isNotNull();
-    assertThat(new ReleaseStorage(kube, "web", Clock.systemUTC()).history("site"))
+    assertThat(new SecretReleaseStorage(kube, "web", Clock.systemUTC()).history("site"))
         .extracting(StoredRelease::version, StoredRelease::status).containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
     assertThat(status().getHistory()).extracting(HelmReleaseStatus.ReleaseSnapshot::name).containsExactly("site");
   }

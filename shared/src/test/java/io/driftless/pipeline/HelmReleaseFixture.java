@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.HelmRecord;
@@ -99,7 +100,7 @@ final class HelmReleaseFixture implements AutoCloseable {
 
   /** The revisions of release web in namespace web of {@code client}'s cluster. */
   static List<StoredRelease> history(KubernetesClient client) {
-    return new ReleaseStorage(client, "web", Clock.systemUTC()).history("web");
+    return new SecretReleaseStorage(client, "web", Clock.systemUTC()).history("web");
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.testing.FluxLayout;
@@ -64,7 +65,7 @@ class HelmReleaseScheduleTest {
   }
 
   private List<String> deployedVersions() {
-    return new ReleaseStorage(helm.kube(), "web", Clock.systemUTC()).history("web").stream()
+    return new SecretReleaseStorage(helm.kube(), "web", Clock.systemUTC()).history("web").stream()
         .map(StoredRelease::chartVersion).toList();
   }
 

@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.HelmRecord;
@@ -139,7 +140,7 @@ abstract class HelmReleaseTestBase {
   }
 
   List<StoredRelease> history() {
-    return new ReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
+    return new SecretReleaseStorage(kube, "web", Clock.systemUTC()).history("web");
   }
 
   Deployment deployment() {

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.testing.TestHelmReleases;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

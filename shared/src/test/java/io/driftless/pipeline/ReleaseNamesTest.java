@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.testing.TestHelmReleases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftless.model.helm.HelmRelease;

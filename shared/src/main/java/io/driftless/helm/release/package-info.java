@@ -10,10 +10,10 @@
  * revision's {@link io.driftless.helm.release.StoredRelease#chart()}, config, manifest and hooks
  * ({@link io.driftless.helm.release.StoredRelease#rollback}), stored {@code pending-rollback} "Rollback
  * to M", then {@code deployed} after every deployed revision is marked superseded; the failed revision
- * it replaces stays {@code failed}, as Helm leaves it (io.driftless.pipeline.HelmRollback).
+ * it replaces stays {@code failed}, as Helm leaves it (io.driftless.helm.action.Rollback).
  *
  * <p>Hooks are the caller's too: helm-java renders them (see io.driftless.helm.render) but runs none.
- * io.driftless.pipeline.HelmHookRunner runs them as Helm 3's {@code execHook} does: for one event,
+ * io.driftless.helm.action.HookRunner runs them as Helm 3's {@code execHook} does: for one event,
  * by ascending weight then name; each deleted first under {@code before-hook-creation} (the default
  * when a hook names no policy, which is then stored with it, as Helm stores it), applied with
  * Driftless's server-side apply (origin labels, no Helm ownership metadata), and for a Job or a Pod

@@ -76,7 +76,7 @@ class HelmStorageInteropTest {
   }
 
   private static ReleaseStorage storage(String namespace) {
-    return new ReleaseStorage(server.client(), namespace, Clock.systemUTC());
+    return new SecretReleaseStorage(server.client(), namespace, Clock.systemUTC());
   }
 
   @Test

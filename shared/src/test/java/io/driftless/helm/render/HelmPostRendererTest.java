@@ -3,10 +3,9 @@ package io.driftless.helm.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.driftless.model.KubeObject;
 import io.driftless.model.Yaml;
-import io.driftless.model.helm.HelmObjects;
 import io.driftless.model.helm.HelmRelease;
+import io.driftless.testing.TestHelmReleases;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +41,7 @@ class HelmPostRendererTest {
       """;
 
   private static HelmRelease.Spec spec(String extra) {
-    String yaml = """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: web, namespace: apps}
-        spec:
-          interval: 10m
-          chart: {spec: {chart: web, sourceRef: {kind: HelmRepository, name: charts}}}
-        """ + extra;
-    return HelmObjects.helmRelease(new KubeObject(Yaml.readDocuments("hr.yaml", yaml).get(0), "hr.yaml")).spec();
+    return TestHelmReleases.parse("web", extra).spec();
   }
 
   private static Map<String, String> origin() {

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.ApiErrors;
 import io.driftless.apply.ApplyOptions;
@@ -28,17 +28,17 @@ import java.util.function.Predicate;
  * {@code hook-succeeded} are deleted. Every hook that ran comes back with its last run (start,
  * completion, phase), as Helm records it in the release.
  */
-final class HelmHookRunner {
+public final class HookRunner {
   private static final Duration POLL = Duration.ofMillis(250);
   static final String BEFORE_CREATION = "before-hook-creation";
   static final String SUCCEEDED = "hook-succeeded";
   static final String FAILED = "hook-failed";
 
   private final KubernetesClient client;
-  private final HelmReleaseObjects objects;
+  private final ReleaseObjects objects;
   private final Clock clock;
 
-  HelmHookRunner(KubernetesClient client, HelmReleaseObjects objects, Clock clock) {
+  public HookRunner(KubernetesClient client, ReleaseObjects objects, Clock clock) {
     this.client = client;
     this.objects = objects;
     this.clock = clock;
@@ -112,10 +112,10 @@ final class HelmHookRunner {
   }
 
   private KubeObject object(HelmRelease hr, String releaseNamespace, ReleaseHook hook) {
-    List<KubeObject> docs = objects.hooks(hr, releaseNamespace, HelmReleaseReconciler.subject(hr) + " hook "
+    List<KubeObject> docs = objects.hooks(hr, releaseNamespace, hr.subject() + " hook "
         + hook.path(), hook.manifest());
     if (docs.size() != 1) {
-      throw new StageFailure(io.driftless.model.Reason.RECONCILIATION_FAILED, HelmReleaseReconciler.subject(hr)
+      throw new ActionFailure(io.driftless.model.Reason.RECONCILIATION_FAILED, hr.subject()
           + ": hook " + hook.path() + " holds " + docs.size() + " objects, Helm expects one", null);
     }
     return docs.get(0);
@@ -162,7 +162,7 @@ final class HelmHookRunner {
     Instant deadline = clock.instant().plus(timeout);
     while (resource.get() != null) {
       if (clock.instant().isAfter(deadline)) {
-        throw new StageFailure(io.driftless.model.Reason.RECONCILIATION_FAILED,
+        throw new ActionFailure(io.driftless.model.Reason.RECONCILIATION_FAILED,
             "timeout waiting for hook " + object.subject() + " to be deleted", null);
       }
       pause();

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.OwnerLabels;
@@ -6,6 +6,7 @@ import io.driftless.apply.ResourceManager;
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
+import io.driftless.helm.release.SecretReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.helm.HelmRelease;
@@ -24,12 +25,12 @@ import java.util.Optional;
  * release Secrets deleted, or with {@code uninstall.keepHistory} the newest one left
  * {@code uninstalled}. {@code uninstall.disableHooks} skips the hooks.
  */
-final class HelmReleaseUninstall {
+public final class ReleaseUninstall {
   private final ResourceManager manager;
-  private final HelmHookRunner hooks;
+  private final HookRunner hooks;
   private final Clock clock;
 
-  HelmReleaseUninstall(ResourceManager manager, HelmHookRunner hooks, Clock clock) {
+  public ReleaseUninstall(ResourceManager manager, HookRunner hooks, Clock clock) {
     this.manager = manager;
     this.hooks = hooks;
     this.clock = clock;
@@ -40,7 +41,7 @@ final class HelmReleaseUninstall {
    * release (helm.md §2.1 step 7), the old release is uninstalled and forgotten, so that the new one
    * is installed afresh.
    */
-  ChangeSet uninstallIfMoved(HelmRelease hr, KubernetesClient client, HelmReleaseStatus status, String name,
+  public ChangeSet uninstallIfMoved(HelmRelease hr, KubernetesClient client, HelmReleaseStatus status, String name,
       String namespace, String storageNamespace, Clock clock) {
     Optional<HelmReleaseStatus.ReleaseSnapshot> last = status.latest();
     String oldStorage = status.getStorageNamespace();
@@ -52,7 +53,7 @@ final class HelmReleaseUninstall {
     if (!moved) {
       return new ChangeSet();
     }
-    ChangeSet changes = uninstall(hr, new ReleaseStorage(client, oldStorage, clock), last.get().name(),
+    ChangeSet changes = uninstall(hr, new SecretReleaseStorage(client, oldStorage, clock), last.get().name(),
         status.getInventory());
     status.setHistory(List.of());
     status.setInventory(List.of());
@@ -60,11 +61,11 @@ final class HelmReleaseUninstall {
     return changes;
   }
 
-  ChangeSet uninstall(HelmRelease hr, ReleaseStorage storage, String name, List<InventoryEntry> inventory) {
+  public ChangeSet uninstall(HelmRelease hr, ReleaseStorage storage, String name, List<InventoryEntry> inventory) {
     HelmRelease.Uninstall config = hr.spec().uninstall();
     boolean disableHooks = config != null && Boolean.TRUE.equals(config.disableHooks());
     boolean keep = config != null && Boolean.TRUE.equals(config.keepHistory());
-    Duration timeout = HelmTimeouts.of(hr, "uninstall");
+    Duration timeout = ActionTimeouts.of(hr, "uninstall");
     Optional<StoredRelease> latest = storage.latest(name);
     List<ReleaseHook> ran = latest.map(StoredRelease::hooks).orElse(List.of());
     if (latest.isPresent()) {

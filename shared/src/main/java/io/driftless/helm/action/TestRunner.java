@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.helm.release.ReleaseHook;
 import io.driftless.helm.release.ReleaseStorage;
@@ -20,24 +20,24 @@ import java.util.function.Predicate;
  * the release Secret (the hooks' last runs) and the newest history snapshot ({@code testHooks}), and
  * the TestSuccess condition says how it went, with helm-controller's messages.
  */
-final class HelmTestRunner {
-  private final HelmHookRunner hooks;
+public final class TestRunner {
+  private final HookRunner hooks;
   private final Clock clock;
 
-  HelmTestRunner(HelmHookRunner hooks, Clock clock) {
+  public TestRunner(HookRunner hooks, Clock clock) {
     this.hooks = hooks;
     this.clock = clock;
   }
 
-  void test(HelmRelease hr, ReleaseStorage storage, StoredRelease deployed, HelmReleaseStatus status) {
+  public void test(HelmRelease hr, ReleaseStorage storage, StoredRelease deployed, HelmReleaseStatus status) {
     String release = deployed.namespace() + "/" + deployed.name() + ".v" + deployed.version() + " with chart "
         + deployed.chartName() + "@" + deployed.chartVersion();
     Predicate<ReleaseHook> filter = filter(hr.spec().test().filters());
     List<ReleaseHook> ran;
     String failure = null;
     try {
-      ran = hooks.run(hr, deployed.namespace(), deployed.hooks(), "test", HelmTimeouts.of(hr, "test"), filter);
-    } catch (HelmHookRunner.HookFailure e) {
+      ran = hooks.run(hr, deployed.namespace(), deployed.hooks(), "test", ActionTimeouts.of(hr, "test"), filter);
+    } catch (HookRunner.HookFailure e) {
       ran = e.hooks();
       failure = e.getMessage();
     }
@@ -52,7 +52,7 @@ final class HelmTestRunner {
     status.latest().ifPresent(s -> status.replaceLatest(s.withTestHooks(results)));
     String at = clock.instant().toString();
     if (failure != null) {
-      throw new StageFailure(Reason.TEST_FAILED, HelmReleaseReconciler.subject(hr) + ": Helm test failed for release "
+      throw new ActionFailure(Reason.TEST_FAILED, hr.subject() + ": Helm test failed for release "
           + release + ": " + failure, null);
     }
     String message = "Helm test succeeded for release " + release + ": "

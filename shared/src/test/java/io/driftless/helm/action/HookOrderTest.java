@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Helm's hook order: weight first, then name; other events and filtered hooks never run. */
-class HelmHookOrderTest {
+class HookOrderTest {
   private static ReleaseHook hook(String name, String kind, int weight, String... events) {
     return new ReleaseHook(name, kind, "web/templates/" + name + ".yaml", "", List.of(events), weight, List.of(),
         List.of(), HookRun.NEVER);
@@ -24,10 +24,10 @@ class HelmHookOrderTest {
         hook("after", "Job", -100, "post-install"),
         hook("skipped", "Job", 0, "pre-install"));
 
-    List<Integer> order = HelmHookRunner.executing(hooks, "pre-install", h -> !h.name().equals("skipped"));
+    List<Integer> order = HookRunner.executing(hooks, "pre-install", h -> !h.name().equals("skipped"));
 
     assertThat(order).extracting(i -> hooks.get(i).name()).containsExactly("early", "a", "b", "late");
-    assertThat(HelmHookRunner.executing(hooks, "pre-upgrade", h -> true)).extracting(i -> hooks.get(i).name())
+    assertThat(HookRunner.executing(hooks, "pre-upgrade", h -> true)).extracting(i -> hooks.get(i).name())
         .containsExactly("late");
   }
 }

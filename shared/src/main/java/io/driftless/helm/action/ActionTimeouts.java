@@ -1,16 +1,16 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.model.Durations;
 import io.driftless.model.helm.HelmRelease;
 import java.time.Duration;
 
 /** The timeout of one Helm action: the action's own {@code timeout}, else {@code spec.timeout}, else 5m. */
-final class HelmTimeouts {
+public final class ActionTimeouts {
   static final Duration DEFAULT = Duration.ofMinutes(5);
 
-  private HelmTimeouts() {}
+  private ActionTimeouts() {}
 
-  static Duration of(HelmRelease hr, String action) {
+  public static Duration of(HelmRelease hr, String action) {
     HelmRelease.Spec s = hr.spec();
     String own = switch (action) {
       case "install" -> s.install() == null ? null : s.install().timeout();

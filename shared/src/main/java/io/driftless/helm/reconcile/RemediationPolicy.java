@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
@@ -11,17 +11,17 @@ import io.driftless.model.helm.HelmReleaseStatus;
  * remediates by uninstall, upgrade by {@code rollback} unless {@code uninstall}). Retries are exhausted
  * when {@code retries >= 0 && failures > retries}, counting installFailures or upgradeFailures.
  */
-record HelmRemediationPolicy(
+public record RemediationPolicy(
     boolean install, int retries, boolean remediateLastFailure, boolean ignoreTestFailures, String strategy) {
 
   static final String ROLLBACK = "rollback";
   static final String UNINSTALL = "uninstall";
 
-  static HelmRemediationPolicy of(HelmRelease hr, HelmReleaseStatus status) {
+  public static RemediationPolicy of(HelmRelease hr, HelmReleaseStatus status) {
     return of(hr, "install".equals(status.getLastAttemptedReleaseAction()));
   }
 
-  static HelmRemediationPolicy of(HelmRelease hr, boolean install) {
+  static RemediationPolicy of(HelmRelease hr, boolean install) {
     HelmRelease.Spec s = hr.spec();
     boolean testsIgnored = s.test() != null && Boolean.TRUE.equals(s.test().ignoreFailures());
     HelmRelease.Remediation r = install
@@ -31,14 +31,14 @@ record HelmRemediationPolicy(
     boolean ignoreTests = r == null || r.ignoreTestFailures() == null ? testsIgnored : r.ignoreTestFailures();
     boolean last = r == null || r.remediateLastFailure() == null ? !install && retries > 0 : r.remediateLastFailure();
     String strategy = install || r == null || r.strategy() == null ? (install ? UNINSTALL : ROLLBACK) : r.strategy();
-    return new HelmRemediationPolicy(install, retries, last, ignoreTests, strategy);
+    return new RemediationPolicy(install, retries, last, ignoreTests, strategy);
   }
 
   /**
    * Resets the failure counters when the HelmRelease, the chart version or the values differ from the
    * last attempt (helm-controller {@code MustResetFailures}), so a stalled release is tried again.
    */
-  static void resetFailuresIfChanged(HelmReleaseStatus s, String specDigest, String chartVersion, String configDigest) {
+  public static void resetFailuresIfChanged(HelmReleaseStatus s, String specDigest, String chartVersion, String configDigest) {
     boolean changed = !specDigest.equals(s.getLastAttemptedSpecDigest())
         || !chartVersion.equals(s.getLastAttemptedRevision())
         || !configDigest.equals(s.getLastAttemptedConfigDigest());

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.ApplyException;
 import io.driftless.apply.ChangeSet;
@@ -24,21 +24,21 @@ import java.util.stream.Collectors;
  * again (no new Helm revision, as helm-controller) and reports them corrected. Once nothing drifts,
  * Ready carries the release's message again.
  */
-final class HelmDriftCheck {
+public final class DriftCheck {
   private static final Set<String> DRIFT_REASONS = Set.of(Reason.DRIFT_DETECTED.flux(), Reason.DRIFT_CORRECTED.flux());
 
-  private HelmDriftCheck() {}
+  private DriftCheck() {}
 
-  static void check(HelmRelease hr, KubernetesClient client, StoredRelease latest, HelmReleaseStatus status,
+  public static void check(HelmRelease hr, KubernetesClient client, StoredRelease latest, HelmReleaseStatus status,
       ChangeSet changes, String at) {
     String mode = hr.spec().driftDetection() == null ? "disabled" : hr.spec().driftDetection().effectiveMode();
     if ("disabled".equals(mode)) {
       restoreReleaseMessage(status, at);
       return;
     }
-    String subject = HelmReleaseReconciler.subject(hr);
+    String subject = hr.subject();
     String release = latest.namespace() + "/" + latest.name() + ".v" + latest.version();
-    List<KubeObject> objects = new HelmReleaseObjects(client)
+    List<KubeObject> objects = new ReleaseObjects(client)
         .of(hr, latest.name(), latest.namespace(), subject + " release " + release, latest.manifest());
     List<DriftDetector.IgnoreRule> rules = rules(hr);
     DriftDetector detector = new DriftDetector(client);
@@ -46,7 +46,7 @@ final class HelmDriftCheck {
     try {
       drifts = detector.detect(objects, rules);
     } catch (RuntimeException e) {
-      throw new StageFailure(Reason.RECONCILIATION_FAILED, subject + ": " + e.getMessage(), e);
+      throw new ActionFailure(Reason.RECONCILIATION_FAILED, subject + ": " + e.getMessage(), e);
     }
     if (drifts.isEmpty()) {
       restoreReleaseMessage(status, at);
@@ -62,7 +62,7 @@ final class HelmDriftCheck {
       changes.addAll(detector.correct(drifts, rules));
     } catch (ApplyException e) {
       changes.addAll(e.partial());
-      throw new StageFailure(Reason.DRIFT_CORRECTION_FAILED, subject + ": cluster state of release " + release
+      throw new ActionFailure(Reason.DRIFT_CORRECTION_FAILED, subject + ": cluster state of release " + release
           + " could not be corrected: " + e.getMessage(), e);
     }
     status.setCondition(Condition.READY, Condition.TRUE, Reason.DRIFT_CORRECTED.flux(),
@@ -76,7 +76,7 @@ final class HelmDriftCheck {
       return ignore.stream().map(r -> new DriftDetector.IgnoreRule(r.paths(),
           r.target() == null ? null : o -> ObjectSelector.matches(r.target(), o))).toList();
     } catch (IllegalArgumentException e) {
-      throw new StageFailure(Reason.RECONCILIATION_FAILED, HelmReleaseReconciler.subject(hr)
+      throw new ActionFailure(Reason.RECONCILIATION_FAILED, hr.subject()
           + ": spec.driftDetection.ignore: " + e.getMessage(), e);
     }
   }

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.helm.render.FluxValues;
 import io.driftless.helm.render.ValuesException;
@@ -22,10 +22,10 @@ import java.util.TreeMap;
  * once, in the HelmRelease's namespace), merged with the inline values in helm-controller's order by
  * {@link FluxValues}; and the config digest helm-controller compares releases by.
  */
-final class HelmValuesInputs {
-  private HelmValuesInputs() {}
+public final class ValuesInputs {
+  private ValuesInputs() {}
 
-  static Map<String, Object> merged(HelmRelease hr, KubernetesClient client) {
+  public static Map<String, Object> merged(HelmRelease hr, KubernetesClient client) {
     List<ValuesLayer> layers = new ArrayList<>();
     Map<String, Map<String, String>> read = new TreeMap<>();
     for (HelmRelease.ValuesReference ref : hr.spec().valuesReferences()) {
@@ -52,7 +52,7 @@ final class HelmValuesInputs {
    * {@code sha256:} over the values written as YAML with sorted keys (helm-controller hashes Go's
    * YAML of the same map; the text differs, so the digests are Driftless's own, stable across runs).
    */
-  static String configDigest(Map<String, Object> values) {
+  public static String configDigest(Map<String, Object> values) {
     String yaml = values.isEmpty() ? "" : Yaml.write(sorted(values));
     return Digests.sha256(yaml.getBytes(StandardCharsets.UTF_8));
   }
@@ -65,7 +65,7 @@ final class HelmValuesInputs {
       return out;
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(HelmValuesInputs::sorted).toList();
+      return list.stream().map(ValuesInputs::sorted).toList();
     }
     return value;
   }

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.Action;
 import io.driftless.apply.ApplyException;
@@ -17,10 +17,10 @@ import java.util.logging.Logger;
  * on its own: {@code disableSchemaValidation} renders without the charts' {@code values.schema.json};
  * {@code upgrade.cleanupOnFail} deletes what a failed upgrade created, as Helm does.
  */
-final class HelmActionFlags {
-  private static final Logger LOG = Logger.getLogger(HelmActionFlags.class.getName());
+final class ActionFlags {
+  private static final Logger LOG = Logger.getLogger(ActionFlags.class.getName());
 
-  private HelmActionFlags() {}
+  private ActionFlags() {}
 
   static boolean skipSchemaValidation(HelmRelease hr, boolean install) {
     return install
@@ -51,7 +51,7 @@ final class HelmActionFlags {
       changes.addAll(new ResourceManager(client).prune(ChangeSet.of(created).toInventory(),
           OwnerLabels.helm(hr.name(), hr.namespace())));
     } catch (RuntimeException e) {
-      LOG.warning(HelmReleaseReconciler.subject(hr) + ": cleanupOnFail could not delete what the upgrade created: "
+      LOG.warning(hr.subject() + ": cleanupOnFail could not delete what the upgrade created: "
           + e.getMessage());
     }
   }

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.driftless.model.Yaml;
@@ -16,20 +16,20 @@ import java.util.Objects;
  * {@code valuesFiles}. An unset field has no digest, so releases made before these were supported
  * stay in sync.
  */
-record HelmRenderDigests(String postRenderers, String commonMetadata, String valuesFiles) {
-  static HelmRenderDigests of(HelmRelease hr) {
-    return new HelmRenderDigests(postRenderers(hr), commonMetadata(hr), valuesFiles(hr));
+public record RenderDigests(String postRenderers, String commonMetadata, String valuesFiles) {
+  public static RenderDigests of(HelmRelease hr) {
+    return new RenderDigests(postRenderers(hr), commonMetadata(hr), valuesFiles(hr));
   }
 
   /** The release last made was made with these settings. */
-  boolean unchanged(HelmReleaseStatus status) {
+  public boolean unchanged(HelmReleaseStatus status) {
     return Objects.equals(postRenderers, status.getObservedPostRenderersDigest())
         && Objects.equals(commonMetadata, status.getObservedCommonMetadataDigest())
         && Objects.equals(valuesFiles, status.getObservedValuesFilesDigest());
   }
 
   /** After a release: the settings it was made with. */
-  void record(HelmReleaseStatus status) {
+  public void record(HelmReleaseStatus status) {
     status.setObservedPostRenderersDigest(postRenderers);
     status.setObservedCommonMetadataDigest(commonMetadata);
     status.setObservedValuesFilesDigest(valuesFiles);
@@ -45,7 +45,7 @@ record HelmRenderDigests(String postRenderers, String commonMetadata, String val
   }
 
   private static String valuesFiles(HelmRelease hr) {
-    List<String> files = HelmValuesFiles.paths(hr);
+    List<String> files = ValuesFiles.paths(hr);
     return files.isEmpty() ? null
         : digest(List.of(files, Boolean.TRUE.equals(hr.spec().chart().spec().ignoreMissingValuesFiles())));
   }

@@ -1,5 +1,6 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
+import io.driftless.helm.action.RenderDigests;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * revision is not the one this HelmRelease last recorded (a manual {@code helm upgrade} or
  * {@code helm rollback}, or a revision a function that died never recorded).
  */
-enum HelmReleaseState {
+public enum ReleaseState {
   ABSENT,
   LOCKED,
   UNMANAGED,
@@ -24,10 +25,10 @@ enum HelmReleaseState {
    * What the chart and values to release are, whether tests count, and the render settings
    * (postRenderers, commonMetadata, valuesFiles) the release must have been made with.
    */
-  record Wanted(String chartName, String chartVersion, String configDigest, boolean testsOn, boolean testsCount,
-      HelmRenderDigests render) {}
+  public record Wanted(String chartName, String chartVersion, String configDigest, boolean testsOn, boolean testsCount,
+      RenderDigests render) {}
 
-  static HelmReleaseState of(Optional<StoredRelease> latest, HelmReleaseStatus status, Wanted wanted) {
+  public static ReleaseState of(Optional<StoredRelease> latest, HelmReleaseStatus status, Wanted wanted) {
     if (latest.isEmpty() || latest.get().status() == ReleaseStatus.UNINSTALLED) {
       return ABSENT;
     }

@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.helm.render.ChartValuesFiles;
 import io.driftless.model.GitRepository;
@@ -13,8 +13,8 @@ import java.util.List;
  * source-controller's {@code GetValuesFiles} does), for the chart renderer: paths in the chart for a repository chart,
  * paths from the repository root for a chart from a GitRepository.
  */
-final class HelmValuesFiles {
-  private HelmValuesFiles() {}
+final class ValuesFiles {
+  private ValuesFiles() {}
 
   static List<String> paths(HelmRelease hr) {
     if (hr.spec().chart() == null || hr.spec().chart().spec() == null) {

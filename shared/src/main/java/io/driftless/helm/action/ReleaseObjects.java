@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.helm.action;
 
 import io.driftless.apply.OwnerLabels;
 import io.driftless.model.KubeObject;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * discovery says which kinds are namespaced), stamped with helm-controller's origin labels and
  * Helm's ownership metadata.
  */
-final class HelmReleaseObjects {
+public final class ReleaseObjects {
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   static final String RELEASE_NAME = "meta.helm.sh/release-name";
   static final String RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
@@ -27,19 +27,19 @@ final class HelmReleaseObjects {
   private final KubernetesClient client;
   private final Map<String, Boolean> namespaced = new ConcurrentHashMap<>();
 
-  HelmReleaseObjects(KubernetesClient client) {
+  public ReleaseObjects(KubernetesClient client) {
     this.client = client;
   }
 
   /** helm-controller's origin labels, in the order it writes them. */
-  static Map<String, String> originLabels(HelmRelease hr) {
+  public static Map<String, String> originLabels(HelmRelease hr) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(OwnerLabels.HELM_NAME_LABEL, hr.name());
     labels.put(OwnerLabels.HELM_NAMESPACE_LABEL, hr.namespace());
     return labels;
   }
 
-  List<KubeObject> of(HelmRelease hr, String releaseName, String releaseNamespace, String origin, String manifest) {
+  public List<KubeObject> of(HelmRelease hr, String releaseName, String releaseNamespace, String origin, String manifest) {
     List<KubeObject> objects = hooks(hr, releaseNamespace, origin, manifest);
     for (KubeObject o : objects) {
       o.setLabel(MANAGED_BY, "Helm");
@@ -71,7 +71,7 @@ final class HelmReleaseObjects {
   }
 
   /** Chart CRDs get the origin labels only, as helm-controller's CRD policy applies them. */
-  List<KubeObject> crds(HelmRelease hr, String origin, String content) {
+  public List<KubeObject> crds(HelmRelease hr, String origin, String content) {
     List<KubeObject> objects = new ArrayList<>();
     for (Map<String, Object> doc : Yaml.readDocuments(origin, content)) {
       if (doc != null && "CustomResourceDefinition".equals(doc.get("kind"))) {

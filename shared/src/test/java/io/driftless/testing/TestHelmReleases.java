@@ -1,4 +1,4 @@
-package io.driftless.pipeline;
+package io.driftless.testing;
 
 import io.driftless.model.KubeObject;
 import io.driftless.model.Yaml;
@@ -6,11 +6,11 @@ import io.driftless.model.helm.HelmObjects;
 import io.driftless.model.helm.HelmRelease;
 
 /** HelmReleases parsed from YAML for unit tests: chart web from HelmRepository charts. */
-final class TestHelmReleases {
+public final class TestHelmReleases {
   private TestHelmReleases() {}
 
   /** HelmRelease {@code apps/<name>}; {@code extraSpec} holds more spec lines, each indented by two spaces. */
-  static HelmRelease parse(String name, String extraSpec) {
+  public static HelmRelease parse(String name, String extraSpec) {
     String yaml = """
         apiVersion: helm.toolkit.fluxcd.io/v2
         kind: HelmRelease

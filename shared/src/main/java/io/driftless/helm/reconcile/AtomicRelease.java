@@ -1,6 +1,8 @@
-package io.driftless.pipeline;
+package io.driftless.helm.reconcile;
 
 import io.driftless.model.Durations;
+import io.driftless.helm.action.ActionTimeouts;
+import io.driftless.helm.action.ActionFailure;
 import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.ReleaseStorage;
 import io.driftless.helm.release.StoredRelease;
@@ -24,12 +26,12 @@ import java.util.logging.Logger;
  * HelmRelease, the chart or the values change and the counters reset). Failure counters: {@code failures}
  * on every failure, {@code installFailures}/{@code upgradeFailures} only when a revision was written.
  */
-final class HelmAtomicRelease {
-  private static final Logger LOG = Logger.getLogger(HelmAtomicRelease.class.getName());
+public final class AtomicRelease {
+  private static final Logger LOG = Logger.getLogger(AtomicRelease.class.getName());
   private static final int MAX_PASSES = 10;
 
-  /** The actions; each throws {@link StageFailure} when it fails. */
-  interface Actions {
+  /** The actions; each throws {@link ActionFailure} when it fails. */
+  public interface Actions {
     /** Install (or upgrade), writing the revision and the Released/Ready conditions on success. */
     void release(boolean install);
 
@@ -56,13 +58,13 @@ final class HelmAtomicRelease {
   private final ReleaseStorage storage;
   private final String name;
   private final HelmReleaseStatus status;
-  private final HelmReleaseState.Wanted wanted;
+  private final ReleaseState.Wanted wanted;
   private final Actions actions;
   private final Clock clock;
   private final Set<String> ran = new HashSet<>();
 
-  HelmAtomicRelease(HelmRelease hr, ReleaseStorage storage, String name, HelmReleaseStatus status,
-      HelmReleaseState.Wanted wanted, Actions actions, Clock clock) {
+  public AtomicRelease(HelmRelease hr, ReleaseStorage storage, String name, HelmReleaseStatus status,
+      ReleaseState.Wanted wanted, Actions actions, Clock clock) {
     this.hr = hr;
     this.storage = storage;
     this.name = name;
@@ -72,17 +74,17 @@ final class HelmAtomicRelease {
     this.clock = clock;
   }
 
-  void run() {
+  public void run() {
     status.removeCondition(Condition.STALLED);
     if (!wanted.testsOn()) {
       status.removeCondition(Condition.TEST_SUCCESS);
     }
     boolean more = true;
     Optional<StoredRelease> latest = Optional.empty();
-    HelmReleaseState state = null;
+    ReleaseState state = null;
     for (int pass = 0; more && pass < MAX_PASSES; pass++) {
       latest = storage.latest(name);
-      state = HelmReleaseState.of(latest, status, wanted);
+      state = ReleaseState.of(latest, status, wanted);
       more = switch (state) {
         case IN_SYNC -> inSync();
         case LOCKED -> unlock();
@@ -93,7 +95,7 @@ final class HelmAtomicRelease {
       };
     }
     summarize();
-    if (state == HelmReleaseState.IN_SYNC && ran.isEmpty()) {
+    if (state == ReleaseState.IN_SYNC && ran.isEmpty()) {
       actions.inSync(latest.orElseThrow());
     }
     if (status.isReady()) {
@@ -126,7 +128,7 @@ final class HelmAtomicRelease {
   }
 
   private boolean attempt(boolean install) {
-    HelmRemediationPolicy policy = HelmRemediationPolicy.of(hr, install);
+    RemediationPolicy policy = RemediationPolicy.of(hr, install);
     if (policy.retriesExhausted(status)) {
       stall(policy);
       return false;
@@ -136,7 +138,7 @@ final class HelmAtomicRelease {
       return false;
     }
     status.setLastAttemptedReleaseAction(policy.action());
-    reconciling("Running '" + policy.action() + "' action with timeout of " + Durations.format(HelmTimeouts.of(hr,
+    reconciling("Running '" + policy.action() + "' action with timeout of " + Durations.format(ActionTimeouts.of(hr,
         policy.action())));
     int before = storage.latest(name).map(StoredRelease::version).orElse(0);
     if (install) {
@@ -144,7 +146,7 @@ final class HelmAtomicRelease {
     }
     try {
       actions.release(install);
-    } catch (StageFailure e) {
+    } catch (ActionFailure e) {
       status.setFailures(status.getFailures() + 1);
       if (storage.latest(name).map(StoredRelease::version).orElse(0) == before) {
         throw e; // nothing was written: no retry is used up, the error is the status
@@ -166,12 +168,12 @@ final class HelmAtomicRelease {
     if (!ran.add("test")) {
       return false;
     }
-    reconciling("Running 'test' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "test")));
+    reconciling("Running 'test' action with timeout of " + Durations.format(ActionTimeouts.of(hr, "test")));
     try {
       actions.test(deployed);
-    } catch (StageFailure e) {
+    } catch (ActionFailure e) {
       status.setFailures(status.getFailures() + 1);
-      HelmRemediationPolicy policy = HelmRemediationPolicy.of(hr, status);
+      RemediationPolicy policy = RemediationPolicy.of(hr, status);
       if (!policy.ignoreTestFailures()) {
         policy.incrementFailureCount(status);
       }
@@ -182,7 +184,7 @@ final class HelmAtomicRelease {
 
   /** helm.md §2.3 {@code Failed}. */
   private boolean remediate(StoredRelease current) {
-    HelmRemediationPolicy policy = HelmRemediationPolicy.of(hr, status);
+    RemediationPolicy policy = RemediationPolicy.of(hr, status);
     if (status.getLastAttemptedReleaseAction() == null || policy.failureCount(status) <= 0) {
       return attempt(false);
     }
@@ -193,7 +195,7 @@ final class HelmAtomicRelease {
     if (!ran.add("remediate")) {
       return false;
     }
-    if (HelmRemediationPolicy.ROLLBACK.equals(policy.strategy())) {
+    if (RemediationPolicy.ROLLBACK.equals(policy.strategy())) {
       Optional<StoredRelease> target = rollbackTarget(current);
       if (target.isEmpty()) {
         String message = "Failed to perform remediation: missing target release for rollback: cannot remediate"
@@ -201,24 +203,24 @@ final class HelmAtomicRelease {
         set(Condition.STALLED, Condition.TRUE, Reason.MISSING_ROLLBACK_TARGET, message);
         return false;
       }
-      reconciling("Running 'rollback' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "rollback")));
+      reconciling("Running 'rollback' action with timeout of " + Durations.format(ActionTimeouts.of(hr, "rollback")));
       try {
         actions.rollback(current, target.get());
         set(Condition.REMEDIATED, Condition.TRUE, Reason.ROLLBACK_SUCCEEDED, "Helm rollback to previous release "
             + target.get().namespace() + "/" + name + ".v" + target.get().version() + " with chart "
             + target.get().chartName() + "@" + target.get().chartVersion() + " succeeded");
-      } catch (StageFailure e) {
+      } catch (ActionFailure e) {
         status.setFailures(status.getFailures() + 1);
         set(Condition.REMEDIATED, Condition.FALSE, Reason.ROLLBACK_FAILED, e.getMessage());
       }
     } else {
-      reconciling("Running 'uninstall' action with timeout of " + Durations.format(HelmTimeouts.of(hr, "uninstall")));
+      reconciling("Running 'uninstall' action with timeout of " + Durations.format(ActionTimeouts.of(hr, "uninstall")));
       try {
         actions.uninstall(current);
         set(Condition.REMEDIATED, Condition.TRUE, Reason.UNINSTALL_SUCCEEDED, "Helm uninstall remediation for"
             + " release " + current.namespace() + "/" + name + ".v" + current.version() + " with chart "
             + current.chartName() + "@" + current.chartVersion() + " succeeded");
-      } catch (StageFailure e) {
+      } catch (ActionFailure e) {
         status.setFailures(status.getFailures() + 1);
         set(Condition.REMEDIATED, Condition.FALSE, Reason.UNINSTALL_FAILED, e.getMessage());
       }
@@ -241,7 +243,7 @@ final class HelmAtomicRelease {
         .flatMap(s -> storage.get(name, s.version()));
   }
 
-  private void stall(HelmRemediationPolicy policy) {
+  private void stall(RemediationPolicy policy) {
     int attempts = policy.failureCount(status);
     set(Condition.STALLED, Condition.TRUE, Reason.RETRIES_EXCEEDED,
         "Failed to " + policy.action() + " after " + attempts + " attempt(s)");
@@ -249,7 +251,7 @@ final class HelmAtomicRelease {
   }
 
   /** Retries are left: the next reconcile tries again (helm-controller requeues at once). */
-  private void retry(HelmRemediationPolicy policy) {
+  private void retry(RemediationPolicy policy) {
     String message = status.condition(Condition.REMEDIATED).or(() -> status.condition(Condition.RELEASED))
         .map(Condition::message).orElse("retrying " + policy.action());
     set(Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY, message);
