@@ -185,6 +185,28 @@ abstract class ApplyContract {
   }
 
   @Test
+  void aHelmDriftCorrectionWithAnObjectTheServerRefusesCorrectsNothing() {
+    manager.applyAllStaged(objects(namespace(), configMap("alpha", "v: '1'"), configMap("beta", "v: '1'")), OPTIONS);
+    client.configMaps().inNamespace(ns).withName("alpha").edit(cm -> {
+      cm.getData().put("v", "edited");
+      return cm;
+    });
+    client.configMaps().inNamespace(ns).withName("beta").delete();
+    DriftDetector detector = new DriftDetector(client);
+    List<DriftDetector.Drift> drifts = detector.detect(objects(configMap("alpha", "v: '1'"), configMap("beta", "v: '1'"),
+        configMap("gamma", "v: [x, y]")), List.of());
+
+    assertThatThrownBy(() -> detector.correct(drifts, List.of()))
+        .isInstanceOf(ApplyException.class)
+        .hasMessageStartingWith("ConfigMap/" + ns + "/gamma drift correction dry-run failed (");
+
+    assertThat(client.configMaps().inNamespace(ns).withName("alpha").get().getData()).containsEntry("v", "edited");
+    assertThat(client.configMaps().inNamespace(ns).withName("beta").get()).isNull();
+    assertThat(detector.correct(drifts.subList(0, 2), List.of()).lines())
+        .containsExactly("ConfigMap/" + ns + "/beta created", "ConfigMap/" + ns + "/alpha configured");
+  }
+
+  @Test
   void driftMadeByAnotherClientIsReverted() {
     manager.applyAllStaged(objects(namespace(), configMap("web", "mode: fast")), OPTIONS);
     client.configMaps().inNamespace(ns).withName("web").edit(cm -> {
