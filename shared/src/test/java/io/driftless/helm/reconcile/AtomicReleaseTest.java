@@ -211,6 +211,21 @@ class AtomicReleaseTest {
     assertThat(RetryStrategy.pending(hr, status)).as("back on spec.interval").isEmpty();
   }
 
+  @Test
+  void withoutRetryIntervalAFailedReleaseIsRetriedAfterFiveMinutesAsFluxsExampleSetsIt() {
+    HelmRelease hr = TestHelmReleases.parse("web",
+        "  install: {strategy: {name: RetryOnFailure}}\n  upgrade: {strategy: {name: RetryOnFailure}}\n");
+    InMemoryReleaseStorage storage = new InMemoryReleaseStorage("apps");
+    HelmReleaseStatus status = new HelmReleaseStatus();
+    ReleaseState.Wanted wanted = new ReleaseState.Wanted("web", WANTED_VERSION, CONFIG, false, true, RenderDigests.of(hr));
+
+    new AtomicRelease(hr, storage, "web", status, wanted, new FakeActions(hr, storage, status, Set.of("install")),
+        CLOCK).run();
+
+    assertThat(status.condition(Condition.RECONCILING).map(Condition::message)).contains("retrying after 5m0s");
+    assertThat(RetryStrategy.pending(hr, status)).contains(java.time.Duration.ofMinutes(5));
+  }
+
   private static StoredRelease revision(int version, ReleaseStatus status, String chartVersion) {
     ObjectNode chart = JsonNodeFactory.instance.objectNode();
     chart.putObject("metadata").put("name", "web").put("version", chartVersion);
