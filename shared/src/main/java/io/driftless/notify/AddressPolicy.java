@@ -92,8 +92,8 @@ public final class AddressPolicy {
     } catch (IllegalArgumentException e) {
       return; // the sender says "not a URL"
     }
-    if (host == null) {
-      return;
+    if (host == null || ServiceAddress.of(url).isPresent()) {
+      return; // an in-cluster address is reached through the cluster's API server, not resolved here
     }
     try {
       resolve(host);

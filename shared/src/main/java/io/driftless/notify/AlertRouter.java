@@ -38,6 +38,7 @@ public final class AlertRouter implements EventSink {
   private final Clock clock;
   private final Options options;
   private final ProviderClients clients;
+  private final Function<String, ServiceProxy> services;
 
   /**
    * {@code noCrossNamespaceRefs}: as Flux's flag, an Alert takes events only from its own namespace;
@@ -64,8 +65,15 @@ public final class AlertRouter implements EventSink {
   }
 
   public AlertRouter(StateStore store, ProviderSecrets secrets, Clock clock, Options options) {
+    this(store, secrets, cluster -> null, clock, options);
+  }
+
+  /** {@code services}: the way to a registered cluster's in-cluster addresses (its API server), null when none. */
+  AlertRouter(StateStore store, ProviderSecrets secrets, Function<String, ServiceProxy> services, Clock clock,
+      Options options) {
     this.store = store;
     this.secrets = secrets;
+    this.services = services;
     this.clock = clock;
     this.options = options;
     this.clients = new ProviderClients(options.addresses());
@@ -77,7 +85,8 @@ public final class AlertRouter implements EventSink {
    */
   public static AlertRouter create(StateStore store, Function<ClusterRecord, KubernetesClient> clients,
       SecretResolver references, Clock clock, Options options) {
-    return new AlertRouter(store, new ClusterSecrets(store, clients, references), clock, options);
+    return new AlertRouter(store, new ClusterSecrets(store, clients, references),
+        cluster -> store.getCluster(cluster).map(clients).map(ServiceProxy::new).orElse(null), clock, options);
   }
 
   @Override
@@ -155,13 +164,27 @@ public final class AlertRouter implements EventSink {
     Target target = null;
     try {
       target = new TargetReader(secrets, options.addresses()).read(cluster, provider, commitStatusId(cluster, provider, event));
-      Delivery http = new Delivery(clients.client(cluster, provider, target), options.backoff());
+      refuseOtherNamespaceService(provider, target);
+      Delivery http = new Delivery(clients.client(cluster, provider, target), options.backoff(), services.apply(cluster),
+          provider.timeout());
       Notifiers.of(provider.spec().type()).post(notification, target, http);
     } catch (DeliveryException | RuntimeException e) {
       String why = e instanceof DeliveryException ? e.getMessage() : e.getClass().getSimpleName() + " " + e.getMessage();
       String masked = target == null ? why : target.mask(why);
       LOG.warning(alert.key() + " on cluster " + cluster + ": " + provider.key() + " (" + provider.spec().type()
           + "): event for " + event.involvedObject().subject() + " not delivered: " + masked);
+    }
+  }
+
+  /**
+   * Under the lockdown ({@code DRIFTLESS_NO_CROSS_NAMESPACE_REFS}) a Provider reaches in-cluster Services of its
+   * own namespace only: Driftless proxies with its own credentials, which must not carry a tenant elsewhere.
+   */
+  private void refuseOtherNamespaceService(Provider provider, Target target) throws DeliveryException {
+    Optional<ServiceAddress> service = target.address() == null ? Optional.empty() : ServiceAddress.of(target.address());
+    if (options.noCrossNamespaceRefs() && service.isPresent() && !service.get().namespace().equals(provider.namespace())) {
+      throw new DeliveryException("the address is a Service of namespace " + service.get().namespace()
+          + ": cross-namespace references are blocked");
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -19,7 +20,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * Sends a Provider's HTTP requests: each within the Provider's timeout, retried with backoff a few
  * times on a connection error, a 429 or a 5xx (bounded: {@link #ATTEMPTS} tries), only to addresses
  * the {@link AddressPolicy} allows (the connection resolves the host through it, IP literals
- * included), never following a redirect. Failures are {@link DeliveryException}s that name the method
+ * included), never following a redirect; an address inside the cluster ({@link ServiceAddress}) goes through
+ * the cluster's API server instead ({@link ServiceProxy}). Failures are {@link DeliveryException}s that name the method
  * and the status, never the address.
  */
 public final class Delivery {
@@ -30,11 +32,29 @@ public final class Delivery {
       "host", "content-length", "transfer-encoding", "connection", "upgrade", "expect", "te", "trailer");
   private final CloseableHttpClient client;
   private final Duration backoff;
+  private final ServiceProxy services;
+  private final Duration timeout;
 
   /** {@code client} holds the Provider's timeout and its {@link AddressPolicy} ({@link Transports}). */
   Delivery(CloseableHttpClient client, Duration backoff) {
+    this(client, backoff, null, null);
+  }
+
+  /**
+   * As {@link #Delivery(CloseableHttpClient, Duration)}, and an in-cluster address ({@link ServiceAddress}) is
+   * sent through {@code services}, the API server of the Provider's cluster, within {@code timeout}.
+   */
+  Delivery(CloseableHttpClient client, Duration backoff, ServiceProxy services, Duration timeout) {
     this.client = client;
     this.backoff = backoff;
+    this.services = services;
+    this.timeout = timeout;
+  }
+
+  /** One try of a request: its response, whatever the status. */
+  @FunctionalInterface
+  private interface Attempt {
+    Response send() throws IOException;
   }
 
   /** The response of a request that returned 2xx. */
@@ -59,15 +79,14 @@ public final class Delivery {
 
   private Response send(String method, String url, Map<String, String> headers, byte[] body, boolean missingOk)
       throws DeliveryException {
-    ClassicHttpRequest request = request(method, url, headers, body);
+    Attempt attempt = attempt(method, url, headers, body);
     String last = "";
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      if (attempt > 1) {
-        pause(backoff.multipliedBy(1L << (attempt - 2)));
+    for (int tried = 1; tried <= ATTEMPTS; tried++) {
+      if (tried > 1) {
+        pause(backoff.multipliedBy(1L << (tried - 2)));
       }
       try {
-        Response response = client.execute(request,
-            r -> new Response(r.getCode(), r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)));
+        Response response = attempt.send();
         int status = response.status();
         if (status / 100 == 2 || (missingOk && status == 404)) {
           return response;
@@ -88,6 +107,27 @@ public final class Delivery {
       }
     }
     throw new DeliveryException(method + " failed: " + last);
+  }
+
+  /**
+   * How {@code url} is reached: through the API server's service proxy when it names an in-cluster
+   * Service, else directly.
+   */
+  private Attempt attempt(String method, String url, Map<String, String> headers, byte[] body) throws DeliveryException {
+    ClassicHttpRequest request = request(method, url, headers, body);
+    Optional<ServiceAddress> service = ServiceAddress.of(url);
+    if (service.isEmpty()) {
+      return () -> client.execute(request,
+          r -> new Response(r.getCode(), r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8)));
+    }
+    if (services == null) {
+      throw new DeliveryException("the address is inside a cluster (" + service.get() + ") and no cluster is known to reach it");
+    }
+    if (headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+      throw new DeliveryException("the address is inside the cluster (" + service.get() + "): it is reached through"
+          + " the API server's service proxy, which takes the Authorization header for itself; this Provider sets one");
+    }
+    return () -> services.exchange(method, service.get(), headers, body, timeout);
   }
 
   private ClassicHttpRequest request(String method, String url, Map<String, String> headers, byte[] body)

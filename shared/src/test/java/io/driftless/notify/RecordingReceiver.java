@@ -2,6 +2,7 @@ package io.driftless.notify;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,12 @@ final class RecordingReceiver implements AutoCloseable {
   private volatile Function<Request, Answer> answer = r -> new Answer(200, "");
 
   RecordingReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(InetAddress.getLoopbackAddress());
+  }
+
+  /** A receiver listening on {@code address} (one the API server may proxy to, say). */
+  RecordingReceiver(InetAddress address) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(address, 0), 0);
     server.createContext("/", exchange -> {
       String query = exchange.getRequestURI().getRawQuery();
       Request r = new Request(exchange.getRequestMethod(),
@@ -55,6 +61,10 @@ final class RecordingReceiver implements AutoCloseable {
 
   String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   void answer(Function<Request, Answer> answer) {
