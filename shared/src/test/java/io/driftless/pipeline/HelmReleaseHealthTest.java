@@ -108,6 +108,24 @@ class HelmReleaseHealthTest {
   }
 
   @Test
+  void aRefusedHelmReleaseFailsTheWaitingKustomizationAtOnceWithItsReason() {
+    helm.remote().write("apps/web/release.yaml", release("web", "web", "1.0.0", "").replace(
+        "      sourceRef: {kind: HelmRepository, name: charts}\n",
+        "      sourceRef: {kind: HelmRepository, name: charts}\n      verify: {provider: cosign}\n"));
+
+    helm.push("a release Driftless refuses");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).isEqualTo("HelmRelease/web/web status: 'Failed': ReconciliationFailed: "
+        + "HelmRelease/web/web: spec.chart.spec.verify is not supported by Driftless yet; "
+        + "refused rather than installed without it");
+    assertThat(helm.store().getHelmObject("demo", "HelmRelease/web/web").map(HelmRecord::status).orElseThrow()
+        .condition(Condition.STALLED).map(Condition::status)).contains(Condition.TRUE);
+    assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
+  }
+
+  @Test
   void healthChecksWaitForAReleaseWhoseDependencyIsInAnotherKustomizationAndNamespace() {
     helm.rootResources("base.yaml, web.yaml, after.yaml");
     helm.remote().write("clusters/demo/base.yaml", FluxLayout.kustomization("base", "apps/base", ""));
