@@ -53,20 +53,7 @@ class HelmReleaseHealthTest {
 
   /** A HelmRelease of the chart web; {@code extraSpec} holds more spec lines, indented by two spaces. */
   private static String release(String namespace, String name, String version, String extraSpec) {
-    return """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: %s, namespace: %s}
-        spec:
-          interval: 10m
-          chart:
-            spec:
-              chart: web
-              version: "%s"
-              sourceRef: {kind: HelmRepository, name: charts}
-          install: {disableHooks: true}
-          upgrade: {disableHooks: true}
-        """.formatted(name, namespace, version) + extraSpec;
+    return HelmFixture.release(namespace, name, "10m", version, "", extraSpec);
   }
 
   private Condition ready(String kustomization) {
@@ -109,9 +96,8 @@ class HelmReleaseHealthTest {
 
   @Test
   void aRefusedHelmReleaseFailsTheWaitingKustomizationAtOnceWithItsReason() {
-    helm.remote().write("apps/web/release.yaml", release("web", "web", "1.0.0", "").replace(
-        "      sourceRef: {kind: HelmRepository, name: charts}\n",
-        "      sourceRef: {kind: HelmRepository, name: charts}\n      verify: {provider: cosign}\n"));
+    helm.remote().write("apps/web/release.yaml",
+        HelmFixture.release("web", "web", "10m", "1.0.0", "      verify: {provider: cosign}\n", ""));
 
     helm.push("a release Driftless refuses");
 
