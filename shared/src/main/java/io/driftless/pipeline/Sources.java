@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.Durations;
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Revision;
@@ -76,7 +77,7 @@ final class Sources {
     GitRepository repo = WorkItems.parse(source);
     refuseUnsupported(repo);
     GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
-        source.credentialRef(), Bootstrap.origin(source));
+        source.credentialRef(), Bootstrap.origin(source), Durations.parseOr(repo.spec().timeout(), null));
     if (repo.spec().suspended()) {
       // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
       if (source.lastRevision() == null) {

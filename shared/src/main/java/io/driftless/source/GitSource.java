@@ -1,6 +1,7 @@
 package io.driftless.source;
 
 import io.driftless.model.GitRepository;
+import java.time.Duration;
 
 /**
  * What to fetch: a repository URL, a ref in Flux's shape, and a credential reference (never the
@@ -9,10 +10,16 @@ import io.driftless.model.GitRepository;
  * For {@code http(s)://} the reference resolves to a token or {@code user:token}; for {@code ssh://}
  * to a YAML or JSON mapping with Flux's SSH Secret keys {@code identity}, {@code known_hosts} and
  * optional {@code password}; {@code file://} needs none. {@code origin} decides which URLs are
- * allowed (see {@link RemoteUrls}).
+ * allowed (see {@link RemoteUrls}). {@code timeout} bounds each remote operation (the GitRepository's
+ * {@code spec.timeout}); null leaves the fetcher's own.
  */
 public record GitSource(
-    String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin) {
+    String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin, Duration timeout) {
+
+  /** A source fetched within the fetcher's own timeout. */
+  public GitSource(String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin) {
+    this(root, key, url, ref, credentialRef, origin, null);
+  }
 
   /** Who named the URL. */
   public enum Origin {
