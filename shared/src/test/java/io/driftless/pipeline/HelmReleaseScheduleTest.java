@@ -128,14 +128,20 @@ class HelmReleaseScheduleTest {
   }
 
   @Test
-  void aHelmRepositoryWhoseUrlFailsShowsItsErrorAndItsNextFetchWaitsForItsInterval() {
+  void aHelmRepositoryWhoseUrlFailsShowsItsErrorAndItsNextFetchWaitsForItsIntervalBesideAHelmChartPulledOnItsOwn() {
     helm.remote().write("apps/web/broken.yaml", """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: HelmRepository
         metadata: {name: broken, namespace: web}
         spec: {interval: 5m, timeout: 5s, url: "http://127.0.0.1:1/charts"}
         """);
-    helm.push("a repository nothing uses, at an address nothing serves");
+    helm.remote().write("apps/web/chart.yaml", """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmChart
+        metadata: {name: web, namespace: web}
+        spec: {interval: 5m, chart: web, version: "1.x", sourceRef: {kind: HelmRepository, name: charts}}
+        """);
+    helm.push("a repository nothing uses, at an address nothing serves, and a chart nothing uses");
     Instant now = Instant.now();
 
     helm.engine().schedule(now);
@@ -149,6 +155,7 @@ class HelmReleaseScheduleTest {
     assertThat(helm.store().getHelmObject("demo", "HelmRepository/web/broken").orElseThrow().lastReconciledAt())
         .as("not fetched again before its interval").isEqualTo(failedAt);
     assertThat(sourceReady("HelmRepository/web/charts").status()).isEqualTo(Condition.TRUE);
+    assertThat(sourceReady("HelmChart/web/web").message()).isEqualTo("pulled 'web' chart with version '1.0.0'");
   }
 
   @Test
