@@ -126,7 +126,8 @@ final class HelmChartResolver {
         .orElseThrow(() -> failure(hr, key + " not found in any Kustomization's build"));
   }
 
-  private static RepositoryAuth auth(KubernetesClient client, HelmObject repo, String url,
+  /** A source's credentials from its {@code secretRef} and {@code certSecretRef}, read on {@code client}. */
+  static RepositoryAuth auth(KubernetesClient client, HelmObject repo, String url,
       HelmRelease.LocalRef secretRef, HelmRelease.LocalRef certSecretRef) {
     String host = URI.create(url).getHost();
     RepositoryAuth auth = secretRef == null ? RepositoryAuth.NONE

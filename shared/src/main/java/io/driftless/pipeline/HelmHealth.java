@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * every HelmRelease of its build, otherwise the {@code healthChecks} entries of kind HelmRelease.
  * A HelmRelease is never a cluster object in Driftless, so its health is its own record on the same
  * cluster: Current when Ready=True after it was reconciled in this run (or it is suspended), Failed
- * when Stalled=True, otherwise InProgress; the failure reads as kstatus's wait does.
+ * when Stalled=True (a refusal, retries exhausted: at once, naming its reason and message),
+ * otherwise InProgress; the failure reads as kstatus's wait does.
  */
 final class HelmHealth {
   private HelmHealth() {}
@@ -65,10 +66,11 @@ final class HelmHealth {
         continue;
       }
       var status = rec.get().status();
-      boolean stalled = status != null
-          && status.condition(Condition.STALLED).map(c -> Condition.TRUE.equals(c.status())).orElse(false);
-      if (stalled) {
-        throw new StageFailure(Reason.HEALTH_CHECK_FAILED, key + " status: 'Failed'", null);
+      Optional<Condition> stalled = status == null ? Optional.empty()
+          : status.condition(Condition.STALLED).filter(c -> Condition.TRUE.equals(c.status()));
+      if (stalled.isPresent()) {
+        throw new StageFailure(Reason.HEALTH_CHECK_FAILED,
+            key + " status: 'Failed': " + stalled.get().reason() + ": " + stalled.get().message(), null);
       }
       boolean current = status != null && status.isReady() && (reconciledNow.test(key) || suspended(rec.get()));
       if (!current) {

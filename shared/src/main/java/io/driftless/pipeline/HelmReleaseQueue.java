@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -54,8 +55,9 @@ final class HelmReleaseQueue {
   }
 
   private void queueScheduled(Trigger trigger, Predicate<HelmRecord> among) {
-    for (HelmRecord h : releases()) {
-      if (among.test(h) && (trigger.forced().test(h.key()) || due(h, trigger))) {
+    Map<String, HelmRecord> helm = WorkPlanner.byKey(ctx.store().listHelmObjects(), root.cluster());
+    for (HelmRecord h : releases(helm.values())) {
+      if (among.test(h) && (trigger.forced().test(h.key()) || WorkPlanner.helmDue(h, trigger.now(), helm))) {
         queued.add(h.key());
       }
     }
@@ -139,16 +141,12 @@ final class HelmReleaseQueue {
     return HelmRecord.keyOf(HelmRelease.KIND, ns, dep.name());
   }
 
-  private boolean due(HelmRecord rec, Trigger trigger) {
-    try {
-      return HelmSchedules.isDue(rec, (HelmRelease) WorkItems.parse(rec), trigger.now());
-    } catch (RuntimeException unreadable) {
-      return false;
-    }
+  private List<HelmRecord> releases() {
+    return releases(ctx.store().listHelmObjects());
   }
 
-  private List<HelmRecord> releases() {
-    return ctx.store().listHelmObjects().stream()
+  private List<HelmRecord> releases(java.util.Collection<HelmRecord> helm) {
+    return helm.stream()
         .filter(h -> h.cluster().equals(root.cluster()) && h.root().equals(root.name()))
         .filter(h -> HelmRelease.KIND.equals(h.kind()))
         .toList();

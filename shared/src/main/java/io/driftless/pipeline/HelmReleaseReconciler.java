@@ -75,7 +75,7 @@ final class HelmReleaseReconciler {
       if (hr.spec().suspended() || rec.suspended()) {
         return Optional.empty();
       }
-      HelmUnsupportedFields.refuse(hr);
+      refuse(status, hr);
       CrossNamespaceRefs.check(ctx, hr);
       dependencies(rec, hr);
       Targets.Target where = new Targets(ctx).of(rec, hr);
@@ -145,6 +145,22 @@ final class HelmReleaseReconciler {
       failed(status, Reason.RECONCILIATION_FAILED, InternalErrors.describe(rec.key(), "reconcile", e));
     }
     return Optional.of(writer.write(status, changes));
+  }
+
+  /**
+   * A refusal is terminal, as kstatus reads it: no retry runs a field Driftless does not act on, so
+   * Stalled=True carries the refusal and whatever waits on the HelmRelease (a Kustomization's
+   * {@code wait} or {@code healthChecks}) fails at once with it instead of timing out.
+   */
+  private void refuse(HelmReleaseStatus status, HelmRelease hr) {
+    try {
+      HelmUnsupportedFields.refuse(hr);
+    } catch (StageFailure e) {
+      status.setCondition(Condition.STALLED, Condition.TRUE, e.reason().flux(), e.getMessage(),
+          ctx.clock().instant().toString());
+      throw e;
+    }
+    status.removeCondition(Condition.STALLED);
   }
 
   private void dependencies(HelmRecord rec, HelmRelease hr) {

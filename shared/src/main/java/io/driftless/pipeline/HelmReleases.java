@@ -86,10 +86,14 @@ final class HelmReleases {
     }
   }
 
+  /** Chart sources for one run, over the cache that outlives it. */
+  static ChartSources chartSources() {
+    return new ChartSources(new ChartCache(WORK.resolve("charts")));
+  }
+
   private HelmReleaseReconciler reconciler() {
     if (reconciler == null) {
-      ChartSources sources = new ChartSources(new ChartCache(WORK.resolve("charts")));
-      reconciler = new HelmReleaseReconciler(ctx, new HelmChartResolver(ctx, sources),
+      reconciler = new HelmReleaseReconciler(ctx, new HelmChartResolver(ctx, chartSources()),
           new ChartRenderer(WORK.resolve("render")));
     }
     return reconciler;

@@ -8,27 +8,65 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Records on a HelmRepository's or OCIRepository's work item what its last successful fetch stored,
- * as source-controller's status does (Ready, "stored artifact: revision '…'"), for {@code driftless
- * get sources helm|oci}. Written only when the revision changes; a write lost to a concurrent run is
- * left to that run, and a failed write never fails the release.
+ * Records on a Helm source's work item (HelmRepository, OCIRepository, HelmChart) what its last fetch
+ * stored, as source-controller's status does (Ready, "stored artifact: revision '…'"), or why it
+ * failed (Ready=False), for {@code driftless get sources helm|oci|chart}. A new revision restarts
+ * Ready's transition time: the HelmReleases using the source are due from then ({@link
+ * HelmSchedules#sourceMoved}). A write lost to a concurrent run is left to that run, and a failed write
+ * never fails the fetch.
  */
 final class HelmSourceStatus {
   private static final Logger LOG = Logger.getLogger(HelmSourceStatus.class.getName());
 
   private HelmSourceStatus() {}
 
-  /** {@code revision} is the index digest, the OCI artifact revision, or empty for an OCI HelmRepository. */
+  /**
+   * A HelmRelease's run fetched the source: written only when the revision changes. {@code revision} is
+   * the index digest, the OCI artifact revision, or empty for an OCI HelmRepository.
+   */
   static void fetched(ReconcileContext ctx, HelmRecord source, String revision) {
+    stored(ctx, source, revision, "Succeeded", message(revision), false);
+  }
+
+  static String message(String revision) {
+    return revision == null || revision.isEmpty() ? "Helm repository is Ready" : "stored artifact: revision '" + revision + "'";
+  }
+
+  /**
+   * The source stored {@code revision} ({@code reason} and {@code message} as its Ready says); written
+   * always when {@code always} (its own fetch, which its interval counts from), else only when the
+   * revision changed. Returns whether the revision changed.
+   */
+  static boolean stored(ReconcileContext ctx, HelmRecord source, String revision, String reason, String message,
+      boolean always) {
     HelmReleaseStatus status = source.status() == null ? new HelmReleaseStatus() : source.status();
     String stored = revision == null ? "" : revision;
-    if (status.isReady() && stored.equals(Optional.ofNullable(status.getLastAttemptedRevision()).orElse(""))) {
-      return;
+    boolean moved = !stored.equals(Optional.ofNullable(status.getLastAttemptedRevision()).orElse(""))
+        || status.getLastAttemptedRevision() == null;
+    if (status.isReady() && !moved && !always) {
+      return false;
+    }
+    if (moved) {
+      status.removeCondition(Condition.READY); // a new artifact: Ready's time says since when
+      SourceEvents.helmFetched(ctx, source, stored, message);
     }
     status.setLastAttemptedRevision(stored);
-    String message = stored.isEmpty() ? "Helm repository is Ready" : "stored artifact: revision '" + stored + "'";
-    status.setCondition(Condition.READY, Condition.TRUE, "Succeeded", message, ctx.clock().instant().toString());
-    SourceEvents.helmFetched(ctx, source, stored, message);
+    status.setCondition(Condition.READY, Condition.TRUE, reason, message, ctx.clock().instant().toString());
+    write(ctx, source, status);
+    return moved;
+  }
+
+  /** The source's own fetch failed: Ready=False with source-controller's {@code reason}, the revision kept. */
+  static void failed(ReconcileContext ctx, HelmRecord source, String reason, String message) {
+    HelmReleaseStatus status = source.status() == null ? new HelmReleaseStatus() : source.status();
+    if (status.isReady() || status.condition(Condition.READY).map(c -> !c.message().equals(message)).orElse(true)) {
+      SourceEvents.helmFailed(ctx, source, reason, message);
+    }
+    status.setCondition(Condition.READY, Condition.FALSE, reason, message, ctx.clock().instant().toString());
+    write(ctx, source, status);
+  }
+
+  private static void write(ReconcileContext ctx, HelmRecord source, HelmReleaseStatus status) {
     try {
       ctx.store().putHelmStatus(source.cluster(), source.key(), status, source.version());
     } catch (ConcurrentUpdateException e) {

@@ -37,6 +37,12 @@ final class SourceEvents {
         revision.isEmpty() ? Map.of() : Map.of(REVISION_KEY, revision));
   }
 
+  /** A Helm source's own fetch failed: ERROR with source-controller's {@code reason}. */
+  static void helmFailed(ReconcileContext ctx, HelmRecord source, String reason, String message) {
+    String[] parts = source.key().split("/", 2);
+    emit(ctx, source.cluster(), parts[0], parts[1], source.manifest(), Event.Severity.ERROR, reason, message, Map.of());
+  }
+
   private static String cluster(ReconcileContext ctx, SourceRecord source) {
     return ctx.store().getRoot(source.root()).map(RootRecord::cluster).orElse("");
   }

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.Durations;
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Revision;
@@ -116,7 +117,8 @@ final class Sources {
     GitRepository repo = WorkItems.parse(source);
     refuseUnsupported(repo);
     GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
-        source.credentialRef(), Bootstrap.origin(source), secretOf(ctx, source.root(), repo));
+        source.credentialRef(), Bootstrap.origin(source), Durations.parseOr(repo.spec().timeout(), null),
+        secretOf(ctx, source.root(), repo));
     if (repo.spec().suspended()) {
       // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
       if (source.lastRevision() == null) {

@@ -56,11 +56,7 @@ final class Targets {
    * helm-controller: the remote cluster of {@code spec.kubeConfig}, as {@code spec.serviceAccountName}.
    */
   Target of(HelmRecord rec, HelmRelease hr) {
-    Optional<KustomizationRecord> parent = rec.parent().isEmpty()
-        ? Optional.empty()
-        : ctx.store().getKustomization(rec.cluster(), rec.parent());
-    Connection home = parent.map(p -> appliesTo(homeOf(p, 0), WorkItems.parse(p)))
-        .orElseGet(() -> registered(rec.cluster()));
+    Connection home = homeOf(rec);
     HelmRelease.KubeConfigRef ref = hr.spec().kubeConfig();
     Connection apply = ref == null ? home
         : remote(home, ref.secretRef(), ref.configMapRef() != null, hr.namespace(), hr.subject());
@@ -77,6 +73,18 @@ final class Targets {
     }
     String user = "system:serviceaccount:" + namespace + ":" + account.get();
     return new Target(home.client(), ctx.clients().impersonating(apply.key(), apply.client(), user), Optional.of(user));
+  }
+
+  /** Where a Helm object's Secrets are read: the cluster its parent Kustomization applies to. */
+  KubernetesClient home(HelmRecord rec) {
+    return homeOf(rec).client();
+  }
+
+  private Connection homeOf(HelmRecord rec) {
+    Optional<KustomizationRecord> parent = rec.parent().isEmpty()
+        ? Optional.empty()
+        : ctx.store().getKustomization(rec.cluster(), rec.parent());
+    return parent.map(p -> appliesTo(homeOf(p, 0), WorkItems.parse(p))).orElseGet(() -> registered(rec.cluster()));
   }
 
   private Connection homeOf(KustomizationRecord rec, int depth) {

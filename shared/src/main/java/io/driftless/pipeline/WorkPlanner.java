@@ -46,8 +46,9 @@ final class WorkPlanner {
       }
       return items;
     }
+    List<HelmRecord> helm = store.listHelmObjects();
     for (RootRecord root : Requests.rootsFor(store, request)) {
-      items.addAll(tops(request, root, now));
+      items.addAll(tops(request, root, now, helm));
     }
     return items;
   }
@@ -55,11 +56,22 @@ final class WorkPlanner {
   /** The work items of a schedule tick at {@code now}, in wave {@code wave}. */
   List<ReconcileRequest> tick(String wave, Instant now) {
     List<ReconcileRequest> items = new ArrayList<>();
+    List<HelmRecord> helm = store.listHelmObjects();
     for (RootRecord root : store.listRoots()) {
       items.addAll(tops(new ReconcileRequest(wave, ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "schedule",
-          now.toString()), root, now));
+          now.toString()), root, now, helm));
+      items.addAll(sourcesDue(wave, root, now, helm));
     }
     return items;
+  }
+
+  /** The fetch items of the Helm sources of {@code root} due on their own interval at {@code now} ({@link SourceSchedules}). */
+  private static List<ReconcileRequest> sourcesDue(String wave, RootRecord root, Instant now, List<HelmRecord> helm) {
+    return helm.stream()
+        .filter(h -> h.cluster().equals(root.cluster()) && h.root().equals(root.name()))
+        .filter(h -> SourceSchedules.isSource(h) && SourceSchedules.isDue(h, now))
+        .map(h -> ReconcileRequest.fetch(wave, h.cluster(), h.key(), "schedule", now.toString()))
+        .toList();
   }
 
   /** The tree of {@code root} on its cluster, keyed by Kustomization key. */
@@ -85,10 +97,10 @@ final class WorkPlanner {
    * The tops of the tree (its root, and items whose parent left) that may be due, or all of them when
    * the request forces the whole tree: each wave starts there.
    */
-  private List<ReconcileRequest> tops(ReconcileRequest request, RootRecord root, Instant now) {
+  private List<ReconcileRequest> tops(ReconcileRequest request, RootRecord root, Instant now, List<HelmRecord> helm) {
     Map<String, KustomizationRecord> tree = tree(store, root);
     FanOutOrder order = new FanOutOrder(store, root, tree, now);
-    Set<String> helmDue = helmDue(store, root, now);
+    Set<String> helmDue = helmDue(helm, root, now);
     List<ReconcileRequest> items = new ArrayList<>();
     for (KustomizationRecord k : tree.values()) {
       if (!tree.containsKey(k.parent()) && (request.forcedTree() || mayBeDueWithin(k, tree, now, helmDue))
@@ -115,19 +127,32 @@ final class WorkPlanner {
 
   /** The keys of the Kustomizations of {@code root} holding a HelmRelease due on its own schedule at {@code now}. */
   static Set<String> helmDue(StateStore store, RootRecord root, Instant now) {
+    return helmDue(store.listHelmObjects(), root, now);
+  }
+
+  /** As {@link #helmDue(StateStore, RootRecord, Instant)} among {@code helm}, every Helm record listed. */
+  static Set<String> helmDue(List<HelmRecord> helm, RootRecord root, Instant now) {
+    Map<String, HelmRecord> byKey = byKey(helm, root.cluster());
     Set<String> parents = new HashSet<>();
-    for (HelmRecord h : store.listHelmObjects()) {
-      if (h.cluster().equals(root.cluster()) && h.root().equals(root.name()) && HelmRelease.KIND.equals(h.kind())
-          && !parents.contains(h.parent()) && helmDue(h, now)) {
+    for (HelmRecord h : byKey.values()) {
+      if (h.root().equals(root.name()) && HelmRelease.KIND.equals(h.kind())
+          && !parents.contains(h.parent()) && helmDue(h, now, byKey)) {
         parents.add(h.parent());
       }
     }
     return parents;
   }
 
-  private static boolean helmDue(HelmRecord h, Instant now) {
+  /** The Helm records of {@code cluster} among {@code helm}, by key. */
+  static Map<String, HelmRecord> byKey(List<HelmRecord> helm, String cluster) {
+    Map<String, HelmRecord> byKey = new LinkedHashMap<>();
+    helm.stream().filter(h -> h.cluster().equals(cluster)).forEach(h -> byKey.put(h.key(), h));
+    return byKey;
+  }
+
+  static boolean helmDue(HelmRecord h, Instant now, Map<String, HelmRecord> helm) {
     try {
-      return HelmSchedules.isDue(h, (HelmRelease) WorkItems.parse(h), now);
+      return HelmSchedules.isDue(h, (HelmRelease) WorkItems.parse(h), now, helm);
     } catch (RuntimeException unreadable) {
       return false; // its parent's run reports the manifest's error
     }

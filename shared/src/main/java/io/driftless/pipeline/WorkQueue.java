@@ -66,6 +66,9 @@ final class WorkQueue {
       WorkItemRun.Result r = new WorkItemRun(ctx).run(request);
       return new Ran(true, r.outcomes(), r.next());
     }
+    if (request.isFetch()) {
+      return new Ran(true, List.of(), new SourceFetchRun(ctx).run(request));
+    }
     return new Ran(true, List.of(), planner.plan(request));
   }
 

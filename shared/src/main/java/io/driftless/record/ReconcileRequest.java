@@ -22,6 +22,8 @@ public record ReconcileRequest(
   public static final String KIND_ROOT = "root";
   /** One (Kustomization, cluster) of a fan-out. */
   public static final String KIND_ITEM = "item";
+  /** The fetch of one Helm source (HelmRepository, OCIRepository, HelmChart) on its own interval. */
+  public static final String KIND_FETCH = "fetch";
 
   /** A request that is not a work item (a push, a bootstrap, a manual request). */
   public ReconcileRequest(String id, String kind, String target, String cluster, String reason, String requestedAt) {
@@ -47,12 +49,25 @@ public record ReconcileRequest(
         wave, forced || forcedTree, withSource, forcedTree);
   }
 
+  /**
+   * The fetch of the Helm source {@code key} ({@code Kind/ns/name}) on {@code cluster} in {@code wave}, a
+   * work item of its own, queued once per wave.
+   */
+  public static ReconcileRequest fetch(String wave, String cluster, String key, String reason, String requestedAt) {
+    return new ReconcileRequest(wave + "/" + cluster + "#" + key, KIND_FETCH, key, cluster, reason, requestedAt,
+        wave, false, true, false);
+  }
+
   /** The wave this request's items belong to: its own id, or for a work item the wave it was queued in. */
   public String waveId() {
-    return isItem() ? wave : id;
+    return isItem() || isFetch() ? wave : id;
   }
 
   public boolean isItem() {
     return KIND_ITEM.equals(kind);
+  }
+
+  public boolean isFetch() {
+    return KIND_FETCH.equals(kind);
   }
 }

@@ -1,6 +1,7 @@
 package io.driftless.source;
 
 import io.driftless.model.GitRepository;
+import java.time.Duration;
 
 /**
  * What to fetch: a repository URL, a ref in Flux's shape, and a credential reference (never the
@@ -9,16 +10,24 @@ import io.driftless.model.GitRepository;
  * For {@code http(s)://} the reference resolves to a token or {@code user:token}; for {@code ssh://}
  * to a YAML or JSON mapping with Flux's SSH Secret keys {@code identity}, {@code known_hosts} and
  * optional {@code password}; {@code file://} needs none. {@code origin} decides which URLs are
- * allowed (see {@link RemoteUrls}). A GitRepository found in Git whose {@code spec.secretRef} names a
- * Secret carries that Secret's data instead ({@code secret}; null otherwise), read from the root's
- * cluster as source-controller reads it.
+ * allowed (see {@link RemoteUrls}). {@code timeout} bounds each remote operation (the GitRepository's
+ * {@code spec.timeout}); null leaves the fetcher's own. A GitRepository found in Git whose
+ * {@code spec.secretRef} names a Secret carries that Secret's data instead of a reference ({@code secret};
+ * null otherwise), read from the root's cluster as source-controller reads it.
  */
 public record GitSource(
-    String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin,
+    String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin, Duration timeout,
     GitSecret secret) {
 
+  /** A source fetched within the fetcher's own timeout. */
   public GitSource(String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin) {
-    this(root, key, url, ref, credentialRef, origin, null);
+    this(root, key, url, ref, credentialRef, origin, null, null);
+  }
+
+  /** A source fetched within {@code timeout}, with no Secret of its own. */
+  public GitSource(String root, String key, String url, GitRepository.Ref ref, String credentialRef, Origin origin,
+      Duration timeout) {
+    this(root, key, url, ref, credentialRef, origin, timeout, null);
   }
 
   /** What picks the cache besides the URL and ref: the credential reference, or the Secret's name. */

@@ -147,7 +147,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
 
   private String remoteCommit(GitSource source, RefResolution ref, GitAccess credentials)
       throws GitAPIException {
-    LsRemoteCommand lsRemote = Git.lsRemoteRepository().setRemote(source.url()).setTimeout(timeoutSeconds());
+    LsRemoteCommand lsRemote = Git.lsRemoteRepository().setRemote(source.url()).setTimeout(timeoutSeconds(source));
     credentials.configure(lsRemote);
     Collection<Ref> refs = lsRemote.call();
     for (Ref r : refs) {
@@ -170,7 +170,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
             .setRefSpecs(new RefSpec("+" + want + ":" + LOCAL_REF))
             .setDepth(1)
             .setTagOpt(org.eclipse.jgit.transport.TagOpt.NO_TAGS)
-            .setTimeout(timeoutSeconds());
+            .setTimeout(timeoutSeconds(source));
     credentials.configure(fetch);
     fetch.call();
   }
@@ -208,7 +208,9 @@ public final class JGitSourceFetcher implements SourceFetcher {
     return cacheDirs.of(source);
   }
 
-  private int timeoutSeconds() {
-    return (int) Math.max(1, timeout.toSeconds());
+  /** The source's own {@code spec.timeout} when it has one, else the fetcher's. */
+  private int timeoutSeconds(GitSource source) {
+    Duration t = source.timeout() == null ? timeout : source.timeout();
+    return (int) Math.max(1, t.toSeconds());
   }
 }

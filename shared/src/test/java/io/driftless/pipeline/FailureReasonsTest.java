@@ -14,9 +14,11 @@ import io.driftless.testing.TestStores;
 import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.TestCluster;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,25 @@ class FailureReasonsTest {
       fleet = LocalFleet.start(tmp, cluster).bootstrap(remote, null);
     }
     return fleet.engine().reconcile(ManualReconcile.all());
+  }
+
+  @Test
+  void aFailedApplyIsRetriedAfterItsRetryIntervalAtTheSameRevisionAndSucceedsOnceTheClusterIsFixed() {
+    reconcile("  retryInterval: 1m\n", "broken", "broken/cm.yaml", configMap("missing", "app", "v1"));
+    Instant failed = Instant.now();
+    Condition before = ready("demo", "flux-system/broken");
+    assertThat(before.status()).isEqualTo(Condition.FALSE);
+    assertThat(before.message()).contains("missing");
+    fleet.kube().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("missing").endMetadata()
+        .build()).create();
+
+    ReconcileReport early = fleet.engine().schedule(failed.plus(Duration.ofSeconds(30)));
+    ReconcileReport retried = fleet.engine().schedule(failed.plus(Duration.ofSeconds(61)));
+
+    assertThat(early.outcomes()).extracting(ReconcileOutcome::kustomization).doesNotContain("flux-system/broken");
+    assertThat(outcome(retried, "flux-system/broken").ready()).isTrue();
+    assertThat(ready("demo", "flux-system/broken").status()).isEqualTo(Condition.TRUE);
+    assertThat(fleet.kube().configMaps().inNamespace("missing").withName("app").get()).isNotNull();
   }
 
   private static ReconcileOutcome outcome(ReconcileReport report, String key) {

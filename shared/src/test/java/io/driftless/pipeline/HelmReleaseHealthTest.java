@@ -53,20 +53,7 @@ class HelmReleaseHealthTest {
 
   /** A HelmRelease of the chart web; {@code extraSpec} holds more spec lines, indented by two spaces. */
   private static String release(String namespace, String name, String version, String extraSpec) {
-    return """
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata: {name: %s, namespace: %s}
-        spec:
-          interval: 10m
-          chart:
-            spec:
-              chart: web
-              version: "%s"
-              sourceRef: {kind: HelmRepository, name: charts}
-          install: {disableHooks: true}
-          upgrade: {disableHooks: true}
-        """.formatted(name, namespace, version) + extraSpec;
+    return HelmFixture.release(namespace, name, "10m", version, "", extraSpec);
   }
 
   private Condition ready(String kustomization) {
@@ -105,6 +92,23 @@ class HelmReleaseHealthTest {
     assertThat(ready("flux-system/web").status()).isEqualTo(Condition.TRUE);
     assertThat(ready("flux-system/after").status()).isEqualTo(Condition.TRUE);
     assertThat(afterApplied()).isTrue();
+  }
+
+  @Test
+  void aRefusedHelmReleaseFailsTheWaitingKustomizationAtOnceWithItsReason() {
+    helm.remote().write("apps/web/release.yaml",
+        HelmFixture.release("web", "web", "10m", "1.0.0", "      verify: {provider: cosign}\n", ""));
+
+    helm.push("a release Driftless refuses");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).isEqualTo("HelmRelease/web/web status: 'Failed': ReconciliationFailed: "
+        + "HelmRelease/web/web: spec.chart.spec.verify is not supported by Driftless yet; "
+        + "refused rather than installed without it");
+    assertThat(helm.store().getHelmObject("demo", "HelmRelease/web/web").map(HelmRecord::status).orElseThrow()
+        .condition(Condition.STALLED).map(Condition::status)).contains(Condition.TRUE);
+    assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.driftless.model.GitRepository;
 import io.driftless.model.LocalSecretResolver;
 import io.driftless.testing.GitRemote;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,20 @@ class JGitSourceFetcherTest {
       assertThat(snap.revision().toString()).isEqualTo("main@sha1:" + commit);
       assertThat(snap.fetched()).isTrue();
       assertThat(Files.readString(snap.root().resolve("apps/cm.yaml"))).isEqualTo("kind: ConfigMap\n");
+    }
+  }
+
+  @Test
+  void aSourcesOwnTimeoutBoundsTheFetchInsteadOfTheFetchersOwn() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      JGitSourceFetcher patient = new JGitSourceFetcher(
+          tmp.resolve("cache"), new LocalSecretResolver(Map.of(), null), Duration.ofHours(1));
+      GitSource source = new GitSource("demo", "flux-system/silent", "http://127.0.0.1:" + silent.getLocalPort() + "/repo.git",
+          new GitRepository.Ref("main", null, null, null, null), null, GitSource.Origin.REGISTERED, Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> patient.fetch(source))
+          .hasMessageContaining("flux-system/silent")
+          .hasMessageContaining("time out");
     }
   }
 

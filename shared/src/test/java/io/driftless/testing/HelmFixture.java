@@ -66,6 +66,29 @@ public final class HelmFixture implements AutoCloseable {
         """.formatted(namespace, charts.url("/charts"));
   }
 
+  /**
+   * A HelmRelease {@code namespace/name} of the chart web at {@code version} (a constraint) from the
+   * HelmRepository charts, hooks off; {@code chartSpec} holds more lines of {@code chart.spec} (indented
+   * by six spaces), {@code extraSpec} more spec lines (by two).
+   */
+  public static String release(String namespace, String name, String interval, String version, String chartSpec,
+      String extraSpec) {
+    return """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: %s, namespace: %s}
+        spec:
+          interval: %s
+          chart:
+            spec:
+              chart: web
+              version: "%s"
+              sourceRef: {kind: HelmRepository, name: charts}
+        %s  install: {disableHooks: true}
+          upgrade: {disableHooks: true}
+        """.formatted(name, namespace, interval, version, chartSpec) + extraSpec;
+  }
+
   /** Writes {@code clusters/demo/kustomization.yaml} listing {@code resources}. */
   public void rootResources(String resources) {
     remote.write("clusters/demo/kustomization.yaml",

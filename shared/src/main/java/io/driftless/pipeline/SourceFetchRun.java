@@ -1,0 +1,148 @@
+package io.driftless.pipeline;
+
+import io.driftless.apply.ApiErrors;
+import io.driftless.model.GitRepository;
+import io.driftless.model.helm.HelmChart;
+import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmRelease;
+import io.driftless.model.helm.HelmRepository;
+import io.driftless.model.helm.OCIRepository;
+import io.driftless.record.HelmRecord;
+import io.driftless.record.ReconcileRequest;
+import io.driftless.source.SourceSnapshot;
+import io.driftless.source.helm.ChartArtifact;
+import io.driftless.source.helm.ChartSources;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The work item of one Helm source on its own interval ({@link SourceSchedules}), as source-controller
+ * reconciles it whatever uses it: a HelmRepository's index, an OCIRepository's artifact, a HelmChart's
+ * chart from its HelmRepository or GitRepository, each within the source's {@code spec.timeout}. Its
+ * status shows the stored revision or the failure ({@link HelmSourceStatus}). When the revision moved,
+ * the HelmReleases using the source are due, and the items of the Kustomizations holding them are
+ * queued in a wave of their own, so they run now rather than at the next tick.
+ */
+final class SourceFetchRun {
+  private static final Logger LOG = Logger.getLogger(SourceFetchRun.class.getName());
+  private final ReconcileContext ctx;
+  private final ChartSources sources = HelmReleases.chartSources();
+
+  SourceFetchRun(ReconcileContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Fetches the source; returns the items of its consumers' Kustomizations when its revision moved. */
+  List<ReconcileRequest> run(ReconcileRequest item) {
+    Optional<HelmRecord> found = ctx.store().getHelmObject(item.cluster(), item.target());
+    if (found.isEmpty()) {
+      return List.of(); // left Git since it was queued
+    }
+    HelmRecord rec = found.get();
+    HelmObject source;
+    try {
+      source = WorkItems.parse(rec);
+    } catch (RuntimeException unreadable) {
+      return List.of(); // its parent's run reports the manifest's error
+    }
+    if (SourceSchedules.nextFetch(rec, source).isEmpty()) {
+      return List.of(); // suspended since it was queued
+    }
+    boolean moved;
+    try {
+      moved = fetch(rec, source);
+    } catch (RuntimeException e) {
+      String message = ApiErrors.describe(source.subject(), "fetch", e);
+      LOG.warning(message);
+      HelmSourceStatus.failed(ctx, rec, failedReason(source), message);
+      return List.of();
+    }
+    return moved ? consumers(item, rec) : List.of();
+  }
+
+  /** Fetches and records the source; returns whether it stored a new revision. */
+  private boolean fetch(HelmRecord rec, HelmObject source) {
+    if (source instanceof HelmRepository repo) {
+      String revision = repo.isOci() ? "" : sources.indexRevision(repo, HelmChartResolver.auth(home(rec), repo,
+          repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef()));
+      return HelmSourceStatus.stored(ctx, rec, revision, "Succeeded", HelmSourceStatus.message(revision), true);
+    }
+    if (source instanceof OCIRepository repo) {
+      ChartArtifact artifact = sources.fromOciRepository(repo, HelmChartResolver.auth(home(rec), repo,
+          repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef()));
+      return HelmSourceStatus.stored(ctx, rec, artifact.revision(), "Succeeded",
+          HelmSourceStatus.message(artifact.revision()), true);
+    }
+    HelmChart chart = (HelmChart) source;
+    HelmChartFields.refuse(chart);
+    ChartArtifact artifact = chart(rec, chart);
+    return HelmSourceStatus.stored(ctx, rec, artifact.chartVersion(), "ChartPullSucceeded",
+        "pulled '" + artifact.chartName() + "' chart with version '" + artifact.chartVersion() + "'", true);
+  }
+
+  /** A HelmChart's chart from its sourceRef, a HelmRepository of the cluster or a GitRepository of the root. */
+  private ChartArtifact chart(HelmRecord rec, HelmChart chart) {
+    HelmChart.Spec s = chart.spec();
+    String sourceKey = chart.namespace() + "/" + s.sourceRef().name();
+    if (GitRepository.KIND.equals(s.sourceRef().kind())) {
+      SourceSnapshot snap = Sources.fetchGit(ctx, rec.root(), chart.subject(), sourceKey, false).snapshot();
+      return sources.fromGitRepository(chart, snap, s.chart(), s.effectiveReconcileStrategy());
+    }
+    if (!HelmRepository.KIND.equals(s.sourceRef().kind())) {
+      throw new IllegalArgumentException(chart.subject() + ": spec.sourceRef kind " + s.sourceRef().kind()
+          + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
+    }
+    String key = HelmRecord.keyOf(HelmRepository.KIND, chart.namespace(), s.sourceRef().name());
+    HelmRecord repoRec = ctx.store().getHelmObject(rec.cluster(), key).orElseThrow(() ->
+        new IllegalArgumentException(chart.subject() + ": spec.sourceRef " + key + " not found in any Kustomization's build"));
+    HelmRepository repo = (HelmRepository) WorkItems.parse(repoRec);
+    if (repo.spec().suspended() || repoRec.suspended()) {
+      throw new IllegalArgumentException(chart.subject() + ": spec.sourceRef " + key + " is suspended");
+    }
+    return sources.fromHelmRepository(repo, HelmChartResolver.auth(home(rec), repo, repo.spec().url(),
+        repo.spec().secretRef(), repo.spec().certSecretRef()), s.chart(), s.effectiveVersion());
+  }
+
+  private KubernetesClient home(HelmRecord rec) {
+    return new Targets(ctx).home(rec);
+  }
+
+  /** source-controller's reasons for a failed fetch. */
+  private static String failedReason(HelmObject source) {
+    if (source instanceof OCIRepository) {
+      return "OCIArtifactPullFailed";
+    }
+    return source instanceof HelmChart ? "ChartPullFailed" : "Failed";
+  }
+
+  /**
+   * The items of the Kustomizations holding the HelmReleases whose chart comes from {@code source}, in
+   * a wave of their own (so an item the tick already ran in its wave runs again for them).
+   */
+  private List<ReconcileRequest> consumers(ReconcileRequest item, HelmRecord source) {
+    Set<String> parents = new LinkedHashSet<>();
+    for (HelmRecord h : ctx.store().listHelmObjects()) {
+      if (h.cluster().equals(source.cluster()) && HelmRelease.KIND.equals(h.kind()) && !h.parent().isEmpty()
+          && usesSource(h, source.key())) {
+        parents.add(h.parent());
+      }
+    }
+    String wave = item.wave() + "/" + source.key();
+    return parents.stream()
+        .map(parent -> ReconcileRequest.item(wave, source.cluster(), parent, "source " + source.key() + " moved",
+            item.requestedAt(), false, false))
+        .toList();
+  }
+
+  private static boolean usesSource(HelmRecord release, String sourceKey) {
+    try {
+      return HelmSchedules.sourceKey((HelmRelease) WorkItems.parse(release)).filter(sourceKey::equals).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
+  }
+}
