@@ -17,7 +17,7 @@ interface GitAccess extends AutoCloseable {
     }
     if (!url.contains("://") && url.matches("^[^/]+@[^/]+:.*")) {
       throw new SourceException(
-          "GitRepository " + source.key() + ": the scp-like URL form is not supported, write it as"
+          source.subject() + ": the scp-like URL form is not supported, write it as"
               + " ssh://user@host/path (as Flux requires)");
     }
     CredentialsProvider credentials = GitCredentials.forRef(source.credentialRef(), secrets);

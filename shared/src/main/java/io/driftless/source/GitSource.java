@@ -1,6 +1,7 @@
 package io.driftless.source;
 
 import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 
 /**
  * What to fetch: a repository URL, a ref in Flux's shape, and a credential reference (never the
@@ -20,5 +21,10 @@ public record GitSource(
     REGISTERED,
     /** A GitRepository found in a reconciled repository: remote URLs only, as in Flux. */
     FOUND_IN_GIT
+  }
+
+  /** {@code GitRepository/namespace/name}, as errors name it. */
+  public String subject() {
+    return ObjectId.subject(GitRepository.KIND, key);
   }
 }

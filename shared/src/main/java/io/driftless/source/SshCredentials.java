@@ -1,6 +1,8 @@
 package io.driftless.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import io.driftless.model.SecretResolver;
 import io.driftless.model.Yaml;
 import java.io.ByteArrayInputStream;
@@ -29,7 +31,7 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
   static SshCredentials forRef(String source, String credentialRef, SecretResolver secrets) {
     if (credentialRef == null || credentialRef.isBlank()) {
       throw new SourceException(
-          "GitRepository " + source + ": an ssh:// source needs a credentialRef holding "
+          ObjectId.subject(GitRepository.KIND, source) + ": an ssh:// source needs a credentialRef holding "
               + IDENTITY + " and " + KNOWN_HOSTS);
     }
     Map<String, String> fields = fields(source, credentialRef, secrets.resolve(credentialRef));
@@ -92,7 +94,7 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
   }
 
   private static String prefix(String source, String ref) {
-    return "GitRepository " + source + ": credentialRef " + ref + ": ";
+    return ObjectId.subject(GitRepository.KIND, source) + ": credentialRef " + ref + ": ";
   }
 
   @Override
