@@ -47,11 +47,6 @@ public record ReconcileRequest(
         wave, forced || forcedTree, withSource, forcedTree);
   }
 
-  /** The wave this request's items belong to: its own id, or for a work item the wave it was queued in. */
-  public String waveId() {
-    return isItem() ? wave : id;
-  }
-
   public boolean isItem() {
     return KIND_ITEM.equals(kind);
   }
