@@ -5,8 +5,8 @@ import io.driftless.model.ObjectId;
 
 /**
  * What to fetch: a repository URL, a ref in Flux's shape, and a credential reference (never the
- * credential). {@code root} is the root the source belongs to and {@code key} names it in errors
- * ({@code namespace/name}); together with the URL, ref and credential reference they pick its cache.
+ * credential). {@code root} is the root the source belongs to and {@code key} ({@code namespace/name})
+ * names it, in errors as {@link #subject()}; together with the URL, ref and credential reference they pick its cache.
  * For {@code http(s)://} the reference resolves to a token or {@code user:token}; for {@code ssh://}
  * to a YAML or JSON mapping with Flux's SSH Secret keys {@code identity}, {@code known_hosts} and
  * optional {@code password}; {@code file://} needs none. {@code origin} decides which URLs are
