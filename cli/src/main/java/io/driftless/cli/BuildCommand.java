@@ -6,6 +6,7 @@ import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.LocalSecretResolver;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Yaml;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.BuildResult;
@@ -118,7 +119,7 @@ final class BuildCommand implements Callable<Integer> {
         return engine.kustomizations().stream().filter(k -> k.key().equals(key)).findFirst()
             .map(k -> FluxObjects.kustomization(new KubeObject(Yaml.readDocuments(key, k.manifest()).get(0), key)))
             .orElseThrow(() -> new IllegalArgumentException(
-                "Kustomization " + key + " is not registered; pass --kustomization-file"));
+                ObjectId.subject(Kustomization.KIND, key) + " is not registered; pass --kustomization-file"));
       }
     }
   }

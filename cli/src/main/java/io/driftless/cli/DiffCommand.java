@@ -134,7 +134,7 @@ final class DiffCommand {
 
     private ClusterRecord registeredCluster(Optional<KustomizationRecord> recorded) {
       String wanted = cluster != null ? cluster : recorded.map(KustomizationRecord::cluster).orElseThrow(() ->
-          new IllegalArgumentException("Kustomization " + name + " is not registered: give --cluster or --kubeconfig"));
+          new IllegalArgumentException(ObjectId.subject(Kustomization.KIND, name) + " is not registered: give --cluster or --kubeconfig"));
       try (Engine engine = Engines.open()) {
         return engine.fleet().getCluster(wanted)
             .orElseThrow(() -> new IllegalArgumentException("cluster " + wanted + " is not registered"));

@@ -4,6 +4,7 @@ import io.driftless.event.Event;
 import io.driftless.model.FluxObjects;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Yaml;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRelease;
@@ -89,7 +90,7 @@ final class EventSelection {
           .map(o -> ref(FluxObjects.kustomization(o))).stream().toList();
     }
     if (kind.equalsIgnoreCase(HelmRelease.KIND)) {
-      return store.getHelmObject(cluster, HelmRelease.KIND + "/" + key).flatMap(r -> parse(r.key(), r.manifest()))
+      return store.getHelmObject(cluster, ObjectId.subject(HelmRelease.KIND, key)).flatMap(r -> parse(r.key(), r.manifest()))
           .flatMap(io.driftless.model.helm.HelmObjects::parse).flatMap(EventSelection::chartSource).stream().toList();
     }
     return List.of();

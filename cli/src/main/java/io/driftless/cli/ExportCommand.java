@@ -1,5 +1,6 @@
 package io.driftless.cli;
 
+import io.driftless.model.ObjectId;
 import io.driftless.pipeline.Engine;
 import io.driftless.view.FluxObjectDocuments;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ExportCommand {
       }
       if (rows.isEmpty()) {
         throw new IllegalArgumentException(name == null ? scope.nothingFound(listing.kind).substring(2)
-            : listing.kind + " " + scope.namespace + "/" + name + " not found");
+            : ObjectId.subject(listing.kind, scope.namespace, name) + " not found");
       }
       StringBuilder out = new StringBuilder();
       rows.stream().map(r -> FluxObjectDocuments.exported(r.document())).distinct()

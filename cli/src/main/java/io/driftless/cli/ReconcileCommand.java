@@ -1,5 +1,6 @@
 package io.driftless.cli;
 
+import io.driftless.model.ObjectId;
 import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
@@ -64,7 +65,7 @@ final class ReconcileCommand {
         String key = name.contains("/") ? name : "flux-system/" + name;
         if (engine.kustomizations().stream().anyMatch(k -> k.key().equals(key) && (cluster == null || cluster.equals(k.cluster()))
             && Listing.suspended(io.driftless.view.FluxObjectDocuments.of(k)))) {
-          out.println("✗ Kustomization " + key + " is suspended: `driftless resume ks` reconciles it again");
+          out.println("✗ " + ObjectId.subject(io.driftless.model.Kustomization.KIND, key) + " is suspended: `driftless resume ks` reconciles it again");
           return 1;
         }
         out.println("◎ waiting for Kustomization reconciliation");

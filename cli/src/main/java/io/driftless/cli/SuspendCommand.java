@@ -1,6 +1,7 @@
 package io.driftless.cli;
 
 import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
@@ -45,7 +46,7 @@ final class SuspendCommand {
     }
 
     String subject(String namespace, String name) {
-      return kind + "/" + namespace + "/" + name;
+      return ObjectId.subject(kind, namespace, name);
     }
 
     /** Sets or clears the mark; the clusters it was set on. */
@@ -56,7 +57,7 @@ final class SuspendCommand {
             .map(io.driftless.record.KustomizationRecord::cluster).toList();
         case GIT_REPOSITORY -> engine.suspendGitRepository(key, cluster, suspended).stream()
             .map(s -> clusterOf(engine, s)).toList();
-        default -> engine.suspendHelmObject(kind + "/" + key, cluster, suspended).stream().map(HelmRecord::cluster).toList();
+        default -> engine.suspendHelmObject(ObjectId.subject(kind, key), cluster, suspended).stream().map(HelmRecord::cluster).toList();
       };
     }
 
@@ -69,7 +70,7 @@ final class SuspendCommand {
           return ReconcileCommand.print(engine.reconcile(new ManualReconcile(key, cluster, true)), out);
         }
         case HELM_RELEASE -> {
-          return ReconcileCommand.reconcile(engine, kind + "/" + key, cluster, false, out);
+          return ReconcileCommand.reconcile(engine, ObjectId.subject(kind, key), cluster, false, out);
         }
         case GIT_REPOSITORY -> {
           out.println("◎ waiting for GitRepository reconciliation");

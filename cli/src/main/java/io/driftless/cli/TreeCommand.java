@@ -1,6 +1,7 @@
 package io.driftless.cli;
 
 import io.driftless.model.InventoryEntry;
+import io.driftless.model.Kustomization;
 import io.driftless.model.ObjectId;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.HelmRecord;
@@ -80,7 +81,7 @@ final class TreeCommand {
             .filter(k -> k.key().equals(key) && (scope.cluster == null || scope.cluster.equals(k.cluster())))
             .map(k -> tree(k, all, helm)).toList();
         if (trees.isEmpty()) {
-          throw new IllegalArgumentException("Kustomization " + key + " not found"
+          throw new IllegalArgumentException(ObjectId.subject(Kustomization.KIND, key) + " not found"
               + (scope.cluster == null ? "" : " on cluster " + scope.cluster));
         }
         if (output.table()) {

@@ -119,7 +119,7 @@ class GetAndSuspendTest {
     assertThat(suspended).contains("Kustomization/flux-system/apps on prod suspended")
         .contains("Kustomization/flux-system/flux-system on prod suspended")
         .contains("Kustomization/flux-system/infrastructure on prod suspended");
-    assertThat(refused).contains("✗ Kustomization flux-system/flux-system is suspended");
+    assertThat(refused).contains("✗ Kustomization/flux-system/flux-system is suspended");
     assertThat(whileSuspended).isEqualTo("Hello from Driftless");
     assertThat(resumedNoWait).contains("◎ the next run reconciles them");
     assertThat(afterNoWait).isEqualTo("Hello from Driftless");

@@ -48,7 +48,7 @@ class TreeExportWatchTest {
           .contains("  name: apps\n").contains("  path: ./apps/podinfo\n").contains("  name: infrastructure\n")
           .doesNotContain("status:").doesNotContain("driftless:");
       assertThat(oneSource).contains("kind: HelmRepository").contains("name: demo-charts").doesNotContain("status");
-      assertThat(missing).contains("HelmRelease hello/nope not found");
+      assertThat(missing).contains("HelmRelease/hello/nope not found");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -210,38 +211,48 @@ public record DriftlessConfig(
   }
 
   public DriftlessConfig withCacheDir(Path dir) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, dir, dispatch, gitTimeout, sopsKeys, workers, throughput, tenancy,
-        notifyAllowPrivateNetworks);
+    return copy(c -> c.cacheDir = dir);
   }
 
   public DriftlessConfig withDispatch(Dispatch how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, how, gitTimeout, sopsKeys, workers, throughput, tenancy,
-        notifyAllowPrivateNetworks);
-  }
-
-  public DriftlessConfig withSopsKeys(List<String> refs) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, refs, workers, throughput, tenancy,
-        notifyAllowPrivateNetworks);
+    return copy(c -> c.dispatch = how);
   }
 
   public DriftlessConfig withWorkers(Workers how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, how, throughput, tenancy,
-        notifyAllowPrivateNetworks);
-  }
-
-  public DriftlessConfig withThroughput(Throughput t) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, t, tenancy,
-        notifyAllowPrivateNetworks);
+    return copy(c -> c.workers = how);
   }
 
   public DriftlessConfig withTenancy(Tenancy how) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers, throughput, how,
-        notifyAllowPrivateNetworks);
+    return copy(c -> c.tenancy = how);
   }
 
   public DriftlessConfig withNotifyAllowPrivateNetworks(boolean allow) {
-    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, cacheDir, dispatch, gitTimeout, sopsKeys, workers,
-        throughput, tenancy, allow);
+    return copy(c -> c.notifyAllowPrivateNetworks = allow);
+  }
+
+  /** The one copy path of the {@code with*} methods: every field kept but those {@code change} sets. */
+  private DriftlessConfig copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new DriftlessConfig(table, dataDir, dynamoDbEndpoint, c.cacheDir, c.dispatch, gitTimeout, sopsKeys,
+        c.workers, throughput, c.tenancy, c.notifyAllowPrivateNetworks);
+  }
+
+  /** The fields a {@code with*} method may change. */
+  private static final class Copy {
+    Path cacheDir;
+    Dispatch dispatch;
+    Workers workers;
+    Tenancy tenancy;
+    boolean notifyAllowPrivateNetworks;
+
+    Copy(DriftlessConfig from) {
+      cacheDir = from.cacheDir;
+      dispatch = from.dispatch;
+      workers = from.workers;
+      tenancy = from.tenancy;
+      notifyAllowPrivateNetworks = from.notifyAllowPrivateNetworks;
+    }
   }
 
   private static boolean bool(Key key, String value) {

@@ -1,5 +1,6 @@
 package io.driftless.config;
 
+import io.driftless.model.ObjectId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ public record Tenancy(boolean noCrossNamespaceRefs, Optional<String> defaultServ
     if (!noCrossNamespaceRefs || refNamespace == null || refNamespace.isBlank() || refNamespace.equals(namespace)) {
       return Optional.empty();
     }
-    return Optional.of(subject + ": " + field + ": can't access '" + refKind + "/" + refNamespace + "/" + refName
+    return Optional.of(subject + ": " + field + ": can't access '" + ObjectId.subject(refKind, refNamespace, refName)
         + "', cross-namespace references have been blocked");
   }
 }

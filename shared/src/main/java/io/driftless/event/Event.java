@@ -1,5 +1,6 @@
 package io.driftless.event;
 
+import io.driftless.model.ObjectId;
 import io.driftless.model.Redact;
 import java.time.Instant;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record Event(
 
     /** {@code Kind/namespace/name}. */
     public String subject() {
-      return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+      return ObjectId.subject(kind, namespace, name);
     }
   }
 

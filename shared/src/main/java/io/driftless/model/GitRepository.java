@@ -16,6 +16,11 @@ public record GitRepository(String name, String namespace, Spec spec, String ori
     return namespace + "/" + name;
   }
 
+  /** {@code GitRepository/namespace/name}, as errors name it. */
+  public String subject() {
+    return ObjectId.subject(KIND, namespace, name);
+  }
+
   public record Spec(
       String url,
       Ref ref,

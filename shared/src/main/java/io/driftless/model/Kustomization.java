@@ -19,6 +19,11 @@ public record Kustomization(String name, String namespace, Spec spec, String ori
     return namespace + "/" + name;
   }
 
+  /** {@code Kustomization/namespace/name}, as errors name it. */
+  public String subject() {
+    return ObjectId.subject(KIND, namespace, name);
+  }
+
   public record Spec(
       String interval,
       String retryInterval,

@@ -33,7 +33,21 @@ public record ObjectId(String group, String kind, String namespace, String name)
 
   /** {@code Kind/namespace/name}, or {@code Kind/name} for a cluster-scoped object. */
   public String subject() {
-    return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    return subject(kind, namespace, name);
+  }
+
+  /**
+   * How errors, logs and records name an object: {@code Kind/namespace/name}, or {@code Kind/name}
+   * when {@code namespace} is empty (cluster-scoped). The one object-name formatter; names are never
+   * put together by hand.
+   */
+  public static String subject(String kind, String namespace, String name) {
+    return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+  }
+
+  /** {@link #subject(String, String, String)} from a {@code namespace/name} key as references and records hold it. */
+  public static String subject(String kind, String key) {
+    return kind + "/" + key;
   }
 
   public boolean clusterScoped() {

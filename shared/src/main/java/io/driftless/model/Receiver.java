@@ -15,7 +15,7 @@ public record Receiver(String name, String namespace, Spec spec, String origin) 
 
   /** {@code Receiver/namespace/name}, how errors and records name it. */
   public String subject() {
-    return KIND + "/" + namespace + "/" + name;
+    return ObjectId.subject(KIND, namespace, name);
   }
 
   public boolean suspended() {

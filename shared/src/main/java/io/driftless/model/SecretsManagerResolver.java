@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Resolves Secrets Manager references ({@link SecretsManagerRef}: an ARN, optionally followed by
@@ -43,12 +41,6 @@ public final class SecretsManagerResolver implements SecretResolver {
     this.credentials = credentials;
     this.http = http;
     this.endpointOverride = endpointOverride;
-  }
-
-  /** The default credentials chain (on Lambda, the function's role) and the regional endpoints. */
-  public static SecretsManagerResolver withDefaultCredentials() {
-    return new SecretsManagerResolver(
-        DefaultCredentialsProvider.builder().build(), UrlConnectionHttpClient.create(), null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.driftless.notify;
 
+import io.driftless.model.ObjectId;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public record Alert(String namespace, String name, Spec spec, String origin) imp
   public static final String KIND = "Alert";
 
   public String key() {
-    return KIND + "/" + namespace + "/" + name;
+    return ObjectId.subject(KIND, namespace, name);
   }
 
   public boolean suspended() {

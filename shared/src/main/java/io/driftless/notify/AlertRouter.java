@@ -2,6 +2,7 @@ package io.driftless.notify;
 
 import io.driftless.event.Event;
 import io.driftless.event.EventSink;
+import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Yaml;
@@ -151,8 +152,8 @@ public final class AlertRouter implements EventSink {
       return;
     }
     if (provider == null) {
-      LOG.warning(alert.key() + " on cluster " + cluster + ": spec.providerRef: Provider/" + alert.namespace() + "/"
-          + alert.spec().providerRef().name() + " not found");
+      LOG.warning(alert.key() + " on cluster " + cluster + ": spec.providerRef: "
+          + ObjectId.subject(Provider.KIND, alert.namespace(), alert.spec().providerRef().name()) + " not found");
       return;
     }
     if (provider.suspended() || !takes(provider, event)) {

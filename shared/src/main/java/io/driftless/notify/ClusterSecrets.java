@@ -1,5 +1,6 @@
 package io.driftless.notify;
 
+import io.driftless.model.ObjectId;
 import io.driftless.model.SecretResolver;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.StateStore;
@@ -40,11 +41,11 @@ public final class ClusterSecrets implements ProviderSecrets {
     try {
       secret = clients.apply(rec).secrets().inNamespace(namespace).withName(name).get();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read Secret " + namespace + "/" + name + " on cluster " + cluster
+      throw new IllegalArgumentException("cannot read " + ObjectId.subject("Secret", namespace, name) + " on cluster " + cluster
           + ": " + e.getClass().getSimpleName());
     }
     if (secret == null) {
-      throw new IllegalArgumentException("Secret " + namespace + "/" + name + " not found on cluster " + cluster);
+      throw new IllegalArgumentException(ObjectId.subject("Secret", namespace, name) + " not found on cluster " + cluster);
     }
     Map<String, byte[]> data = new HashMap<>();
     if (secret.getData() != null) {

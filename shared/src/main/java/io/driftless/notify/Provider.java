@@ -1,5 +1,6 @@
 package io.driftless.notify;
 
+import io.driftless.model.ObjectId;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record Provider(
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
   public String key() {
-    return KIND + "/" + namespace + "/" + name;
+    return ObjectId.subject(KIND, namespace, name);
   }
 
   public boolean commitStatus() {

@@ -37,8 +37,4 @@ public final class ApiRequestCounter implements Interceptor {
     LongAdder n = counts.get(method);
     return n == null ? 0 : n.sum();
   }
-
-  public long total() {
-    return snapshot().values().stream().mapToLong(Long::longValue).sum();
-  }
 }

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.ObjectId;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.decrypt.DecryptionKeys;
 import io.driftless.render.substitute.SubstitutionVariables;
@@ -35,7 +36,7 @@ final class BuildInputsLoader {
     if (decryption != null) {
       if (decryption.provider() != null && !"sops".equals(decryption.provider())) {
         throw new IllegalArgumentException(
-            "Kustomization " + ks.key() + ": spec.decryption.provider '" + decryption.provider() + "' is not supported (sops is)");
+            ks.subject() + ": spec.decryption.provider '" + decryption.provider() + "' is not supported (sops is)");
       }
       if (decryption.secretRef() != null && decryption.secretRef().name() != null) {
         keys = keys.plus(DecryptionKeys.fromSecretData(secretData(ks, decryption.secretRef().name(), cluster)));
@@ -64,7 +65,7 @@ final class BuildInputsLoader {
 
   private static Map<String, String> substituteFrom(
       Kustomization ks, Kustomization.SubstituteReference ref, KubernetesClient cluster) {
-    String where = "Kustomization " + ks.key() + ": spec.postBuild.substituteFrom " + ref.kind() + "/" + ks.namespace() + "/" + ref.name();
+    String where = ks.subject() + ": spec.postBuild.substituteFrom " + ObjectId.subject(ref.kind(), ks.namespace(), ref.name());
     Map<String, String> data = new LinkedHashMap<>();
     if ("ConfigMap".equals(ref.kind())) {
       var cm = cluster.configMaps().inNamespace(ks.namespace()).withName(ref.name()).get();
@@ -107,12 +108,12 @@ final class BuildInputsLoader {
     try {
       secret = cluster.secrets().inNamespace(ks.namespace()).withName(name).get();
     } catch (KubernetesClientException e) {
-      throw new IllegalArgumentException("Kustomization " + ks.key() + ": cannot read decryption Secret "
-          + ks.namespace() + "/" + name + ": HTTP " + e.getCode(), e);
+      throw new IllegalArgumentException(ks.subject() + ": cannot read decryption "
+          + ObjectId.subject("Secret", ks.namespace(), name) + ": HTTP " + e.getCode(), e);
     }
     if (secret == null) {
       throw new IllegalArgumentException(
-          "Kustomization " + ks.key() + ": decryption Secret " + ks.namespace() + "/" + name + " not found");
+          ks.subject() + ": decryption " + ObjectId.subject("Secret", ks.namespace(), name) + " not found");
     }
     Map<String, byte[]> data = new HashMap<>();
     if (secret.getData() != null) {

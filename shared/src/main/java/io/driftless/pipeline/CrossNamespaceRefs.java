@@ -18,7 +18,7 @@ final class CrossNamespaceRefs {
 
   static void check(ReconcileContext ctx, Kustomization ks) {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
-    check(ctx, "Kustomization/" + ks.key(), ks.namespace(), "spec.sourceRef.namespace", ref.kind(), ref.namespace(),
+    check(ctx, ks.subject(), ks.namespace(), "spec.sourceRef.namespace", ref.kind(), ref.namespace(),
         ref.name());
   }
 

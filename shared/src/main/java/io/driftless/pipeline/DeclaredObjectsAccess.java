@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.KubeObject;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Reason;
 import io.driftless.model.SpecReader;
 import io.fabric8.kubernetes.api.Pluralize;
@@ -51,7 +52,7 @@ final class DeclaredObjectsAccess {
       String user = target.actingAs().get();
       if (!asked.computeIfAbsent(question, q -> allowed(target.apply(), subject, user, verb, o.group(), resource,
           namespace))) {
-        throw new StageFailure(Reason.RECONCILIATION_FAILED, subject + ": " + o.kind() + "/" + namespace + "/" + o.name()
+        throw new StageFailure(Reason.RECONCILIATION_FAILED, subject + ": " + ObjectId.subject(o.kind(), namespace, o.name())
             + " is refused: " + user + " may not " + verb + " " + resource + "." + o.group()
             + " in namespace " + namespace + " (Flux objects are recorded, not applied, so Driftless asks RBAC first)",
             null);

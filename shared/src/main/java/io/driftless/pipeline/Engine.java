@@ -2,6 +2,9 @@ package io.driftless.pipeline;
 
 import io.driftless.config.DriftlessConfig;
 import io.driftless.config.Tenancy;
+import io.driftless.model.GitRepository;
+import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.notify.AddressPolicy;
 import io.driftless.notify.AlertRouter;
 import io.driftless.notify.RegisteredCommitStatus;
@@ -195,7 +198,7 @@ public final class Engine implements AutoCloseable {
       }
     }
     if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
-      throw new IllegalArgumentException("Kustomization " + wanted + " not found"
+      throw new IllegalArgumentException(ObjectId.subject(Kustomization.KIND, wanted) + " not found"
           + (command.cluster() == null ? "" : " on cluster " + command.cluster()));
     }
     return new ReconcileReport(outcomes);
@@ -272,7 +275,7 @@ public final class Engine implements AutoCloseable {
     List<KustomizationRecord> found = store.listKustomizations().stream()
         .filter(k -> k.key().equals(qualify(key)) && (cluster == null || cluster.equals(k.cluster()))).toList();
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("Kustomization " + qualify(key) + " not found"
+      throw new IllegalArgumentException(ObjectId.subject(Kustomization.KIND, qualify(key)) + " not found"
           + (cluster == null ? "" : " on cluster " + cluster));
     }
     found.forEach(k -> store.setKustomizationSuspended(k.cluster(), k.key(), suspended));
@@ -293,7 +296,7 @@ public final class Engine implements AutoCloseable {
   /** Fetches the GitRepository now, as {@code flux reconcile source git} does; the source as recorded after. */
   public SourceRecord fetchGitRepository(SourceRecord source) {
     String key = source.key().substring(source.key().indexOf('#') + 1);
-    Sources.fetchGit(ctx, source.root(), "GitRepository " + key, key, true);
+    Sources.fetchGit(ctx, source.root(), ObjectId.subject(GitRepository.KIND, key), key, true);
     return store.getSource(source.key()).orElse(source);
   }
 
@@ -303,7 +306,7 @@ public final class Engine implements AutoCloseable {
         .filter(s -> cluster == null || store.getRoot(s.root()).map(r -> cluster.equals(r.cluster())).orElse(false))
         .toList();
     if (found.isEmpty()) {
-      throw new IllegalArgumentException("GitRepository " + key + " not found" + (cluster == null ? "" : " on cluster " + cluster));
+      throw new IllegalArgumentException(ObjectId.subject(GitRepository.KIND, key) + " not found" + (cluster == null ? "" : " on cluster " + cluster));
     }
     return found;
   }

@@ -7,6 +7,7 @@ import io.driftless.apply.PruneException;
 import io.driftless.apply.ResourceManager;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.ObjectId;
 import io.driftless.record.KustomizationRecord;
 import java.util.logging.Logger;
 
@@ -37,7 +38,7 @@ final class Finalizer {
         deleteObjects(rec, ks, rec.status());
       }
     } catch (RuntimeException e) {
-      LOG.warning("Kustomization " + rec.key() + " on cluster " + rec.cluster() + " left Git; its objects were not deleted: "
+      LOG.warning(ObjectId.subject(Kustomization.KIND, rec.key()) + " on cluster " + rec.cluster() + " left Git; its objects were not deleted: "
           + e.getMessage());
     }
     if (deletesObjects) {
@@ -69,7 +70,7 @@ final class Finalizer {
       deleted = manager.prune(status.getInventory(), new OwnerLabels(ks.name(), ks.namespace()));
     } catch (PruneException e) {
       deleted = e.partial();
-      LOG.warning("Kustomization " + rec.key() + " left Git: " + e.getMessage());
+      LOG.warning(ObjectId.subject(Kustomization.KIND, rec.key()) + " left Git: " + e.getMessage());
     }
     for (ChangeSetEntry e : deleted.changed()) {
       LOG.info("[change] " + rec.cluster() + " " + rec.key() + " " + e.line());

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.ObjectId;
 import io.driftless.model.Reason;
 import io.driftless.model.helm.ArtifactGenerator;
 import io.driftless.model.helm.HelmChart;
@@ -112,7 +113,7 @@ final class HelmChartResolver {
   /** A suspended chart source is not fetched; Driftless keeps no index of it to fall back on, so the release waits. */
   private static void refuseSuspended(HelmRelease hr, HelmObject repo, boolean suspended) {
     if (suspended) {
-      throw failure(hr, repo.kind() + "/" + repo.namespace() + "/" + repo.name() + " is suspended");
+      throw failure(hr, repo.subject() + " is suspended");
     }
   }
 
@@ -142,8 +143,8 @@ final class HelmChartResolver {
       String field) {
     Secret secret = client.secrets().inNamespace(repo.namespace()).withName(ref.name()).get();
     if (secret == null) {
-      throw new IllegalArgumentException(repo.kind() + "/" + repo.namespace() + "/" + repo.name() + " " + field
-          + ": Secret " + repo.namespace() + "/" + ref.name() + " not found");
+      throw new IllegalArgumentException(repo.subject() + " " + field
+          + ": " + ObjectId.subject("Secret", repo.namespace(), ref.name()) + " not found");
     }
     Map<String, byte[]> data = new TreeMap<>();
     if (secret.getData() != null) {
@@ -153,7 +154,7 @@ final class HelmChartResolver {
   }
 
   private static StageFailure failure(HelmRelease hr, String cause) {
-    String subject = "HelmRelease/" + hr.namespace() + "/" + hr.name() + ": ";
+    String subject = hr.subject() + ": ";
     return new StageFailure(Reason.ARTIFACT_FAILED, subject + (cause.startsWith(subject) ? cause.substring(subject.length()) : cause), null);
   }
 }

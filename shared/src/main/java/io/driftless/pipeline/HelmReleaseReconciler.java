@@ -169,11 +169,11 @@ final class HelmReleaseReconciler {
           ? hr.namespace() : dep.namespace(), dep.name());
       Optional<HelmRecord> found = ctx.store().getHelmObject(rec.cluster(), key);
       if (found.isEmpty()) {
-        throw new StageFailure(Reason.DEPENDENCY_NOT_READY, "HelmRelease/" + hr.namespace() + "/" + hr.name()
+        throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject()
             + ": dependency '" + key + "' not found", null);
       }
       if (found.get().status() == null || !found.get().status().isReady()) {
-        throw new StageFailure(Reason.DEPENDENCY_NOT_READY, "HelmRelease/" + hr.namespace() + "/" + hr.name()
+        throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject()
             + ": dependency '" + key + "' is not ready", null);
       }
     }

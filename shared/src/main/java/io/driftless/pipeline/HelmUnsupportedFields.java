@@ -80,7 +80,7 @@ final class HelmUnsupportedFields {
 
   private static StageFailure refused(HelmRelease hr, String why) {
     return new StageFailure(Reason.RECONCILIATION_FAILED,
-        "HelmRelease/" + hr.namespace() + "/" + hr.name() + ": " + why + "; refused rather than installed without it", null);
+        hr.subject() + ": " + why + "; refused rather than installed without it", null);
   }
 
   private static boolean isTrue(Boolean b) {

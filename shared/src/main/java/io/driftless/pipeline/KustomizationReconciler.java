@@ -15,6 +15,7 @@ import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Reason;
 import io.driftless.record.AppliedState;
 import io.driftless.record.ConcurrentUpdateException;
@@ -109,7 +110,7 @@ final class KustomizationReconciler {
     try {
       KustomizationRecord rec =
           ctx.store().getKustomization(cluster, key)
-              .orElseThrow(() -> new IllegalStateException("Kustomization " + key + " is not registered"));
+              .orElseThrow(() -> new IllegalStateException(ObjectId.subject(Kustomization.KIND, key) + " is not registered"));
       KustomizationEvents.Before before = KustomizationEvents.Before.of(rec);
       Instant started = ctx.clock().instant();
       Result result = reconcileLocked(rec, trigger);
@@ -156,9 +157,9 @@ final class KustomizationReconciler {
             + " Flux controller component(s) (flux-system/gotk-components): Driftless runs without them");
       }
       for (KubeObject o : split.skippedOperator()) {
-        LOG.warning(OperatorObjects.skipped("Kustomization/" + ks.key(), o, ctx.store().getRoot(rec.root())));
+        LOG.warning(OperatorObjects.skipped(ks.subject(), o, ctx.store().getRoot(rec.root())));
       }
-      DeclaredObjectsAccess.check(target, "Kustomization/" + ks.key(), split.flux());
+      DeclaredObjectsAccess.check(target, ks.subject(), split.flux());
       discovered = Optional.of(split.flux());
       buildDigest = ChangeDetection.buildDigest(build, rec);
       if (!driftCheck && ChangeDetection.unchanged(rec, status, buildDigest)) {
@@ -194,9 +195,9 @@ final class KustomizationReconciler {
     } catch (StageFailure e) {
       failed(status, e.reason(), e.getMessage(), build, started);
     } catch (RuntimeException e) {
-      failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe("Kustomization " + rec.key(), "reconcile", e), build, started);
+      failed(status, Reason.RECONCILIATION_FAILED, ApiErrors.describe(ObjectId.subject(Kustomization.KIND, rec.key()), "reconcile", e), build, started);
     } catch (Error e) {
-      failed(status, Reason.RECONCILIATION_FAILED, InternalErrors.describe("Kustomization " + rec.key(), "reconcile", e),
+      failed(status, Reason.RECONCILIATION_FAILED, InternalErrors.describe(ObjectId.subject(Kustomization.KIND, rec.key()), "reconcile", e),
           build, started);
     }
     ReconcileOutcome outcome = write(rec, status, changes, recorded, started);
@@ -339,7 +340,7 @@ final class KustomizationReconciler {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED,
-          ApiErrors.describe("Kustomization " + ks.key(), "health check", e), e);
+          ApiErrors.describe(ks.subject(), "health check", e), e);
     }
   }
 
@@ -355,7 +356,7 @@ final class KustomizationReconciler {
       ctx.times().time("status", () -> ctx.store().putStatus(rec.cluster(), rec.key(), status, rec.version(), applied, took));
       return outcome(rec, status, changes);
     } catch (ConcurrentUpdateException e) {
-      String message = "Kustomization " + rec.key() + ": status not recorded, it was written by another run: " + e.getMessage();
+      String message = ObjectId.subject(Kustomization.KIND, rec.key()) + ": status not recorded, it was written by another run: " + e.getMessage();
       LOG.warning(message);
       return new ReconcileOutcome(rec.cluster(), rec.key(), revision(status), false, Reason.RECONCILIATION_FAILED, message, changes);
     }

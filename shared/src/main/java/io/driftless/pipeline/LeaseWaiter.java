@@ -1,5 +1,7 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.record.Lease;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +31,7 @@ final class LeaseWaiter {
       }
       if (ctx.clock().instant().isAfter(giveUp)) {
         throw new LockBusyException(
-            "Kustomization " + key + " on cluster " + cluster + " is being reconciled by another run");
+            ObjectId.subject(Kustomization.KIND, key) + " on cluster " + cluster + " is being reconciled by another run");
       }
       try {
         Thread.sleep(backoffMillis);
@@ -60,7 +62,7 @@ final class LeaseWaiter {
 
     static void start(ReconcileContext ctx, Lease lease) {
       HELD.put(lease.holder(), LeaseHeartbeat.keep(
-          "Kustomization " + lease.key() + " on cluster " + lease.cluster(), ctx.lockTtl(),
+          ObjectId.subject(Kustomization.KIND, lease.key()) + " on cluster " + lease.cluster(), ctx.lockTtl(),
           () -> ctx.store().tryLock(lease.cluster(), lease.key(), lease.holder(), ctx.lockTtl()).isPresent()));
     }
 

@@ -41,8 +41,7 @@ final class ReceiverRegistration {
         continue;
       }
       current.add(digest);
-      ReceiverRecord record = new ReceiverRecord(digest, parent.cluster(), "Receiver/" + receiver.namespace() + "/"
-          + receiver.name(), parent.root(), parent.key(), WorkItems.manifest(o));
+      ReceiverRecord record = new ReceiverRecord(digest, parent.cluster(), receiver.subject(), parent.root(), parent.key(), WorkItems.manifest(o));
       if (!ctx.store().getReceiver(digest).equals(Optional.of(record))) {
         ctx.store().putReceiver(record);
         LOG.info(record.key() + " on cluster " + parent.cluster() + " listens on " + Redact.hookPath(record.digest()));

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.ObjectId;
 import io.driftless.model.Receiver;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.ReceiverRecord;
@@ -29,7 +30,8 @@ final class ReceiverSecrets implements ReceiverTokens {
   }
 
   byte[] token(String clusterName, Receiver receiver) {
-    String where = receiver.subject() + ": spec.secretRef " + receiver.namespace() + "/" + receiver.spec().secretRef().name();
+    String where = receiver.subject() + ": spec.secretRef "
+        + ObjectId.subject("Secret", receiver.namespace(), receiver.spec().secretRef().name());
     ClusterRecord cluster = store.getCluster(clusterName)
         .orElseThrow(() -> new IllegalArgumentException(where + ": cluster " + clusterName + " is not registered"));
     Secret secret;

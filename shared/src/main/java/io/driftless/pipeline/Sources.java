@@ -3,6 +3,7 @@ package io.driftless.pipeline;
 import io.driftless.model.Durations;
 import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Revision;
 import io.driftless.model.helm.ArtifactGenerator;
 import io.driftless.record.ClusterRecord;
@@ -47,13 +48,13 @@ final class Sources {
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (ArtifactGenerator.EXTERNAL_ARTIFACT.equals(ref.kind())) {
       return ExternalArtifacts.fetched(
-          ExternalArtifacts.generate(ctx, root, "Kustomization/" + ks.key(), keyOf(ks), fetchSources));
+          ExternalArtifacts.generate(ctx, root, ks.subject(), keyOf(ks), fetchSources));
     }
     if (!GitRepository.KIND.equals(ref.kind())) {
-      throw new SourceException("Kustomization " + ks.key() + ": spec.sourceRef.kind " + ref.kind()
+      throw new SourceException(ks.subject() + ": spec.sourceRef.kind " + ref.kind()
           + " is not supported yet (GitRepository and ExternalArtifact are)");
     }
-    return fetchGit(ctx, root, "Kustomization " + ks.key(), keyOf(ks), fetchSources);
+    return fetchGit(ctx, root, ks.subject(), keyOf(ks), fetchSources);
   }
 
   /** The GitRepository fields Driftless parses but does not act on yet: each refused by name, never fetched without it. */
@@ -78,7 +79,7 @@ final class Sources {
       return null;
     }
     String name = repo.namespace() + "/" + ref.name();
-    String where = "GitRepository " + repo.key() + ": spec.secretRef: Secret " + name;
+    String where = repo.subject() + ": spec.secretRef: " + ObjectId.subject("Secret", name);
     ClusterRecord cluster = ctx.store().getRoot(root).flatMap(r -> ctx.store().getCluster(r.cluster()))
         .orElseThrow(() -> new SourceException(where + ": the root's cluster is not registered"));
     Secret secret;
@@ -102,7 +103,7 @@ final class Sources {
 
   private static void refuseIf(GitRepository repo, String field, boolean set) {
     if (set) {
-      throw new SourceException("GitRepository " + repo.key() + ": " + field + " is not supported by Driftless yet");
+      throw new SourceException(repo.subject() + ": " + field + " is not supported by Driftless yet");
     }
   }
 
@@ -113,7 +114,7 @@ final class Sources {
   static Fetched fetchGit(ReconcileContext ctx, String root, String owner, String key, boolean fetchSources) {
     SourceRecord source =
         ctx.store().getSource(Bootstrap.sourceKey(root, key))
-            .orElseThrow(() -> new SourceException(owner + ": GitRepository " + key + " not found"));
+            .orElseThrow(() -> new SourceException(owner + ": " + ObjectId.subject(GitRepository.KIND, key) + " not found"));
     GitRepository repo = WorkItems.parse(source);
     refuseUnsupported(repo);
     GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
@@ -122,11 +123,11 @@ final class Sources {
     if (repo.spec().suspended()) {
       // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
       if (source.lastRevision() == null) {
-        throw new SourceException("GitRepository " + key + " is suspended and was never fetched");
+        throw new SourceException(ObjectId.subject(GitRepository.KIND, key) + " is suspended and was never fetched");
       }
       return ctx.fetcher().cached(git, Revision.parse(source.lastRevision()))
           .map(cached -> new Fetched(cached, repo.spec().ignore()))
-          .orElseThrow(() -> new SourceException("GitRepository " + key + " is suspended and its revision "
+          .orElseThrow(() -> new SourceException(ObjectId.subject(GitRepository.KIND, key) + " is suspended and its revision "
               + source.lastRevision() + " is not in the cache"));
     }
     if (!fetchSources && source.lastRevision() != null) {

@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.Condition;
+import io.driftless.model.Durations;
 import io.driftless.model.HistoryEntry;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.Reason;
@@ -53,7 +54,7 @@ final class StatusUpdates {
       return;
     }
     String result = ok ? "ReconciliationSucceeded" : "ReconciliationFailed";
-    String took = Duration.between(started, now).toMillis() + "ms";
+    String took = Durations.format(Duration.between(started, now));
     List<HistoryEntry> history = new ArrayList<>(s.getHistory());
     HistoryEntry existing =
         history.stream()

@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Reason;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.ClusterRecord;
@@ -108,7 +109,7 @@ final class Targets {
     if (ref == null) {
       return home;
     }
-    return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), "Kustomization/" + ks.key());
+    return remote(home, ref.secretRef(), ref.configMapRef() != null, ks.namespace(), ks.subject());
   }
 
   /** A kubeconfig comes from {@code secretRef}; {@code configMapRef} (workload identity) is refused by name. */
@@ -124,7 +125,7 @@ final class Targets {
       String object) {
     String field = object + ": spec.kubeConfig";
     requireSecretRef(secretRef, configMapRef, object);
-    String where = field + ".secretRef: Secret/" + namespace + "/" + secretRef.name();
+    String where = field + ".secretRef: " + ObjectId.subject("Secret", namespace, secretRef.name());
     Map<String, String> data = secretData(home.client(), namespace, secretRef.name(), where);
     List<String> keys = secretRef.key() != null && !secretRef.key().isBlank()
         ? List.of(secretRef.key()) : List.of("value", "value.yaml");

@@ -31,7 +31,7 @@ final class UnsupportedFields {
 
   private static StageFailure refused(Kustomization ks, String field, String why) {
     return new StageFailure(Reason.RECONCILIATION_FAILED,
-        "Kustomization " + ks.key() + ": " + field + ": " + why
+        ks.subject() + ": " + field + ": " + why
             + "; refused rather than applied without it", null);
   }
 }

@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.apply.ApiErrors;
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Reason;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
@@ -144,7 +145,7 @@ final class WorkItemRun {
    */
   private static ReconcileOutcome failure(KustomizationRecord rec, Throwable e) {
     boolean locked = e instanceof LeaseWaiter.LockBusyException;
-    String subject = "Kustomization " + rec.key();
+    String subject = ObjectId.subject(Kustomization.KIND, rec.key());
     String message = locked ? e.getMessage() : e instanceof Error error ? InternalErrors.describe(subject, "reconcile", error)
         : ApiErrors.describe(subject, "reconcile", (RuntimeException) e);
     if (locked) {

@@ -1,5 +1,6 @@
 package io.driftless.record;
 
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmReleaseStatus;
 
 /**
@@ -35,7 +36,7 @@ public record HelmRecord(
 
   /** The key of a Helm object: {@code HelmRelease/podinfo/podinfo}. */
   public static String keyOf(String kind, String namespace, String name) {
-    return kind + "/" + namespace + "/" + name;
+    return ObjectId.subject(kind, namespace, name);
   }
 
   public String kind() {

@@ -64,7 +64,7 @@ public final class FluxBuilder {
    * while {@code snapshot} (its revision) names it: the source's ignore rules are read once for it.
    */
   public BuildResult build(Path sourceRoot, String snapshot, Kustomization ks, BuildInputs inputs) {
-    String where = "Kustomization/" + ks.namespace() + "/" + ks.name();
+    String where = ks.subject();
     SopsDecryptor sops = new SopsDecryptor(inputs.keys());
     BuildReads reads = new BuildReads();
     List<KubeObject> objects;

@@ -19,7 +19,7 @@ interface GitAccess extends AutoCloseable {
     }
     if (!url.contains("://") && url.matches("^[^/]+@[^/]+:.*")) {
       throw new SourceException(
-          "GitRepository " + source.key() + ": the scp-like URL form is not supported, write it as"
+          source.subject() + ": the scp-like URL form is not supported, write it as"
               + " ssh://user@host/path (as Flux requires)");
     }
     if (source.secret() != null) {

@@ -1,5 +1,7 @@
 package io.driftless.source;
 
+import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import io.driftless.model.SecretResolver;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,7 +38,7 @@ final class GitCredentials {
   static GitAccess forSecret(String source, GitSecret secret) {
     for (String tls : new String[] {"ca.crt", "tls.crt", "tls.key"}) {
       if (secret.data().containsKey(tls)) {
-        throw new SourceException("GitRepository " + source + ": spec.secretRef: Secret " + secret.name() + " holds "
+        throw new SourceException(ObjectId.subject(GitRepository.KIND, source) + ": spec.secretRef: " + ObjectId.subject("Secret", secret.name()) + " holds "
             + tls + ": a custom certificate authority or client certificate is not supported by Driftless yet");
       }
     }
@@ -55,7 +57,7 @@ final class GitCredentials {
         }
       });
     }
-    throw new SourceException("GitRepository " + source + ": spec.secretRef: Secret " + secret.name()
+    throw new SourceException(ObjectId.subject(GitRepository.KIND, source) + ": spec.secretRef: " + ObjectId.subject("Secret", secret.name())
         + " has neither " + GitSecret.USERNAME + " and " + GitSecret.PASSWORD + " nor " + GitSecret.BEARER_TOKEN
         + " (keys present: " + String.join(", ", new TreeSet<>(secret.data().keySet())) + ")");
   }

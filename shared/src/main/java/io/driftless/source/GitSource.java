@@ -1,12 +1,13 @@
 package io.driftless.source;
 
 import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import java.time.Duration;
 
 /**
  * What to fetch: a repository URL, a ref in Flux's shape, and a credential reference (never the
- * credential). {@code root} is the root the source belongs to and {@code key} names it in errors
- * ({@code namespace/name}); together with the URL, ref and credential reference they pick its cache.
+ * credential). {@code root} is the root the source belongs to and {@code key} ({@code namespace/name})
+ * names it, in errors as {@link #subject()}; together with the URL, ref and credential reference they pick its cache.
  * For {@code http(s)://} the reference resolves to a token or {@code user:token}; for {@code ssh://}
  * to a YAML or JSON mapping with Flux's SSH Secret keys {@code identity}, {@code known_hosts} and
  * optional {@code password}; {@code file://} needs none. {@code origin} decides which URLs are
@@ -41,5 +42,10 @@ public record GitSource(
     REGISTERED,
     /** A GitRepository found in a reconciled repository: remote URLs only, as in Flux. */
     FOUND_IN_GIT
+  }
+
+  /** {@code GitRepository/namespace/name}, as errors name it. */
+  public String subject() {
+    return ObjectId.subject(GitRepository.KIND, key);
   }
 }

@@ -140,7 +140,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
     } catch (GitAPIException | JGitInternalException | IOException e) {
       String why = credentials.explain() != null ? credentials.explain() : String.valueOf(e.getMessage());
       throw new SourceException(
-          "GitRepository " + source.key() + ": fetching " + Redact.url(source.url()) + ": "
+          source.subject() + ": fetching " + Redact.url(source.url()) + ": "
               + Redact.url(why), e);
     }
   }
@@ -157,7 +157,7 @@ public final class JGitSourceFetcher implements SourceFetcher {
       }
     }
     throw new SourceException(
-        "GitRepository " + source.key() + ": " + ref.remoteRef() + " not found in " + Redact.url(source.url()));
+        source.subject() + ": " + ref.remoteRef() + " not found in " + Redact.url(source.url()));
   }
 
   private void fetchRef(

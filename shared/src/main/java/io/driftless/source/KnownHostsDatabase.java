@@ -1,5 +1,7 @@
 package io.driftless.source;
 
+import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -37,7 +39,7 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
           KnownHostEntry.readKnownHostEntries(new BufferedReader(new StringReader(knownHosts)));
       return new KnownHostsDatabase(parsed == null ? List.of() : List.copyOf(parsed));
     } catch (IOException | RuntimeException e) {
-      throw new SourceException("GitRepository " + source + ": known_hosts cannot be parsed");
+      throw new SourceException(ObjectId.subject(GitRepository.KIND, source) + ": known_hosts cannot be parsed");
     }
   }
 

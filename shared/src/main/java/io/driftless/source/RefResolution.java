@@ -22,7 +22,7 @@ record RefResolution(String remoteRef, String revisionRef, String pinnedCommit) 
     }
     if (ref.semver() != null && !ref.semver().isBlank()) {
       throw new SourceException(
-          "GitRepository " + source.key() + ": spec.ref.semver is not supported yet; use a tag or branch");
+          source.subject() + ": spec.ref.semver is not supported yet; use a tag or branch");
     }
     if (ref.tag() != null && !ref.tag().isBlank()) {
       return new RefResolution("refs/tags/" + ref.tag(), ref.tag(), null);

@@ -24,7 +24,7 @@ public final class RemoteUrls {
   /** Refuses, naming the GitRepository and its field, a URL {@code source}'s origin may not use. */
   static void requireAllowed(GitSource source) {
     if (source.origin() != GitSource.Origin.REGISTERED && !isRemote(source.url())) {
-      throw new SourceException("GitRepository/" + source.key() + ": spec.url " + ONLY_REMOTE);
+      throw new SourceException(source.subject() + ": spec.url " + ONLY_REMOTE);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.driftless.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import io.driftless.model.SecretResolver;
 import io.driftless.model.Yaml;
 import java.io.ByteArrayInputStream;
@@ -29,7 +31,7 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
   static SshCredentials forRef(String source, String credentialRef, SecretResolver secrets) {
     if (credentialRef == null || credentialRef.isBlank()) {
       throw new SourceException(
-          "GitRepository " + source + ": an ssh:// source needs a credentialRef holding "
+          ObjectId.subject(GitRepository.KIND, source) + ": an ssh:// source needs a credentialRef holding "
               + IDENTITY + " and " + KNOWN_HOSTS);
     }
     String where = "credentialRef " + credentialRef;
@@ -38,7 +40,7 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
 
   /** From the Secret a found GitRepository's {@code spec.secretRef} names. */
   static SshCredentials forSecret(String source, GitSecret secret) {
-    return of(source, "spec.secretRef (Secret " + secret.name() + ")", secret.texts());
+    return of(source, "spec.secretRef (" + ObjectId.subject("Secret", secret.name()) + ")", secret.texts());
   }
 
   private static SshCredentials of(String source, String where, Map<String, String> fields) {
@@ -101,7 +103,7 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
   }
 
   private static String prefix(String source, String where) {
-    return "GitRepository " + source + ": " + where + ": ";
+    return ObjectId.subject(GitRepository.KIND, source) + ": " + where + ": ";
   }
 
   @Override

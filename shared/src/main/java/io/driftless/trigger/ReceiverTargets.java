@@ -2,6 +2,7 @@ package io.driftless.trigger;
 
 import io.driftless.config.Tenancy;
 import io.driftless.model.KubeObject;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Receiver;
 import io.driftless.model.Yaml;
 import io.driftless.record.HelmRecord;
@@ -46,8 +47,8 @@ final class ReceiverTargets {
         default -> helmParents(record, receiver, resource);
       };
       if (found.isEmpty() && !resource.wildcard()) {
-        throw new IllegalStateException(receiver.subject() + ": spec.resources " + resource.kind() + "/"
-            + resource.namespaceOr(receiver.namespace()) + "/" + resource.name() + " is not recorded on cluster "
+        throw new IllegalStateException(receiver.subject() + ": spec.resources " + ObjectId.subject(resource.kind(),
+            resource.namespaceOr(receiver.namespace()), resource.name()) + " is not recorded on cluster "
             + record.cluster());
       }
       found.forEach(t -> targets.putIfAbsent(t.kind() + "|" + t.target() + "|" + t.cluster(), t));

@@ -114,7 +114,7 @@ class DeepNestingTest {
 
     Condition ready = ready(Bootstrap.ROOT_KUSTOMIZATION_KEY);
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
-    assertThat(ready.message()).isEqualTo("Kustomization " + Bootstrap.ROOT_KUSTOMIZATION_KEY
+    assertThat(ready.message()).isEqualTo("Kustomization/" + Bootstrap.ROOT_KUSTOMIZATION_KEY
         + " reconcile failed: internal error (StackOverflowError)");
     assertThat(store.pendingRequests()).as("nothing is left to redeliver").isEmpty();
     assertThat(kube.configMaps().inNamespace("default").withName("settings").get().getData())

@@ -115,7 +115,7 @@ class FailureReasonsTest {
 
     ReconcileReport report = reconcile("", "broken", "clusters/demo/broken.yaml", noSource);
 
-    assertFailedAlone(report, Reason.ARTIFACT_FAILED, "GitRepository flux-system/nowhere not found");
+    assertFailedAlone(report, Reason.ARTIFACT_FAILED, "GitRepository/flux-system/nowhere not found");
   }
 
   @Test
@@ -166,7 +166,7 @@ class FailureReasonsTest {
               namespace: default
         """, "broken", "broken/cm.yaml", configMap("default", "broken", "x"));
 
-    assertFailedAlone(report, Reason.HEALTH_CHECK_FAILED, "Kustomization flux-system/broken");
+    assertFailedAlone(report, Reason.HEALTH_CHECK_FAILED, "Kustomization/flux-system/broken");
     assertThat(fleet.kube().configMaps().inNamespace("default").withName("broken").get()).isNotNull();
   }
 

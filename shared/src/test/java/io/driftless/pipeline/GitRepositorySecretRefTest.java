@@ -53,7 +53,7 @@ class GitRepositorySecretRefTest {
 
       assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isFalse();
       assertThat(readyMessage(fleet)).doesNotContain("\n")
-          .contains("GitRepository flux-system/apps: spec.secretRef: Secret flux-system/apps-auth not found");
+          .contains("GitRepository/flux-system/apps: spec.secretRef: Secret/flux-system/apps-auth not found");
 
       secret(kube, Map.of("username", "git", "password", TOKEN));
       assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).as("basic auth").isTrue();
@@ -68,7 +68,7 @@ class GitRepositorySecretRefTest {
       secret(kube, Map.of("token", TOKEN));
       apps.write("deploy/app.yaml", configMap("default", "private-app", "v3")).commit("v3");
       assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isFalse();
-      assertThat(readyMessage(fleet)).contains("spec.secretRef: Secret flux-system/apps-auth has neither username and"
+      assertThat(readyMessage(fleet)).contains("spec.secretRef: Secret/flux-system/apps-auth has neither username and"
           + " password nor bearerToken (keys present: token)");
 
       String visible = String.join("\n",

@@ -158,7 +158,7 @@ class JGitSourceFetcherSshTest {
 
     assertThatThrownBy(() -> fetcher().fetch(ssh(MAIN, secret(stranger, server.knownHostsLine(), null))))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("GitRepository flux-system/demo")
+        .hasMessageContaining("GitRepository/flux-system/demo")
         .hasMessageContaining("127.0.0.1")
         .hasMessageNotContaining("PRIVATE KEY");
   }
@@ -173,7 +173,7 @@ class JGitSourceFetcherSshTest {
 
     assertThatThrownBy(() -> fetcher().fetch(ssh(MAIN, secret(clientKey, otherHostKey, null))))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("GitRepository flux-system/demo")
+        .hasMessageContaining("GitRepository/flux-system/demo")
         .hasMessageContaining("the host key of [127.0.0.1]:" + port() + " does not match known_hosts")
         .hasMessageNotContaining("PRIVATE KEY");
   }
@@ -185,7 +185,7 @@ class JGitSourceFetcherSshTest {
 
     assertThatThrownBy(() -> fetcher().fetch(ssh(MAIN, secret(clientKey, elsewhere, null))))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("GitRepository flux-system/demo")
+        .hasMessageContaining("GitRepository/flux-system/demo")
         .hasMessageContaining("[127.0.0.1]:" + port() + " has no entry in known_hosts");
   }
 
@@ -195,7 +195,7 @@ class JGitSourceFetcherSshTest {
 
     assertThatThrownBy(() -> fetcher().fetch(ssh(MAIN, secret(rsa, server.knownHostsLine(), "battery staple"))))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("GitRepository flux-system/demo")
+        .hasMessageContaining("GitRepository/flux-system/demo")
         .hasMessageContaining("identity is not a usable OpenSSH private key")
         .hasMessageNotContaining("battery staple")
         .hasMessageNotContaining("PRIVATE KEY");

@@ -1,5 +1,6 @@
 package io.driftless.helm.release;
 
+import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -115,7 +116,7 @@ public final class SecretReleaseStorage implements ReleaseStorage {
   }
 
   private StoredRelease decode(Secret secret) {
-    String origin = "Secret/" + namespace + "/" + secret.getMetadata().getName();
+    String origin = ObjectId.subject("Secret", namespace, secret.getMetadata().getName());
     String data = secret.getData() == null ? null : secret.getData().get("release");
     if (data == null) {
       throw new ReleaseFormatException(origin + ": no data.release");
@@ -125,7 +126,7 @@ public final class SecretReleaseStorage implements ReleaseStorage {
   }
 
   private String where(StoredRelease release) {
-    return "Secret/" + namespace + "/" + key(release.name(), release.version());
+    return ObjectId.subject("Secret", namespace, key(release.name(), release.version()));
   }
 
   private static String describe(StoredRelease release) {

@@ -1,5 +1,7 @@
 package io.driftless.model.helm;
 
+import io.driftless.model.ObjectId;
+
 /**
  * One of Flux's Helm objects (or the ArtifactGenerator that may feed them) found in a build: it
  * becomes Driftless work, never a cluster object.
@@ -22,6 +24,6 @@ public sealed interface HelmObject permits HelmRelease, HelmRepository, HelmChar
 
   /** {@code Kind/namespace/name}, as errors name it. */
   default String subject() {
-    return kind() + "/" + namespace() + "/" + name();
+    return ObjectId.subject(kind(), namespace(), name());
   }
 }

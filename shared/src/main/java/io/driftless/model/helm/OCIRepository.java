@@ -57,9 +57,5 @@ public record OCIRepository(String name, String namespace, String apiVersion, Sp
     }
   }
 
-  public record LayerSelector(String mediaType, String operation) {
-    public String effectiveOperation() {
-      return operation == null ? "extract" : operation;
-    }
-  }
+  public record LayerSelector(String mediaType, String operation) {}
 }

@@ -8,7 +8,10 @@ import static io.driftless.record.dynamo.TableLayout.TTL;
 import static io.driftless.record.dynamo.TableLayout.clusterKey;
 import static software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
+import io.driftless.model.GitRepository;
+import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
@@ -169,12 +172,12 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void setSourceSuspended(String key, boolean suspended) {
-    setSuspended(TableLayout.SOURCE, key, "GitRepository source " + key, suspended);
+    setSuspended(TableLayout.SOURCE, key, ObjectId.subject(GitRepository.KIND, key), suspended);
   }
 
   @Override
   public void setKustomizationSuspended(String cluster, String key, boolean suspended) {
-    setSuspended(TableLayout.KUSTOMIZATION, clusterKey(cluster, key), "Kustomization " + key + " on cluster " + cluster,
+    setSuspended(TableLayout.KUSTOMIZATION, clusterKey(cluster, key), ObjectId.subject(Kustomization.KIND, key) + " on cluster " + cluster,
         suspended);
   }
 
@@ -214,7 +217,7 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public long putStatus(String cluster, String key, KustomizationStatus status, long expectedVersion,
       AppliedState applied, Duration took) {
-    return writeStatus(TableLayout.KUSTOMIZATION, "Kustomization " + key, cluster, key,
+    return writeStatus(TableLayout.KUSTOMIZATION, ObjectId.subject(Kustomization.KIND, key), cluster, key,
         StatusJson.write(status), expectedVersion, applied, took);
   }
 

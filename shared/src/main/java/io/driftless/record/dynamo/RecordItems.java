@@ -3,7 +3,9 @@ package io.driftless.record.dynamo;
 import static io.driftless.record.dynamo.TableLayout.PK;
 import static io.driftless.record.dynamo.TableLayout.SK;
 
+import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.AppliedState;
 import io.driftless.record.ClusterRecord;
@@ -134,7 +136,7 @@ final class RecordItems {
         str(item, "manifest"),
         status == null
             ? new KustomizationStatus()
-            : StatusJson.read("Kustomization " + key + " on cluster " + cluster, status),
+            : StatusJson.read(ObjectId.subject(Kustomization.KIND, key) + " on cluster " + cluster, status),
         str(item, "lastReconciledAt"),
         num(item, "version"),
         applied(item.get("applied")),

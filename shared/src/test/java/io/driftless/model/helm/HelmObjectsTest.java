@@ -318,7 +318,7 @@ class HelmObjectsTest {
           """.formatted(version)));
       assertThat(repo.apiVersion()).endsWith(version);
       assertThat(repo.spec().effectiveRef().semver()).isEqualTo(">=6.0.0");
-      assertThat(repo.spec().layerSelector().effectiveOperation()).isEqualTo("copy");
+      assertThat(repo.spec().layerSelector().operation()).isEqualTo("copy");
       assertThat(repo.spec().verify().matchOIDCIdentity().get(0).subject()).isEqualTo(".*");
     }
 

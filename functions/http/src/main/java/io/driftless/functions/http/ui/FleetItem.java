@@ -3,6 +3,7 @@ package io.driftless.functions.http.ui;
 import io.driftless.model.Condition;
 import io.driftless.model.FluxStatus;
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.Yaml;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
@@ -46,7 +47,7 @@ public record FleetItem(
     Map<String, Object> spec = spec(rec.manifest());
     String[] nsName = rec.key().split("/", 2);
     var status = Optional.ofNullable(rec.status());
-    return new FleetItem(rec.cluster(), Kustomization.KIND + "/" + rec.key(), Kustomization.KIND, nsName[0], nsName[1],
+    return new FleetItem(rec.cluster(), ObjectId.subject(Kustomization.KIND, rec.key()), Kustomization.KIND, nsName[0], nsName[1],
         rec.root(), parentId(rec.parent()), ready(rec.status()), reason(rec.status()), message(rec.status()),
         status.map(s -> s.getLastAppliedRevision()).orElse(null),
         status.map(FluxStatus::getLastAttemptedRevision).orElse(null),
@@ -70,7 +71,7 @@ public record FleetItem(
   }
 
   private static String parentId(String parentKey) {
-    return parentKey == null || parentKey.isEmpty() ? null : Kustomization.KIND + "/" + parentKey;
+    return parentKey == null || parentKey.isEmpty() ? null : ObjectId.subject(Kustomization.KIND, parentKey);
   }
 
   private static String ready(FluxStatus status) {
@@ -108,7 +109,7 @@ public record FleetItem(
       for (Object ref : refs) {
         if (ref instanceof Map<?, ?> m && m.get("name") instanceof String name) {
           Object ns = m.get("namespace");
-          ids.add(kind + "/" + (ns instanceof String s && !s.isEmpty() ? s : namespace) + "/" + name);
+          ids.add(ObjectId.subject(kind, ns instanceof String s && !s.isEmpty() ? s : namespace, name));
         }
       }
     }

@@ -1,5 +1,7 @@
 package io.driftless.functions.http.ui;
 
+import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
@@ -37,6 +39,6 @@ final class RecentRuns {
 
   /** An outcome names a Kustomization {@code ns/name} and a HelmRelease {@code HelmRelease/ns/name}. */
   private static String itemId(String outcomeKey) {
-    return outcomeKey.startsWith(HelmRelease.KIND + "/") ? outcomeKey : "Kustomization/" + outcomeKey;
+    return outcomeKey.startsWith(HelmRelease.KIND + "/") ? outcomeKey : ObjectId.subject(Kustomization.KIND, outcomeKey);
   }
 }

@@ -1,6 +1,7 @@
 package io.driftless.functions.http.ui;
 
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.ManualReconcile;
@@ -36,7 +37,7 @@ final class UiActions {
   }
 
   Result perform(String action, String cluster, String kind, String namespace, String name) {
-    String id = kind + "/" + namespace + "/" + name;
+    String id = ObjectId.subject(kind, namespace, name);
     return switch (action) {
       case "reconcile" -> reconcile(cluster, kind, namespace, name, id);
       case "suspend", "resume" -> suspend(action.equals("suspend"), cluster, kind, namespace, name, id);

@@ -2,6 +2,7 @@ package io.driftless.functions.http.ui;
 
 import io.driftless.event.Event;
 import io.driftless.model.Kustomization;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.pipeline.Engine;
 import io.driftless.record.HelmRecord;
@@ -45,7 +46,7 @@ public class UiApi {
   }
 
   Optional<ItemDetail> item(String cluster, String kind, String namespace, String name) {
-    String id = kind + "/" + namespace + "/" + name;
+    String id = ObjectId.subject(kind, namespace, name);
     Optional<LastRun> last = recent.last(cluster, id);
     return switch (kind) {
       case Kustomization.KIND -> engine.fleet().getKustomization(cluster, namespace + "/" + name)
