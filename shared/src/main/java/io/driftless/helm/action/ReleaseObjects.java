@@ -2,8 +2,8 @@ package io.driftless.helm.action;
 
 import io.driftless.apply.OwnerLabels;
 import io.driftless.model.KubeObject;
-import io.driftless.model.Yaml;
 import io.driftless.model.helm.HelmRelease;
+import io.driftless.render.kustomize.yaml.YamlReader;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -56,7 +56,7 @@ public final class ReleaseObjects {
    */
   List<KubeObject> hooks(HelmRelease hr, String releaseNamespace, String origin, String manifest) {
     List<KubeObject> objects = new ArrayList<>();
-    for (Map<String, Object> doc : Yaml.readDocuments(origin, manifest)) {
+    for (Map<String, Object> doc : YamlReader.readHelmDocuments(origin, manifest)) {
       if (doc == null || doc.isEmpty()) {
         continue;
       }
@@ -73,7 +73,7 @@ public final class ReleaseObjects {
   /** Chart CRDs get the origin labels only, as helm-controller's CRD policy applies them. */
   public List<KubeObject> crds(HelmRelease hr, String origin, String content) {
     List<KubeObject> objects = new ArrayList<>();
-    for (Map<String, Object> doc : Yaml.readDocuments(origin, content)) {
+    for (Map<String, Object> doc : YamlReader.readHelmDocuments(origin, content)) {
       if (doc != null && "CustomResourceDefinition".equals(doc.get("kind"))) {
         KubeObject o = new KubeObject(doc, origin);
         OwnerLabels.helm(hr.name(), hr.namespace()).applyTo(o);

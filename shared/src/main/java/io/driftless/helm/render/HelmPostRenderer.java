@@ -8,6 +8,7 @@ import io.driftless.model.helm.HelmRelease;
 import io.driftless.render.kustomize.Kustomizer;
 import io.driftless.render.kustomize.MemoryFileSystem;
 import io.driftless.render.kustomize.SpecKustomizer;
+import io.driftless.render.kustomize.yaml.YamlReader;
 import io.driftless.render.kustomize.yaml.YamlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public final class HelmPostRenderer {
 
   private static List<Map<String, Object>> documents(String subject, String manifest) {
     List<Map<String, Object>> docs = new ArrayList<>();
-    for (Map<String, Object> doc : Yaml.readDocuments(subject + " manifest", manifest)) {
+    for (Map<String, Object> doc : YamlReader.readHelmDocuments(subject + " manifest", manifest)) {
       if (doc != null && !doc.isEmpty()) {
         docs.add(doc);
       }

@@ -2,10 +2,12 @@ package io.driftless.helm.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.driftless.model.ParseLimits;
-import java.io.IOException;
+import io.driftless.model.ManifestException;
+import io.driftless.model.Yaml;
+import io.driftless.render.kustomize.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Helm's template output cut back into documents ({@code ---\n# Source: <path>\n<doc>}), then sorted
@@ -13,7 +15,7 @@ import java.util.List;
  * is a hook (dropped if any of its events is unknown to Helm), any other is part of the manifest.
  */
 final class TemplateOutput {
-  private static final ObjectMapper YAML = ParseLimits.yamlMapper();
+  private static final ObjectMapper JSON = Yaml.json();
   private static final String SOURCE = "---\n# Source: ";
 
   record Document(String path, String content, JsonNode head) {
@@ -48,12 +50,13 @@ final class TemplateOutput {
     return documents;
   }
 
+  /** The document as Helm's kube client reads it ({@link YamlReader#readHelmDocuments}); comment-only: empty. */
   private static JsonNode head(String content, String path, String origin) {
     try {
-      JsonNode head = YAML.readTree(content);
-      return head == null ? YAML.createObjectNode() : head;
-    } catch (IOException e) {
-      throw new ChartRenderException(origin + ": YAML parse error on " + path);
+      List<Map<String, Object>> docs = YamlReader.readHelmDocuments(path, content);
+      return JSON.valueToTree(docs.isEmpty() ? Map.of() : docs.get(0));
+    } catch (ManifestException e) {
+      throw new ChartRenderException(origin + ": YAML parse error on " + e.getMessage());
     }
   }
 

@@ -18,12 +18,19 @@
  *   <li><b>NOTES.txt</b> is rendered through an added template that includes it with the same context.</li>
  *   <li><b>CRDs</b> come from {@code crds/} of the chart and its subcharts, untemplated, for the CRD
  *       policy to apply outside Helm as Flux does. Subcharts disabled by a condition are not filtered.</li>
- *   <li><b>Capabilities.</b> The Kubernetes version reaches Helm; the API versions from discovery
- *       cannot: in helm-java 0.0.21 (and its main branch as of this writing) neither
- *       {@code TemplateCommand} nor the native {@code TemplateOptions} has an API-versions field, and
- *       {@code template} renders client-only, so {@code .Capabilities.APIVersions.Has} knows only Helm's
- *       built-in set. Closing this needs an upstream option (Helm's {@code --api-versions}) or a
- *       patched native build.</li>
+ *   <li><b>Capabilities and {@code lookup}.</b> The Kubernetes version reaches Helm (parsed by Helm,
+ *       which drops a pre-release part); the API versions from discovery and a kubeconfig cannot: in
+ *       helm-java 0.0.21 (and its main branch as of this writing) neither {@code TemplateCommand} nor
+ *       the native {@code TemplateOptions} has an API-versions or kubeconfig field, and {@code template}
+ *       renders client-only, so {@code .Capabilities.APIVersions.Has} knows only Helm's built-in set,
+ *       and {@code lookup} goes to the process's own kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config},
+ *       else {@code http://localhost:8080}; tried). helm-java's {@code install} takes a kubeconfig and
+ *       reads discovery but returns only a status report, not the manifest. Closing this needs an
+ *       upstream option or a native render call of Driftless's own.</li>
+ *   <li><b>Reading the output.</b> Helm's output (manifest, hooks, {@code crds/}) is read by
+ *       {@link io.driftless.render.kustomize.yaml.YamlReader#readHelmDocuments} as Helm's kube client
+ *       reads it: empty values and {@code ~} null, empty and comment-only documents skipped, a repeated
+ *       key's last value kept.</li>
  *   <li><b>Post-renderers.</b> helm-java has none; {@link io.driftless.helm.render.HelmPostRenderer}
  *       runs helm-controller's chain (kustomize post-renderers through Driftless's own kustomize,
  *       commonMetadata, origin labels) over the manifest, which is then what the release stores.

@@ -33,6 +33,7 @@ public final class YamlReader {
   private final LoadSettings settings;
   private final boolean yaml11;
   private final Duplicates duplicates;
+  private final boolean annotationsAsText;
   private int budget = MAX_NODES;
 
   /**
@@ -41,15 +42,16 @@ public final class YamlReader {
    */
   private enum Duplicates { REFUSE, LAST_WINS, FIRST_WINS }
 
-  private YamlReader(String file, LoadSettings settings, boolean yaml11, Duplicates duplicates) {
+  private YamlReader(String file, LoadSettings settings, boolean yaml11, Duplicates duplicates,
+      boolean annotationsAsText) {
     this.file = file;
     this.settings = settings;
     this.yaml11 = yaml11;
     this.duplicates = duplicates;
+    this.annotationsAsText = annotationsAsText;
   }
 
   /** Every non-empty document; each must be a mapping. */
-  @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> readDocuments(String file, String text) {
     return readDocuments(file, text, false);
   }
@@ -58,10 +60,23 @@ public final class YamlReader {
    * With {@code yaml11}, plain {@code yes/no/on/off/y/n} are booleans, as when kubectl reads a
    * kustomization file (so that {@code commonLabels: {a: yes}} fails there and here alike).
    */
-  @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> readDocuments(String file, String text, boolean yaml11) {
+    return mappings(file, readValues(file, text, yaml11));
+  }
+
+  /**
+   * Every non-empty document as Helm's kube client reads a release manifest (sigs.k8s.io/yaml's
+   * YAMLToJSON over yaml.v2): YAML 1.1 booleans, a repeated key keeps its last value, an empty value
+   * or {@code ~} is null, annotations typed as written; empty and comment-only documents are skipped.
+   */
+  public static List<Map<String, Object>> readHelmDocuments(String file, String text) {
+    return mappings(file, read(file, text, true, Duplicates.LAST_WINS, false));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> mappings(String file, List<Object> values) {
     List<Map<String, Object>> docs = new ArrayList<>();
-    for (Object doc : readValues(file, text, yaml11)) {
+    for (Object doc : values) {
       if (doc == null) {
         continue;
       }
@@ -80,15 +95,16 @@ public final class YamlReader {
 
   /** With {@code yaml11}, as JSON 6902 patches are read: see {@link #readDocuments(String, String, boolean)}. */
   public static List<Object> readValues(String file, String text, boolean yaml11) {
-    return read(file, text, yaml11, yaml11 ? Duplicates.LAST_WINS : Duplicates.REFUSE);
+    return read(file, text, yaml11, yaml11 ? Duplicates.LAST_WINS : Duplicates.REFUSE, true);
   }
 
   /** A strategic merge patch's documents: as kyaml reads them, a repeated key keeps its first value. */
   public static List<Object> readPatchValues(String file, String text) {
-    return read(file, text, false, Duplicates.FIRST_WINS);
+    return read(file, text, false, Duplicates.FIRST_WINS, true);
   }
 
-  private static List<Object> read(String file, String text, boolean yaml11, Duplicates duplicates) {
+  private static List<Object> read(String file, String text, boolean yaml11, Duplicates duplicates,
+      boolean annotationsAsText) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -96,7 +112,7 @@ public final class YamlReader {
             .setCodePointLimit(ParseLimits.MAX_CHARS)
             .setAllowDuplicateKeys(true)
             .build();
-    YamlReader reader = new YamlReader(file, settings, yaml11, duplicates);
+    YamlReader reader = new YamlReader(file, settings, yaml11, duplicates, annotationsAsText);
     List<Object> values = new ArrayList<>();
     try {
       Composer nodes = new Composer(settings, new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
@@ -115,7 +131,7 @@ public final class YamlReader {
    */
   private Object document(Node node) {
     Object doc = convert(node, 0);
-    if (node instanceof MappingNode root && doc instanceof Map<?, ?> map
+    if (annotationsAsText && node instanceof MappingNode root && doc instanceof Map<?, ?> map
         && map.get("metadata") instanceof Map<?, ?> meta && meta.get("annotations") instanceof Map<?, ?>) {
       Node annotations = child(child(root, "metadata"), "annotations");
       if (annotations instanceof MappingNode am) {
