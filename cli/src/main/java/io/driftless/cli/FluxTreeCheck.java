@@ -64,10 +64,11 @@ final class FluxTreeCheck {
       return objects.getOrDefault(Verdict.CHECKED, 0);
     }
 
-    /** Refusals by field, most first, ties by name. */
+    /** Refusals by kind and field ({@code HelmRelease spec.install.strategy}), most first, ties by name. */
     Map<String, Integer> byField() {
       Map<String, Integer> counts = new java.util.TreeMap<>();
-      refusals.forEach(l -> counts.merge(l.field(), 1, Integer::sum));
+      refusals.forEach(l -> counts.merge(l.subject().substring(0, l.subject().indexOf('/')) + " " + l.field(), 1,
+          Integer::sum));
       Map<String, Integer> sorted = new LinkedHashMap<>();
       counts.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
