@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * the parsers and the refusal checks the engine runs ({@link FluxObjectSplit}'s validation, {@link
  * UnsupportedFields}, {@link CelFields}, {@link CrossNamespaceRefs}, {@link HelmUnsupportedFields}, the
  * sources' and the ArtifactGenerator's unsupported fields, the notification and Receiver parsers, a
- * FluxInstance's sync), each run on its own, so that one refusal does not hide the next. Used by
- * {@code driftless validate}. Checks that need what only a cluster or a fetch gives (a kubeconfig Secret's
- * content, a chart, a Git ref's resolution) are not run here.
+ * FluxInstance's sync, a chart template's source kind), each run on its own, so that one refusal does not
+ * hide the next. Used by {@code driftless validate}. Checks that need what only a cluster or a fetch gives (a
+ * kubeconfig Secret's content, a chart, a Git ref's resolution such as {@code ref.semver}, a HelmChart a
+ * {@code chartRef} names) are not run here.
  */
 public final class FluxRefusals {
   /** What the engine does with an object found in a build. */
@@ -119,6 +120,10 @@ public final class FluxRefusals {
         out.add(new Refusal(field, "is not supported by Driftless yet"));
       }
       run(out, () -> CrossNamespaceRefs.check(tenancy, hr));
+      if (hr.spec().chart() != null) {
+        run(out, () -> HelmChartResolver.refuseSourceKind(hr, "spec.chart.spec.sourceRef",
+            hr.spec().chart().spec().sourceRef().kind()));
+      }
       HelmRelease.KubeConfigRef kubeConfig = hr.spec().kubeConfig();
       if (kubeConfig != null) {
         run(out, () -> Targets.requireSecretRef(kubeConfig.secretRef(), kubeConfig.configMapRef() != null,
