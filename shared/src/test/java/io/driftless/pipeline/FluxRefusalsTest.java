@@ -15,14 +15,16 @@ class FluxRefusalsTest {
     KubeObject hr = object("""
         apiVersion: helm.toolkit.fluxcd.io/v2
         kind: HelmRelease
-        metadata: {name: podinfo, namespace: apps}
+        metadata:
+          name: podinfo
+          namespace: apps
         spec:
-          interval: 10m
           chart:
             spec:
               chart: podinfo
               sourceRef: {kind: Bucket, name: charts, namespace: flux-system}
               verify: {provider: cosign}
+          interval: 10m
         """);
 
     assertThat(FluxRefusals.of(hr, Tenancy.OPEN)).extracting(FluxRefusals.Refusal::field)
@@ -36,12 +38,12 @@ class FluxRefusalsTest {
     KubeObject ks = object("""
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
-        metadata: {name: apps, namespace: flux-system}
+        metadata: {name: tenant-apps, namespace: team-a}
         spec:
-          interval: 10m
-          prune: true
-          sourceRef: {kind: OCIRepository, name: manifests}
           decryption: {provider: sops, serviceAccountName: kms}
+          sourceRef: {kind: OCIRepository, name: manifests}
+          prune: false
+          interval: 1h
         """);
 
     List<FluxRefusals.Refusal> refusals = FluxRefusals.of(ks, Tenancy.OPEN);
