@@ -29,6 +29,14 @@ paths_of() {
   esac
 }
 
+# Other branches of the same repository its tree names as GitRepositories: NAMESPACE/NAME=BRANCH, walked too.
+branches_of() {
+  case "$1" in
+    *flux2-multi-tenancy*) echo "apps/dev-team=dev-team" ;;
+    *) echo "" ;;
+  esac
+}
+
 if [ $# -eq 0 ]; then
   set -- https://github.com/fluxcd/flux2-kustomize-helm-example https://github.com/fluxcd/flux2-multi-tenancy \
     https://github.com/fluxcd/flux2-monitoring-example https://github.com/fluxcd/flux2-hub-spoke-example \
@@ -53,7 +61,14 @@ for arg in "$@"; do
   args=(validate "$checkout")
   IFS=',' read -r -a list <<< "$paths"
   for p in ${list[@]+"${list[@]}"}; do args+=(--path "$p"); done
-  echo "== $name $(git -C "$checkout" log -1 --format='%h %cd' --date=short) ${paths:-(entry points found)}"
+  for extra in $(branches_of "$source"); do
+    branch="${extra#*=}"
+    [ -d "$checkout@$branch" ] || git clone -q --depth 1 --branch "$branch" "$(realpath -q "$source" 2>/dev/null || echo "$source")" \
+      "$checkout@$branch" 2>/dev/null || git clone -q --branch "$branch" "$source" "$checkout@$branch" \
+      || { echo "note: branch $branch of $name not found: ${extra%%=*} not walked" >&2; continue; }
+    args+=(--source "${extra%%=*}=$checkout@$branch")
+  done
+  echo "== $name $(git -C "$checkout" log -1 --format='%h %cd' --date=short) ${paths:-(entry points found)} $(branches_of "$source")"
   rc=0
   "$driftless" "${args[@]}" > "$work/$name.out" 2> "$work/$name.err" || rc=$?
   if [ "$rc" -gt 1 ] || ! grep -q ' objects, ' "$work/$name.out"; then

@@ -80,6 +80,7 @@ final class FluxTreeCheck {
   private static final SopsDecryptor NO_KEYS = new SopsDecryptor(DecryptionKeys.empty());
 
   private final Path repo;
+  private final Map<String, Path> sources;
   private final Tenancy tenancy;
   private final Consumer<String> notes;
   private final FluxBuilder builder = FluxBuilder.forSourcesWithoutDecryption();
@@ -89,20 +90,25 @@ final class FluxTreeCheck {
   private final List<ArtifactGenerator> generators = new ArrayList<>();
   private Path artifactStore;
 
-  FluxTreeCheck(Path repo, Tenancy tenancy, Consumer<String> notes) {
+  /**
+   * {@code sources}: checkouts of other GitRepositories ({@code namespace/name} to a directory), whose
+   * Kustomizations are walked too.
+   */
+  FluxTreeCheck(Path repo, Map<String, Path> sources, Tenancy tenancy, Consumer<String> notes) {
     this.repo = repo.toAbsolutePath().normalize();
+    this.sources = sources;
     this.tenancy = tenancy;
     this.notes = notes;
   }
 
   /** Walks the tree whose root Kustomization builds {@code path} (relative to the checkout) into {@code result}. */
   void walk(String path, Result result) {
-    Deque<Kustomization> queue = new ArrayDeque<>();
+    Deque<Map.Entry<Kustomization, Path>> queue = new ArrayDeque<>();
     List<Kustomization> fromArtifacts = new ArrayList<>();
     visited.clear(); // each path is one cluster's tree: what two trees share is reconciled in both
     generators.clear();
     variableSources.clear();
-    queue.add(root(path));
+    queue.add(Map.entry(root(path), repo));
     while (!queue.isEmpty() || !fromArtifacts.isEmpty()) {
       if (queue.isEmpty()) {
         // an ExternalArtifact's generator may be declared anywhere in the root's tree: resolved once it is walked
@@ -111,11 +117,12 @@ final class FluxTreeCheck {
         fromArtifacts.clear();
         continue;
       }
-      buildOnce(queue.poll(), repo, result, queue, fromArtifacts);
+      Map.Entry<Kustomization, Path> next = queue.poll();
+      buildOnce(next.getKey(), next.getValue(), result, queue, fromArtifacts);
     }
   }
 
-  private void buildOnce(Kustomization ks, Path source, Result result, Deque<Kustomization> queue,
+  private void buildOnce(Kustomization ks, Path source, Result result, Deque<Map.Entry<Kustomization, Path>> queue,
       List<Kustomization> fromArtifacts) {
     if (!visited.add(ks.key() + "@" + ks.spec().normalizedPath())) {
       return;
@@ -124,7 +131,14 @@ final class FluxTreeCheck {
       if (ArtifactGenerator.EXTERNAL_ARTIFACT.equals(child.spec().sourceRef().kind())) {
         fromArtifacts.add(child);
       } else {
-        queue.add(child);
+        boolean git = "GitRepository".equals(child.spec().sourceRef().kind());
+        Path checkout = isRootSource(child) ? repo : git ? sources.get(sourceKey(child)) : null;
+        if (checkout == null) {
+          notFollowed(child, result, git ? "not this checkout (give it with --source " + sourceKey(child) + "=DIR)"
+              : "not a Git checkout");
+        } else {
+          queue.add(Map.entry(child, checkout));
+        }
       }
     }
   }
@@ -231,11 +245,7 @@ final class FluxTreeCheck {
       refusals.forEach(r -> result.refusals.add(new Line(prefix + o.origin(), o.subject(), r.field(), r.message())));
       if (FluxObjects.isKustomization(o) && parses(o)) { // a refused one is walked too, so that all below it is counted
         Kustomization child = FluxObjects.kustomization(o);
-        if (isRootSource(child) || ArtifactGenerator.EXTERNAL_ARTIFACT.equals(child.spec().sourceRef().kind())) {
-          next.add(child);
-        } else {
-          notFollowed(child, result, "not this checkout");
-        }
+        next.add(child);
       } else if (refusals.isEmpty() && HelmObjects.parse(o).orElse(null) instanceof ArtifactGenerator g) {
         generators.add(g);
       }

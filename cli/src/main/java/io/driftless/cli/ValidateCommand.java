@@ -36,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--path", description = "The bootstrap path to start at, as `flux bootstrap --path` (repeatable; "
       + "default: every directory holding Flux Kustomizations that no other one builds)")
   List<String> paths = new ArrayList<>();
+  @Option(names = "--source", description = "A checkout of another GitRepository the tree names, as NAMESPACE/NAME=DIR "
+      + "(repeatable): the Kustomizations of that source are walked too (default: only the root's are)")
+  Map<String, Path> sources = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws IOException {
@@ -51,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(repo + ": no Flux Kustomization found; give --path");
     }
     FluxTreeCheck.Result result = new FluxTreeCheck.Result();
-    FluxTreeCheck check = new FluxTreeCheck(repo, tenancy, note -> err.println("note: " + note));
+    FluxTreeCheck check = new FluxTreeCheck(repo, absolute(sources), tenancy,
+        note -> err.println("note: " + note));
     for (String start : starts) {
       check.walk(start, result);
     }
@@ -59,6 +63,17 @@ final class ValidateCommand implements Callable<Integer> {
     result.refusals.forEach(out::println);
     summary(out, starts, result);
     return result.refusals.isEmpty() && result.buildFailures.isEmpty() ? 0 : 1;
+  }
+
+  private static Map<String, Path> absolute(Map<String, Path> sources) {
+    Map<String, Path> out = new LinkedHashMap<>();
+    sources.forEach((key, dir) -> {
+      if (!key.contains("/") || !Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--source " + key + "=" + dir + ": want NAMESPACE/NAME=DIR, an existing directory");
+      }
+      out.put(key, dir.toAbsolutePath().normalize());
+    });
+    return out;
   }
 
   private static void summary(PrintWriter out, List<String> starts, FluxTreeCheck.Result result) {
@@ -94,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
     Map<String, Set<String>> reads = new LinkedHashMap<>();
     for (String candidate : candidates) {
       FluxTreeCheck.Result trial = new FluxTreeCheck.Result();
-      new FluxTreeCheck(repo, tenancy, note -> { }).walk(candidate, trial);
+      new FluxTreeCheck(repo, Map.of(), tenancy, note -> { }).walk(candidate, trial);
       reads.put(candidate, trial.readDirs);
     }
     List<String> roots = candidates.stream()

@@ -73,6 +73,39 @@ class ValidateCommandTest {
     assertThat(exit).isZero();
   }
 
+  @Test
+  void anotherGitRepositoryIsWalkedWhenItsCheckoutIsGivenAndNamedOtherwise(@TempDir Path tenant) throws IOException {
+    release("");
+    write("clusters/prod/tenant.yaml", """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: tenant, namespace: apps}
+        spec:
+          interval: 5m
+          prune: true
+          sourceRef: {kind: GitRepository, name: tenant}
+        """);
+    Files.writeString(tenant.resolve("repo.yaml"), """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata: {name: tenant, namespace: apps}
+        spec:
+          interval: 1m
+          url: https://example.com/tenant.git
+          recurseSubmodules: true
+        """);
+
+    assertThat(cli.run("validate", repo.toString(), "--path", "clusters/prod")).isZero();
+    assertThat(cli.err()).contains("clusters/prod/tenant.yaml: Kustomization/apps/tenant: spec.sourceRef "
+        + "GitRepository/apps/tenant not followed: not this checkout (give it with --source apps/tenant=DIR)");
+
+    cli.clear();
+    assertThat(cli.run("validate", repo.toString(), "--path", "clusters/prod", "--source", "apps/tenant=" + tenant))
+        .isEqualTo(1);
+    assertThat(cli.out()).contains("@apps/tenant/repo.yaml: GitRepository/apps/tenant: spec.recurseSubmodules: "
+        + "is not supported by Driftless yet\n", "6 objects, 1 refusals\n");
+  }
+
   private void release(String verify) throws IOException {
     write("apps/release.yaml", """
         apiVersion: helm.toolkit.fluxcd.io/v2
