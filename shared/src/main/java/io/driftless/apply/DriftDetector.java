@@ -69,9 +69,15 @@ public final class DriftDetector {
     return drifts;
   }
 
-  /** Applies the drifted objects again; ignored paths keep their live values. */
+  /**
+   * Applies the drifted objects again, all or none, as helm-controller's ApplyAll: a drifted object was
+   * dry-run by {@link #detect}, and every missing object but the first is dry-run here before anything is
+   * written; the first is written first, so that its own refusal writes nothing either. Ignored paths
+   * keep their live values.
+   */
   public ChangeSet correct(List<Drift> drifts, List<IgnoreRule> rules) {
-    ChangeSet changes = new ChangeSet();
+    List<Map.Entry<Drift, GenericKubernetesResource>> writes = new ArrayList<>();
+    boolean unvalidated = false;
     for (Drift drift : drifts) {
       KubeObject object = drift.object();
       try {
@@ -80,11 +86,29 @@ public final class DriftDetector {
         if (live != null) {
           desired = keepLive(desired, live, ignored(object, rules));
         }
-        applier.serverSideApply(desired, false);
+        if (drift.missing() && !unvalidated) {
+          unvalidated = true;
+          writes.add(0, Map.entry(drift, desired));
+          continue;
+        }
+        if (drift.missing()) {
+          applier.serverSideApply(desired, true);
+        }
+        writes.add(Map.entry(drift, desired));
+      } catch (RuntimeException e) {
+        throw new ApplyException(ApiErrors.describe(object.subject(), "drift correction dry-run", e), new ChangeSet(), e);
+      }
+    }
+    ChangeSet changes = new ChangeSet();
+    for (Map.Entry<Drift, GenericKubernetesResource> write : writes) {
+      KubeObject object = write.getKey().object();
+      try {
+        applier.serverSideApply(write.getValue(), false);
       } catch (RuntimeException e) {
         throw new ApplyException(ApiErrors.describe(object.subject(), "drift correction", e), changes, e);
       }
-      changes.add(new ChangeSetEntry(object.id(), object.version(), drift.missing() ? Action.CREATED : Action.CONFIGURED));
+      changes.add(new ChangeSetEntry(object.id(), object.version(),
+          write.getKey().missing() ? Action.CREATED : Action.CONFIGURED));
     }
     return changes;
   }

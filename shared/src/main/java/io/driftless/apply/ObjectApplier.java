@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Applies one object the way Flux does (skip by label, server-side dry-run, compare with the live object,
- * write only when something drifted, so an unchanged object keeps its resourceVersion), but cheaper:
- * the live object comes from a bulk read and the dry-run is only sent when a local comparison finds a
- * difference. In detect-only mode nothing is written and drift is reported instead.
+ * write only when something drifted, so an unchanged object keeps its resourceVersion), in two steps so
+ * that a stage is written whole or not at all: {@link #plan} decides, {@link #write} sends. Cheaper than
+ * Flux: the live object comes from a bulk read and the dry-run of an existing object is only sent when a
+ * local comparison finds a difference. In detect-only mode nothing is written and drift is reported instead.
  */
 final class ObjectApplier {
   private final KubernetesClient client;
@@ -28,12 +29,36 @@ final class ObjectApplier {
     this.servedKinds = ServedKinds.of(client);
   }
 
+  /** What to write for one object, if anything. */
+  enum Write { NONE, APPLY, RECREATE }
+
   /**
-   * Applies one object. {@code live} is the stage's bulk read: an object it covers needs no GET, an
-   * object missing from it is created without a dry-run, and an existing one is dry-run only when it
-   * looks different locally ({@link LocalDiff}) and written only when the dry-run differs.
+   * One object's apply, decided before anything of its stage is written: the entry it will report and
+   * the write that makes it so. {@code validated} is false only for a create sent without a dry-run,
+   * which {@link ResourceManager} writes first in its stage, so that its refusal leaves nothing written.
    */
-  ChangeSetEntry apply(KubeObject object, LiveObjects live, ApplyOptions options) {
+  record Planned(KubeObject object, GenericKubernetesResource desired, ChangeSetEntry entry, Write write,
+      boolean validated) {}
+
+  /** The API server refused an object's server-side dry-run: nothing of its stage is written. */
+  static final class DryRunRefused extends RuntimeException {
+    DryRunRefused(RuntimeException refusal) {
+      super(refusal.getMessage(), refusal);
+    }
+
+    RuntimeException refusal() {
+      return (RuntimeException) getCause();
+    }
+  }
+
+  /**
+   * Decides one object's apply and writes nothing but a managed-fields cleanup (as Flux's dry-run pass
+   * does). {@code live} is the stage's bulk read: an object it covers needs no GET; an existing object is
+   * dry-run only when it looks different locally ({@link LocalDiff}) and is to be written only when the
+   * dry-run differs. An object missing from the cluster is dry-run when {@code validateCreate}, and
+   * otherwise left to its write to validate.
+   */
+  Planned plan(KubeObject object, LiveObjects live, ApplyOptions options, boolean validateCreate) {
     try {
       servedKinds.require(object);
     } catch (ServedKinds.UnservedKindException e) {
@@ -50,10 +75,10 @@ final class ObjectApplier {
       current = client.resource(desired).get();
     }
     if (skipped(desired.getMetadata(), current)) {
-      return entry(object, Action.SKIPPED);
+      return planned(object, desired, Action.SKIPPED, Write.NONE);
     }
     if (current == null) {
-      return create(object, desired, options);
+      return create(object, desired, options, validateCreate);
     }
     boolean merge = FluxMetadata.has(desired.getMetadata(), FluxMetadata.SSA, "Merge");
     if (!merge && !options.detectOnly()) {
@@ -62,46 +87,68 @@ final class ObjectApplier {
     Map<String, Object> liveMap = asMap(current);
     List<String> suspect = LocalDiff.applied(asMap(desired), liveMap, cleanup.owned(current, !merge));
     if (suspect.isEmpty()) {
-      return entry(object, Action.UNCHANGED);
+      return planned(object, desired, Action.UNCHANGED, Write.NONE);
     }
     GenericKubernetesResource dryRun;
     try {
       dryRun = serverSideApply(desired, true);
     } catch (RuntimeException e) {
       if (!mayRecreate(desired, options) || !ApiErrors.isImmutable(e)) {
-        throw e;
+        throw new DryRunRefused(e);
       }
       if (options.detectOnly()) {
         return drifted(object, List.of("an immutable field (apply would recreate the object)"));
       }
-      recreate(desired, options.stageWaitTimeout());
-      return entry(object, Action.CREATED);
+      return planned(object, desired, Action.CREATED, Write.RECREATE);
     }
     List<String> drift = LocalDiff.between(asMap(dryRun), liveMap);
     if (drift.isEmpty()) {
-      return entry(object, Action.UNCHANGED);
+      return planned(object, desired, Action.UNCHANGED, Write.NONE);
     }
     if (options.detectOnly()) {
       return drifted(object, drift);
     }
-    serverSideApply(desired, false);
-    return entry(object, Action.CONFIGURED);
+    return planned(object, desired, Action.CONFIGURED, Write.APPLY);
   }
 
-  /** A create is one apply request; an immutable-field refusal means it existed after all (without our labels). */
-  private ChangeSetEntry create(KubeObject object, GenericKubernetesResource desired, ApplyOptions options) {
+  /**
+   * A create is one apply request, and a dry-run before it when it must be validated; an immutable-field
+   * refusal means it existed after all (without our labels).
+   */
+  private Planned create(KubeObject object, GenericKubernetesResource desired, ApplyOptions options, boolean validate) {
     if (options.detectOnly()) {
       return drifted(object, List.of("not in the cluster"));
     }
+    if (!validate) {
+      return new Planned(object, desired, entry(object, Action.CREATED), Write.APPLY, false);
+    }
     try {
-      serverSideApply(desired, false);
+      serverSideApply(desired, true);
     } catch (RuntimeException e) {
       if (!mayRecreate(desired, options) || !ApiErrors.isImmutable(e)) {
-        throw e;
+        throw new DryRunRefused(e);
       }
-      recreate(desired, options.stageWaitTimeout());
+      return planned(object, desired, Action.CREATED, Write.RECREATE);
     }
-    return entry(object, Action.CREATED);
+    return planned(object, desired, Action.CREATED, Write.APPLY);
+  }
+
+  /** Sends what {@code planned} decided; a create refused for an immutable field is recreated when forced. */
+  void write(Planned planned, ApplyOptions options) {
+    switch (planned.write()) {
+      case NONE -> { }
+      case RECREATE -> recreate(planned.desired(), options.stageWaitTimeout());
+      case APPLY -> {
+        try {
+          serverSideApply(planned.desired(), false);
+        } catch (RuntimeException e) {
+          if (!mayRecreate(planned.desired(), options) || !ApiErrors.isImmutable(e)) {
+            throw e;
+          }
+          recreate(planned.desired(), options.stageWaitTimeout());
+        }
+      }
+    }
   }
 
   private static boolean mayRecreate(GenericKubernetesResource desired, ApplyOptions options) {
@@ -153,7 +200,12 @@ final class ObjectApplier {
     return new ChangeSetEntry(object.id(), object.version(), action);
   }
 
-  private static ChangeSetEntry drifted(KubeObject object, List<String> fields) {
-    return new ChangeSetEntry(object.id(), object.version(), Action.DRIFTED, fields);
+  private static Planned planned(KubeObject object, GenericKubernetesResource desired, Action action, Write write) {
+    return new Planned(object, desired, entry(object, action), write, true);
+  }
+
+  private static Planned drifted(KubeObject object, List<String> fields) {
+    return new Planned(object, null,
+        new ChangeSetEntry(object.id(), object.version(), Action.DRIFTED, fields), Write.NONE, true);
   }
 }

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.helm.reconcile.RetryStrategy;
 import io.driftless.model.Durations;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.HelmRecord;
@@ -8,9 +9,10 @@ import java.time.Instant;
 
 /**
  * When a HelmRelease is due on its own schedule (helm.md §1.5), whatever its parent Kustomization's
- * interval: never reconciled, or {@code spec.interval} since its last reconcile; after a failure with
- * the {@code RetryOnFailure} strategy, its {@code retryInterval} when that is set. helm-controller
- * adds jitter to the requeue; a schedule tick has none.
+ * interval: never reconciled, or {@code spec.interval} since its last reconcile; when that reconcile
+ * left a failed install or upgrade to retry under the {@code RetryOnFailure} strategy, the strategy's
+ * {@code retryInterval} (5m when unset) instead, as helm-controller requeues it. helm-controller adds
+ * jitter to the requeue; a schedule tick has none.
  */
 final class HelmSchedules {
   private HelmSchedules() {}
@@ -22,17 +24,7 @@ final class HelmSchedules {
     if (rec.lastReconciledAt() == null || rec.status() == null) {
       return true;
     }
-    Duration interval = Durations.parse(hr.spec().interval());
-    Duration wait = rec.status().isReady() ? interval
-        : Durations.parseOr(retryInterval(hr, rec.status().getLastAttemptedReleaseAction()), interval);
+    Duration wait = RetryStrategy.pending(hr, rec.status()).orElseGet(() -> Durations.parse(hr.spec().interval()));
     return !Instant.parse(rec.lastReconciledAt()).plus(wait).isAfter(now);
-  }
-
-  /** The {@code retryInterval} of the RetryOnFailure strategy of the action last attempted, if set. */
-  private static String retryInterval(HelmRelease hr, String lastAction) {
-    HelmRelease.Strategy strategy = "upgrade".equals(lastAction)
-        ? (hr.spec().upgrade() == null ? null : hr.spec().upgrade().strategy())
-        : (hr.spec().install() == null ? null : hr.spec().install().strategy());
-    return strategy != null && "RetryOnFailure".equals(strategy.name()) ? strategy.retryInterval() : null;
   }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
- * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link io.driftless.helm.reconcile.AtomicRelease}).
+ * field were not there. Hooks, tests, remediation, rollback and the {@code RetryOnFailure} strategy are acted on (see
+ * {@link io.driftless.helm.reconcile.AtomicRelease}).
  *
  * <p>{@code upgrade.preserveValues} stays refused: Helm's ReuseValues renders with the previous
  * release's coalesced values as the chart's defaults and its config merged under the new values,
@@ -47,7 +48,6 @@ final class HelmUnsupportedFields {
     }
     HelmRelease.Install in = s.install();
     if (in != null) {
-      set.put("spec.install.strategy", retryOnFailure(in.strategy()));
       set.put("spec.install.disableTakeOwnership", isTrue(in.disableTakeOwnership()));
       set.put("spec.install.disableWaitForJobs", isTrue(in.disableWaitForJobs()));
       set.put("spec.install.serverSideApply", Boolean.FALSE.equals(in.serverSideApply()));
@@ -56,7 +56,6 @@ final class HelmUnsupportedFields {
     if (up != null) {
       set.put("spec.upgrade.remediation.strategy", up.remediation() != null && up.remediation().strategy() != null
           && !List.of("rollback", "uninstall").contains(up.remediation().strategy()));
-      set.put("spec.upgrade.strategy", retryOnFailure(up.strategy()));
       set.put("spec.upgrade.disableTakeOwnership", isTrue(up.disableTakeOwnership()));
       set.put("spec.upgrade.disableWaitForJobs", isTrue(up.disableWaitForJobs()));
       set.put("spec.upgrade.preserveValues", isTrue(up.preserveValues()));
@@ -83,11 +82,6 @@ final class HelmUnsupportedFields {
       }
     });
     return fields;
-  }
-
-  /** Only the default {@code RemediateOnFailure} strategy is acted on; {@code RetryOnFailure} is refused. */
-  private static boolean retryOnFailure(HelmRelease.Strategy strategy) {
-    return strategy != null && strategy.name() != null && !"RemediateOnFailure".equals(strategy.name());
   }
 
   private static StageFailure refused(HelmRelease hr, String why) {

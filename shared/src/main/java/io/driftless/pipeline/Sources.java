@@ -4,11 +4,19 @@ import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.Revision;
 import io.driftless.model.helm.ArtifactGenerator;
+import io.driftless.record.ClusterRecord;
 import io.driftless.record.SourceRecord;
+import io.driftless.source.GitSecret;
 import io.driftless.source.GitSource;
 import io.driftless.source.SourceException;
 import io.driftless.source.SourceSnapshot;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Resolves a Kustomization's sourceRef to a registered source (or a generated ExternalArtifact) and fetches it. */
 final class Sources {
@@ -65,6 +73,38 @@ final class Sources {
     refuseIf(repo, "spec.serviceAccountName", s.serviceAccountName() != null);
   }
 
+  /**
+   * The Secret {@code spec.secretRef} names, in the GitRepository's namespace on its root's cluster,
+   * read with Driftless's own credentials as source-controller reads it; null without a secretRef.
+   */
+  private static GitSecret secretOf(ReconcileContext ctx, String root, GitRepository repo) {
+    GitRepository.LocalRef ref = repo.spec().secretRef();
+    if (ref == null || ref.name() == null || ref.name().isBlank()) {
+      return null;
+    }
+    String name = repo.namespace() + "/" + ref.name();
+    String where = "GitRepository " + repo.key() + ": spec.secretRef: Secret " + name;
+    ClusterRecord cluster = ctx.store().getRoot(root).flatMap(r -> ctx.store().getCluster(r.cluster()))
+        .orElseThrow(() -> new SourceException(where + ": the root's cluster is not registered"));
+    Secret secret;
+    try {
+      secret = ctx.clients().forCluster(cluster).secrets().inNamespace(repo.namespace()).withName(ref.name()).get();
+    } catch (KubernetesClientException e) {
+      throw new SourceException(where + " cannot be read (" + e.getCode() + ")");
+    }
+    if (secret == null) {
+      throw new SourceException(where + " not found");
+    }
+    Map<String, byte[]> data = new TreeMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
+    }
+    if (secret.getStringData() != null) {
+      secret.getStringData().forEach((k, v) -> data.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    }
+    return new GitSecret(name, data);
+  }
+
   private static void refuseIf(GitRepository repo, String field, boolean set) {
     if (set) {
       throw new SourceException("GitRepository " + repo.key() + ": " + field + " is not supported by Driftless yet");
@@ -82,7 +122,7 @@ final class Sources {
     GitRepository repo = WorkItems.parse(source);
     refuseUnsupported(repo);
     GitSource git = new GitSource(source.root(), key, source.url(), repo.spec().effectiveRef(),
-        source.credentialRef(), Bootstrap.origin(source));
+        source.credentialRef(), Bootstrap.origin(source), secretOf(ctx, source.root(), repo));
     if (repo.spec().suspended()) {
       // as source-controller: a suspended source is not fetched; what uses it keeps its last artifact
       if (source.lastRevision() == null) {

@@ -34,7 +34,7 @@ final class CacheDirs {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key(), ALGORITHM));
       for (String part : new String[] {
-          source.root(), source.key(), source.url(), String.valueOf(source.ref()), source.credentialRef()}) {
+          source.root(), source.key(), source.url(), String.valueOf(source.ref()), source.credentialName()}) {
         byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
         mac.update(ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
         mac.update(bytes);

@@ -13,12 +13,17 @@ interface GitAccess extends AutoCloseable {
   static GitAccess forSource(GitSource source, SecretResolver secrets) {
     String url = source.url();
     if (url.startsWith("ssh://")) {
-      return SshAccess.open(source.key(), SshCredentials.forRef(source.key(), source.credentialRef(), secrets));
+      return SshAccess.open(source.key(), source.secret() != null
+          ? SshCredentials.forSecret(source.key(), source.secret())
+          : SshCredentials.forRef(source.key(), source.credentialRef(), secrets));
     }
     if (!url.contains("://") && url.matches("^[^/]+@[^/]+:.*")) {
       throw new SourceException(
           "GitRepository " + source.key() + ": the scp-like URL form is not supported, write it as"
               + " ssh://user@host/path (as Flux requires)");
+    }
+    if (source.secret() != null) {
+      return GitCredentials.forSecret(source.key(), source.secret());
     }
     CredentialsProvider credentials = GitCredentials.forRef(source.credentialRef(), secrets);
     return command -> command.setCredentialsProvider(credentials);

@@ -32,10 +32,19 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
           "GitRepository " + source + ": an ssh:// source needs a credentialRef holding "
               + IDENTITY + " and " + KNOWN_HOSTS);
     }
-    Map<String, String> fields = fields(source, credentialRef, secrets.resolve(credentialRef));
-    String identity = required(source, credentialRef, fields, IDENTITY);
-    String knownHosts = required(source, credentialRef, fields, KNOWN_HOSTS);
-    return new SshCredentials(keyPairs(source, credentialRef, identity, fields.get(PASSWORD)), knownHosts);
+    String where = "credentialRef " + credentialRef;
+    return of(source, where, fields(source, where, secrets.resolve(credentialRef)));
+  }
+
+  /** From the Secret a found GitRepository's {@code spec.secretRef} names. */
+  static SshCredentials forSecret(String source, GitSecret secret) {
+    return of(source, "spec.secretRef (Secret " + secret.name() + ")", secret.texts());
+  }
+
+  private static SshCredentials of(String source, String where, Map<String, String> fields) {
+    String identity = required(source, where, fields, IDENTITY);
+    String knownHosts = required(source, where, fields, KNOWN_HOSTS);
+    return new SshCredentials(keyPairs(source, where, identity, fields.get(PASSWORD)), knownHosts);
   }
 
   private static Map<String, String> fields(String source, String ref, byte[] secret) {
@@ -91,8 +100,8 @@ record SshCredentials(List<KeyPair> identities, String knownHosts) {
     return List.copyOf(pairs);
   }
 
-  private static String prefix(String source, String ref) {
-    return "GitRepository " + source + ": credentialRef " + ref + ": ";
+  private static String prefix(String source, String where) {
+    return "GitRepository " + source + ": " + where + ": ";
   }
 
   @Override

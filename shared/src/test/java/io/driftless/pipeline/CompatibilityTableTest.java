@@ -167,8 +167,6 @@ class CompatibilityTableTest {
 
   /** For rows that refuse only some values: the values their notes say act, each accepted by the engine. */
   private static final Map<String, Object> ACTING_VALUES = Map.ofEntries(
-      Map.entry("HelmRelease spec.install.strategy.name", "RemediateOnFailure"),
-      Map.entry("HelmRelease spec.upgrade.strategy.name", "RemediateOnFailure"),
       Map.entry("HelmRelease spec.install.disableTakeOwnership", false),
       Map.entry("HelmRelease spec.install.disableWaitForJobs", false),
       Map.entry("HelmRelease spec.install.serverSideApply", true),

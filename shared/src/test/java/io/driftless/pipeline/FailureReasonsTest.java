@@ -113,6 +113,29 @@ class FailureReasonsTest {
   }
 
   @Test
+  void aStageWithAnObjectTheServerRefusesIsReconciliationFailedAndNoneOfItIsAppliedOrPruned() {
+    reconcile("", "broken", "broken/cms.yaml", configMap("default", "broken-a", "v1") + "---\n"
+        + configMap("default", "broken-b", "v1"));
+    remote.write("broken/old.yaml", configMap("default", "broken-old", "v1")).commit("one more");
+    assertThat(outcome(fleet.engine().reconcile(ManualReconcile.all()), "flux-system/broken").ready()).isTrue();
+    remote.delete("broken/old.yaml")
+        .write("broken/cms.yaml", configMap("default", "broken-a", "v2") + "---\n"
+            + configMap("default", "broken-b", "v2").replace("value: \"v2\"", "value: [x, y]") + "---\n"
+            + configMap("default", "broken-new", "v2"))
+        .commit("broken-b cannot be applied");
+
+    ReconcileReport report = fleet.engine().reconcile(ManualReconcile.all());
+
+    assertFailedAlone(report, Reason.RECONCILIATION_FAILED, "ConfigMap/default/broken-b dry-run failed (");
+    assertThat(outcome(report, "flux-system/broken").message()).doesNotContain("\n");
+    var configMaps = fleet.kube().configMaps().inNamespace("default");
+    assertThat(configMaps.withName("broken-a").get().getData()).as("not updated").containsEntry("value", "v1");
+    assertThat(configMaps.withName("broken-b").get().getData()).containsEntry("value", "v1");
+    assertThat(configMaps.withName("broken-new").get()).as("not created").isNull();
+    assertThat(configMaps.withName("broken-old").get()).as("not pruned after a failed apply").isNotNull();
+  }
+
+  @Test
   void aHealthCheckTheClusterCannotAnswerIsHealthCheckFailed() {
     ReconcileReport report = reconcile("""
           healthChecks:

@@ -85,6 +85,27 @@ class FirstApplyListingsTest {
   }
 
   @Test
+  void aNewFleetOfFourObjectAppsSendsFourAppliesAndThreeDryRunsPerApp() {
+    for (int i = 0; i < APPS; i++) {
+      remote.write("apps/app-" + i + "/more.yaml", configMap("default", "app-" + i + "-flags", "on") + "---\n"
+          + configMap("default", "app-" + i + "-limits", "on") + "---\n"
+          + configMap("default", "app-" + i + "-extra", "on"));
+    }
+    ApiRequestCounter requests = fleet.engine().apiRequests();
+    long applies = requests.count("PATCH");
+    long dryRuns = requests.count("PATCH dryRun");
+
+    push(remote.commit(APPS + " apps of 4 objects"));
+
+    for (int i = 0; i < APPS; i++) {
+      assertThat(settingsOf(i).getData()).as("app-" + i).containsEntry("value", "from-git");
+    }
+    assertThat(requests.count("PATCH") - applies).as("one apply per object").isEqualTo(4 * APPS);
+    assertThat(requests.count("PATCH dryRun") - dryRuns)
+        .as("the stage validated before it is written; its first create validates itself").isEqualTo(3 * APPS);
+  }
+
+  @Test
   void anObjectFluxLeftDisabledIsNotTouchedByTheFirstApply() {
     fleet.kube().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
         .withNewMetadata().withName("app-3-settings").withNamespace("default")

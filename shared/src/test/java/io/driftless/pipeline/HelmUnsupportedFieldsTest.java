@@ -52,16 +52,17 @@ class HelmUnsupportedFieldsTest {
   }
 
   @Test
-  void retryOnFailureAndRollbackOptionsNotActedOnAreRefusedByName() {
+  void rollbackOptionsNotActedOnAreRefusedByNameAndRetryOnFailureIsAccepted() {
     assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          upgrade: {strategy: {name: RetryOnFailure, retryInterval: 1m}, remediation: {strategy: rollback}}
+          upgrade: {remediation: {strategy: rollback}}
           rollback: {force: true, cleanupOnFail: true, timeout: 1m, disableHooks: true}
         """)))
-        .hasMessage("HelmRelease/apps/web: spec.upgrade.strategy, spec.rollback.force, spec.rollback.cleanupOnFail"
+        .hasMessage("HelmRelease/apps/web: spec.rollback.force, spec.rollback.cleanupOnFail"
             + " are not supported by Driftless yet; refused rather than installed without it");
     assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
-          install: {remediation: {retries: 2}, strategy: {name: RemediateOnFailure}}
-          upgrade: {remediation: {retries: 1, strategy: uninstall, remediateLastFailure: true}}
+          install: {remediation: {retries: 2}, strategy: {name: RetryOnFailure}}
+          upgrade: {remediation: {retries: 1, strategy: uninstall, remediateLastFailure: true},
+            strategy: {name: RetryOnFailure, retryInterval: 1m}}
           test: {enable: true, ignoreFailures: true, filters: [{name: web-test}]}
           rollback: {timeout: 1m, disableWait: true, disableHooks: true}
         """))).doesNotThrowAnyException();

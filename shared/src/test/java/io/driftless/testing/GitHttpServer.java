@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A real smart-HTTP Git server for tests: the JDK's HTTP server in front of {@code git http-backend}
- * (CGI), serving bare repositories under a directory, and requiring HTTP Basic auth with a token.
+ * (CGI), serving bare repositories under a directory, and requiring the token as HTTP Basic auth's
+ * password or as a Bearer token.
  */
 public final class GitHttpServer implements AutoCloseable {
   private final HttpServer server;
@@ -51,6 +52,9 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   private boolean authorized(String header) {
+    if (header != null && header.equals("Bearer " + token)) {
+      return true;
+    }
     if (header == null || !header.startsWith("Basic ")) {
       return false;
     }

@@ -102,6 +102,7 @@ final class ResourceApi {
     }
     checkBody(r, applied);
     AssociativeKeys.check(r.type(), applied);
+    StringMaps.check(r.type(), applied);
     ObjectNode live = store.get(r.type(), ns(r), r.name());
     if (live == null) {
       checkNamespace(r, r.name());

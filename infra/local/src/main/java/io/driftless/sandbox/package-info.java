@@ -26,6 +26,12 @@
  *       ("associative list with keys has an element that omits key field "protocol""); the sandbox
  *       accepted it. Now the sandbox refuses it with the same message ({@code AssociativeKeys}), and the
  *       apply stage sets {@code protocol: TCP} first, as Flux does, so neither server sees it.</li>
+ *   <li>Server-side apply of a ConfigMap or Secret with a value of {@code data}, {@code binaryData} or
+ *       {@code stringData} that is not a string ({@code key: [x, y]}, {@code key: 1}): v1.20 refuses it with a
+ *       500 ("failed to create typed patch object: .data.key: expected string, got ..."), dry-run or not; the
+ *       sandbox accepted it. Now the sandbox refuses it the same way ({@code StringMaps}), the value after
+ *       "got" printed as JSON where the real server prints a Go value. Other fields of native kinds are
+ *       still not type-checked (no OpenAPI models, below).</li>
  *   <li>Finalizers and graceful deletion: a real server only sets {@code deletionTimestamp} on an object
  *       with finalizers and removes it when the last finalizer goes; a deleted Namespace stays
  *       {@code Terminating} while any of its objects is held, and creates in it are Forbidden. The

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * remediate a failure (rollback or uninstall) or, in sync, only repair the conditions. The loop stops
  * when an action of the same kind already ran in this reconcile, after every remediation, and when
  * retries are exhausted (Stalled {@code RetriesExceeded}: nothing more is attempted until the
- * HelmRelease, the chart or the values change and the counters reset). Failure counters: {@code failures}
+ * HelmRelease, the chart or the values change and the counters reset). Under the {@code RetryOnFailure}
+ * strategy ({@link RetryStrategy}) a failed release is upgraded again in the next reconcile, never
+ * remediated nor stalled. Failure counters: {@code failures}
  * on every failure, {@code installFailures}/{@code upgradeFailures} only when a revision was written.
  */
 public final class AtomicRelease {
@@ -133,7 +135,13 @@ public final class AtomicRelease {
       stall(policy);
       return false;
     }
-    if (!ran.add(policy.action())) {
+    return release(install);
+  }
+
+  /** Installs or upgrades, at most once per reconcile (install and upgrade are one kind, as in helm-controller). */
+  private boolean release(boolean install) {
+    RemediationPolicy policy = RemediationPolicy.of(hr, install);
+    if (!ran.add("release")) {
       retry(policy);
       return false;
     }
@@ -148,15 +156,26 @@ public final class AtomicRelease {
       actions.release(install);
     } catch (ActionFailure e) {
       status.setFailures(status.getFailures() + 1);
+      Reason reason = install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED;
       if (storage.latest(name).map(StoredRelease::version).orElse(0) == before) {
-        throw e; // nothing was written: no retry is used up, the error is the status
+        if (RetryStrategy.active(hr, status).isEmpty()) {
+          throw e; // nothing was written: no retry is used up, the error is the status
+        }
+        set(Condition.RELEASED, Condition.FALSE, reason, e.getMessage());
+        retry(policy);
+        return false;
       }
       policy.incrementFailureCount(status);
-      Reason reason = install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED;
       set(Condition.RELEASED, Condition.FALSE, reason, e.getMessage());
       return true;
     }
     status.removeCondition(Condition.REMEDIATED);
+    if (!install && RetryStrategy.of(hr, false).isPresent()) {
+      // helm-controller: under RetryOnFailure the counters only matter while the release is failed
+      status.setFailures(0);
+      status.setInstallFailures(0);
+      status.setUpgradeFailures(0);
+    }
     if (wanted.testsOn()) {
       set(Condition.TEST_SUCCESS, Condition.UNKNOWN, Reason.AWAITING_TESTS,
           "Release is awaiting tests");
@@ -184,6 +203,9 @@ public final class AtomicRelease {
 
   /** helm.md §2.3 {@code Failed}. */
   private boolean remediate(StoredRelease current) {
+    if (RetryStrategy.active(hr, status).isPresent()) {
+      return release(false); // RetryOnFailure: no remediation, no retries counted against it; upgrade again
+    }
     RemediationPolicy policy = RemediationPolicy.of(hr, status);
     if (status.getLastAttemptedReleaseAction() == null || policy.failureCount(status) <= 0) {
       return attempt(false);
@@ -250,10 +272,16 @@ public final class AtomicRelease {
     status.removeCondition(Condition.RECONCILING);
   }
 
-  /** Retries are left: the next reconcile tries again (helm-controller requeues at once). */
+  /**
+   * Retries are left: the next reconcile tries again (helm-controller requeues at once), or under
+   * RetryOnFailure after its {@code retryInterval}, which the schedule reads back ({@link RetryStrategy#pending}).
+   */
   private void retry(RemediationPolicy policy) {
-    String message = status.condition(Condition.REMEDIATED).or(() -> status.condition(Condition.RELEASED))
-        .map(Condition::message).orElse("retrying " + policy.action());
+    Optional<Duration> interval = RetryStrategy.active(hr, status);
+    String message = interval.map(d -> "retrying after " + Durations.format(d))
+        .or(() -> status.condition(Condition.REMEDIATED).or(() -> status.condition(Condition.RELEASED))
+            .map(Condition::message))
+        .orElse("retrying " + policy.action());
     set(Condition.RECONCILING, Condition.TRUE, Reason.PROGRESSING_WITH_RETRY, message);
   }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +41,8 @@ class AtomicReleaseTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
   private static final String WANTED_VERSION = "1.1.0";
   private static final String CONFIG = "sha256:values";
+  private static final String RETRY_BOTH = "  install: {strategy: {name: RetryOnFailure, retryInterval: 1m}}\n"
+      + "  upgrade: {strategy: {name: RetryOnFailure, retryInterval: 1m}}\n";
 
   /** One row: the world before, the actions that fail, and per reconcile the actions expected. */
   record Row(String spec, List<String> history, boolean recorded, boolean testsOn, Set<String> failing,
@@ -109,7 +112,24 @@ class AtomicReleaseTest {
                 List.of(List.of("install", "test")), "True:InstallSucceeded", null)),
         row("the latest revision failed before this reconcile and nothing was attempted: upgrade",
             new Row("  upgrade: {remediation: {retries: 1}}\n", List.of("1:deployed:1.0.0", "2:failed:1.1.0"),
-                true, false, Set.of(), List.of(List.of("upgrade")), "True:UpgradeSucceeded", null)));
+                true, false, Set.of(), List.of(List.of("upgrade")), "True:UpgradeSucceeded", null)),
+        row("RetryOnFailure: a failed install is not uninstalled; each next reconcile upgrades, never stalled",
+            new Row(RETRY_BOTH, List.of(), true, false, Set.of("install", "upgrade"),
+                List.of(List.of("install"), List.of("upgrade"), List.of("upgrade")), "False:UpgradeFailed", null)),
+        row("RetryOnFailure: a failed install, then the upgrade of the next reconcile succeeds",
+            new Row(RETRY_BOTH, List.of(), true, false, Set.of("install"),
+                List.of(List.of("install"), List.of("upgrade")), "True:UpgradeSucceeded", null)),
+        row("RetryOnFailure with remediation retries: a failed upgrade is not rolled back nor the retries counted",
+            new Row("  upgrade: {strategy: {name: RetryOnFailure}, remediation: {retries: 1, remediateLastFailure: true}}\n",
+                List.of("1:deployed:1.0.0"), true, false, Set.of("upgrade"),
+                List.of(List.of("upgrade"), List.of("upgrade"), List.of("upgrade")), "False:UpgradeFailed", null)),
+        row("RetryOnFailure: an install that writes no revision (template error) waits for the retry, no error",
+            new Row(RETRY_BOTH, List.of(), true, false, Set.of("install-unwritten"),
+                List.of(List.of("install"), List.of("install")), "False:InstallFailed", null)),
+        row("RetryOnFailure for install only: the upgrade retrying it remediates by its own rules (stalled)",
+            new Row("  install: {strategy: {name: RetryOnFailure}}\n", List.of(), true, false,
+                Set.of("install", "upgrade"), List.of(List.of("install"), List.of("upgrade")), "False:UpgradeFailed",
+                "RetriesExceeded")));
   }
 
   private static Arguments row(String name, Row row) {
@@ -152,6 +172,58 @@ class AtomicReleaseTest {
     assertThat(ready.status() + ":" + ready.reason()).as("Ready").isEqualTo(row.ready());
     assertThat(status.condition(Condition.STALLED).filter(Condition::isTrue).map(Condition::reason))
         .as("Stalled").isEqualTo(Optional.ofNullable(row.stalled()));
+  }
+
+  @Test
+  void underRetryOnFailureAFailedInstallWaitsItsRetryIntervalAndIsUpgradedWithoutRemediation() {
+    HelmRelease hr = TestHelmReleases.parse("web", RETRY_BOTH);
+    InMemoryReleaseStorage storage = new InMemoryReleaseStorage("apps");
+    HelmReleaseStatus status = new HelmReleaseStatus();
+    Set<String> failing = new java.util.HashSet<>(Set.of("install"));
+    FakeActions actions = new FakeActions(hr, storage, status, failing);
+    ReleaseState.Wanted wanted = new ReleaseState.Wanted("web", WANTED_VERSION, CONFIG, false, true, RenderDigests.of(hr));
+
+    new AtomicRelease(hr, storage, "web", status, wanted, actions, CLOCK).run();
+
+    assertThat(actions.ran).containsExactly("install");
+    assertThat(status.condition(Condition.RECONCILING).orElseThrow())
+        .extracting(Condition::status, Condition::reason, Condition::message)
+        .containsExactly(Condition.TRUE, "ProgressingWithRetry", "retrying after 1m0s");
+    assertThat(status.condition(Condition.READY).orElseThrow())
+        .extracting(Condition::status, Condition::reason, Condition::message)
+        .containsExactly(Condition.FALSE, "InstallFailed", "install failed");
+    assertThat(status.condition(Condition.REMEDIATED)).as("no remediation").isEmpty();
+    assertThat(status.condition(Condition.STALLED)).isEmpty();
+    assertThat(RetryStrategy.pending(hr, status)).as("due again after").contains(java.time.Duration.ofMinutes(1));
+
+    failing.clear();
+    actions.ran.clear();
+    new AtomicRelease(hr, storage, "web", status, wanted, actions, CLOCK).run();
+
+    assertThat(actions.ran).containsExactly("upgrade");
+    assertThat(storage.history("web")).as("the failed install kept, retried as an upgrade")
+        .extracting(StoredRelease::version).containsExactly(1, 2);
+    assertThat(storage.latest("web").orElseThrow().status()).isEqualTo(ReleaseStatus.DEPLOYED);
+    assertThat(status.isReady()).isTrue();
+    assertThat(status.condition(Condition.RECONCILING)).isEmpty();
+    assertThat(status.getInstallFailures() + status.getUpgradeFailures() + status.getFailures())
+        .as("cleared by the successful upgrade").isZero();
+    assertThat(RetryStrategy.pending(hr, status)).as("back on spec.interval").isEmpty();
+  }
+
+  @Test
+  void withoutRetryIntervalAFailedReleaseIsRetriedAfterFiveMinutesAsFluxsExampleSetsIt() {
+    HelmRelease hr = TestHelmReleases.parse("web",
+        "  install: {strategy: {name: RetryOnFailure}}\n  upgrade: {strategy: {name: RetryOnFailure}}\n");
+    InMemoryReleaseStorage storage = new InMemoryReleaseStorage("apps");
+    HelmReleaseStatus status = new HelmReleaseStatus();
+    ReleaseState.Wanted wanted = new ReleaseState.Wanted("web", WANTED_VERSION, CONFIG, false, true, RenderDigests.of(hr));
+
+    new AtomicRelease(hr, storage, "web", status, wanted, new FakeActions(hr, storage, status, Set.of("install")),
+        CLOCK).run();
+
+    assertThat(status.condition(Condition.RECONCILING).map(Condition::message)).contains("retrying after 5m0s");
+    assertThat(RetryStrategy.pending(hr, status)).contains(java.time.Duration.ofMinutes(5));
   }
 
   private static StoredRelease revision(int version, ReleaseStatus status, String chartVersion) {
@@ -220,6 +292,9 @@ class AtomicReleaseTest {
       String action = install ? "install" : "upgrade";
       ran.add(action);
       int version = storage.latest("web").map(StoredRelease::version).orElse(0) + 1;
+      if (failing.contains(action + "-unwritten")) {
+        throw new ActionFailure(install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED, action + " failed", null);
+      }
       if (failing.contains(action)) {
         record(revision(version, ReleaseStatus.FAILED, WANTED_VERSION), action, WANTED_VERSION, CONFIG);
         throw new ActionFailure(install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED, action + " failed", null);
