@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       SuspendCommand.Resume.class,
       BuildCommand.class,
       DiffCommand.class,
+      ValidateCommand.class,
       TreeCommand.class,
       ExportCommand.class,
       VersionCommand.class,

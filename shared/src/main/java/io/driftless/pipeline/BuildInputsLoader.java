@@ -34,15 +34,21 @@ final class BuildInputsLoader {
     DecryptionKeys keys = registeredKeys();
     Kustomization.Decryption decryption = ks.spec().decryption();
     if (decryption != null) {
-      if (decryption.provider() != null && !"sops".equals(decryption.provider())) {
-        throw new IllegalArgumentException(
-            ks.subject() + ": spec.decryption.provider '" + decryption.provider() + "' is not supported (sops is)");
-      }
+      refuseProvider(ks);
       if (decryption.secretRef() != null && decryption.secretRef().name() != null) {
         keys = keys.plus(DecryptionKeys.fromSecretData(secretData(ks, decryption.secretRef().name(), cluster)));
       }
     }
     return new BuildInputs(keys, variables(ks, cluster));
+  }
+
+  /** Only SOPS decrypts: another {@code spec.decryption.provider} is refused by name. */
+  static void refuseProvider(Kustomization ks) {
+    Kustomization.Decryption decryption = ks.spec().decryption();
+    if (decryption != null && decryption.provider() != null && !"sops".equals(decryption.provider())) {
+      throw new IllegalArgumentException(
+          ks.subject() + ": spec.decryption.provider '" + decryption.provider() + "' is not supported (sops is)");
+    }
   }
 
   /** postBuild variables: substituteFrom objects in list order (later wins), then inline substitute. */

@@ -69,7 +69,7 @@ record FluxObjectSplit(Discovered flux, List<KubeObject> toApply, int skippedFlu
    * repository on the function's disk) is refused as Flux's schema refuses it. The root's own
    * {@code flux-system/flux-system} is exempt: its registered URL is used, never the one in Git.
    */
-  private static void gitRepository(KubeObject o) {
+  static void gitRepository(KubeObject o) {
     GitRepository repo = FluxObjects.gitRepository(o);
     if (!repo.key().equals(Bootstrap.ROOT_SOURCE_KEY) && !RemoteUrls.isRemote(repo.spec().url())) {
       throw SpecReader.invalid(o, "spec.url", RemoteUrls.ONLY_REMOTE);

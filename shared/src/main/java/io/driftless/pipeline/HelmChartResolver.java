@@ -96,10 +96,7 @@ final class HelmChartResolver {
       SourceSnapshot snap = Sources.fetchGit(ctx, root, hr.subject(), key, false).snapshot();
       return sources.fromGitRepository(t.owner(), snap, t.chart(), t.strategy());
     }
-    if (!HelmRepository.KIND.equals(t.sourceKind())) {
-      throw failure(hr, t.field() + " kind " + t.sourceKind()
-          + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
-    }
+    refuseSourceKind(hr, t.field(), t.sourceKind());
     HelmRecord rec = sourceRecord(cluster, hr,
         new HelmRelease.CrossNamespaceRef(null, HelmRepository.KIND, t.sourceName(), t.sourceNamespace()));
     HelmRepository repo = (HelmRepository) WorkItems.parse(rec);
@@ -151,6 +148,13 @@ final class HelmChartResolver {
       secret.getData().forEach((k, v) -> data.put(k, Base64.getDecoder().decode(v)));
     }
     return data;
+  }
+
+  /** A chart template's source is a HelmRepository or a GitRepository; any other kind (Bucket) is refused. */
+  static void refuseSourceKind(HelmRelease hr, String field, String kind) {
+    if (!HelmRepository.KIND.equals(kind) && !GitRepository.KIND.equals(kind)) {
+      throw failure(hr, field + " kind " + kind + " is not supported by Driftless yet (HelmRepository and GitRepository are)");
+    }
   }
 
   private static StageFailure failure(HelmRelease hr, String cause) {

@@ -26,6 +26,15 @@ final class HelmUnsupportedFields {
   private HelmUnsupportedFields() {}
 
   static void refuse(HelmRelease hr) {
+    List<String> fields = fields(hr);
+    if (!fields.isEmpty()) {
+      throw refused(hr, String.join(", ", fields) + (fields.size() == 1 ? " is" : " are")
+          + " not supported by Driftless yet");
+    }
+  }
+
+  /** The fields of {@code hr} {@link #refuse} refuses, in the table's order; empty when none is set. */
+  static List<String> fields(HelmRelease hr) {
     HelmRelease.Spec s = hr.spec();
     Map<String, Boolean> set = new LinkedHashMap<>();
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
@@ -72,10 +81,7 @@ final class HelmUnsupportedFields {
         fields.add(field);
       }
     });
-    if (!fields.isEmpty()) {
-      throw refused(hr, String.join(", ", fields) + (fields.size() == 1 ? " is" : " are")
-          + " not supported by Driftless yet");
-    }
+    return fields;
   }
 
   private static StageFailure refused(HelmRelease hr, String why) {

@@ -50,11 +50,17 @@ final class Sources {
       return ExternalArtifacts.fetched(
           ExternalArtifacts.generate(ctx, root, ks.subject(), keyOf(ks), fetchSources));
     }
-    if (!GitRepository.KIND.equals(ref.kind())) {
-      throw new SourceException(ks.subject() + ": spec.sourceRef.kind " + ref.kind()
+    refuseSourceKind(ks);
+    return fetchGit(ctx, root, ks.subject(), keyOf(ks), fetchSources);
+  }
+
+  /** The source kinds a Kustomization may name: GitRepository and ExternalArtifact; any other is refused. */
+  static void refuseSourceKind(Kustomization ks) {
+    String kind = ks.spec().sourceRef().kind();
+    if (!GitRepository.KIND.equals(kind) && !ArtifactGenerator.EXTERNAL_ARTIFACT.equals(kind)) {
+      throw new SourceException(ks.subject() + ": spec.sourceRef.kind " + kind
           + " is not supported yet (GitRepository and ExternalArtifact are)");
     }
-    return fetchGit(ctx, root, ks.subject(), keyOf(ks), fetchSources);
   }
 
   /** The GitRepository fields Driftless parses but does not act on yet: each refused by name, never fetched without it. */

@@ -37,9 +37,16 @@ public final class FluxBuilder {
    */
   private final Map<String, SourceIgnore> ignores = new ConcurrentHashMap<>();
   private static final int IGNORES_KEPT = 64;
+  /** False for an offline check: SOPS-encrypted files and objects are passed on as they are in Git. */
+  private final boolean decrypts;
 
   public FluxBuilder(KustomizeOptions options) {
+    this(options, true);
+  }
+
+  private FluxBuilder(KustomizeOptions options, boolean decrypts) {
     this.kustomize = new SpecKustomizer(options);
+    this.decrypts = decrypts;
   }
 
   /**
@@ -48,6 +55,14 @@ public final class FluxBuilder {
    */
   public static FluxBuilder forSources() {
     return new FluxBuilder(KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE));
+  }
+
+  /**
+   * As {@link #forSources()}, but decrypting nothing: an object still encrypted carries its {@code sops}
+   * field ({@link SopsDecryptor#isEncrypted}), for a check that runs with no keys ({@code driftless validate}).
+   */
+  public static FluxBuilder forSourcesWithoutDecryption() {
+    return new FluxBuilder(KustomizeOptions.defaults().withLoadRestrictor(KustomizeOptions.LoadRestrictor.NONE), false);
   }
 
   public BuildResult build(Path sourceRoot, Kustomization ks) {
@@ -70,8 +85,9 @@ public final class FluxBuilder {
     List<KubeObject> objects;
     try {
       KustomizeFileSystem disk = new DiskFileSystem(sourceRoot);
-      KustomizeFileSystem files = new DecryptingFileSystem(new IgnoringFileSystem(
-          new RecordingFileSystem(disk, reads), ignoreOf(disk, sourceRoot, snapshot, inputs.sourceIgnore())), sops);
+      KustomizeFileSystem read = new IgnoringFileSystem(
+          new RecordingFileSystem(disk, reads), ignoreOf(disk, sourceRoot, snapshot, inputs.sourceIgnore()));
+      KustomizeFileSystem files = decrypts ? new DecryptingFileSystem(read, sops) : read;
       if (!files.isDirectory(ks.spec().normalizedPath())) {
         throw new ManifestException(ks.spec().path(), "spec.path not found in the source");
       }
@@ -82,7 +98,7 @@ public final class FluxBuilder {
     List<KubeObject> out = new ArrayList<>(objects.size());
     for (KubeObject rendered : objects) {
       requireIdentity(where, rendered);
-      KubeObject o = substitute(where, ks, inputs, decrypt(where, sops, rendered));
+      KubeObject o = substitute(where, ks, inputs, decrypts ? decrypt(where, sops, rendered) : rendered);
       setCommonMetadata(o, ks.spec().commonMetadata());
       out.add(o);
     }
