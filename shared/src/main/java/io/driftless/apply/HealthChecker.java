@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Waits until applied objects are Current by kstatus rules (or, for the kinds they match, by a
@@ -19,10 +20,17 @@ import java.util.Map;
 public final class HealthChecker {
   private final KubernetesClient client;
   private final Poller poller;
+  private final Function<Map<String, Object>, HealthStatus> rule;
 
   public HealthChecker(KubernetesClient client, Duration poll) {
+    this(client, poll, HealthStatus::of);
+  }
+
+  /** With {@code rule} judging each object a CEL rule does not (e.g. {@link HealthStatus#startedJobsCurrent}). */
+  public HealthChecker(KubernetesClient client, Duration poll, Function<Map<String, Object>, HealthStatus> rule) {
     this.client = client;
     this.poller = new Poller(poll);
+    this.rule = rule;
   }
 
   /** An object to check: its identity and the apiVersion it was applied with. */
@@ -41,7 +49,7 @@ public final class HealthChecker {
         Map<String, Object> live = live(t);
         HealthStatus s;
         try {
-          s = rules.statusOf(t.id(), live).orElseGet(() -> HealthStatus.of(live));
+          s = rules.statusOf(t.id(), live).orElseGet(() -> rule.apply(live));
         } catch (CelExpression.EvaluationException e) {
           notReady.put(t.id().subject(), "Unknown': " + e.getMessage());
           continue;

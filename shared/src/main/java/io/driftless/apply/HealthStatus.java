@@ -50,6 +50,33 @@ public enum HealthStatus {
     };
   }
 
+  /**
+   * As {@link #of}, with kstatus's own Job rule in place of Flux's: a Job that has started is Current
+   * (Helm's wait without {@code WaitForJobs}); a failed one still fails.
+   */
+  public static HealthStatus startedJobsCurrent(Map<String, Object> live) {
+    HealthStatus s = of(live);
+    boolean started = live != null && "Job".equals(live.get("kind")) && map(live.get("status")).get("startTime") != null;
+    return s == IN_PROGRESS && started ? CURRENT : s;
+  }
+
+  /**
+   * Helm 3's legacy waiter ({@code waitStrategy.name: legacy}; its {@code ReadyChecker}): the workload,
+   * Pod, PersistentVolumeClaim and CustomResourceDefinition kinds it knows by the rules above, a Job only
+   * with {@code waitForJobs}; every other kind (custom resources included) is ready once it exists.
+   */
+  public static HealthStatus legacy(Map<String, Object> live, boolean waitForJobs) {
+    if (live == null) {
+      return NOT_FOUND;
+    }
+    String kind = String.valueOf(live.get("kind"));
+    boolean checked = LEGACY_CHECKED.contains(kind) || waitForJobs && "Job".equals(kind);
+    return checked ? of(live) : CURRENT;
+  }
+
+  private static final java.util.Set<String> LEGACY_CHECKED = java.util.Set.of("Deployment", "StatefulSet",
+      "DaemonSet", "ReplicaSet", "ReplicationController", "Pod", "PersistentVolumeClaim", "CustomResourceDefinition");
+
   private static HealthStatus deployment(Map<String, Object> spec, Map<String, Object> status) {
     if (conditionReason(status, "Progressing").equals("ProgressDeadlineExceeded")) {
       return FAILED;

@@ -26,7 +26,7 @@ final class Pruner {
     this.client = client;
   }
 
-  ChangeSet prune(List<InventoryEntry> stale, OwnerLabels owner) {
+  ChangeSet prune(List<InventoryEntry> stale, OwnerLabels owner, DeletionPropagation propagation) {
     List<InventoryEntry> ordered = new ArrayList<>(stale);
     ordered.sort(Comparator.comparing(InventoryEntry::objectId, KindOrder.APPLY).reversed());
     ChangeSet changes = new ChangeSet();
@@ -35,7 +35,7 @@ final class Pruner {
     for (InventoryEntry entry : ordered) {
       ObjectId id = entry.objectId();
       try {
-        changes.add(new ChangeSetEntry(id, entry.v(), pruneOne(entry, owner)));
+        changes.add(new ChangeSetEntry(id, entry.v(), pruneOne(entry, owner, propagation)));
       } catch (RuntimeException e) {
         survivors.add(entry);
         failures.add(ApiErrors.describe(id.subject(), "delete", e));
@@ -47,7 +47,7 @@ final class Pruner {
     return changes;
   }
 
-  private Action pruneOne(InventoryEntry entry, OwnerLabels owner) {
+  private Action pruneOne(InventoryEntry entry, OwnerLabels owner, DeletionPropagation propagation) {
     Optional<Resource<GenericKubernetesResource>> resource = resource(entry);
     GenericKubernetesResource live = resource.map(Resource::get).orElse(null);
     if (live == null) {
@@ -60,7 +60,7 @@ final class Pruner {
     if (protectedObject || !owner.ownedBy(meta.getLabels())) {
       return Action.SKIPPED;
     }
-    resource.get().withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    resource.get().withPropagationPolicy(propagation).delete();
     return Action.DELETED;
   }
 

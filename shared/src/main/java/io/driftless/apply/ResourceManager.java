@@ -2,6 +2,7 @@ package io.driftless.apply;
 
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -116,7 +117,12 @@ public final class ResourceManager {
 
   /** Deletes the stale objects this Kustomization owns; the rest are reported as skipped. */
   public ChangeSet prune(List<InventoryEntry> stale, OwnerLabels owner) {
-    return pruner.prune(stale, owner);
+    return pruner.prune(stale, owner, DeletionPropagation.BACKGROUND);
+  }
+
+  /** As {@link #prune(List, OwnerLabels)}, each delete sent with {@code propagation}. */
+  public ChangeSet prune(List<InventoryEntry> stale, OwnerLabels owner, DeletionPropagation propagation) {
+    return pruner.prune(stale, owner, propagation);
   }
 
   private LiveObjects readLive(List<KubeObject> objects, ApplyOptions options, ChangeSet changes) {

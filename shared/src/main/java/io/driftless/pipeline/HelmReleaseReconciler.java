@@ -90,7 +90,8 @@ final class HelmReleaseReconciler {
       ReleaseObjects builder = new ReleaseObjects(client);
       HookRunner hooks = new HookRunner(client, builder, ctx.clock());
       ReleaseUninstall uninstall = new ReleaseUninstall(new ResourceManager(client), hooks, ctx.clock());
-      changes.addAll(uninstall.uninstallIfMoved(hr, client, status, name, namespace, storage.namespace(), ctx.clock()));
+      changes.addAll(uninstall.uninstallIfMoved(hr, client, status, name, namespace, storage.namespace(),
+          artifact.chartName(), ctx.clock()));
       String specDigest = Digests.sha256(rec.manifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       RemediationPolicy.resetFailuresIfChanged(status, specDigest, chartVersion, configDigest);
       status.setLastAttemptedRevision(chartVersion);

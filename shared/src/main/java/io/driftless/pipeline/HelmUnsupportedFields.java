@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
@@ -13,16 +14,23 @@ import java.util.Map;
  * field were not there. Hooks, tests, remediation, rollback and the {@code RetryOnFailure} strategy are acted on (see
  * {@link io.driftless.helm.reconcile.AtomicRelease}).
  *
- * <p>{@code upgrade.preserveValues} stays refused: Helm's ReuseValues renders with the previous
- * release's coalesced values as the chart's defaults and its config merged under the new values,
- * which needs Helm's coalescing of the stored chart; helm-java 0.0.21's {@code template} has no such
- * option, and Driftless does not reimplement the coalescing. Accepted without effect, because Driftless
- * behaves as helm-controller then does: {@code upgrade.force} (a no-op under server-side apply, which
- * Driftless always uses), {@code install|upgrade.disableOpenAPIValidation} (Driftless never validates
- * manifests on the client; the API server validates them) and {@code install.replace} (an uninstalled
- * release kept by {@code keepHistory} is always reinstalled under its name).
+ * <p>Accepted without effect, because Driftless behaves as helm-controller then does:
+ * {@code upgrade.force} and {@code rollback.force} (a no-op under server-side apply, which Driftless
+ * always uses), {@code rollback.recreate} (deprecated, no effect in Helm 4; logged as helm-controller
+ * logs it), {@code install|upgrade.disableOpenAPIValidation} (Driftless never validates manifests on the
+ * client; the API server validates them) and {@code install.replace} (an uninstalled release kept by
+ * {@code keepHistory} is always reinstalled under its name).
+ *
+ * <p>Accepted, acting as the default, with the reason in docs/flux-compatibility.md:
+ * {@code install.serverSideApply: false} and {@code upgrade|rollback.serverSideApply: disabled} (Driftless
+ * has one apply path, server-side with conflicts forced, as helm-controller's default; it keeps no
+ * client-side last-applied state to three-way merge against), {@code waitStrategy.name: legacy}
+ * (Driftless's wait is kstatus's poller for both) and {@code chart.metadata} (it labels the HelmChart
+ * object helm-controller creates for source-controller; Driftless resolves charts without one).
  */
 final class HelmUnsupportedFields {
+  private static final Logger LOG = Logger.getLogger(HelmUnsupportedFields.class.getName());
+
   private HelmUnsupportedFields() {}
 
   static void refuse(HelmRelease hr) {
@@ -37,43 +45,20 @@ final class HelmUnsupportedFields {
   static List<String> fields(HelmRelease hr) {
     HelmRelease.Spec s = hr.spec();
     Map<String, Boolean> set = new LinkedHashMap<>();
-    set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
     set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
     set.put("spec.postRenderStrategy", s.postRenderStrategy() != null && !"nohooks".equals(s.postRenderStrategy()));
     set.put("spec.dependsOn[].readyExpr", UnsupportedFields.hasReadyExpr(s.dependencies()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
-      set.put("spec.chart.metadata", c.metadata() != null);
       set.put("spec.chart.spec.verify", c.spec().verify() != null);
-    }
-    HelmRelease.Install in = s.install();
-    if (in != null) {
-      set.put("spec.install.disableTakeOwnership", isTrue(in.disableTakeOwnership()));
-      set.put("spec.install.disableWaitForJobs", isTrue(in.disableWaitForJobs()));
-      set.put("spec.install.serverSideApply", Boolean.FALSE.equals(in.serverSideApply()));
     }
     HelmRelease.Upgrade up = s.upgrade();
     if (up != null) {
       set.put("spec.upgrade.remediation.strategy", up.remediation() != null && up.remediation().strategy() != null
           && !List.of("rollback", "uninstall").contains(up.remediation().strategy()));
-      set.put("spec.upgrade.disableTakeOwnership", isTrue(up.disableTakeOwnership()));
-      set.put("spec.upgrade.disableWaitForJobs", isTrue(up.disableWaitForJobs()));
-      set.put("spec.upgrade.preserveValues", isTrue(up.preserveValues()));
-      set.put("spec.upgrade.chartNameChangeStrategy", up.chartNameChangeStrategy() != null
-          && !"Reinstall".equals(up.chartNameChangeStrategy()));
-      set.put("spec.upgrade.serverSideApply", "disabled".equals(up.serverSideApply()));
     }
-    HelmRelease.Rollback rb = s.rollback();
-    if (rb != null) {
-      set.put("spec.rollback.force", isTrue(rb.force()));
-      set.put("spec.rollback.recreate", isTrue(rb.recreate()));
-      set.put("spec.rollback.disableWaitForJobs", isTrue(rb.disableWaitForJobs()));
-      set.put("spec.rollback.cleanupOnFail", isTrue(rb.cleanupOnFail()));
-      set.put("spec.rollback.serverSideApply", "disabled".equals(rb.serverSideApply()));
-    }
-    HelmRelease.Uninstall un = s.uninstall();
-    if (un != null) {
-      set.put("spec.uninstall.deletionPropagation", !"background".equals(un.effectiveDeletionPropagation()));
+    if (s.rollback() != null && isTrue(s.rollback().recreate())) {
+      LOG.info(hr.subject() + ": warning: the .spec.rollback.recreate field is deprecated and has no effect");
     }
     List<String> fields = new ArrayList<>();
     set.forEach((field, isSet) -> {

@@ -79,4 +79,42 @@ class HealthStatusTest {
   void statusFollowsKstatus(String name, String yaml, HealthStatus expected) {
     assertThat(HealthStatus.of(Yaml.readDocuments("test.yaml", yaml).get(0))).isEqualTo(expected);
   }
+
+  static Stream<Arguments> helmWaits() {
+    String running = """
+        kind: Job
+        status: {startTime: "2026-01-01T00:00:00Z", active: 1}
+        """;
+    String notReadyWidget = """
+        kind: Widget
+        status: {conditions: [{type: Ready, status: "False"}]}
+        """;
+    String failedJob = """
+        kind: Job
+        status: {startTime: "2026-01-01T00:00:00Z", conditions: [{type: Failed, status: "True"}]}
+        """;
+    return Stream.of(
+        Arguments.of("a started Job without waitForJobs", running, "poller", false, HealthStatus.CURRENT),
+        Arguments.of("a started Job with waitForJobs", running, "poller", true, HealthStatus.IN_PROGRESS),
+        Arguments.of("a failed Job without waitForJobs", failedJob, "poller", false, HealthStatus.FAILED),
+        Arguments.of("a Job not started without waitForJobs", "kind: Job\n", "poller", false, HealthStatus.IN_PROGRESS),
+        Arguments.of("legacy: a Job without waitForJobs", "kind: Job\n", "legacy", false, HealthStatus.CURRENT),
+        Arguments.of("legacy: a started Job with waitForJobs", running, "legacy", true, HealthStatus.IN_PROGRESS),
+        Arguments.of("legacy: a custom resource not Ready", notReadyWidget, "legacy", true, HealthStatus.CURRENT),
+        Arguments.of("legacy: a Deployment rolling out", """
+            kind: Deployment
+            spec: {replicas: 2}
+            status: {replicas: 2, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1}
+            """, "legacy", true, HealthStatus.IN_PROGRESS));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("helmWaits")
+  void helmsWaitStrategiesAndWaitForJobs(String name, String yaml, String strategy, boolean waitForJobs,
+      HealthStatus expected) {
+    var live = Yaml.readDocuments("test.yaml", yaml).get(0);
+    HealthStatus status = strategy.equals("legacy") ? HealthStatus.legacy(live, waitForJobs)
+        : waitForJobs ? HealthStatus.of(live) : HealthStatus.startedJobsCurrent(live);
+    assertThat(status).isEqualTo(expected);
+  }
 }

@@ -167,19 +167,7 @@ class CompatibilityTableTest {
 
   /** For rows that refuse only some values: the values their notes say act, each accepted by the engine. */
   private static final Map<String, Object> ACTING_VALUES = Map.ofEntries(
-      Map.entry("HelmRelease spec.install.disableTakeOwnership", false),
-      Map.entry("HelmRelease spec.install.disableWaitForJobs", false),
-      Map.entry("HelmRelease spec.install.serverSideApply", true),
-      Map.entry("HelmRelease spec.upgrade.serverSideApply", "auto"),
-      Map.entry("HelmRelease spec.upgrade.preserveValues", false),
-      Map.entry("HelmRelease spec.upgrade.chartNameChangeStrategy", "Reinstall"),
-      Map.entry("HelmRelease spec.rollback.serverSideApply", "enabled"),
-      Map.entry("HelmRelease spec.rollback.recreate", false),
-      Map.entry("HelmRelease spec.rollback.force", false),
-      Map.entry("HelmRelease spec.rollback.cleanupOnFail", false),
-      Map.entry("HelmRelease spec.uninstall.deletionPropagation", "background"),
       Map.entry("HelmRelease spec.postRenderStrategy", "nohooks"),
-      Map.entry("HelmRelease spec.waitStrategy.name", "poller"),
       Map.entry("GitRepository spec.provider", "generic"),
       Map.entry("GitRepository spec.recurseSubmodules", false));
 

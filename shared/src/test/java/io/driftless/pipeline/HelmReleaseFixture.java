@@ -13,6 +13,8 @@ import io.driftless.testing.LocalFleet;
 import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -74,6 +76,11 @@ final class HelmReleaseFixture implements AutoCloseable {
 
   /** The same with chart {@code version}, and {@code upgradeFields} added to {@code spec.upgrade}. */
   HelmReleaseStatus reconcile(String version, String upgradeFields, String extraSpec) {
+    return reconcile(version, "", upgradeFields, extraSpec);
+  }
+
+  /** The same with {@code installFields} added to {@code spec.install}. */
+  HelmReleaseStatus reconcile(String version, String installFields, String upgradeFields, String extraSpec) {
     remote.write("web/release.yaml", """
         apiVersion: helm.toolkit.fluxcd.io/v2
         kind: HelmRelease
@@ -81,10 +88,26 @@ final class HelmReleaseFixture implements AutoCloseable {
         spec:
           interval: 10m
           chart: {spec: {chart: web, version: "%s", sourceRef: {kind: HelmRepository, name: charts}}}
-          install: {disableHooks: true, crds: Skip}
+          install: {disableHooks: true, crds: Skip%s}
           upgrade: {disableHooks: true%s}
-        """.formatted(version, upgradeFields) + extraSpec).commit("web " + version + " with " + extraSpec.strip());
+        """.formatted(version, installFields, upgradeFields) + extraSpec)
+        .commit("web " + version + " with " + (installFields + upgradeFields + extraSpec).strip());
     return reconcileAgain();
+  }
+
+  /**
+   * Serves web 1.1.0 (written under {@code dir}): a new ConfigMap web-extra, and the Deployment's
+   * selector changed, which the API server refuses as immutable, so an upgrade to it fails after
+   * creating web-extra.
+   */
+  void serveFailingUpgrade(Path dir) throws IOException {
+    Path v11 = TestCharts.writeChart(dir, "web", "1.1.0");
+    Files.writeString(v11.resolve("templates/extra.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ .Release.Name }}-extra}\ndata: {new: \"yes\"}\n");
+    Path deployment = v11.resolve("templates/deployment.yaml");
+    Files.writeString(deployment, Files.readString(deployment).replace("{app: {{ .Chart.Name | quote }}}",
+        "{app: {{ .Chart.Name | quote }}, track: stable}"));
+    serve("1.1.0", TestCharts.packageChart(v11));
   }
 
   /** Reconciles everything again, nothing committed; the HelmRelease's status after it. */

@@ -7,11 +7,9 @@ import io.driftless.helm.release.ReleaseStatus;
 import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
-import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -176,13 +174,7 @@ class HelmReleaseRenderingEndToEndTest {
   @Test
   void cleanupOnFailDeletesWhatAFailedUpgradeCreated() throws Exception {
     reconcile("");
-    Path v11 = TestCharts.writeChart(tmp.resolve("v1.1.0"), "web", "1.1.0");
-    Files.writeString(v11.resolve("templates/extra.yaml"),
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ .Release.Name }}-extra}\ndata: {new: \"yes\"}\n");
-    Path deployment = v11.resolve("templates/deployment.yaml");
-    Files.writeString(deployment, Files.readString(deployment).replace("{app: {{ .Chart.Name | quote }}}",
-        "{app: {{ .Chart.Name | quote }}, track: stable}"));
-    fixture.serve("1.1.0", TestCharts.packageChart(v11));
+    fixture.serveFailingUpgrade(tmp.resolve("v1.1.0"));
 
     HelmReleaseStatus failed = fixture.reconcile("1.1.0", ", cleanupOnFail: true", "");
 

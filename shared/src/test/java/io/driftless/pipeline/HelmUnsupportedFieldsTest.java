@@ -29,13 +29,13 @@ class HelmUnsupportedFieldsTest {
   @Test
   void everyFieldSetIsNamedInOneLine() {
     assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          waitStrategy: {name: legacy}
+          postRenderStrategy: separate
           test: {enable: true}
-          upgrade: {remediation: {retries: 3}, preserveValues: true}
+          upgrade: {remediation: {retries: 3}, strategy: {name: RetryOnFailure}}
         """)))
         .isInstanceOf(StageFailure.class)
-        .hasMessage("HelmRelease/apps/web: spec.waitStrategy,"
-            + " spec.upgrade.preserveValues are not supported by Driftless yet; refused rather than installed without it");
+        .hasMessage("HelmRelease/apps/web: spec.postRenderStrategy,"
+            + " spec.upgrade.strategy are not supported by Driftless yet; refused rather than installed without it");
   }
 
   @Test
@@ -52,13 +52,19 @@ class HelmUnsupportedFieldsTest {
   }
 
   @Test
-  void rollbackOptionsNotActedOnAreRefusedByNameAndRetryOnFailureIsAccepted() {
-    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          upgrade: {remediation: {strategy: rollback}}
-          rollback: {force: true, cleanupOnFail: true, timeout: 1m, disableHooks: true}
-        """)))
-        .hasMessage("HelmRelease/apps/web: spec.rollback.force, spec.rollback.cleanupOnFail"
-            + " are not supported by Driftless yet; refused rather than installed without it");
+  void theInstallUpgradeRollbackAndUninstallOptionsAreAccepted() {
+    assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
+          waitStrategy: {name: legacy}
+          install: {disableTakeOwnership: true, disableWaitForJobs: true, serverSideApply: false}
+          upgrade: {preserveValues: true, disableTakeOwnership: true, disableWaitForJobs: true,
+            chartNameChangeStrategy: InPlaceUpdate, serverSideApply: disabled}
+          rollback: {force: true, recreate: true, cleanupOnFail: true, disableWaitForJobs: true, serverSideApply: disabled}
+          uninstall: {deletionPropagation: orphan}
+        """))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void retryOnFailureAndEveryRemediationOptionAreAccepted() {
     assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
           install: {remediation: {retries: 2}, strategy: {name: RetryOnFailure}}
           upgrade: {remediation: {retries: 1, strategy: uninstall, remediateLastFailure: true},

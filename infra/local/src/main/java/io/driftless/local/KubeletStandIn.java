@@ -15,7 +15,8 @@ import java.util.Map;
  * Stands in for the scheduler, the kubelets and the workload controllers that a bare control plane
  * lacks: it watches Deployments, StatefulSets, DaemonSets, ReplicaSets and Jobs and writes the status a
  * healthy cluster would report once every pod is running and ready (Jobs: complete, or failed when
- * labelled {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so a test can make a Helm hook fail). It says what it is:
+ * labelled {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so a test can make a Helm hook fail, or started and
+ * never finished when labelled {@code Running}). It says what it is:
  * nothing runs; only status is written, through the status subresource, as the controllers would.
  * With it, {@code wait: true} and health checks mean the same on the real server as on a real cluster.
  */
@@ -101,9 +102,12 @@ public final class KubeletStandIn implements AutoCloseable {
         String now = existingStartTime(object);
         status.put("startTime", now);
         Map<String, String> labels = object.getMetadata().getLabels();
-        if (labels != null && "Failed".equals(labels.get(JOB_OUTCOME_LABEL))) {
+        String outcome = labels == null ? "" : labels.getOrDefault(JOB_OUTCOME_LABEL, "");
+        if ("Failed".equals(outcome)) {
           status.put("failed", 1);
           status.put("conditions", List.of(condition("Failed", "BackoffLimitExceeded")));
+        } else if ("Running".equals(outcome)) {
+          status.put("active", 1);
         } else {
           status.put("succeeded", 1);
           status.put("completionTime", now);

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * What the controllers of a real cluster would write into status, done at once on every write:
  * workloads report all replicas ready, Jobs complete (or failed, when labelled
- * {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so tests can make a Helm hook fail), Namespaces are
+ * {@value #JOB_OUTCOME_LABEL}{@code : Failed}, so tests can make a Helm hook fail; started and never
+ * finished when labelled {@code Running}), Namespaces are
  * Active, CRDs are Established. The status is
  * derived only from the object itself, so rewriting an unchanged object yields the same status.
  */
@@ -65,10 +66,14 @@ final class SimulatedControllers {
 
   private static void job(ObjectNode object) {
     String since = object.path("metadata").path("creationTimestamp").asText();
-    boolean fails = "Failed".equals(object.path("metadata").path("labels").path(JOB_OUTCOME_LABEL).asText());
+    String outcome = object.path("metadata").path("labels").path(JOB_OUTCOME_LABEL).asText();
     ObjectNode status = object.putObject("status").put("startTime", since);
+    if ("Running".equals(outcome)) {
+      status.put("active", 1);
+      return;
+    }
     ArrayNode conditions = status.putArray("conditions");
-    if (fails) {
+    if ("Failed".equals(outcome)) {
       status.put("failed", 1);
       condition(conditions, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", since);
     } else {

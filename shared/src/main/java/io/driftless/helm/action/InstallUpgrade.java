@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Install and upgrade (helm-controller's {@code install.go} and {@code upgrade.go}, helm.md §2.4): render
@@ -67,26 +68,44 @@ public final class InstallUpgrade {
     Reason failedReason = install ? Reason.INSTALL_FAILED : Reason.UPGRADE_FAILED;
     String release = namespace + "/" + name;
     String chart = artifact.chartName() + "@" + chartVersion;
+    UnaryOperator<String> failure = cause -> hr.subject() + ": Helm " + action + " failed for release " + release
+        + " with chart " + chart + ": " + cause;
+    Map<String, Object> config = values;
+    Map<String, Object> renderValues = values;
+    if (PreservedValues.enabled(hr, install)) {
+      // Helm's current release: the latest when deployed, else the deployed one, else the latest.
+      Optional<StoredRelease> current = latest.filter(r -> r.status() == ReleaseStatus.DEPLOYED)
+          .or(() -> storage.deployed(name)).or(() -> latest);
+      if (current.isPresent()) {
+        PreservedValues preserved = PreservedValues.of(values, current.get());
+        config = preserved.config();
+        renderValues = preserved.render();
+        configDigest = ValuesInputs.configDigest(config);
+      }
+    }
     RenderedChart rendered;
     try {
       rendered = HelmPostRenderer.apply(hr.subject(), renderer.render(new RenderRequest(artifact.path(), name, namespace,
-          values, capabilities(), ValuesFiles.of(hr, artifact), ActionFlags.skipSchemaValidation(hr, install),
+          renderValues, capabilities(), ValuesFiles.of(hr, artifact), ActionFlags.skipSchemaValidation(hr, install),
           artifact.sourceRoot())), hr.spec(), ReleaseObjects.originLabels(hr));
     } catch (ChartFileException e) {
       String field = e.valuesFile() >= 0 ? ValuesFiles.field(hr, e.valuesFile())
           : hr.spec().chartRef() != null ? "spec.chartRef" : "spec.chart.spec.chart";
       throw new ActionFailure(Reason.ARTIFACT_FAILED, hr.subject() + ": " + field + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new ActionFailure(failedReason, hr.subject() + ": Helm " + action + " failed for release " + release
-          + " with chart " + chart + ": " + e.getMessage(), e);
+      throw new ActionFailure(failedReason, failure.apply(e.getMessage()), e);
     }
     String origin = hr.subject() + " chart " + chart;
     List<KubeObject> objects = this.objects.of(hr, name, namespace, origin, rendered.manifest());
     List<KubeObject> crds = crds(hr, rendered.crds(), install, origin);
+    String conflict = TakeOwnership.conflict(hr, client, install, name, namespace, objects, status.getInventory());
+    if (conflict != null) {
+      throw new ActionFailure(failedReason, failure.apply(conflict), null);
+    }
     int version = latest.map(r -> r.version() + 1).orElse(1);
     Instant firstDeployed = latest.filter(r -> !install).map(StoredRelease::firstDeployed).orElse(now);
     StoredRelease pending = StoredRelease.create(
-        new ReleaseContent(name, namespace, rendered.chart(), values, rendered.manifest(), hooks(rendered),
+        new ReleaseContent(name, namespace, rendered.chart(), config, rendered.manifest(), hooks(rendered),
             rendered.notes()),
         version, install ? ReleaseStatus.PENDING_INSTALL : ReleaseStatus.PENDING_UPGRADE,
         install ? "Initial install underway" : "Preparing upgrade", firstDeployed, now);
@@ -95,9 +114,8 @@ public final class InstallUpgrade {
         pending, crds, objects, !disableHooks(hr, install), !disableWait(hr, install), chartVersion, configDigest,
         !install, install ? "Install complete" : "Upgrade complete",
         cause -> "Release \"" + name + "\" failed: " + cause, failedReason,
-        cause -> hr.subject() + ": Helm " + action + " failed for release " + release + " with chart " + chart + ": "
-            + cause,
-        e -> ActionFlags.cleanupOnFail(hr, client, install, changes, e)), status, changes);
+        failure,
+        e -> ActionFlags.cleanupOnFailedUpgrade(hr, client, install, changes, e)), status, changes);
     RenderDigests.of(hr).record(status);
     Reason reason = install ? Reason.INSTALL_SUCCEEDED : Reason.UPGRADE_SUCCEEDED;
     String message = "Helm " + action + " succeeded for release " + release + ".v" + version + " with chart " + chart;

@@ -82,7 +82,7 @@ final class ReleaseRun {
       }
       status.setInventory(inventory);
       if (plan.waitFor() && !plan.objects().isEmpty()) {
-        new HealthChecker(client, POLL).waitForCurrent(plan.objects().stream()
+        new HealthChecker(client, POLL, ActionFlags.readiness(hr, plan.action())).waitForCurrent(plan.objects().stream()
             .map(o -> new HealthChecker.Target(o.id(), o.apiVersion())).toList(), timeout);
       }
       if (plan.runHooks()) {

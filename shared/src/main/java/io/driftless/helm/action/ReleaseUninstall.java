@@ -11,6 +11,7 @@ import io.driftless.helm.release.StoredRelease;
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,10 @@ import java.util.Optional;
  * namespaces change: the newest revision {@code uninstalling}, the pre-delete hooks, the release's
  * objects deleted (those in the inventory that it still owns), the post-delete hooks, then the
  * release Secrets deleted, or with {@code uninstall.keepHistory} the newest one left
- * {@code uninstalled}. {@code uninstall.disableHooks} skips the hooks.
+ * {@code uninstalled}. {@code uninstall.disableHooks} skips the hooks; {@code uninstall.deletionPropagation}
+ * ({@code background} by default, {@code foreground}, {@code orphan}) is the propagation policy of each
+ * delete, as Helm sends it: with {@code orphan} the objects' dependents (a Deployment's ReplicaSets and
+ * Pods) stay on the cluster, with {@code foreground} the garbage collector deletes them before the object.
  */
 public final class ReleaseUninstall {
   private final ResourceManager manager;
@@ -38,18 +42,21 @@ public final class ReleaseUninstall {
 
   /**
    * When the release name, the target namespace or the storage namespace changed since the last
-   * release (helm.md §2.1 step 7), the old release is uninstalled and forgotten, so that the new one
-   * is installed afresh.
+   * release (helm.md §2.1 step 7), or the chart's name with {@code upgrade.chartNameChangeStrategy}
+   * {@code Reinstall} (the default; {@code InPlaceUpdate} upgrades the release to the renamed chart), the
+   * old release is uninstalled and forgotten, so that the new one is installed afresh.
    */
   public ChangeSet uninstallIfMoved(HelmRelease hr, KubernetesClient client, HelmReleaseStatus status, String name,
-      String namespace, String storageNamespace, Clock clock) {
+      String namespace, String storageNamespace, String chartName, Clock clock) {
     Optional<HelmReleaseStatus.ReleaseSnapshot> last = status.latest();
     String oldStorage = status.getStorageNamespace();
     if (last.isEmpty() || oldStorage == null) {
       return new ChangeSet();
     }
+    boolean reinstall = hr.spec().upgrade() == null || hr.spec().upgrade().chartNameChangeStrategy() == null
+        || "Reinstall".equals(hr.spec().upgrade().chartNameChangeStrategy());
     boolean moved = !last.get().name().equals(name) || !last.get().namespace().equals(namespace)
-        || !oldStorage.equals(storageNamespace);
+        || !oldStorage.equals(storageNamespace) || reinstall && !chartName.equals(last.get().chartName());
     if (!moved) {
       return new ChangeSet();
     }
@@ -75,7 +82,7 @@ public final class ReleaseUninstall {
     if (!disableHooks) {
       ran = hooks.run(hr, namespace, ran, "pre-delete", timeout, h -> true);
     }
-    ChangeSet changes = manager.prune(inventory, OwnerLabels.helm(hr.name(), hr.namespace()));
+    ChangeSet changes = manager.prune(inventory, OwnerLabels.helm(hr.name(), hr.namespace()), propagation(config));
     if (!disableHooks) {
       ran = hooks.run(hr, namespace, ran, "post-delete", timeout, h -> true);
     }
@@ -85,5 +92,13 @@ public final class ReleaseUninstall {
       storage.history(name).forEach(r -> storage.delete(name, r.version()));
     }
     return changes;
+  }
+
+  private static DeletionPropagation propagation(HelmRelease.Uninstall config) {
+    return switch (config == null ? "background" : config.effectiveDeletionPropagation()) {
+      case "foreground" -> DeletionPropagation.FOREGROUND;
+      case "orphan" -> DeletionPropagation.ORPHAN;
+      default -> DeletionPropagation.BACKGROUND;
+    };
   }
 }

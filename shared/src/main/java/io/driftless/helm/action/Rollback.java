@@ -17,8 +17,11 @@ import java.util.List;
  * the pre-rollback hooks; M's objects re-applied with Driftless's staged server-side apply and what
  * the failed revision added pruned; the wait; the post-rollback hooks; then every deployed revision
  * superseded and N+1 deployed ({@link ReleaseRun}, as install and upgrade). The failed revision stays
- * failed. {@code rollback.disableHooks},
- * {@code disableWait} and {@code timeout} are honoured.
+ * failed. {@code rollback.disableHooks}, {@code disableWait} and {@code timeout} are honoured;
+ * {@code cleanupOnFail} deletes what a rollback whose apply failed created. {@code force} is Helm's
+ * force-replace, which helm-controller turns off under server-side apply ({@code ForceReplace = force
+ * && !SSA}); Driftless always applies server-side with conflicts forced, so it has the effect Flux's
+ * has there: none. {@code recreate} is deprecated and does nothing in Helm 4, as here.
  */
 public final class Rollback {
   private final KubernetesClient client;
@@ -48,7 +51,7 @@ public final class Rollback {
         cause -> "Rollback \"" + current.name() + "\" failed: " + cause, Reason.ROLLBACK_FAILED,
         cause -> hr.subject() + ": Helm rollback to previous release " + release + ".v" + target.version()
             + " with chart " + chart + " failed: " + cause,
-        e -> { }), status, changes);
+        e -> ActionFlags.cleanupOnFailedRollback(hr, client, changes, e)), status, changes);
   }
 
   /** The target's config digest as recorded, else computed from its stored values. */

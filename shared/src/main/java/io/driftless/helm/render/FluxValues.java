@@ -70,8 +70,9 @@ public final class FluxValues {
     return out;
   }
 
+  /** A copy of {@code value} whose maps and lists are new, all the way down. */
   @SuppressWarnings("unchecked")
-  static Object deepCopy(Object value) {
+  public static Object deepCopy(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       ((Map<String, Object>) map).forEach((key, item) -> copy.put(key, deepCopy(item)));

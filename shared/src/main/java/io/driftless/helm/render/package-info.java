@@ -40,9 +40,8 @@
  *       (the stored chart keeps it). {@code chart.spec.valuesFiles}: merged by
  *       {@link io.driftless.helm.render.ChartValuesFiles} and written as the render copy's (and the
  *       stored chart's) {@code values.yaml}, as source-controller repackages the chart.
- *       {@code upgrade.preserveValues} (Helm's ReuseValues: the previous release's coalesced values
- *       become the chart defaults and its config is coalesced under the new values) has no helm-java
- *       option and needs Helm's coalescing of the stored chart, so it is refused. {@code replace},
+ *       {@code upgrade.preserveValues} (Helm's ReuseValues) has no helm-java option: the values are
+ *       coalesced before rendering ({@code io.driftless.helm.action.PreservedValues}). {@code replace},
  *       {@code force}, {@code cleanupOnFail} and {@code disableOpenAPIValidation} concern applying,
  *       which Driftless does itself (see {@code io.driftless.pipeline.HelmUnsupportedFields}).</li>
  *   <li><b>Values</b> are merged in Flux's order by {@link io.driftless.helm.render.FluxValues}; the chart's
