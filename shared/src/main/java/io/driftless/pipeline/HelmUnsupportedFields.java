@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
- * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link io.driftless.helm.reconcile.AtomicRelease}).
+ * field were not there. Hooks, tests, remediation and rollback are acted on (see {@link io.driftless.helm.reconcile.AtomicRelease}),
+ * and so are {@code healthCheckExprs}, {@code dependsOn[].readyExpr} ({@link CelFields}) and
+ * {@code postRenderStrategy} ({@link io.driftless.helm.render.HelmPostRenderer}).
  *
  * <p>{@code upgrade.preserveValues} stays refused: Helm's ReuseValues renders with the previous
  * release's coalesced values as the chart's defaults and its config merged under the new values,
@@ -28,9 +30,6 @@ final class HelmUnsupportedFields {
     HelmRelease.Spec s = hr.spec();
     Map<String, Boolean> set = new LinkedHashMap<>();
     set.put("spec.waitStrategy", s.waitStrategy() != null && !"poller".equals(s.waitStrategy().name()));
-    set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
-    set.put("spec.postRenderStrategy", s.postRenderStrategy() != null && !"nohooks".equals(s.postRenderStrategy()));
-    set.put("spec.dependsOn[].readyExpr", UnsupportedFields.hasReadyExpr(s.dependencies()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
       set.put("spec.chart.metadata", c.metadata() != null);
@@ -91,9 +90,5 @@ final class HelmUnsupportedFields {
 
   private static boolean isTrue(Boolean b) {
     return Boolean.TRUE.equals(b);
-  }
-
-  private static boolean notEmpty(List<?> l) {
-    return l != null && !l.isEmpty();
   }
 }

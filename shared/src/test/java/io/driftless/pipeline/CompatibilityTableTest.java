@@ -180,7 +180,6 @@ class CompatibilityTableTest {
       Map.entry("HelmRelease spec.rollback.force", false),
       Map.entry("HelmRelease spec.rollback.cleanupOnFail", false),
       Map.entry("HelmRelease spec.uninstall.deletionPropagation", "background"),
-      Map.entry("HelmRelease spec.postRenderStrategy", "nohooks"),
       Map.entry("HelmRelease spec.waitStrategy.name", "poller"),
       Map.entry("GitRepository spec.provider", "generic"),
       Map.entry("GitRepository spec.recurseSubmodules", false));
