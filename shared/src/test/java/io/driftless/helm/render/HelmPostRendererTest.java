@@ -132,13 +132,9 @@ class HelmPostRendererTest {
   private static final String LABEL_CONFIG_MAPS = """
         postRenderers:
           - kustomize:
-              patches:
-                - target: {kind: ConfigMap}
-                  patch: |
-                    - {op: add, path: /metadata/labels, value: {patched: "yes"}}
-                - target: {kind: Service}
-                  patch: |
-                    - {op: add, path: /metadata/labels, value: {patched: "yes"}}
+              patchesJson6902:
+                - {target: {kind: ConfigMap}, patch: [{op: add, path: /metadata/labels, value: {patched: "yes"}}]}
+                - {target: {kind: Service}, patch: [{op: add, path: /metadata/labels, value: {patched: "yes"}}]}
       """;
 
   private static RenderedChart chartWithHook() {
