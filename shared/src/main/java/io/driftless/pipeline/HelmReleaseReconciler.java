@@ -40,8 +40,8 @@ import java.util.Optional;
 /**
  * Reconciles one HelmRelease on one cluster, as helm-controller does (helm.md §2): lock, refuse
  * unsupported fields, compile the CEL fields (an invalid one stalls it), check dependsOn (a
- * {@code readyExpr} instead of the Ready check where one is given), resolve the chart, compose the values, uninstall a release whose
- * name or storage moved, reset the failure counters when the HelmRelease, chart or values changed, and
+ * {@code readyExpr} instead of the Ready check where one is given), resolve the chart, compose the
+ * values, uninstall a release whose name or storage moved, reset the failure counters when the HelmRelease, chart or values changed, and
  * run the action state machine ({@link AtomicRelease}) over the release's Secret storage with the
  * actions of {@code io.driftless.helm.action} (install, upgrade, test, rollback, uninstall, drift
  * correction). The status is written either way; a failure before an action ran touches no release.
