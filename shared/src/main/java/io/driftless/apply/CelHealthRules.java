@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A Kustomization's {@code healthCheckExprs}, as Flux's CEL status reader applies them (fluxcd/pkg
+ * The {@code healthCheckExprs} of a Kustomization or HelmRelease, as Flux's CEL status reader applies them (fluxcd/pkg
  * {@code runtime/cel/status_reader.go}, {@code status_evaluator.go}): a rule matches objects by the
  * group of its {@code apiVersion} (never the version) and its {@code kind} (every kind of the group when
  * it names none), and replaces kstatus's rules for them. The object's top-level fields are the

@@ -112,8 +112,11 @@ public final class CelExpression {
         "failed to parse the CEL expression '" + text + "': " + result.getErrorString());
   }
 
-  /** JSON numbers as CEL's int and double (Long, Double), maps and lists copied through. */
+  /** JSON numbers as CEL's int and double (Long, Double), JSON null as CEL's null, maps and lists copied through. */
   private static Object canonical(Object value) {
+    if (value == null) {
+      return dev.cel.common.values.NullValue.NULL_VALUE;
+    }
     if (value instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> out.put(String.valueOf(k), canonical(v)));

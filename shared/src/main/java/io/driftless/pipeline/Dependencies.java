@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.cel.CelExpression;
+import io.driftless.model.FluxStatus;
 import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.record.KustomizationRecord;
@@ -37,7 +38,8 @@ final class Dependencies {
         return Optional.of("dependency '" + key + "' not found");
       }
       if (dep.readyExpr() != null && !dep.readyExpr().isBlank()) {
-        if (!readyExpr(ks, dep).evaluateBoolean(Map.of("self", celObject(rec), "dep", celObject(found.get())))) {
+        if (!readyExprHolds(dep, celObject(FluxObjectDocuments.of(rec), rec.status()),
+            celObject(FluxObjectDocuments.of(found.get()), found.get().status()))) {
           return Optional.of("dependency '" + key + "' is not ready according to readyExpr eval");
         }
         continue;
@@ -62,7 +64,7 @@ final class Dependencies {
    * The dependency's {@code readyExpr} compiled with the variables {@code dep} and {@code self} and a
    * boolean result; an invalid one throws {@link CelExpression.InvalidExpressionException} naming it.
    */
-  static CelExpression readyExpr(Kustomization ks, Kustomization.DependencyRef dep) {
+  static CelExpression readyExpr(Kustomization.DependencyRef dep) {
     try {
       return CelExpression.compileBoolean(dep.readyExpr(), List.of("self", "dep"));
     } catch (CelExpression.InvalidExpressionException e) {
@@ -71,15 +73,28 @@ final class Dependencies {
     }
   }
 
-  private static Map<String, Object> celObject(KustomizationRecord rec) {
-    Map<String, Object> doc = FluxObjectDocuments.of(rec);
+  /**
+   * Whether {@code dep}'s {@code readyExpr} holds with {@code self} and {@code dep} bound to these
+   * documents ({@link #celObject}); shared by Kustomizations and HelmReleases, as Flux's controllers
+   * evaluate it alike.
+   */
+  static boolean readyExprHolds(Kustomization.DependencyRef dep, Map<String, Object> self, Map<String, Object> dependency) {
+    return readyExpr(dep).evaluateBoolean(Map.of("self", self, "dep", dependency));
+  }
+
+  /**
+   * A Flux object as {@code driftless get -o yaml} shows it ({@code doc}), for CEL: without the
+   * Driftless block, generation 1, and {@code status.observedGeneration} 1 once {@code status} has a
+   * condition (-1 before), as Driftless keeps no generations.
+   */
+  static Map<String, Object> celObject(Map<String, Object> doc, FluxStatus status) {
     doc.remove(FluxObjectDocuments.DRIFTLESS);
     Map<String, Object> metadata = new LinkedHashMap<>(doc.get("metadata") instanceof Map<?, ?> m ? cast(m) : Map.of());
     metadata.put("generation", 1L);
     doc.put("metadata", metadata);
-    Map<String, Object> status = new LinkedHashMap<>(doc.get("status") instanceof Map<?, ?> m ? cast(m) : Map.of());
-    status.put("observedGeneration", rec.status() == null || rec.status().getConditions().isEmpty() ? -1L : 1L);
-    doc.put("status", status);
+    Map<String, Object> out = new LinkedHashMap<>(doc.get("status") instanceof Map<?, ?> m ? cast(m) : Map.of());
+    out.put("observedGeneration", status == null || status.getConditions().isEmpty() ? -1L : 1L);
+    doc.put("status", out);
     return doc;
   }
 

@@ -9,6 +9,7 @@ import io.driftless.helm.action.ReleaseObjects;
 import io.driftless.helm.action.HookRunner;
 import io.driftless.helm.action.DriftCheck;
 import io.driftless.apply.ApiErrors;
+import io.driftless.cel.CelExpression;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.ResourceManager;
 import io.driftless.helm.action.ActionFailure;
@@ -29,6 +30,7 @@ import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.Lease;
 import io.driftless.source.Digests;
+import io.driftless.view.FluxObjectDocuments;
 import io.driftless.source.helm.ChartArtifact;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
@@ -37,8 +39,9 @@ import java.util.Optional;
 
 /**
  * Reconciles one HelmRelease on one cluster, as helm-controller does (helm.md §2): lock, refuse
- * unsupported fields, check dependsOn, resolve the chart, compose the values, uninstall a release whose
- * name or storage moved, reset the failure counters when the HelmRelease, chart or values changed, and
+ * unsupported fields, compile the CEL fields (an invalid one stalls it), check dependsOn (a
+ * {@code readyExpr} instead of the Ready check where one is given), resolve the chart, compose the
+ * values, uninstall a release whose name or storage moved, reset the failure counters when the HelmRelease, chart or values changed, and
  * run the action state machine ({@link AtomicRelease}) over the release's Secret storage with the
  * actions of {@code io.driftless.helm.action} (install, upgrade, test, rollback, uninstall, drift
  * correction). The status is written either way; a failure before an action ran touches no release.
@@ -76,6 +79,7 @@ final class HelmReleaseReconciler {
         return Optional.empty();
       }
       refuse(status, hr);
+      CelFields.check(hr);
       CrossNamespaceRefs.check(ctx, hr);
       dependencies(rec, hr);
       Targets.Target where = new Targets(ctx).of(rec, hr);
@@ -173,10 +177,30 @@ final class HelmReleaseReconciler {
         throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject()
             + ": dependency '" + key + "' not found", null);
       }
+      if (dep.readyExpr() != null && !dep.readyExpr().isBlank()) {
+        readyExpr(rec, hr, dep, key, found.get());
+        continue;
+      }
       if (found.get().status() == null || !found.get().status().isReady()) {
         throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject()
             + ": dependency '" + key + "' is not ready", null);
       }
+    }
+  }
+
+  /** {@code dep}'s readyExpr on this HelmRelease and the dependency, instead of the Ready check. */
+  private static void readyExpr(HelmRecord rec, HelmRelease hr, Kustomization.DependencyRef dep, String key,
+      HelmRecord found) {
+    boolean ready;
+    try {
+      ready = Dependencies.readyExprHolds(dep, Dependencies.celObject(FluxObjectDocuments.of(rec), rec.status()),
+          Dependencies.celObject(FluxObjectDocuments.of(found), found.status()));
+    } catch (CelExpression.EvaluationException e) {
+      throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject() + ": dependency '" + key + "': " + e.getMessage(), e);
+    }
+    if (!ready) {
+      throw new StageFailure(Reason.DEPENDENCY_NOT_READY, hr.subject() + ": dependency '" + key
+          + "' is not ready according to readyExpr eval", null);
     }
   }
 
@@ -192,6 +216,9 @@ final class HelmReleaseReconciler {
     String at = ctx.clock().instant().toString();
     s.removeCondition(Condition.RECONCILING);
     s.setCondition(Condition.READY, Condition.FALSE, reason.flux(), message, at);
+    if (reason == Reason.INVALID_CEL_EXPRESSION) {
+      s.setCondition(Condition.STALLED, Condition.TRUE, reason.flux(), message, at);
+    }
     if (reason == Reason.INSTALL_FAILED || reason == Reason.UPGRADE_FAILED) {
       s.setCondition(Condition.RELEASED, Condition.FALSE, reason.flux(), message, at);
     }

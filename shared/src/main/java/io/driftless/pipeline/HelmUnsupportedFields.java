@@ -11,8 +11,10 @@ import java.util.logging.Logger;
 /**
  * HelmRelease fields Driftless parses but does not act on yet: one set to anything but its default
  * refuses the HelmRelease with Ready=False naming the field, so that nothing is installed as if the
- * field were not there. Hooks, tests, remediation, rollback and the {@code RetryOnFailure} strategy are acted on (see
- * {@link io.driftless.helm.reconcile.AtomicRelease}).
+ * field were not there. Hooks, tests, remediation, rollback and the {@code RetryOnFailure} strategy are acted on
+ * (see {@link io.driftless.helm.reconcile.AtomicRelease}), and so are {@code healthCheckExprs},
+ * {@code dependsOn[].readyExpr} ({@link CelFields}) and {@code postRenderStrategy}
+ * ({@link io.driftless.helm.render.HelmPostRenderer}).
  *
  * <p>Accepted without effect, because Driftless behaves as helm-controller then does:
  * {@code upgrade.force} and {@code rollback.force} (a no-op under server-side apply, which Driftless
@@ -24,8 +26,7 @@ import java.util.logging.Logger;
  * <p>Accepted, acting as the default, with the reason in docs/flux-compatibility.md:
  * {@code install.serverSideApply: false} and {@code upgrade|rollback.serverSideApply: disabled} (Driftless
  * has one apply path, server-side with conflicts forced, as helm-controller's default; it keeps no
- * client-side last-applied state to three-way merge against), {@code waitStrategy.name: legacy}
- * (Driftless's wait is kstatus's poller for both) and {@code chart.metadata} (it labels the HelmChart
+ * client-side last-applied state to three-way merge against) and {@code chart.metadata} (it labels the HelmChart
  * object helm-controller creates for source-controller; Driftless resolves charts without one).
  */
 final class HelmUnsupportedFields {
@@ -45,9 +46,6 @@ final class HelmUnsupportedFields {
   static List<String> fields(HelmRelease hr) {
     HelmRelease.Spec s = hr.spec();
     Map<String, Boolean> set = new LinkedHashMap<>();
-    set.put("spec.healthCheckExprs", notEmpty(s.healthCheckExprs()));
-    set.put("spec.postRenderStrategy", s.postRenderStrategy() != null && !"nohooks".equals(s.postRenderStrategy()));
-    set.put("spec.dependsOn[].readyExpr", UnsupportedFields.hasReadyExpr(s.dependencies()));
     if (s.chart() != null) {
       HelmRelease.ChartTemplate c = s.chart();
       set.put("spec.chart.spec.verify", c.spec().verify() != null);
@@ -76,9 +74,5 @@ final class HelmUnsupportedFields {
 
   private static boolean isTrue(Boolean b) {
     return Boolean.TRUE.equals(b);
-  }
-
-  private static boolean notEmpty(List<?> l) {
-    return l != null && !l.isEmpty();
   }
 }

@@ -24,11 +24,6 @@ final class UnsupportedFields {
     }
   }
 
-  /** True when a dependency carries a CEL {@code readyExpr} (a HelmRelease's is still refused). */
-  static boolean hasReadyExpr(java.util.List<Kustomization.DependencyRef> deps) {
-    return deps != null && deps.stream().anyMatch(d -> d.readyExpr() != null && !d.readyExpr().isBlank());
-  }
-
   private static StageFailure refused(Kustomization ks, String field, String why) {
     return new StageFailure(Reason.RECONCILIATION_FAILED,
         ks.subject() + ": " + field + ": " + why

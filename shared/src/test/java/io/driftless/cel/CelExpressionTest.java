@@ -53,4 +53,17 @@ class CelExpressionTest {
     assertThatThrownBy(() -> CelExpression.compileBoolean("dep.metadata.name", List.of("dep", "self")))
         .isInstanceOf(CelExpression.InvalidExpressionException.class);
   }
+
+  @Test
+  void aNullFieldIsCelsNullAndLeavesTheRestEvaluable() {
+    Map<String, Object> status = new java.util.LinkedHashMap<>();
+    status.put("conditions", List.of(Map.of("type", "Ready", "status", "True")));
+    status.put("lastHandledReconcileAt", null);
+    status.put("history", List.of(new java.util.HashMap<>(java.util.Collections.singletonMap("testHooks", null))));
+    Map<String, Object> dep = Map.of("status", status);
+
+    assertThat(CelExpression.compileBoolean("dep.status.conditions.all(c, c.status == 'True')"
+        + " && dep.status.lastHandledReconcileAt == null", List.of("dep", "self"))
+        .evaluateBoolean(Map.of("dep", dep, "self", dep))).isTrue();
+  }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestCluster.class)
 class CelHealthChecksTest {
-  private static final String CRD = """
+  static final String CRD = """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
       metadata: {name: clusterissuers.cert-manager.io}
@@ -45,22 +45,22 @@ class CelHealthChecksTest {
           subresources: {status: {}}
           schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
       """;
-  private static final String ISSUER = """
+  static final String ISSUER = """
       apiVersion: cert-manager.io/v1
       kind: ClusterIssuer
       metadata: {name: letsencrypt-production}
       spec:
         acme: {server: https://acme-v02.api.letsencrypt.org/directory}
       """;
-  private static final String EXPRS = """
-        wait: true
-        timeout: 0s
+  /** onedr0p/home-ops's rules for cert-manager's ClusterIssuer, as spec lines indented by two spaces. */
+  static final String ISSUER_EXPRS = """
         healthCheckExprs:
           - apiVersion: cert-manager.io/v1
             kind: ClusterIssuer
             failed: status.conditions.filter(e, e.type == 'Ready').all(e, e.status == 'False')
             current: status.conditions.filter(e, e.type == 'Ready').all(e, e.status == 'True')
       """;
+  private static final String EXPRS = "  wait: true\n  timeout: 0s\n" + ISSUER_EXPRS;
 
   @Parameter TestCluster cluster;
   @TempDir Path tmp;
@@ -97,11 +97,16 @@ class CelHealthChecksTest {
   }
 
   private void issuerReady(String status) {
-    GenericKubernetesResource issuer = fleet.kube().genericKubernetesResources("cert-manager.io/v1", "ClusterIssuer")
+    issuerReady(fleet.kube(), status);
+  }
+
+  /** Sets the Ready condition of ClusterIssuer letsencrypt-production, as cert-manager would. */
+  static void issuerReady(io.fabric8.kubernetes.client.KubernetesClient kube, String status) {
+    GenericKubernetesResource issuer = kube.genericKubernetesResources("cert-manager.io/v1", "ClusterIssuer")
         .withName("letsencrypt-production").get();
     issuer.setAdditionalProperty("status", Map.of("conditions",
         List.of(Map.of("type", "Ready", "status", status, "reason", "ACMEAccountRegistered", "message", "x"))));
-    fleet.kube().resource(issuer).updateStatus();
+    kube.resource(issuer).updateStatus();
   }
 
   @Test

@@ -110,17 +110,16 @@ class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
 
   @Test
   void aFieldDriftlessDoesNotActOnIsRefusedByName() {
-    remote.write("apps/web/release.yaml", release("1.0.0", """
-          healthCheckExprs: [{apiVersion: apps/v1, kind: Deployment, current: "true"}]
-        """));
+    remote.write("apps/web/release.yaml", release("1.0.0")
+        .replace("      sourceRef:", "      verify: {provider: cosign}\n      sourceRef:"));
 
-    push(remote.commit("health check expressions"));
+    push(remote.commit("chart verification"));
 
     assertThat(deployment()).isNull();
     assertThat(history()).isEmpty();
     Condition ready = status().condition(Condition.READY).orElseThrow();
     assertThat(ready.status()).isEqualTo(Condition.FALSE);
-    assertThat(ready.message()).startsWith(HR + ": spec.healthCheckExprs is not supported by Driftless yet");
+    assertThat(ready.message()).startsWith(HR + ": spec.chart.spec.verify is not supported by Driftless yet");
   }
 
   @Test

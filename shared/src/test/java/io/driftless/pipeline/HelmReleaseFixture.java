@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Flux repository whose Kustomization {@code flux-system/web} applies Namespace {@code web}, the
@@ -52,6 +53,38 @@ final class HelmReleaseFixture implements AutoCloseable {
     index.append("    - {name: web, version: %s, urls: [web-%s.tgz], digest: \"%s\"}\n"
         .formatted(version, version, Digests.sha256(chart).substring("sha256:".length())));
     charts.put("/index.yaml", "apiVersion: v1\nentries:\n  web:\n" + index);
+  }
+
+  /**
+   * Writes the chart web {@code version} under {@code work} from {@code templates} (file name under
+   * {@code templates/} to its text), and serves it.
+   */
+  void serveChart(Path work, String version, Map<String, String> templates) throws IOException {
+    Path chart = work.resolve("web");
+    Files.createDirectories(chart.resolve("templates"));
+    Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: web\nversion: " + version + "\n");
+    for (Map.Entry<String, String> t : templates.entrySet()) {
+      Files.writeString(chart.resolve("templates").resolve(t.getKey()), t.getValue());
+    }
+    serve(version, TestCharts.packageChart(chart));
+  }
+
+  /** HelmRelease web/{@code name} of chart web {@code version}; {@code spec} holds more lines indented by two spaces. */
+  static String release(String name, String version, String spec) {
+    return """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: %s, namespace: web}
+        spec:
+          interval: 10m
+          chart: {spec: {chart: web, version: "%s", sourceRef: {kind: HelmRepository, name: charts}}}
+        """.formatted(name, version) + spec;
+  }
+
+  /** Commits {@code release} as HelmRelease web/web and reconciles everything; its status after it. */
+  HelmReleaseStatus commit(String release, String message) {
+    remote.write("web/release.yaml", release).commit(message);
+    return reconcileAgain();
   }
 
   KubernetesClient kube() {

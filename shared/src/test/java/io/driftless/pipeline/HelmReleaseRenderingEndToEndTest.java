@@ -10,13 +10,10 @@ import io.driftless.model.helm.HelmReleaseStatus;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,22 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(TestCluster.class)
-class HelmReleaseRenderingEndToEndTest {
-  @Parameter TestCluster cluster;
-  @TempDir Path tmp;
-  private HelmReleaseFixture fixture;
-  private KubernetesClient kube;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new HelmReleaseFixture(tmp, cluster);
-    kube = fixture.kube();
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
+class HelmReleaseRenderingEndToEndTest extends HelmFixtureTest {
 
   private HelmReleaseStatus reconcile(String extraSpec) {
     return fixture.reconcile(extraSpec);

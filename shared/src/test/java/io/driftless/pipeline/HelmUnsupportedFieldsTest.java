@@ -75,14 +75,13 @@ class HelmUnsupportedFieldsTest {
   }
 
   @Test
-  void aDependencyWithACelReadyExpressionIsRefusedByName() {
-    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          dependsOn: [{name: db, readyExpr: "dep.status.conditions.all(c, c.status == 'True')"}]
-        """)))
-        .hasMessage("HelmRelease/apps/web: spec.dependsOn[].readyExpr is not supported by Driftless yet;"
-            + " refused rather than installed without it");
-    assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
-          dependsOn: [{name: db}]
-        """))).doesNotThrowAnyException();
+  void theCelFieldsAndEveryPostRenderStrategyAreAccepted() {
+    for (String strategy : java.util.List.of("nohooks", "combined", "separate")) {
+      assertThatCode(() -> HelmUnsupportedFields.refuse(hr("""
+            dependsOn: [{name: db, readyExpr: "dep.status.conditions.all(c, c.status == 'True')"}]
+            healthCheckExprs: [{apiVersion: cert-manager.io/v1, kind: ClusterIssuer, current: "true"}]
+            postRenderStrategy: %s
+          """.formatted(strategy)))).doesNotThrowAnyException();
+    }
   }
 }

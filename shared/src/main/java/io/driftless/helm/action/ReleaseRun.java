@@ -3,6 +3,7 @@ package io.driftless.helm.action;
 import io.driftless.apply.ApiErrors;
 import io.driftless.apply.ApplyException;
 import io.driftless.apply.ApplyOptions;
+import io.driftless.apply.CelHealthRules;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.HealthChecker;
 import io.driftless.apply.Inventories;
@@ -27,7 +28,8 @@ import java.util.function.UnaryOperator;
 /**
  * The one release run that install, upgrade and rollback share, as Helm's actions write it: the new
  * revision stored pending; the {@code pre-<action>} hooks; the chart's CRDs and the objects applied with
- * staged server-side apply; what left the release pruned; the wait for the objects; the
+ * staged server-side apply; what left the release pruned; the wait for the objects (kstatus, or the
+ * HelmRelease's CEL {@code healthCheckExprs} for the kinds they match, as helm-controller's poller); the
  * {@code post-<action>} hooks; then the revision recorded deployed (every deployed one superseded first,
  * except on install), or failed with the cause. Each revision written goes to {@code status.history}.
  */
@@ -83,7 +85,8 @@ final class ReleaseRun {
       status.setInventory(inventory);
       if (plan.waitFor() && !plan.objects().isEmpty()) {
         new HealthChecker(client, POLL, ActionFlags.readiness(hr, plan.action())).waitForCurrent(plan.objects().stream()
-            .map(o -> new HealthChecker.Target(o.id(), o.apiVersion())).toList(), timeout);
+            .map(o -> new HealthChecker.Target(o.id(), o.apiVersion())).toList(), timeout,
+            CelHealthRules.of(hr.spec().healthCheckExprs()));
       }
       if (plan.runHooks()) {
         ran = hooks.run(hr, namespace, ran, "post-" + plan.action(), timeout, h -> true);

@@ -22,13 +22,18 @@ import java.util.Map;
  * the renderer's {@code patches}, {@code patchesStrategicMerge}, {@code patchesJson6902} and
  * {@code images}); then {@code spec.commonMetadata} labels and annotations on every object; then the
  * origin labels, which win over commonMetadata. The result is the manifest the release stores, as
- * with Helm's own post-renderer.
+ * with Helm's own post-renderer. Whether the hooks go through the chain too is
+ * {@code spec.postRenderStrategy}'s ({@link #apply}).
  *
  * <p>A HelmRelease with neither postRenderers nor commonMetadata keeps the manifest exactly as Helm
  * rendered it (the origin labels are then stamped at apply time only).
  */
 public final class HelmPostRenderer {
   private static final String RESOURCES = "helm-manifest.yaml";
+  private static final String COMBINED = "combined";
+  private static final String NO_HOOKS = "nohooks";
+  /** Carries a hook's template path through the chain (as Helm 4's {@code postrenderer.helm.sh/postrender-filename}). */
+  private static final String TEMPLATE_PATH = "driftless.io/helm-template-path";
 
   private HelmPostRenderer() {}
 
@@ -37,13 +42,68 @@ public final class HelmPostRenderer {
     return (spec.postRenderers() != null && !spec.postRenderers().isEmpty()) || spec.commonMetadata() != null;
   }
 
-  /** The rendered chart with its manifest post-rendered; hooks are left as rendered. */
+  /**
+   * The rendered chart post-rendered as {@code spec.postRenderStrategy} says (helm-controller 1.6 and
+   * Helm 4.2's {@code renderResources}): {@code combined} (the default, Flux 2.9) sends the manifest and
+   * the hooks through the chain as one stream and sorts the result back into manifest and hooks by
+   * their {@code helm.sh/hook} annotation; {@code separate} sends the hooks as a stream of their own
+   * (an empty one is skipped); {@code nohooks} (Helm 3, Flux before 2.9) leaves the hooks as rendered.
+   */
   public static RenderedChart apply(String subject, RenderedChart rendered, HelmRelease.Spec spec,
       Map<String, String> originLabels) {
-    String manifest = render(subject, rendered.manifest(), spec, originLabels);
-    return manifest.equals(rendered.manifest()) ? rendered : new RenderedChart(rendered.chartName(),
-        rendered.chartVersion(), rendered.appVersion(), manifest, rendered.hooks(), rendered.crds(), rendered.notes(),
-        rendered.chart());
+    if (!configured(spec)) {
+      return rendered;
+    }
+    String strategy = spec.postRenderStrategy() == null ? COMBINED : spec.postRenderStrategy();
+    if (rendered.hooks().isEmpty() || NO_HOOKS.equals(strategy)) {
+      String manifest = render(subject, rendered.manifest(), spec, originLabels);
+      return manifest.equals(rendered.manifest()) ? rendered : with(rendered, manifest, rendered.hooks());
+    }
+    List<Map<String, Object>> hookDocs = new ArrayList<>();
+    for (RenderedHook hook : rendered.hooks()) {
+      for (Map<String, Object> doc : documents(subject + " hook " + hook.path(), hook.manifest())) {
+        new KubeObject(doc, subject).setAnnotation(TEMPLATE_PATH, hook.path());
+        hookDocs.add(doc);
+      }
+    }
+    List<Map<String, Object>> manifestDocs = documents(subject, rendered.manifest());
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (COMBINED.equals(strategy)) {
+      List<Map<String, Object>> all = new ArrayList<>(manifestDocs);
+      all.addAll(hookDocs);
+      out.addAll(postRender(subject, all, spec, originLabels));
+    } else {
+      out.addAll(manifestDocs.isEmpty() ? List.of() : postRender(subject, manifestDocs, spec, originLabels));
+      out.addAll(postRender(subject, hookDocs, spec, originLabels));
+    }
+    List<Map<String, Object>> manifest = new ArrayList<>();
+    List<RenderedHook> hooks = new ArrayList<>();
+    for (Map<String, Object> doc : out) {
+      KubeObject o = new KubeObject(doc, subject);
+      String path = o.annotations().get(TEMPLATE_PATH);
+      if (o.metadata().get("annotations") instanceof Map<?, ?> annotations) {
+        annotations.remove(TEMPLATE_PATH);
+        if (annotations.isEmpty()) {
+          o.metadata().remove("annotations");
+        }
+      }
+      if (!o.annotations().containsKey(HookAnnotations.HOOK)) {
+        manifest.add(o.content());
+        continue;
+      }
+      String content = YamlWriter.write(o.content()).strip();
+      RenderedHook hook = TemplateOutput.hook(new TemplateOutput.Document(path == null ? "" : path, content,
+          Yaml.json().valueToTree(o.content())));
+      if (hook != null) {
+        hooks.add(hook);
+      }
+    }
+    return with(rendered, manifest.isEmpty() ? "" : YamlWriter.writeAll(manifest), hooks);
+  }
+
+  private static RenderedChart with(RenderedChart rendered, String manifest, List<RenderedHook> hooks) {
+    return new RenderedChart(rendered.chartName(), rendered.chartVersion(), rendered.appVersion(), manifest, hooks,
+        rendered.crds(), rendered.notes(), rendered.chart());
   }
 
   /**
@@ -54,7 +114,12 @@ public final class HelmPostRenderer {
     if (!configured(spec) || manifest.isBlank()) {
       return manifest;
     }
-    List<Map<String, Object>> docs = documents(subject, manifest);
+    return YamlWriter.writeAll(postRender(subject, documents(subject, manifest), spec, originLabels));
+  }
+
+  /** The chain over one stream of documents: each kustomize post-renderer, commonMetadata, the origin labels. */
+  private static List<Map<String, Object>> postRender(String subject, List<Map<String, Object>> docs,
+      HelmRelease.Spec spec, Map<String, String> originLabels) {
     List<HelmRelease.PostRenderer> renderers = spec.postRenderers() == null ? List.of() : spec.postRenderers();
     for (int i = 0; i < renderers.size(); i++) {
       HelmRelease.KustomizePostRenderer kustomize = renderers.get(i).kustomize();
@@ -75,7 +140,7 @@ public final class HelmPostRenderer {
       originLabels.forEach(o::setLabel);
       out.add(o.content());
     }
-    return YamlWriter.writeAll(out);
+    return out;
   }
 
   private static List<Map<String, Object>> documents(String subject, String manifest) {

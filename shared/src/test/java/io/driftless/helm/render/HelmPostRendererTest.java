@@ -120,4 +120,80 @@ class HelmPostRendererTest {
         .hasMessageStartingWith("HelmRelease/apps/web spec.postRenderers[0].kustomize: ")
         .hasMessageNotContaining("\n");
   }
+
+  private static final String HOOK = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: web-hook
+        annotations: {"helm.sh/hook": "post-install,post-upgrade", "helm.sh/hook-weight": "2"}
+      data: {ran: "yes"}
+      """;
+  private static final String LABEL_CONFIG_MAPS = """
+        postRenderers:
+          - kustomize:
+              patchesJson6902:
+                - {target: {kind: ConfigMap}, patch: [{op: add, path: /metadata/labels, value: {patched: "yes"}}]}
+                - {target: {kind: Service}, patch: [{op: add, path: /metadata/labels, value: {patched: "yes"}}]}
+      """;
+
+  private static RenderedChart chartWithHook() {
+    RenderedHook hook = new RenderedHook("ConfigMap", "web-hook", "web/templates/hook.yaml", HOOK,
+        List.of("post-install", "post-upgrade"), 2, List.of(), List.of());
+    return new RenderedChart("web", "1.0.0", "1.0.0", MANIFEST, List.of(hook), List.of(), "", null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> labels(String manifest, String kind) {
+    return (Map<String, Object>) at(object(manifest, kind), "metadata", "labels");
+  }
+
+  @Test
+  void byDefaultTheHooksGoThroughThePostRenderersWithTheManifestAsFlux29Does() {
+    RenderedChart out = HelmPostRenderer.apply("HelmRelease/apps/web", chartWithHook(), spec(LABEL_CONFIG_MAPS), origin());
+
+    assertThat(out.hooks()).singleElement().satisfies(h -> {
+      assertThat(labels(h.manifest(), "ConfigMap")).containsEntry("patched", "yes")
+          .containsEntry("helm.toolkit.fluxcd.io/name", "web");
+      assertThat(h.path()).isEqualTo("web/templates/hook.yaml");
+      assertThat(h.events()).containsExactly("post-install", "post-upgrade");
+      assertThat(h.weight()).isEqualTo(2);
+      assertThat(h.manifest()).doesNotContain("driftless.io/helm-template-path");
+    });
+    assertThat(labels(out.manifest(), "Service")).containsEntry("patched", "yes");
+    assertThat(out.manifest()).doesNotContain("web-hook");
+  }
+
+  @Test
+  void separateSendsTheHooksAsAStreamOfTheirOwnAndNohooksLeavesThemAsRendered() {
+    RenderedChart separate = HelmPostRenderer.apply("HelmRelease/apps/web", chartWithHook(),
+        spec(LABEL_CONFIG_MAPS + "  postRenderStrategy: separate\n"), origin());
+    RenderedChart nohooks = HelmPostRenderer.apply("HelmRelease/apps/web", chartWithHook(),
+        spec(LABEL_CONFIG_MAPS + "  postRenderStrategy: nohooks\n"), origin());
+
+    assertThat(labels(separate.hooks().get(0).manifest(), "ConfigMap")).containsEntry("patched", "yes");
+    assertThat(labels(separate.manifest(), "Service")).containsEntry("patched", "yes");
+    assertThat(nohooks.hooks()).containsExactlyElementsOf(chartWithHook().hooks());
+    assertThat(labels(nohooks.manifest(), "Service")).containsEntry("patched", "yes");
+  }
+
+  @Test
+  void combinedFailsAsKustomizeDoesWhenAHookAndATemplateAreOneObjectAndSeparateDoesNot() {
+    RenderedHook twin = new RenderedHook("Service", "web", "web/templates/hook-svc.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          annotations: {"helm.sh/hook": pre-install}
+        spec: {ports: [{port: 80}]}
+        """, List.of("pre-install"), 0, List.of(), List.of());
+    RenderedChart chart = new RenderedChart("web", "1.0.0", "1.0.0", MANIFEST, List.of(twin), List.of(), "", null);
+
+    assertThatThrownBy(() -> HelmPostRenderer.apply("HelmRelease/apps/web", chart, spec(LABEL_CONFIG_MAPS), origin()))
+        .isInstanceOf(ChartRenderException.class)
+        .hasMessageStartingWith("HelmRelease/apps/web spec.postRenderers[0].kustomize: ");
+    RenderedChart separate = HelmPostRenderer.apply("HelmRelease/apps/web", chart,
+        spec(LABEL_CONFIG_MAPS + "  postRenderStrategy: separate\n"), origin());
+    assertThat(separate.hooks()).singleElement().satisfies(h -> assertThat(h.kind()).isEqualTo("Service"));
+  }
 }
