@@ -5,6 +5,7 @@ import io.driftless.apply.ApplyException;
 import io.driftless.apply.ApplyOptions;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.CelHealthRules;
+import io.driftless.apply.DriftDetector;
 import io.driftless.apply.HealthChecker;
 import io.driftless.apply.Inventories;
 import io.driftless.apply.OwnerLabels;
@@ -22,6 +23,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.BuildResult;
+import io.driftless.render.kustomize.ObjectSelector;
 import io.driftless.source.SourceSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -274,6 +276,16 @@ final class KustomizationReconciler {
     }
   }
 
+  /** The Kustomization's {@code spec.ignore} rules; a path that is not a JSON pointer fails the reconcile. */
+  private static List<DriftDetector.IgnoreRule> ignoreRules(Kustomization ks) {
+    try {
+      return ObjectSelector.ignoreRules(ks.spec().ignore());
+    } catch (IllegalArgumentException e) {
+      throw new StageFailure(Reason.RECONCILIATION_FAILED, "Kustomization " + ks.key() + ": spec.ignore: "
+          + e.getMessage(), e);
+    }
+  }
+
   /**
    * Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed;
    * {@code detectOnly} writes nothing and reports drift.
@@ -285,7 +297,8 @@ final class KustomizationReconciler {
     ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly)
         .withInventory(lastInventory == null ? Set.of()
             : lastInventory.stream().map(InventoryEntry::objectId).collect(java.util.stream.Collectors.toSet()))
-        .sharing(ctx.listings().of(wave));
+        .sharing(ctx.listings().of(wave))
+        .ignoring(ignoreRules(ks));
     try {
       ChangeSet set = ctx.times().time("apply", () -> manager.applyAllStaged(objects, options));
       changes.addAll(set);
