@@ -188,7 +188,7 @@ final class KustomizationReconciler {
         prune(manager, ks, stale, changes, status);
       }
       afterApply.applied(rec, ks, split.flux());
-      checkHealth(target.apply(), ks, split.toApply(), applied);
+      checkHealth(target.apply(), rec, ks, split.toApply(), applied, started);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
       recorded = withReads(ChangeDetection.applied(buildDigest, status.getInventory(), ctx.clock().instant()),
@@ -337,9 +337,11 @@ final class KustomizationReconciler {
 
   /**
    * With {@code wait}, every applied object must become Current; otherwise only the listed
-   * {@code healthChecks}. Prune has already run, as in Flux.
+   * {@code healthChecks}. Prune has already run, as in Flux. A push of the source queued after the run
+   * {@code started} ends the wait ({@link NewRevisions}).
    */
-  private void checkHealth(KubernetesClient client, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
+  private void checkHealth(KubernetesClient client, KustomizationRecord rec, Kustomization ks, List<KubeObject> objects,
+      ChangeSet applied, Instant started) {
     List<HealthChecker.Target> targets = HealthTargets.of(ks, objects, applied);
     if (targets.isEmpty()) {
       return;
@@ -347,7 +349,10 @@ final class KustomizationReconciler {
     try {
       CelHealthRules rules = CelFields.healthRules(ks);
       ctx.times().run("health",
-          () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks), rules));
+          () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks), rules,
+              () -> NewRevisions.after(ctx.store(), rec, ks, started).map(r -> "a new revision (" + r.reason() + ")")));
+    } catch (HealthChecker.CanceledException e) {
+      throw new StageFailure(Reason.HEALTH_CHECK_CANCELED, e.getMessage(), e);
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {
