@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +26,12 @@ public final class DriftDetector {
     public IgnoreRule {
       paths = paths == null ? List.of() : List.copyOf(paths);
       paths.forEach(JsonPointer::parse);
+    }
+
+    /** The paths of the {@code rules} that select {@code object}. */
+    static List<JsonPointer> pathsOf(KubeObject object, List<IgnoreRule> rules) {
+      return rules.stream().filter(r -> r.selects() == null || r.selects().test(object))
+          .flatMap(r -> r.paths().stream()).map(JsonPointer::parse).toList();
     }
   }
 
@@ -61,8 +66,9 @@ public final class DriftDetector {
       } catch (RuntimeException e) {
         throw new IllegalStateException(ApiErrors.describe(object.subject(), "drift detection dry-run", e), e);
       }
-      List<JsonPointer> ignored = ignored(object, rules);
-      if (!LocalDiff.between(without(applier.asMap(dryRun), ignored), without(applier.asMap(live), ignored)).isEmpty()) {
+      List<JsonPointer> ignored = IgnoreRule.pathsOf(object, rules);
+      if (!LocalDiff.between(ObjectApplier.without(applier.asMap(dryRun), ignored),
+          ObjectApplier.without(applier.asMap(live), ignored)).isEmpty()) {
         drifts.add(new Drift(object, false));
       }
     }
@@ -84,7 +90,7 @@ public final class DriftDetector {
         GenericKubernetesResource desired = applier.toResource(object);
         GenericKubernetesResource live = drift.missing() ? null : client.resource(desired).get();
         if (live != null) {
-          desired = keepLive(desired, live, ignored(object, rules));
+          desired = applier.keepLive(desired, live, IgnoreRule.pathsOf(object, rules));
         }
         if (drift.missing() && !unvalidated) {
           unvalidated = true;
@@ -111,36 +117,6 @@ public final class DriftDetector {
           write.getKey().missing() ? Action.CREATED : Action.CONFIGURED));
     }
     return changes;
-  }
-
-  private static List<JsonPointer> ignored(KubeObject object, List<IgnoreRule> rules) {
-    return rules.stream().filter(r -> r.selects() == null || r.selects().test(object))
-        .flatMap(r -> r.paths().stream()).map(JsonPointer::parse).toList();
-  }
-
-  private static Map<String, Object> without(Map<String, Object> content, List<JsonPointer> ignored) {
-    ignored.forEach(p -> p.remove(content));
-    return content;
-  }
-
-  @SuppressWarnings("unchecked")
-  private GenericKubernetesResource keepLive(GenericKubernetesResource desired, GenericKubernetesResource live,
-      List<JsonPointer> ignored) {
-    if (ignored.isEmpty()) {
-      return desired;
-    }
-    var json = client.getKubernetesSerialization();
-    Map<String, Object> want = json.convertValue(desired, Map.class);
-    Map<String, Object> have = json.convertValue(live, Map.class);
-    for (JsonPointer p : ignored) {
-      Optional<Object> value = p.get(have);
-      if (value.isPresent()) {
-        p.set(want, value.get());
-      } else {
-        p.remove(want);
-      }
-    }
-    return json.convertValue(want, GenericKubernetesResource.class);
   }
 
   private static boolean disabled(ObjectMeta meta) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Waits until applied objects are Current by kstatus rules (or, for the kinds they match, by a
@@ -42,6 +44,16 @@ public final class HealthChecker {
 
   /** As {@link #waitForCurrent(List, Duration)}, with {@code rules} deciding the objects they match. */
   public void waitForCurrent(List<Target> targets, Duration timeout, CelHealthRules rules) {
+    waitForCurrent(targets, timeout, rules, Optional::empty);
+  }
+
+  /**
+   * As {@link #waitForCurrent(List, Duration, CelHealthRules)}, and ends early with a
+   * {@link CanceledException} carrying {@code newRevision}'s reason as soon as it gives one (checked
+   * after each poll that found an object not ready).
+   */
+  public void waitForCurrent(List<Target> targets, Duration timeout, CelHealthRules rules,
+      Supplier<Optional<String>> newRevision) {
     Map<String, String> notReady = new LinkedHashMap<>();
     boolean current = poller.await(timeout, () -> {
       notReady.clear();
@@ -61,7 +73,14 @@ public final class HealthChecker {
           notReady.put(t.id().subject(), label(s) + "'");
         }
       }
-      return notReady.isEmpty();
+      if (notReady.isEmpty()) {
+        return true;
+      }
+      newRevision.get().ifPresent(reason -> {
+        throw new CanceledException("health check canceled: " + reason + " arrived while waiting for "
+            + String.join(", ", notReady.keySet()));
+      });
+      return false;
     });
     if (!current) {
       List<String> lines = new ArrayList<>();
@@ -98,6 +117,13 @@ public final class HealthChecker {
   /** The health check failed; the message names each object and its status. */
   public static final class HealthCheckException extends RuntimeException {
     public HealthCheckException(String message) {
+      super(message);
+    }
+  }
+
+  /** The wait was ended by a new revision to apply: nothing failed, the next run decides. */
+  public static final class CanceledException extends RuntimeException {
+    public CanceledException(String message) {
       super(message);
     }
   }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies one object the way Flux does (skip by label, server-side dry-run, compare with the live object,
@@ -85,7 +86,9 @@ final class ObjectApplier {
       current = cleanup.cleanup(current);
     }
     Map<String, Object> liveMap = asMap(current);
-    List<String> suspect = LocalDiff.applied(asMap(desired), liveMap, cleanup.owned(current, !merge));
+    List<JsonPointer> ignored = DriftDetector.IgnoreRule.pathsOf(object, options.ignore());
+    List<String> suspect = LocalDiff.applied(adopt(asMap(desired), liveMap, ignored), liveMap,
+        cleanup.owned(current, !merge));
     if (suspect.isEmpty()) {
       return planned(object, desired, Action.UNCHANGED, Write.NONE);
     }
@@ -101,14 +104,16 @@ final class ObjectApplier {
       }
       return planned(object, desired, Action.CREATED, Write.RECREATE);
     }
-    List<String> drift = LocalDiff.between(asMap(dryRun), liveMap);
+    Map<String, Object> dryRunMap = asMap(dryRun);
+    List<JsonPointer> driftedIgnored = ignored.stream().filter(p -> !p.get(dryRunMap).equals(p.get(liveMap))).toList();
+    List<String> drift = LocalDiff.between(without(dryRunMap, ignored), without(asMap(current), ignored));
     if (drift.isEmpty()) {
       return planned(object, desired, Action.UNCHANGED, Write.NONE);
     }
     if (options.detectOnly()) {
       return drifted(object, drift);
     }
-    return planned(object, desired, Action.CONFIGURED, Write.APPLY);
+    return planned(object, keepLive(desired, current, driftedIgnored), Action.CONFIGURED, Write.APPLY);
   }
 
   /**
@@ -188,6 +193,34 @@ final class ObjectApplier {
     client.resource(desired).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     poller.await(timeout, () -> client.resource(desired).get() == null);
     serverSideApply(desired, false);
+  }
+
+  /** {@code content} without the values at the {@code ignored} paths. */
+  static Map<String, Object> without(Map<String, Object> content, List<JsonPointer> ignored) {
+    ignored.forEach(p -> p.remove(content));
+    return content;
+  }
+
+  /** {@code desired} with the live values at the {@code ignored} paths (none where the live object has none). */
+  GenericKubernetesResource keepLive(GenericKubernetesResource desired, GenericKubernetesResource live,
+      List<JsonPointer> ignored) {
+    if (ignored.isEmpty()) {
+      return desired;
+    }
+    return client.getKubernetesSerialization()
+        .convertValue(adopt(asMap(desired), asMap(live), ignored), GenericKubernetesResource.class);
+  }
+
+  private static Map<String, Object> adopt(Map<String, Object> want, Map<String, Object> have, List<JsonPointer> ignored) {
+    for (JsonPointer p : ignored) {
+      Optional<Object> value = p.get(have);
+      if (value.isPresent()) {
+        p.set(want, value.get());
+      } else {
+        p.remove(want);
+      }
+    }
+    return want;
   }
 
   /** The object as a plain map, as {@link LocalDiff} compares it. */

@@ -5,6 +5,7 @@ import io.driftless.apply.ApplyException;
 import io.driftless.apply.ApplyOptions;
 import io.driftless.apply.ChangeSet;
 import io.driftless.apply.CelHealthRules;
+import io.driftless.apply.DriftDetector;
 import io.driftless.apply.HealthChecker;
 import io.driftless.apply.Inventories;
 import io.driftless.apply.OwnerLabels;
@@ -23,6 +24,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.Lease;
 import io.driftless.render.BuildInputs;
 import io.driftless.render.BuildResult;
+import io.driftless.render.kustomize.ObjectSelector;
 import io.driftless.source.SourceSnapshot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -187,7 +189,7 @@ final class KustomizationReconciler {
         prune(manager, ks, stale, changes, status);
       }
       afterApply.applied(rec, ks, split.flux());
-      checkHealth(target.apply(), ks, split.toApply(), applied);
+      checkHealth(target.apply(), rec, ks, split.toApply(), applied, started);
       StatusUpdates.succeeded(status, revision, ctx.clock().instant());
       StatusUpdates.recordHistory(status, build.digest(), revision, true, started, ctx.clock().instant());
       recorded = withReads(ChangeDetection.applied(buildDigest, status.getInventory(), ctx.clock().instant()),
@@ -275,6 +277,16 @@ final class KustomizationReconciler {
     }
   }
 
+  /** The Kustomization's {@code spec.ignore} rules; a path that is not a JSON pointer fails the reconcile. */
+  private static List<DriftDetector.IgnoreRule> ignoreRules(Kustomization ks) {
+    try {
+      return ObjectSelector.ignoreRules(ks.spec().ignore());
+    } catch (IllegalArgumentException e) {
+      throw new StageFailure(Reason.RECONCILIATION_FAILED, "Kustomization " + ks.key() + ": spec.ignore: "
+          + e.getMessage(), e);
+    }
+  }
+
   /**
    * Server-side apply in stages; {@code spec.force} recreates objects whose immutable fields changed;
    * {@code detectOnly} writes nothing and reports drift.
@@ -286,7 +298,8 @@ final class KustomizationReconciler {
     ApplyOptions options = new ApplyOptions(ks.spec().forceEnabled(), ApplyOptions.defaults().stageWaitTimeout(), detectOnly)
         .withInventory(lastInventory == null ? Set.of()
             : lastInventory.stream().map(InventoryEntry::objectId).collect(java.util.stream.Collectors.toSet()))
-        .sharing(ctx.listings().of(wave));
+        .sharing(ctx.listings().of(wave))
+        .ignoring(ignoreRules(ks));
     try {
       ChangeSet set = ctx.times().time("apply", () -> manager.applyAllStaged(objects, options));
       changes.addAll(set);
@@ -325,9 +338,11 @@ final class KustomizationReconciler {
 
   /**
    * With {@code wait}, every applied object must become Current; otherwise only the listed
-   * {@code healthChecks}. Prune has already run, as in Flux.
+   * {@code healthChecks}. Prune has already run, as in Flux. A push of the source queued after the run
+   * {@code started} ends the wait ({@link NewRevisions}).
    */
-  private void checkHealth(KubernetesClient client, Kustomization ks, List<KubeObject> objects, ChangeSet applied) {
+  private void checkHealth(KubernetesClient client, KustomizationRecord rec, Kustomization ks, List<KubeObject> objects,
+      ChangeSet applied, Instant started) {
     List<HealthChecker.Target> targets = HealthTargets.of(ks, objects, applied);
     if (targets.isEmpty()) {
       return;
@@ -335,7 +350,10 @@ final class KustomizationReconciler {
     try {
       CelHealthRules rules = CelFields.healthRules(ks);
       ctx.times().run("health",
-          () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks), rules));
+          () -> new HealthChecker(client, Duration.ofSeconds(2)).waitForCurrent(targets, HealthTargets.timeout(ks), rules,
+              () -> NewRevisions.after(ctx.store(), rec, ks, started).map(r -> "a new revision (" + r.reason() + ")")));
+    } catch (HealthChecker.CanceledException e) {
+      throw new StageFailure(Reason.HEALTH_CHECK_CANCELED, e.getMessage(), e);
     } catch (HealthChecker.HealthCheckException e) {
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -12,9 +12,6 @@ final class UnsupportedFields {
 
   static void refuse(Kustomization ks) {
     Kustomization.Spec spec = ks.spec();
-    if (spec.ignore() != null && !spec.ignore().isEmpty()) {
-      throw refused(ks, "spec.ignore", "server-side apply ignore rules are not supported yet");
-    }
     if (spec.decryption() != null && spec.decryption().serviceAccountName() != null) {
       throw refused(ks, "spec.decryption.serviceAccountName", "workload identity for KMS is not supported");
     }

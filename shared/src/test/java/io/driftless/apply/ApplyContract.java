@@ -10,7 +10,10 @@ import io.driftless.model.Yaml;
 import io.driftless.sandbox.ApiCall;
 import io.driftless.local.ApiCalls;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,6 +327,31 @@ abstract class ApplyContract {
   }
 
   @Test
+  void anIgnoredPathIsLeftToItsOtherManagerWhileTheRestIsCorrected() {
+    KubeObject web = scaled("web");
+    KubeObject api = scaled("api");
+    ApplyOptions ignoring = OPTIONS.ignoring(List.of(new DriftDetector.IgnoreRule(List.of("/spec/replicas"),
+        o -> o.id().kind().equals("Deployment") && o.id().name().equals("web"))));
+    manager.applyAllStaged(objects(namespace(), web, api), ignoring);
+    scaleLive("web", 3);
+    scaleLive("api", 3);
+
+    ChangeSet reconcile = manager.applyAllStaged(objects(namespace(), web, api), ignoring);
+    ChangeSet again = manager.applyAllStaged(objects(namespace(), web, api), ignoring);
+    patchLive("web", "{\"spec\":{\"replicas\":4}}");
+    ChangeSet detect = manager.applyAllStaged(objects(namespace(), web, api), ignoring.detecting());
+
+    assertThat(live("web").getSpec().getReplicas()).as("HPA's replicas are kept").isEqualTo(4);
+    assertThat(live("web").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .as("the other fields are still corrected").isEqualTo("nginx:1.27");
+    assertThat(live("api").getSpec().getReplicas()).as("a rule that does not select it leaves it managed")
+        .isEqualTo(1);
+    assertThat(reconcile.lines()).contains("Deployment/" + ns + "/web configured", "Deployment/" + ns + "/api configured");
+    assertThat(again.hasChanges()).as("a live value at an ignored path is no drift").isFalse();
+    assertThat(detect.lines()).contains("Deployment/" + ns + "/web unchanged");
+  }
+
+  @Test
   void quantitiesWrittenAsNumbersApplyAndReapplyUnchanged() {
     KubeObject deployment = object("""
         apiVersion: apps/v1
@@ -556,6 +584,37 @@ abstract class ApplyContract {
                 ports: [{containerPort: 8080}]
                 resources: {limits: {cpu: 1000m, memory: 1024Mi}, requests: {cpu: '0.5'}}
         """.formatted(ns));
+  }
+
+  /** A Deployment with {@code replicas: 1} in Git. */
+  protected KubeObject scaled(String name) {
+    return object("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s, namespace: %s}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec: {containers: [{name: web, image: 'nginx:1.27'}]}
+        """.formatted(name, ns, name, name));
+  }
+
+  /** What an autoscaler does (its own field manager) and an edit of the image besides. */
+  private void scaleLive(String name, int replicas) {
+    patchLive(name, "{\"spec\":{\"replicas\":%d,\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.25\"}]}}}}"
+        .formatted(replicas));
+  }
+
+  private void patchLive(String name, String mergePatch) {
+    client.apps().deployments().inNamespace(ns).withName(name).patch(
+        new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager("horizontal-pod-autoscaler").build(),
+        mergePatch);
+  }
+
+  private Deployment live(String name) {
+    return client.apps().deployments().inNamespace(ns).withName(name).get();
   }
 
   protected KubeObject namespace() {

@@ -1,5 +1,6 @@
 package io.driftless.apply;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,9 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +77,24 @@ class HealthCheckerTest {
 
       assertThatThrownBy(() -> new HealthChecker(client, Duration.ofMillis(10)).waitForCurrent(List.of(WEB), Duration.ofMinutes(5)))
           .hasMessage("Deployment/default/web status: 'Failed'");
+    }
+  }
+
+  @Test
+  void aNewRevisionEndsAWaitForADeploymentThatNeverBecomesReady() {
+    try (TestCluster.Running running = cluster.start(tmp, false)) {
+      KubernetesClient client = running.client();
+      client.resource(web()).create();
+      AtomicInteger asked = new AtomicInteger();
+      Supplier<Optional<String>> push = () -> asked.incrementAndGet() < 2 ? Optional.empty()
+          : Optional.of("a new revision (github push refs/heads/main@b2c3)");
+
+      assertThatThrownBy(() -> new HealthChecker(client, Duration.ofMillis(10))
+          .waitForCurrent(List.of(WEB), Duration.ofMinutes(10), CelHealthRules.NONE, push))
+          .isInstanceOf(HealthChecker.CanceledException.class)
+          .hasMessage("health check canceled: a new revision (github push refs/heads/main@b2c3) arrived while waiting"
+              + " for Deployment/default/web");
+      assertThat(asked).as("the wait ends at the poll after the push, not at the timeout").hasValue(2);
     }
   }
 }

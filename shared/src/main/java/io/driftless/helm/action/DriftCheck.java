@@ -73,8 +73,7 @@ public final class DriftCheck {
     List<Kustomization.IgnoreRule> ignore = hr.spec().driftDetection() == null
         || hr.spec().driftDetection().ignore() == null ? List.of() : hr.spec().driftDetection().ignore();
     try {
-      return ignore.stream().map(r -> new DriftDetector.IgnoreRule(r.paths(),
-          r.target() == null ? null : o -> ObjectSelector.matches(r.target(), o))).toList();
+      return ObjectSelector.ignoreRules(ignore);
     } catch (IllegalArgumentException e) {
       throw new ActionFailure(Reason.RECONCILIATION_FAILED, hr.subject()
           + ": spec.driftDetection.ignore: " + e.getMessage(), e);
