@@ -1,10 +1,13 @@
 package io.driftless.pipeline;
 
-import io.driftless.testing.TestHelmReleases;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftless.model.KubeObject;
+import io.driftless.model.Yaml;
+import io.driftless.model.helm.HelmObjects;
 import io.driftless.model.helm.HelmRelease;
+import io.driftless.testing.TestHelmReleases;
 import org.junit.jupiter.api.Test;
 
 /** A HelmRelease field Driftless does not act on is refused by name, unless it is at its default. */
@@ -27,15 +30,19 @@ class HelmUnsupportedFieldsTest {
   }
 
   @Test
-  void everyFieldSetIsNamedInOneLine() {
-    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr("""
-          postRenderStrategy: separate
-          test: {enable: true}
-          upgrade: {remediation: {retries: 3}, strategy: {name: RetryOnFailure}}
-        """)))
+  void aFieldNotActedOnIsRefusedByNameInOneLine() {
+    HelmRelease hr = HelmObjects.helmRelease(new KubeObject(Yaml.readDocuments("release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: apps}
+        spec:
+          interval: 10m
+          chart: {spec: {chart: web, sourceRef: {kind: HelmRepository, name: charts}, verify: {provider: cosign}}}
+        """).get(0), "release.yaml"));
+    assertThatThrownBy(() -> HelmUnsupportedFields.refuse(hr))
         .isInstanceOf(StageFailure.class)
-        .hasMessage("HelmRelease/apps/web: spec.postRenderStrategy,"
-            + " spec.upgrade.strategy are not supported by Driftless yet; refused rather than installed without it");
+        .hasMessage("HelmRelease/apps/web: spec.chart.spec.verify is not supported by Driftless yet;"
+            + " refused rather than installed without it");
   }
 
   @Test
