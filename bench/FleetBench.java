@@ -52,16 +52,19 @@ public final class FleetBench {
   private final Engine engine;
   private long auditOffset;
 
-  private FleetBench(Path work, Path kubeconfig, Path auditLog) throws Exception {
+  private final LocalDynamoDb db;
+  private final DriftlessConfig config;
+
+  private FleetBench(Path work, Path kubeconfig, Path auditLog, boolean onDisk) throws Exception {
     this.work = work;
     this.auditLog = auditLog;
     this.bare = work.resolve("remote.git");
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
     this.git = Git.init().setDirectory(work.resolve("repo").toFile()).setInitialBranch("main").call();
     git.remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
-    LocalDynamoDb db = LocalDynamoDb.inMemory();
+    this.db = onDisk ? LocalDynamoDb.inDirectory(work.resolve("data")) : LocalDynamoDb.inMemory();
     this.store = DynamoStores.embedded(db.client(), db);
-    DriftlessConfig config = DriftlessConfig.fromEnvironment(System.getenv())
+    this.config = DriftlessConfig.fromEnvironment(System.getenv())
         .withCacheDir(work.resolve("cache")).withDispatch(DISPATCH);
     this.engine = Engine.create(config, store, Map.of());
     engine.registerCluster(new ClusterRecord("bench", kubeconfig.toString(), null, null));
@@ -82,16 +85,19 @@ public final class FleetBench {
       kubeconfig = Path.of(args[1]);
     }
     Path audit = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : null;
-    FleetBench bench = new FleetBench(work, kubeconfig, audit);
+    FleetBench bench = new FleetBench(work, kubeconfig, audit, scenario.equals("cli"));
     try {
       switch (scenario) {
         case "big" -> bench.big(Integer.parseInt(System.getenv().getOrDefault("BIG_OBJECTS", "1000")));
         case "fleet" -> bench.fleet(Integer.parseInt(System.getenv().getOrDefault("FLEET_KS", "1000")));
         case "demo" -> bench.demo(Integer.parseInt(System.getenv().getOrDefault("PUSHES", "10")));
+        case "cli" -> bench.cli(Integer.parseInt(System.getenv().getOrDefault("FLEET_KS", "1000")));
         default -> throw new IllegalArgumentException("unknown scenario " + scenario);
       }
     } finally {
-      bench.engine.close();
+      if (!scenario.equals("cli")) {
+        bench.engine.close();
+      }
       bench.git.close();
       if (sandbox != null) {
         sandbox.close();
@@ -118,6 +124,47 @@ public final class FleetBench {
 
   /** {@code count} Kustomizations of four objects each: first apply, a push changing one ConfigMap, an idle tick. */
   private void fleet(int count) throws Exception {
+    firstApplyAndOnePush(count, "fleet.first", "fleet.push-one-configmap");
+    step("fleet.idle-tick", () -> engine.schedule(Instant.now().plus(Duration.ofMinutes(1))), -1);
+  }
+
+  /**
+   * {@code count} Kustomizations of four objects each, the store in a data directory as the CLI keeps
+   * it: first apply, a push changing one ConfigMap (the webhook path, as fleet.push-one-configmap),
+   * then another ConfigMap changed in Git with no webhook, this engine closed, and {@code driftless
+   * reconcile ks flux-system --with-source} run as a user types it: a fresh {@code java -jar} of the
+   * CLI (BENCH_CLI_JAR) on the same data and cache directories, JVM start included.
+   */
+  private void cli(int count) throws Exception {
+    List<String> apps = firstApplyAndOnePush(count, "cli.first", "cli.webhook-push");
+    writeApp(apps.get(count / 3), "v2");
+    String third = commit("one ConfigMap in another app");
+    engine.close();
+    skipAudit();
+    // `driftless reconcile ks flux-system --with-source` as ./driftless runs it
+    List<String> command = List.of("java", "-jar", System.getenv("BENCH_CLI_JAR"),
+        "reconcile", "ks", "flux-system", "--with-source");
+    ProcessBuilder cli = new ProcessBuilder(command)
+        .redirectOutput(work.resolve("cli.out").toFile()).redirectError(work.resolve("cli.err").toFile());
+    cli.environment().put(DriftlessConfig.Key.DATA_DIR.env(), work.resolve("data").toString());
+    cli.environment().put(DriftlessConfig.Key.CACHE_DIR.env(), work.resolve("cache").toString());
+    long start = System.nanoTime();
+    int exit = cli.start().waitFor();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    List<String> out = Files.readAllLines(work.resolve("cli.out"));
+    String audit = auditVerbs();
+    long requests = auditTotal();
+    long flux = fluxRequests(count, count * 4, 1);
+    System.out.printf("RESULT cli.reconcile-ks-with-source wall_ms=%d exit=%d stdout_lines=%d audit=%s requests_total=%d flux=%d"
+        + " ratio_flux_requests=%.0fx revision_applied=%b%n", ms, exit, out.size(), audit, requests, flux,
+        requests == 0 ? Double.NaN : (double) flux / requests, String.join("\n", out).contains(third));
+    if (exit != 0) {
+      System.out.println("WARNING cli.reconcile-ks-with-source: exit " + exit + ": " + String.join(" | ", out.subList(Math.max(0, out.size() - 5), out.size())));
+    }
+  }
+
+  /** {@code count} apps of four objects: the first apply (step {@code first}), then a push changing one ConfigMap ({@code push}). */
+  private List<String> firstApplyAndOnePush(int count, String first, String push) throws Exception {
     List<String> apps = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String app = String.format("app-%04d", i);
@@ -125,12 +172,12 @@ public final class FleetBench {
       writeApp(app, "v1");
     }
     rootWithChildren(apps);
-    String first = commit("fleet");
-    step("fleet.first", () -> push(first), fluxRequests(count, count * 4, count * 4));
+    String initial = commit("fleet");
+    step(first, () -> push(initial), fluxRequests(count, count * 4, count * 4));
     writeApp(apps.get(count / 2), "v2");
     String second = commit("one ConfigMap in one app");
-    step("fleet.push-one-configmap", () -> push(second), fluxRequests(count, count * 4, 1));
-    step("fleet.idle-tick", () -> engine.schedule(Instant.now().plus(Duration.ofMinutes(1))), -1);
+    step(push, () -> push(second), fluxRequests(count, count * 4, 1));
+    return apps;
   }
 
   /** The demo's shape, 3 Kustomizations and 6 objects: the median second push, webhook to every Kustomization Ready. */
@@ -264,6 +311,18 @@ public final class FleetBench {
       }
     }
     return verbs.toString().replace(" ", "");
+  }
+
+  /** How many requests with the engine's user agent the audit log holds since the step began. */
+  private long auditTotal() throws IOException {
+    String verbs = auditVerbs();
+    long total = 0;
+    for (String pair : verbs.replaceAll("[{}]", "").split(",")) {
+      if (!pair.isEmpty()) {
+        total += Long.parseLong(pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    return total;
   }
 
   private static long peakRssMb() throws IOException {

@@ -4,11 +4,16 @@
 #   big    1 Kustomization x BIG_OBJECTS objects (1000): first apply, then a no-op drift check
 #   fleet  FLEET_KS Kustomizations (1000) x 4 objects: first apply, a push changing one ConfigMap in one
 #          app, a schedule tick with nothing due
+#   cli    FLEET_KS Kustomizations (1000) x 4 objects, the store in a data directory: first apply, a push
+#          changing one ConfigMap (the webhook path), then another ConfigMap changed with no webhook and
+#          `driftless reconcile ks flux-system --with-source` run as a fresh process (java -jar, JVM start
+#          included) on the same data: its wall time, exit code, stdout lines and requests (audit log)
 #   demo   the demo's shape (3 Kustomizations, 6 objects): PUSHES (10) second pushes, webhook to every
 #          Kustomization Ready, median with a per-stage breakdown
 # Each line: wall time, API requests the engine sent (by method, its own count) and as the API server's
 # audit log shows them (by verb, user agent "driftless"), DynamoDB operations, peak RSS of the JVM, and
 # the requests kustomize-controller's algorithm sends for the same work. Median of RUNS (3) runs.
+# The cli scenario's flux is the push's: Flux reconciles every Kustomization of the source that moved.
 # Usage: bench/fleet.sh [real|sandbox|both]   Knobs: RUNS, PORT (API server port, default random
 # 17000-18999), SCENARIOS ("big fleet demo"), FLEET_KS, BIG_OBJECTS, PUSHES, DRIFTLESS_CONCURRENCY,
 # DRIFTLESS_KUBE_API_QPS, DRIFTLESS_KUBE_API_BURST.
@@ -17,7 +22,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 servers=${1:-both}
 runs=${RUNS:-3}
-scenarios=${SCENARIOS:-big fleet demo}
+scenarios=${SCENARIOS:-big fleet cli demo}
 port=${PORT:-$((17000 + RANDOM % 2000))}
 jar=$root/cli/target/driftless-cli.jar
 cp="$jar:$root/cli/target/lib/*"
@@ -44,7 +49,7 @@ run_one() {
     "$root/infra/local/real-apiserver-start.sh" "$server_dir" "$port" >/dev/null
     kubeconfig="$server_dir/kubeconfig" audit="$server_dir/audit.log"
   fi
-  java -Xmx1g -cp "$work/classes:$cp" FleetBench "$scenario" "$kubeconfig" "$work/run-$server-$scenario-$n" "$audit" \
+  BENCH_CLI_JAR=$jar java -Xmx1g -cp "$work/classes:$cp" FleetBench "$scenario" "$kubeconfig" "$work/run-$server-$scenario-$n" "$audit" \
     2>"$work/stderr-$server-$scenario-$n" | grep -E '^(RESULT|WARNING)' | sed "s/^RESULT /RESULT $server /" >> "$work/results" \
     || { echo "FAILED: $server $scenario run $n (stderr tail:)"; tail -5 "$work/stderr-$server-$scenario-$n"; }
   stop_server
@@ -70,7 +75,7 @@ for server in $list; do
 done
 grep '^WARNING' "$work/results" || true
 for server in $list; do
-  for step in big.first big.noop fleet.first fleet.push-one-configmap fleet.idle-tick demo.second-push; do
+  for step in big.first big.noop fleet.first fleet.push-one-configmap fleet.idle-tick cli.first cli.webhook-push cli.reconcile-ks-with-source demo.second-push; do
     case " $scenarios " in *" ${step%%.*} "*) summary "$server" "$step" ;; esac
   done
 done

@@ -63,7 +63,7 @@ class CliOutputTest {
     try (CliHarness session = new CliHarness(TestCluster.SANDBOX, tmp).reconciledExamples()) {
       pushChildChangesAndFluxComponents(session);
 
-      stdout = session.run(0, "reconcile", "ks", "flux-system", "--with-source");
+      stdout = session.run(0, "reconcile", "ks", "flux-system", "--with-source", "--wait-tree");
       stderr = session.err();
     }
 
@@ -96,5 +96,34 @@ class CliOutputTest {
     assertThat(quietErr).doesNotContain("INFO:");
     assertThat(verboseErr).contains("INFO: [status] prod flux-system/flux-system main@sha1:");
     assertThat(verbose).isEqualTo(quiet).doesNotContain("INFO:");
+  }
+
+  /**
+   * As {@code flux reconcile ks}: the result is the named Kustomization's. Its line is printed, the rest
+   * of its tree is one summary line naming what failed there, and a child that fails does not fail the
+   * command; {@code --wait-tree} prints every line and fails with any of them.
+   */
+  @Test
+  void reconcileAnswersForTheNamedKustomizationAndSumsUpTheRestOfItsTree() throws Exception {
+    String named;
+    String tree;
+    try (CliHarness session = new CliHarness(TestCluster.SANDBOX, tmp).reconciledExamples()) {
+      Path apps = session.repo().workTree().resolve("apps/podinfo/kustomization.yaml");
+      Files.writeString(apps, Files.readString(apps).replace("resources:\n", "resources:\n  - missing.yaml\n"));
+      String commit = session.repo().commitAndPush("apps refers to a file that is not there");
+
+      named = session.run(0, "reconcile", "ks", "flux-system", "--with-source");
+      Files.writeString(apps, Files.readString(apps).replace("missing.yaml", "missing-too.yaml"));
+      session.repo().commitAndPush("apps refers to another file that is not there");
+      tree = session.run(1, "reconcile", "ks", "flux-system", "--with-source", "--wait-tree");
+      assertThat(named).contains("✔ flux-system/flux-system on prod: applied revision main@sha1:" + commit);
+    }
+
+    assertThat(named.lines().filter(l -> l.startsWith("✔ ") || l.startsWith("✗ ")))
+        .singleElement().asString().startsWith("✔ flux-system/flux-system on prod");
+    assertThat(named.lines().filter(l -> l.startsWith("◎ ") && l.contains("more reconciled in the same run"))).singleElement()
+        .asString().contains("not Ready (flux-system/apps on prod;");
+    assertThat(tree).contains("✗ flux-system/apps on prod: ").contains("✔ flux-system/infrastructure on prod")
+        .doesNotContain("more reconciled in the same run");
   }
 }

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -183,6 +184,14 @@ public final class Engine implements AutoCloseable {
    * the same steps as a push's queued work items.
    */
   public ReconcileReport reconcile(ManualReconcile command) {
+    return reconcile(command, outcome -> {});
+  }
+
+  /**
+   * As {@link #reconcile(ManualReconcile)}, each outcome also given to {@code progress} as soon as it is
+   * known (the CLI prints the named Kustomization's before the rest of its tree has run).
+   */
+  public ReconcileReport reconcile(ManualReconcile command, Consumer<ReconcileOutcome> progress) {
     String wanted = command.kustomization() == null ? null : qualify(command.kustomization());
     String at = ctx.clock().instant().toString();
     List<ReconcileOutcome> outcomes = new ArrayList<>();
@@ -192,9 +201,10 @@ public final class Engine implements AutoCloseable {
       }
       if (wanted == null) {
         outcomes.addAll(inProcess.run(List.of(new ReconcileRequest("manual:" + UUID.randomUUID(),
-            ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "manual", at, null, true, command.withSource(), true))));
+            ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "manual", at, null, true, command.withSource(), true)),
+            progress));
       } else if (store.getKustomization(root.cluster(), wanted).filter(k -> k.root().equals(root.name())).isPresent()) {
-        outcomes.addAll(reconcileOne(root, wanted, at, command.withSource()));
+        outcomes.addAll(reconcileOne(root, wanted, at, command.withSource(), progress));
       }
     }
     if (wanted != null && outcomes.stream().noneMatch(o -> o.kustomization().equals(wanted))) {
@@ -209,12 +219,13 @@ public final class Engine implements AutoCloseable {
    * would run it (a dependency whose source moved applies its new revision first, as Flux's watch on
    * the source would have started it); then the Kustomization itself, forced, unless that wave ran it.
    */
-  private List<ReconcileOutcome> reconcileOne(RootRecord root, String key, String at, boolean withSource) {
+  private List<ReconcileOutcome> reconcileOne(RootRecord root, String key, String at, boolean withSource,
+      Consumer<ReconcileOutcome> progress) {
     List<ReconcileOutcome> outcomes = new ArrayList<>(inProcess.run(List.of(new ReconcileRequest(
         "manual:" + UUID.randomUUID(), ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "manual", at, null,
-        false, withSource, false))));
+        false, withSource, false)), progress));
     if (outcomes.stream().noneMatch(o -> o.kustomization().equals(key))) {
-      outcomes.addAll(inProcess.run(List.of(manual(key, root.cluster(), at, withSource))));
+      outcomes.addAll(inProcess.run(List.of(manual(key, root.cluster(), at, withSource)), progress));
     }
     return outcomes;
   }
@@ -237,20 +248,29 @@ public final class Engine implements AutoCloseable {
    * either way). A suspended HelmRelease has no outcome.
    */
   public ReconcileReport reconcileHelmRelease(String key, String cluster, boolean withSource) {
+    return reconcileHelmRelease(key, cluster, withSource, outcome -> {});
+  }
+
+  /** As {@link #reconcileHelmRelease(String, String, boolean)}, each outcome also given to {@code progress} as soon as it is known. */
+  public ReconcileReport reconcileHelmRelease(String key, String cluster, boolean withSource,
+      Consumer<ReconcileOutcome> progress) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     for (HelmRecord rec : helmReleases(key, cluster)) {
       if (withSource) {
         store.getRoot(rec.root())
             .orElseThrow(() -> new IllegalStateException(key + ": root " + rec.root() + " is not registered"));
         ReconcileRequest parent = manual(rec.parent(), rec.cluster(), ctx.clock().instant().toString(), true);
-        List<ReconcileOutcome> run = inProcess.run(List.of(parent)).stream()
+        List<ReconcileOutcome> run = inProcess.run(List.of(parent), progress).stream()
             .filter(o -> o.kustomization().equals(rec.parent()) || o.kustomization().equals(key)).toList();
         outcomes.addAll(run);
         if (run.stream().anyMatch(o -> o.kustomization().equals(key))) {
           continue;
         }
       }
-      store.getHelmObject(rec.cluster(), key).map(r -> new HelmReleases(ctx).reconcileOne(r)).ifPresent(outcomes::addAll);
+      store.getHelmObject(rec.cluster(), key).map(r -> new HelmReleases(ctx).reconcileOne(r)).ifPresent(ran -> {
+        ran.forEach(progress);
+        outcomes.addAll(ran);
+      });
     }
     return new ReconcileReport(outcomes);
   }

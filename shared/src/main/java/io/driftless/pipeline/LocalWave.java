@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +30,11 @@ final class LocalWave {
 
   /** Runs {@code requests} and what follows them; the outcomes in the order they were reported. */
   List<ReconcileOutcome> run(List<ReconcileRequest> requests) {
+    return run(requests, outcome -> {});
+  }
+
+  /** As {@link #run(List)}, each outcome also given to {@code progress} as soon as its item reports it. */
+  List<ReconcileOutcome> run(List<ReconcileRequest> requests, Consumer<ReconcileOutcome> progress) {
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     Set<String> started = new HashSet<>();
     Deque<ReconcileRequest> ready = new ArrayDeque<>(requests);
@@ -45,6 +51,7 @@ final class LocalWave {
         }
         WorkQueue.Ran ran = workers.next();
         outcomes.addAll(ran.outcomes());
+        ran.outcomes().forEach(progress);
         ready.addAll(ran.queued());
       }
     }

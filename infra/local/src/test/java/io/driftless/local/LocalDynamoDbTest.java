@@ -26,15 +26,19 @@ class LocalDynamoDbTest {
 
   @Test
   void dataInADirectoryOutlivesTheDatabase() {
+    String journal;
     try (LocalDynamoDb db = LocalDynamoDb.inDirectory(dataDir.resolve("data"))) {
       createTable(db.client());
       db.client().putItem(b -> b.tableName("fleet").item(ITEM));
+      journal = db.journalMode();
     }
 
     try (LocalDynamoDb reopened = LocalDynamoDb.inDirectory(dataDir.resolve("data"))) {
       assertThat(reopened.client().getItem(b -> b.tableName("fleet").key(ITEM)).item()).isEqualTo(ITEM);
     }
     assertThat(dataDir.resolve("data").resolve(LocalDynamoDb.FILE_NAME)).isRegularFile();
+    assertThat(journal).as("a write-ahead log while open, so writes are not flushed to the disk one by one").isEqualTo("wal");
+    assertThat(dataDir.resolve("data").resolve(LocalDynamoDb.FILE_NAME + "-wal")).as("checkpointed at close").doesNotExist();
   }
 
   @Test
