@@ -142,8 +142,12 @@ public final class FleetBench {
     engine.close();
     skipAudit();
     // `driftless reconcile ks flux-system --with-source` as ./driftless runs it
-    List<String> command = List.of("java", "-jar", System.getenv("BENCH_CLI_JAR"),
-        "reconcile", "ks", "flux-system", "--with-source");
+    List<String> command = new ArrayList<>(List.of("java"));
+    String jvmOptions = System.getenv().getOrDefault("BENCH_CLI_JVM_OPTIONS", "");
+    if (!jvmOptions.isBlank()) {
+      command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", System.getenv("BENCH_CLI_JAR"), "reconcile", "ks", "flux-system", "--with-source"));
     ProcessBuilder cli = new ProcessBuilder(command)
         .redirectOutput(work.resolve("cli.out").toFile()).redirectError(work.resolve("cli.err").toFile());
     cli.environment().put(DriftlessConfig.Key.DATA_DIR.env(), work.resolve("data").toString());

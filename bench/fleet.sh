@@ -16,7 +16,8 @@
 # The cli scenario's flux is the push's: Flux reconciles every Kustomization of the source that moved.
 # Usage: bench/fleet.sh [real|sandbox|both]   Knobs: RUNS, PORT (API server port, default random
 # 17000-18999), SCENARIOS ("big fleet demo"), FLEET_KS, BIG_OBJECTS, PUSHES, DRIFTLESS_CONCURRENCY,
-# DRIFTLESS_KUBE_API_QPS, DRIFTLESS_KUBE_API_BURST.
+# DRIFTLESS_KUBE_API_QPS, DRIFTLESS_KUBE_API_BURST, BENCH_CLI_JVM_OPTIONS (the cli scenario's JVM options,
+# e.g. -XX:StartFlightRecording=filename=cli.jfr,settings=profile to see where its time goes).
 # Builds the CLI and what it needs first (./mvnw -o -q -pl cli -am -DskipTests package; NO_BUILD=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
