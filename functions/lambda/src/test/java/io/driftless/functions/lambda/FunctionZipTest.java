@@ -22,8 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The built {@code target/function.zip} (this test runs in the {@code verify} phase, after the
  * Quarkus build) carries Helm's native library for every architecture template.yaml deploys, on
  * the runtime that library needs (java21: glibc 2.34), with Helm's paths and the temp directory
- * under /tmp. Only the verify-phase execution sets {@code driftless.function-zip}: a {@code -Dtest=...}
- * run in the test phase, before the zip exists, shows it skipped.
+ * under /tmp, and unpacks within Lambda's deployment package quota. Only the verify-phase execution
+ * sets {@code driftless.function-zip}: a {@code -Dtest=...} run in the test phase, before the zip
+ * exists, shows it skipped.
  */
 @EnabledIfSystemProperty(named = "driftless.function-zip", matches = ".+")
 class FunctionZipTest {
@@ -55,6 +56,24 @@ class FunctionZipTest {
       assertThat(env.path(name).asText()).as(name).startsWith("/tmp/");
     }
     assertThat(env.path("JAVA_TOOL_OPTIONS").asText()).contains("-Djava.io.tmpdir=/tmp");
+  }
+
+  /**
+   * Lambda developer guide, "Lambda quotas": a deployment package is at most 250 MB unzipped (layers
+   * included; Driftless has none). Over 50 MB zipped it cannot be uploaded directly, only through S3,
+   * which is how {@code sam deploy} uploads a {@code CodeUri}.
+   */
+  @Test
+  void theZipUnpacksWithinLambdasDeploymentPackageQuota() throws IOException {
+    long unzipped = 0;
+    try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        unzipped += entry.getSize();
+      }
+    }
+
+    assertThat(unzipped).as("%s unzipped, in bytes (Lambda quotas: 250 MB unzipped)", ZIP)
+        .isLessThanOrEqualTo(250L * 1024 * 1024);
   }
 
   private static JsonNode globals() throws IOException {
