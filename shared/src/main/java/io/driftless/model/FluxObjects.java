@@ -2,6 +2,7 @@ package io.driftless.model;
 
 import static io.driftless.model.SpecReader.bind;
 import static io.driftless.model.SpecReader.checkDuration;
+import static io.driftless.model.SpecReader.checkEnum;
 import static io.driftless.model.SpecReader.invalid;
 import static io.driftless.model.SpecReader.namespaceOf;
 import static io.driftless.model.SpecReader.require;
@@ -56,6 +57,7 @@ public final class FluxObjects {
     require(o, "spec.prune", spec.prune());
     checkDuration(o, "spec.interval", spec.interval());
     checkDuration(o, "spec.retryInterval", spec.retryInterval());
+    checkEnum(o, "spec.deletionPolicy", spec.deletionPolicy(), "MirrorPrune", "Delete", "WaitForTermination", "Orphan");
     checkDuration(o, "spec.timeout", spec.timeout());
     for (int i = 0; i < spec.dependencies().size(); i++) {
       require(o, "spec.dependsOn[" + i + "].name", spec.dependencies().get(i).name());

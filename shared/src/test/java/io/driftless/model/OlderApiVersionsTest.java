@@ -117,6 +117,14 @@ class OlderApiVersionsTest {
   }
 
   @Test
+  void aDeletionPolicyFluxDoesNotHaveIsRefusedByName() {
+    assertThatThrownBy(() -> FluxObjects.kustomization(object(Kustomization.API_VERSION, "Kustomization",
+        "{interval: 10m, prune: true, deletionPolicy: Foreground, sourceRef: {kind: GitRepository, name: app}}")))
+        .hasMessage(FILE + ": Kustomization/apps/app: spec.deletionPolicy 'Foreground' is not one of "
+            + "MirrorPrune, Delete, WaitForTermination, Orphan");
+  }
+
+  @Test
   void aVersionFluxNeverHadNamesWhatIsAccepted() {
     assertThatThrownBy(() -> FluxObjects.gitRepository(object("source.toolkit.fluxcd.io/v2", "GitRepository",
         "{interval: 1m, url: 'https://example.com/app.git'}")))
