@@ -64,10 +64,24 @@ final class Pruner {
     return Action.DELETED;
   }
 
-  /** The object's endpoint, or empty when its type is no longer served (so it cannot exist). */
+  /** The objects {@code deleted} deleted that still exist (a finalizer holds them), in its order. */
+  List<ObjectId> remaining(ChangeSet deleted) {
+    List<ObjectId> left = new ArrayList<>();
+    for (ChangeSetEntry e : deleted.entries()) {
+      if (e.action() == Action.DELETED && resource(e.id(), e.version()).map(Resource::get).isPresent()) {
+        left.add(e.id());
+      }
+    }
+    return left;
+  }
+
   private Optional<Resource<GenericKubernetesResource>> resource(InventoryEntry entry) {
-    ObjectId id = entry.objectId();
-    String apiVersion = id.group().isEmpty() ? entry.v() : id.group() + "/" + entry.v();
+    return resource(entry.objectId(), entry.v());
+  }
+
+  /** The object's endpoint, or empty when its type is no longer served (so it cannot exist). */
+  private Optional<Resource<GenericKubernetesResource>> resource(ObjectId id, String version) {
+    String apiVersion = id.group().isEmpty() ? version : id.group() + "/" + version;
     APIResourceList list = client.getApiResources(apiVersion);
     if (list == null) {
       return Optional.empty();
@@ -75,7 +89,7 @@ final class Pruner {
     return list.getResources().stream()
         .filter(r -> r.getKind().equals(id.kind()) && !r.getName().contains("/"))
         .findFirst()
-        .map(r -> endpoint(id, entry.v(), r));
+        .map(r -> endpoint(id, version, r));
   }
 
   private Resource<GenericKubernetesResource> endpoint(ObjectId id, String version, APIResource r) {

@@ -2,6 +2,7 @@ package io.driftless.apply;
 
 import io.driftless.model.InventoryEntry;
 import io.driftless.model.KubeObject;
+import io.driftless.model.ObjectId;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,9 +26,10 @@ public final class ResourceManager {
   private final ObjectApplier applier;
   private final ReadinessCheck readiness;
   private final Pruner pruner;
+  private final Poller poller;
 
   public ResourceManager(KubernetesClient client) {
-    Poller poller = new Poller(POLL_INTERVAL);
+    this.poller = new Poller(POLL_INTERVAL);
     this.applier = new ObjectApplier(client, poller);
     this.readiness = new ReadinessCheck(client, poller);
     this.pruner = new Pruner(client);
@@ -123,6 +125,19 @@ public final class ResourceManager {
   /** As {@link #prune(List, OwnerLabels)}, each delete sent with {@code propagation}. */
   public ChangeSet prune(List<InventoryEntry> stale, OwnerLabels owner, DeletionPropagation propagation) {
     return pruner.prune(stale, owner, propagation);
+  }
+
+  /**
+   * Waits, up to {@code timeout}, until every object {@code deleted} deleted is gone from the cluster
+   * (Flux's WaitForTermination); the objects still there when it gave up, empty when all went.
+   */
+  public List<ObjectId> awaitTermination(ChangeSet deleted, Duration timeout) {
+    List<List<ObjectId>> left = new ArrayList<>(List.of(List.of()));
+    poller.await(timeout, () -> {
+      left.set(0, pruner.remaining(deleted));
+      return left.get(0).isEmpty();
+    });
+    return left.get(0);
   }
 
   private LiveObjects readLive(List<KubeObject> objects, ApplyOptions options, ChangeSet changes) {

@@ -1,8 +1,8 @@
 package io.driftless.model;
 
 import static io.driftless.model.SpecReader.bind;
-import static io.driftless.model.SpecReader.checkApiVersion;
 import static io.driftless.model.SpecReader.checkDuration;
+import static io.driftless.model.SpecReader.checkEnum;
 import static io.driftless.model.SpecReader.invalid;
 import static io.driftless.model.SpecReader.namespaceOf;
 import static io.driftless.model.SpecReader.require;
@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * field.
  */
 public final class FluxObjects {
+  private static final String BETA2_SOURCE = "source.toolkit.fluxcd.io/v1beta2";
+  private static final String BETA1_SOURCE = "source.toolkit.fluxcd.io/v1beta1";
   private static final Pattern URL = Pattern.compile("^(http|https|ssh|file)://.*$");
 
   private FluxObjects() {}
@@ -28,7 +30,7 @@ public final class FluxObjects {
   }
 
   public static GitRepository gitRepository(KubeObject o) {
-    checkApiVersion(o, GitRepository.API_VERSION);
+    OlderApiVersions.check(o, GitRepository.API_VERSION, BETA2_SOURCE, BETA1_SOURCE);
     String ns = namespaceOf(o);
     GitRepository.Spec spec = bind(o, GitRepository.Spec.class);
     require(o, "spec.url", spec.url());
@@ -42,7 +44,10 @@ public final class FluxObjects {
   }
 
   public static Kustomization kustomization(KubeObject o) {
-    checkApiVersion(o, Kustomization.API_VERSION);
+    OlderApiVersions.check(o, Kustomization.API_VERSION, Kustomization.GROUP + "/v1beta2", Kustomization.GROUP + "/v1beta1");
+    for (String legacy : new String[] {"spec.patchesStrategicMerge", "spec.patchesJson6902"}) {
+      OlderApiVersions.refuseOlderField(o, legacy, "write it as spec.patches");
+    }
     String ns = namespaceOf(o);
     Kustomization.Spec spec = bind(o, Kustomization.Spec.class);
     require(o, "spec.interval", spec.interval());
@@ -52,6 +57,7 @@ public final class FluxObjects {
     require(o, "spec.prune", spec.prune());
     checkDuration(o, "spec.interval", spec.interval());
     checkDuration(o, "spec.retryInterval", spec.retryInterval());
+    checkEnum(o, "spec.deletionPolicy", spec.deletionPolicy(), "MirrorPrune", "Delete", "WaitForTermination", "Orphan");
     checkDuration(o, "spec.timeout", spec.timeout());
     for (int i = 0; i < spec.dependencies().size(); i++) {
       require(o, "spec.dependsOn[" + i + "].name", spec.dependencies().get(i).name());

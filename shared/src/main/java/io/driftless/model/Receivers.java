@@ -1,7 +1,6 @@
 package io.driftless.model;
 
 import static io.driftless.model.SpecReader.bind;
-import static io.driftless.model.SpecReader.checkApiVersion;
 import static io.driftless.model.SpecReader.checkDuration;
 import static io.driftless.model.SpecReader.invalid;
 import static io.driftless.model.SpecReader.namespaceOf;
@@ -31,7 +30,7 @@ public final class Receivers {
   }
 
   public static Receiver parse(KubeObject o) {
-    checkApiVersion(o, Receiver.API_VERSION);
+    OlderApiVersions.check(o, Receiver.API_VERSION, Receiver.GROUP + "/v1beta2", Receiver.GROUP + "/v1beta1");
     String ns = namespaceOf(o);
     Receiver.Spec spec = bind(o, Receiver.Spec.class);
     require(o, "spec.type", spec.type());

@@ -9,18 +9,22 @@ import io.driftless.model.Kustomization;
 import io.driftless.model.KustomizationStatus;
 import io.driftless.model.ObjectId;
 import io.driftless.record.KustomizationRecord;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * What Flux's finalizer does when a Kustomization leaves Git, by {@code spec.deletionPolicy}:
  * {@code MirrorPrune} (the default) deletes its objects when {@code prune} is true, {@code Delete}
- * always, {@code Orphan} never; a suspended Kustomization or an empty inventory deletes nothing. Its
+ * always, {@code WaitForTermination} always and then waits, within the Kustomization's timeout, until
+ * they are gone from the cluster (a timeout is logged, as Flux logs it, and the removal goes on),
+ * {@code Orphan} never; a suspended Kustomization or an empty inventory deletes nothing. Its
  * own child Kustomizations go with it when its objects do (in Flux they are among its objects);
  * otherwise they stay, as they would on a cluster. A failed delete is logged and the work item is
  * removed anyway, as Flux removes the finalizer when it cannot impersonate.
  */
 final class Finalizer {
   private static final Logger LOG = Logger.getLogger(Finalizer.class.getName());
+  private static final String WAIT_FOR_TERMINATION = "WaitForTermination";
   private final ReconcileContext ctx;
   private final Targets targets;
 
@@ -57,7 +61,7 @@ final class Finalizer {
     }
     String policy = ks.spec().deletionPolicy() == null ? "MirrorPrune" : ks.spec().deletionPolicy();
     return switch (policy) {
-      case "Delete" -> true;
+      case "Delete", WAIT_FOR_TERMINATION -> true;
       case "Orphan" -> false;
       default -> ks.spec().pruneEnabled();
     };
@@ -74,6 +78,14 @@ final class Finalizer {
     }
     for (ChangeSetEntry e : deleted.changed()) {
       LOG.info("[change] " + rec.cluster() + " " + rec.key() + " " + e.line());
+    }
+    if (WAIT_FOR_TERMINATION.equals(ks.spec().deletionPolicy())) {
+      List<ObjectId> left = manager.awaitTermination(deleted, HealthTargets.timeout(ks));
+      if (!left.isEmpty()) {
+        LOG.warning(ObjectId.subject(Kustomization.KIND, rec.key()) + " on cluster " + rec.cluster()
+            + " left Git: failed to wait for resources termination within spec.timeout: "
+            + left.stream().map(ObjectId::subject).toList());
+      }
     }
   }
 }

@@ -15,10 +15,6 @@ final class UnsupportedFields {
     if (spec.decryption() != null && spec.decryption().serviceAccountName() != null) {
       throw refused(ks, "spec.decryption.serviceAccountName", "workload identity for KMS is not supported");
     }
-    String policy = spec.deletionPolicy();
-    if (policy != null && !java.util.List.of("MirrorPrune", "Delete", "Orphan").contains(policy)) {
-      throw refused(ks, "spec.deletionPolicy", "'" + policy + "' is not supported (MirrorPrune, Delete and Orphan are)");
-    }
   }
 
   private static StageFailure refused(Kustomization ks, String field, String why) {

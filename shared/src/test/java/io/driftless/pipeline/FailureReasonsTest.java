@@ -187,10 +187,10 @@ class FailureReasonsTest {
   @Test
   void aFieldDriftlessDoesNotActOnIsRefusedNamingIt() {
     ReconcileReport report = reconcile("""
-          deletionPolicy: WaitForTermination
+          decryption: {provider: sops, serviceAccountName: kms}
         """, "broken", "broken/cm.yaml", configMap("default", "broken", "x"));
 
-    assertFailedAlone(report, Reason.RECONCILIATION_FAILED, "spec.deletionPolicy");
+    assertFailedAlone(report, Reason.RECONCILIATION_FAILED, "spec.decryption.serviceAccountName");
     assertThat(fleet.kube().configMaps().inNamespace("default").withName("broken").get()).isNull();
   }
 

@@ -138,18 +138,6 @@ class FluxFieldsTest {
     assertThat(fleet.kube().configMaps().inNamespace("default").withName("orphaned").get()).isNotNull();
   }
 
-  @Test
-  void aDeletionPolicyDriftlessCannotHonourIsRefused() {
-    remote.write("clusters/demo/web.yaml", kustomization("web", "web", "  deletionPolicy: WaitForTermination\n"))
-        .write("web/cm.yaml", configMap("default", "web", "x")).commit("wait for termination");
-
-    ReconcileOutcome web = web(fleet.engine().reconcile(ManualReconcile.all()));
-
-    assertThat(web.reason()).isEqualTo(Reason.RECONCILIATION_FAILED);
-    assertThat(web.message()).contains("spec.deletionPolicy: 'WaitForTermination' is not supported");
-    assertThat(fleet.kube().configMaps().inNamespace("default").withName("web").get()).isNull();
-  }
-
   private static ReconcileOutcome web(ReconcileReport report) {
     return report.outcomes().stream().filter(o -> o.kustomization().equals("flux-system/web")).findFirst().orElseThrow();
   }

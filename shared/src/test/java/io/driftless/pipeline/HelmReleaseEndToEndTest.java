@@ -148,6 +148,22 @@ class HelmReleaseEndToEndTest extends HelmReleaseTestBase {
   }
 
   @Test
+  void aHelmReleaseV2beta2WithAHelmRepositoryV1beta2InstallsAsV2() throws Exception {
+    remote.write("apps/web/release.yaml", release("1.0.0").replace("helm.toolkit.fluxcd.io/v2\n",
+        "helm.toolkit.fluxcd.io/v2beta2\n"));
+    Path repository = remote.workTree().resolve("apps/web/repository.yaml");
+    remote.write("apps/web/repository.yaml", Files.readString(repository).replace("source.toolkit.fluxcd.io/v1\n",
+        "source.toolkit.fluxcd.io/v1beta2\n"));
+
+    push(remote.commit("older API versions"));
+
+    assertThat(deployment().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(history()).extracting(StoredRelease::version, StoredRelease::status)
+        .containsExactly(tuple(1, ReleaseStatus.DEPLOYED));
+    assertThat(status().isReady()).isTrue();
+  }
+
+  @Test
   void aChartFromTheGitRepositoryInstallsWithoutAnyChartRepository() throws Exception {
     TestCharts.writeChart(remote.workTree().resolve("charts"), "web", "1.2.0");
     remote.write("apps/web/release.yaml", release("1.0.0").replace(

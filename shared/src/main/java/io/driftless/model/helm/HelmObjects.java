@@ -1,7 +1,6 @@
 package io.driftless.model.helm;
 
 import static io.driftless.model.SpecReader.bind;
-import static io.driftless.model.SpecReader.checkApiVersion;
 import static io.driftless.model.SpecReader.checkDuration;
 import static io.driftless.model.SpecReader.checkEnum;
 import static io.driftless.model.SpecReader.checkMaxLength;
@@ -11,6 +10,7 @@ import static io.driftless.model.SpecReader.require;
 
 import io.driftless.model.KubeObject;
 import io.driftless.model.Kustomization;
+import io.driftless.model.OlderApiVersions;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class HelmObjects {
   private static final String SOURCE_GROUP = "source.toolkit.fluxcd.io";
+  private static final String SOURCE_BETA2 = SOURCE_GROUP + "/v1beta2";
+  private static final String SOURCE_BETA1 = SOURCE_GROUP + "/v1beta1";
   private static final Pattern REPOSITORY_URL = Pattern.compile("^(http|https|oci)://.*$");
   private static final Pattern OCI_URL = Pattern.compile("^oci://.*$");
   private static final String[] CRD_POLICIES = {"Skip", "Create", "CreateReplace"};
@@ -57,7 +59,7 @@ public final class HelmObjects {
   }
 
   public static HelmRelease helmRelease(KubeObject o) {
-    checkApiVersion(o, HelmRelease.API_VERSION);
+    OlderApiVersions.check(o, HelmRelease.API_VERSION, HelmRelease.GROUP + "/v2beta2", HelmRelease.GROUP + "/v2beta1");
     String ns = namespaceOf(o);
     HelmRelease.Spec spec = bind(o, HelmRelease.Spec.class);
     require(o, "spec.interval", spec.interval());
@@ -105,7 +107,7 @@ public final class HelmObjects {
   }
 
   public static HelmRepository helmRepository(KubeObject o) {
-    checkApiVersion(o, HelmRepository.API_VERSION);
+    OlderApiVersions.check(o, HelmRepository.API_VERSION, SOURCE_BETA2, SOURCE_BETA1);
     String ns = namespaceOf(o);
     HelmRepository.Spec spec = bind(o, HelmRepository.Spec.class);
     require(o, "spec.url", spec.url());
@@ -126,7 +128,7 @@ public final class HelmObjects {
   }
 
   public static HelmChart helmChart(KubeObject o) {
-    checkApiVersion(o, HelmChart.API_VERSION);
+    OlderApiVersions.check(o, HelmChart.API_VERSION, SOURCE_BETA2, SOURCE_BETA1);
     String ns = namespaceOf(o);
     HelmChart.Spec spec = bind(o, HelmChart.Spec.class);
     require(o, "spec.chart", spec.chart());
@@ -143,7 +145,7 @@ public final class HelmObjects {
   }
 
   public static OCIRepository ociRepository(KubeObject o) {
-    checkApiVersion(o, OCIRepository.API_VERSION, OCIRepository.API_VERSION_BETA);
+    OlderApiVersions.check(o, OCIRepository.API_VERSION, OCIRepository.API_VERSION_BETA);
     String ns = namespaceOf(o);
     OCIRepository.Spec spec = bind(o, OCIRepository.Spec.class);
     require(o, "spec.url", spec.url());

@@ -223,13 +223,14 @@ class HelmObjectsTest {
   @Test
   void aWrongApiVersionIsNamed() {
     assertThatThrownBy(() -> HelmObjects.helmRelease(one("""
-        apiVersion: helm.toolkit.fluxcd.io/v2beta1
+        apiVersion: helm.toolkit.fluxcd.io/v2alpha1
         kind: HelmRelease
         metadata: {name: podinfo, namespace: apps}
         spec: {interval: 1h}
         """)))
         .hasMessage(FILE + ": HelmRelease/apps/podinfo: apiVersion unsupported version "
-            + "'helm.toolkit.fluxcd.io/v2beta1', want helm.toolkit.fluxcd.io/v2");
+            + "'helm.toolkit.fluxcd.io/v2alpha1', want helm.toolkit.fluxcd.io/v2 (or helm.toolkit.fluxcd.io/v2beta2, "
+            + "helm.toolkit.fluxcd.io/v2beta1, read as helm.toolkit.fluxcd.io/v2)");
   }
 
   @Test
