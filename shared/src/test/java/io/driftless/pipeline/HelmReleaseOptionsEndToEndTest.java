@@ -14,16 +14,11 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,22 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(TestCluster.class)
-class HelmReleaseOptionsEndToEndTest {
-  @Parameter TestCluster cluster;
-  @TempDir Path tmp;
-  private HelmReleaseFixture fixture;
-  private KubernetesClient kube;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    fixture = new HelmReleaseFixture(tmp, cluster);
-    kube = fixture.kube();
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
+class HelmReleaseOptionsEndToEndTest extends HelmFixtureTest {
 
   private List<StoredRelease> history() {
     return HelmReleaseFixture.history(kube);
