@@ -1,0 +1,154 @@
+package io.driftless.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Public charts packaged from their own sources, as their projects' release builds do, with nothing
+ * but the build steps those need (each method says which). The sources are snapshots of the projects'
+ * Git repositories under {@code DRIFTLESS_MIRRORS} (default {@code /work/.mirror}, one bare repository
+ * per project at {@code owner+name/repo}); a test whose snapshot is absent is aborted, naming it.
+ */
+public final class PublicCharts {
+  public static final Path MIRRORS = Path.of(System.getenv().getOrDefault("DRIFTLESS_MIRRORS", "/work/.mirror"));
+
+  private PublicCharts() {}
+
+  /** The bare Git repository of {@code owner/name}; aborts the calling test when it is not there. */
+  public static Path mirror(String ownerName) {
+    Path repo = MIRRORS.resolve(ownerName.replace('/', '+')).resolve("repo");
+    Assumptions.assumeTrue(Files.isDirectory(repo), () -> {
+      String why = "no snapshot of github.com/" + ownerName + " at " + repo + " (set DRIFTLESS_MIRRORS)";
+      System.err.println("SKIPPED: " + why);
+      return why;
+    });
+    return repo;
+  }
+
+  /** {@code path} of {@code repo} at {@code ref} written under {@code dir}; {@code dir/path}. */
+  public static Path export(Path repo, String ref, String path, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Process p = new ProcessBuilder("sh", "-c", "git --git-dir=\"$0\" archive \"$1\" \"$2\" | tar -x -C \"$3\"",
+          repo.toString(), ref, path, dir.toString()).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IOException("git archive " + ref + " " + path + " of " + repo + ": " + out);
+      }
+      return dir.resolve(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** stefanprodan/podinfo's chart at tag {@code version} (e.g. 6.2.3): the directory as it is. */
+  public static byte[] podinfo(Path work, String version) {
+    return TestCharts.packageChart(export(mirror("stefanprodan/podinfo"), version, "charts/podinfo", work.resolve("podinfo")));
+  }
+
+  /**
+   * cert-manager's chart at tag {@code version} (e.g. v1.10.2), built as its make/manifests.mk does:
+   * Chart.yaml from Chart.template.yaml with version and appVersion set, templates/crds.yaml the CRDs of
+   * deploy/crds joined by {@code ---} inside {@code if .Values.installCRDs}. Not done: README and the
+   * signing-key annotation (neither is read by Helm when it renders).
+   */
+  public static byte[] certManager(Path work, String version) {
+    Path repo = mirror("cert-manager/cert-manager");
+    Path chart = export(repo, version, "deploy/charts/cert-manager", work.resolve("cert-manager"));
+    Path crds = export(repo, version, "deploy/crds", work.resolve("cert-manager"));
+    try {
+      String template = Files.readString(chart.resolve("Chart.template.yaml"));
+      Files.writeString(chart.resolve("Chart.yaml"), template
+          .replace("version: v0.1.0", "version: " + version)
+          .replace("appVersion: v0.1.0", "appVersion: " + version)
+          .replace("{{IS_PRERELEASE}}", "false"));
+      Files.delete(chart.resolve("Chart.template.yaml"));
+      List<Path> files;
+      try (Stream<Path> s = Files.list(crds)) {
+        files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      }
+      StringBuilder joined = new StringBuilder("{{- if .Values.installCRDs }}\n");
+      for (int i = 0; i < files.size(); i++) {
+        joined.append(i == 0 ? "" : "---\n").append(Files.readString(files.get(i)));
+      }
+      Files.writeString(chart.resolve("templates/crds.yaml"), joined.append("{{- end }}\n").toString());
+      return packageAs(chart, "cert-manager");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * envoyproxy/gateway's gateway-helm at tag {@code version} (e.g. v1.9.0), built as its
+   * tools/make/helm.mk does: values.yaml from values.tmpl.yaml with the image
+   * {@code docker.io/envoyproxy/gateway:<version>} and pull policy IfNotPresent substituted, version and
+   * appVersion set; its crds subchart is already vendored under charts/.
+   */
+  public static byte[] envoyGateway(Path work, String version) {
+    Path chart = export(mirror("envoyproxy/gateway"), version, "charts/gateway-helm", work.resolve("envoy-gateway"));
+    try {
+      Files.writeString(chart.resolve("values.yaml"), substitute(Files.readString(chart.resolve("values.tmpl.yaml")),
+          Map.of("GatewayImage", "docker.io/envoyproxy/gateway:" + version, "GatewayImagePullPolicy", "IfNotPresent")));
+      Files.delete(chart.resolve("values.tmpl.yaml"));
+      Files.writeString(chart.resolve("Chart.yaml"), Files.readString(chart.resolve("Chart.yaml"))
+          .replace("version: v0.0.0-latest", "version: " + version)
+          .replace("appVersion: \"latest\"", "appVersion: \"" + version + "\""));
+      return packageAs(chart, "gateway-helm");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * bjw-s-labs/helm-charts' {@code path} at tag {@code tag} (e.g. charts/other/app-template at
+   * app-template-4.1.1), with each library ({@code path@tag}, e.g. charts/library/common@common-4.1.1)
+   * vendored under charts/ as {@code helm dependency build} puts the dependency its Chart.yaml names.
+   */
+  public static byte[] bjwsChart(Path work, String tag, String path, String... libraries) {
+    Path repo = mirror("bjw-s-labs/helm-charts");
+    Path chart = export(repo, tag, path, work.resolve("bjw-s"));
+    for (String library : libraries) {
+      String[] at = library.split("@", 2);
+      Path lib = export(repo, at[1], at[0], work.resolve("bjw-s-lib"));
+      try {
+        Files.createDirectories(chart.resolve("charts"));
+        Files.move(lib, chart.resolve("charts").resolve(lib.getFileName()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return packageAs(chart, chart.getFileName().toString());
+  }
+
+  /** {@code chart} packaged with its top directory named {@code name}, as {@code helm package} names it. */
+  private static byte[] packageAs(Path chart, String name) {
+    if (chart.getFileName().toString().equals(name)) {
+      return TestCharts.packageChart(chart);
+    }
+    Path renamed = chart.resolveSibling(name);
+    try {
+      Files.move(chart, renamed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return TestCharts.packageChart(renamed);
+  }
+
+  private static String substitute(String text, Map<String, String> vars) {
+    String out = text;
+    for (Map.Entry<String, String> v : vars.entrySet()) {
+      out = out.replace("${" + v.getKey() + "}", v.getValue());
+    }
+    return out;
+  }
+}
