@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -112,9 +113,13 @@ public final class PublicCharts {
   /**
    * bjw-s-labs/helm-charts' {@code path} at tag {@code tag} (e.g. charts/other/app-template at
    * app-template-4.1.1), with each library ({@code path@tag}, e.g. charts/library/common@common-4.1.1)
-   * vendored under charts/ as {@code helm dependency build} puts the dependency its Chart.yaml names.
+   * vendored under charts/ as {@code helm dependency build} puts the dependency its Chart.yaml names;
+   * {@code versionAs}, when not null, replaces the chart's {@code version} (to stand in for a release the
+   * snapshot does not hold: Flux refuses a chart whose version is not the tag it was pulled by);
+   * {@code strip} leaves out what a bench run asks to see past (see {@link Strip}).
    */
-  public static byte[] bjwsChart(Path work, String tag, String path, String... libraries) {
+  public static byte[] bjwsChart(Path work, String tag, String path, String versionAs, Set<Strip> strip,
+      String... libraries) {
     Path repo = mirror("bjw-s-labs/helm-charts");
     Path chart = export(repo, tag, path, work.resolve("bjw-s"));
     for (String library : libraries) {
@@ -127,7 +132,33 @@ public final class PublicCharts {
         throw new UncheckedIOException(e);
       }
     }
+    try {
+      if (strip.contains(Strip.VALUES_SCHEMA)) {
+        try (Stream<Path> all = Files.walk(chart)) {
+          for (Path schema : all.filter(f -> f.getFileName().toString().equals("values.schema.json")).toList()) {
+            Files.delete(schema);
+          }
+        }
+      }
+      Path meta = chart.resolve("Chart.yaml");
+      if (versionAs != null) {
+        Files.writeString(meta, Files.readString(meta).replaceFirst("(?m)^version: .*$", "version: " + versionAs));
+      }
+      if (strip.contains(Strip.KUBE_VERSION)) {
+        Files.writeString(meta, Files.readString(meta).replaceFirst("(?m)^kubeVersion: .*\n", ""));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return packageAs(chart, chart.getFileName().toString());
+  }
+
+  /** What a bench run may take out of a chart to see what fails after it. */
+  public enum Strip {
+    /** Every values.schema.json (bjw-s's $ref schemas on raw.githubusercontent.com, which Helm loads). */
+    VALUES_SCHEMA,
+    /** The chart's own kubeVersion constraint (app-template's {@code >=1.28.0-0}). */
+    KUBE_VERSION
   }
 
   /** {@code chart} packaged with its top directory named {@code name}, as {@code helm package} names it. */
