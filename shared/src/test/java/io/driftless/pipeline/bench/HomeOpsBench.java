@@ -61,6 +61,10 @@ class HomeOpsBench {
       new FailureClass("source not ready (its chart source failed)", "offline test bed",
           Pattern.compile("(?i)(OCIRepository|HelmRepository|HelmChart|GitRepository)[^ ]* (is )?not ready|"
               + "source .* not (found|ready)|artifact .* not (found|ready)|no artifact")),
+      new FailureClass("API version newer than 1.20: batch/v1 CronJob (Kubernetes 1.21)", "real 1.20 server",
+          Pattern.compile("has no API for `batch/v1` CronJob")),
+      new FailureClass("LoadBalancer Service with TCP and UDP ports (mixed protocols: Kubernetes 1.26)",
+          "real 1.20 server", Pattern.compile("more than 1 protocol when type is 'LoadBalancer'")),
       new FailureClass("kind not served: CRD not installed (home-ops applies its CRDs before Flux, with "
           + "bootstrap/helmfile/crds.yaml, from charts on registries off the loopback)", "offline test bed",
           Pattern.compile("(?i)has no API for|no matches for kind|could not find the requested resource|"
