@@ -15,33 +15,56 @@ import org.junit.jupiter.api.Assumptions;
  * Public charts packaged from their own sources, as their projects' release builds do, with nothing
  * but the build steps those need (each method says which). The sources are snapshots of the projects'
  * Git repositories under {@code DRIFTLESS_MIRRORS} (default {@code /work/.mirror}, one bare repository
- * per project at {@code owner+name/repo}); a test whose snapshot is absent is aborted, naming it.
+ * per project at {@code owner+name/repo}), or, where none is there (CI), the paths the tests read kept
+ * as test data: {@code public-sources/owner+name@ref.tar.gz}, {@code git archive} of those paths at that
+ * ref (public-sources/README.md names each commit); a test whose source is in neither is aborted, naming it.
  */
 public final class PublicCharts {
   public static final Path MIRRORS = Path.of(System.getenv().getOrDefault("DRIFTLESS_MIRRORS", "/work/.mirror"));
 
   private PublicCharts() {}
 
-  /** The bare Git repository of {@code owner/name}; aborts the calling test when it is not there. */
+  /** Where the test data keeps {@code git archive} snapshots: {@code owner+name@ref.tar.gz}. */
+  private static final Path KEPT = Path.of("src/test/resources/public-sources");
+
+  /**
+   * The bare Git repository of {@code owner/name}, else the test data's directory of its snapshots;
+   * aborts the calling test when neither is there.
+   */
   public static Path mirror(String ownerName) {
-    Path repo = MIRRORS.resolve(ownerName.replace('/', '+')).resolve("repo");
-    Assumptions.assumeTrue(Files.isDirectory(repo), () -> {
-      String why = "no snapshot of github.com/" + ownerName + " at " + repo + " (set DRIFTLESS_MIRRORS)";
+    String dirName = ownerName.replace('/', '+');
+    Path repo = MIRRORS.resolve(dirName).resolve("repo");
+    if (Files.isDirectory(repo)) {
+      return repo;
+    }
+    boolean kept;
+    try (Stream<Path> files = Files.isDirectory(KEPT) ? Files.list(KEPT) : Stream.empty()) {
+      kept = files.anyMatch(f -> f.getFileName().toString().startsWith(dirName + "@"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Assumptions.assumeTrue(kept, () -> {
+      String why = "no snapshot of github.com/" + ownerName + " at " + repo + " (set DRIFTLESS_MIRRORS) nor in " + KEPT;
       System.err.println("SKIPPED: " + why);
       return why;
     });
-    return repo;
+    return KEPT.resolve(dirName);
   }
 
-  /** {@code path} of {@code repo} at {@code ref} written under {@code dir}; {@code dir/path}. */
+  /** {@code path} of {@code repo} (a {@link #mirror}) at {@code ref} written under {@code dir}; {@code dir/path}. */
   public static Path export(Path repo, String ref, String path, Path dir) {
     try {
       Files.createDirectories(dir);
-      Process p = new ProcessBuilder("sh", "-c", "git --git-dir=\"$0\" archive \"$1\" \"$2\" | tar -x -C \"$3\"",
-          repo.toString(), ref, path, dir.toString()).redirectErrorStream(true).start();
+      Path kept = repo.resolveSibling(repo.getFileName() + "@" + ref + ".tar.gz");
+      ProcessBuilder command = Files.isRegularFile(kept)
+          ? new ProcessBuilder(path.equals(".") ? List.of("tar", "-xzf", kept.toString(), "-C", dir.toString())
+              : List.of("tar", "-xzf", kept.toString(), "-C", dir.toString(), path))
+          : new ProcessBuilder("sh", "-c", "git --git-dir=\"$0\" archive \"$1\" \"$2\" | tar -x -C \"$3\"",
+              repo.toString(), ref, path, dir.toString());
+      Process p = command.redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        throw new IOException("git archive " + ref + " " + path + " of " + repo + ": " + out);
+        throw new IOException("exporting " + path + " at " + ref + " of " + repo + ": " + out);
       }
       return dir.resolve(path);
     } catch (IOException e) {
