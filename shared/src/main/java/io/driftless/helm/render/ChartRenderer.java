@@ -174,38 +174,36 @@ public final class ChartRenderer {
           ClusterTemplates.of(apiVersions, answers, request.cluster() != null));
       try {
         return template(request, copy, values, work, origin);
-      } catch (LookupAsked asked) {
+      } catch (ChartRenderException e) {
+        LookupAsked asked = asked(e.getMessage().substring(origin.length() + 2), origin);
+        if (asked == null) {
+          throw e;
+        }
         if (answers.size() >= MAX_LOOKUPS) {
           throw new ChartRenderException(origin + ": the chart makes more than " + MAX_LOOKUPS
               + " different lookup calls");
         }
-        answers.put(asked.call, answer(request.cluster(), asked, origin));
+        answers.put(asked.call(), answer(request.cluster(), asked, origin));
       }
     }
   }
 
   private static String answer(TargetCluster cluster, LookupAsked asked, String origin) throws IOException {
     try {
-      Map<String, Object> found = cluster.lookup(asked.call.get(0), asked.call.get(1), asked.call.get(2),
-          asked.call.get(3));
+      Map<String, Object> found = cluster.lookup(asked.call().get(0), asked.call().get(1), asked.call().get(2),
+          asked.call().get(3));
       return HookAnnotations.holdText(JSON.writeValueAsString(found));
     } catch (TargetCluster.LookupException e) {
-      throw new ChartRenderException(origin + ": " + asked.where + "error calling lookup "
-          + JSON.writeValueAsString(asked.call) + ": " + e.getMessage());
+      StringBuilder call = new StringBuilder();
+      for (String arg : asked.call()) {
+        call.append(' ').append(ClusterTemplates.go(arg));
+      }
+      throw new ChartRenderException(origin + ": " + asked.where() + "error calling lookup" + call + ": " + e.getMessage());
     }
   }
 
-  /** The render stopped at a {@code lookup} call not answered yet. */
-  private static final class LookupAsked extends RuntimeException {
-    final List<String> call;
-    final String where;
-
-    LookupAsked(List<String> call, String where) {
-      super(null, null, false, false);
-      this.call = call;
-      this.where = where;
-    }
-  }
+  /** The {@code lookup} call a render stopped at, and where Helm says it was made. */
+  private record LookupAsked(List<String> call, String where) {}
 
   /** The call a render stopped at, from Helm's error, or null when it stopped for another reason. */
   private static LookupAsked asked(String message, String origin) {
@@ -257,12 +255,7 @@ public final class ChartRenderer {
     try {
       return command.call();
     } catch (IllegalStateException e) {
-      String message = TemplateRewrite.undo(HookAnnotations.restore(helmMessage(e)));
-      LookupAsked asked = asked(message, origin);
-      if (asked != null) {
-        throw asked;
-      }
-      throw new ChartRenderException(origin + ": " + message);
+      throw new ChartRenderException(origin + ": " + TemplateRewrite.undo(HookAnnotations.restore(helmMessage(e))));
     }
   }
 

@@ -162,7 +162,7 @@ class ChartClusterReadsTest {
         .isInstanceOf(ChartRenderException.class)
         .hasMessageContaining("chart forbidden@0.1.0")
         .hasMessageContaining("forbidden/templates/cm.yaml")
-        .hasMessageContaining("error calling lookup [\"example.com/v1\",\"Widget\",\"shop\",\"w\"]")
+        .hasMessageContaining("error calling lookup \"example.com/v1\" \"Widget\" \"shop\" \"w\": ")
         .hasMessageContaining("403: widgets.example.com is forbidden")
         .hasMessageNotContaining("driftless");
   }
