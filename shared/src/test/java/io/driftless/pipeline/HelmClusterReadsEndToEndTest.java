@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.driftless.model.Condition;
 import io.driftless.model.helm.HelmReleaseStatus;
+import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -33,20 +31,6 @@ class HelmClusterReadsEndToEndTest extends HelmFixtureTest {
         widgetKind: {{ .Capabilities.APIVersions.Has "example.com/v1/Widget" | quote }}
         widgetGroup: {{ $.Capabilities.APIVersions.Has "example.com/v1" | quote }}
         configMaps: {{ .Capabilities.APIVersions.Has "v1/ConfigMap" | quote }}
-      """;
-  private static final String WIDGET_CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata: {name: widgets.example.com}
-      spec:
-        group: example.com
-        names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-        scope: Namespaced
-        versions:
-          - name: v1
-            served: true
-            storage: true
-            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
       """;
   private static final String LOOKUPS = """
       {{- $kept := lookup "v1" "Secret" .Release.Namespace "web-password" -}}
@@ -81,7 +65,7 @@ class HelmClusterReadsEndToEndTest extends HelmFixtureTest {
     assertThat(configMap("capabilities")).as("no CRD serves example.com/v1 yet")
         .containsEntry("widgetKind", "false").containsEntry("widgetGroup", "false").containsEntry("configMaps", "true");
 
-    fixture.remote().write("web/widget-crd.yaml", WIDGET_CRD);
+    fixture.remote().write("web/widget-crd.yaml", TestCharts.crd("example.com", "widgets"));
     assertReady(fixture.reconcile("1.1.0", "", "  values: {round: 2}\n"));
 
     assertThat(configMap("capabilities")).as("rendered again by the upgrade, with the CRD served")
@@ -115,7 +99,8 @@ class HelmClusterReadsEndToEndTest extends HelmFixtureTest {
         data:
           found: {{ lookup "v1" "ConfigMap" "default" "other" | len | quote }}
         """));
-    grantEverythingInWeb("deployer");
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("web").endMetadata().build()).create();
+    fixture.grantEverythingInWeb("deployer");
 
     HelmReleaseStatus status = fixture.reconcile("1.3.0", "", "  serviceAccountName: deployer\n");
 
@@ -125,17 +110,5 @@ class HelmClusterReadsEndToEndTest extends HelmFixtureTest {
         .contains("web/templates/elsewhere.yaml", "error calling lookup \"v1\" \"ConfigMap\" \"default\" \"other\": the API server answered 403",
             "User \"system:serviceaccount:web:deployer\" cannot get resource \"configmaps\"")
         .doesNotContain("\n", "driftless");
-  }
-
-  private void grantEverythingInWeb(String account) {
-    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("web").endMetadata().build()).create();
-    kube.rbac().roles().inNamespace("web").resource(new RoleBuilder().withNewMetadata().withName(account).endMetadata()
-        .withRules(new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build()).build())
-        .create();
-    kube.rbac().roleBindings().inNamespace("web").resource(new RoleBindingBuilder()
-        .withNewMetadata().withName(account).endMetadata()
-        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(account).endRoleRef()
-        .addNewSubject().withKind("ServiceAccount").withName(account).withNamespace("web").endSubject()
-        .build()).create();
   }
 }

@@ -1,7 +1,10 @@
 package io.driftless.helm.render;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>{@code R.APIVersions.Has ARG} (any receiver {@code R}: {@code .Capabilities}, {@code $.Capabilities},
  *       {@code $root.Capabilities}, {@code .} inside {@code with .Capabilities}) becomes
  *       {@code (include "driftless.has-api-version" ARG | eq "true")}, and any other {@code R.APIVersions}
- *       becomes the list of the cluster's API versions.</li>
+ *       becomes the list of the cluster's API versions; a variable given that list in the same file
+ *       ({@code $v := .Capabilities.APIVersions}) has its {@code $v.Has ARG} rewritten the same way.</li>
  * </ul>
  * Only actions ({@code {{ … }}}) are read; text, comments and string literals are left as they are.
  */
@@ -40,6 +44,7 @@ final class TemplateRewrite {
   static Rewritten of(String template, boolean apiVersions) {
     StringBuilder out = new StringBuilder(template.length());
     boolean[] found = new boolean[2];
+    Set<String> variables = new HashSet<>();
     int i = 0;
     while (true) {
       int open = template.indexOf("{{", i);
@@ -53,7 +58,7 @@ final class TemplateRewrite {
         break;
       }
       out.append(template, i, open + 2);
-      out.append(action(template.substring(open + 2, close), apiVersions, found));
+      out.append(action(template.substring(open + 2, close), apiVersions, found, variables));
       out.append("}}");
       i = close + 2;
     }
@@ -100,8 +105,9 @@ final class TemplateRewrite {
     return -1;
   }
 
-  private static String action(String body, boolean apiVersions, boolean[] found) {
-    if (COMMENT.matcher(body).lookingAt() || !(body.contains("lookup") || body.contains("APIVersions"))) {
+  private static String action(String body, boolean apiVersions, boolean[] found, Set<String> variables) {
+    if (COMMENT.matcher(body).lookingAt()
+        || !(body.contains("lookup") || body.contains("APIVersions") || body.contains(".Has"))) {
       return body;
     }
     // the trim markers ("{{- " and " -}}") stay outside the pipeline
@@ -109,7 +115,7 @@ final class TemplateRewrite {
     String tail = body.matches("(?s).*\\s-") ? "-" : "";
     List<Token> tokens = tokens(body.substring(head.length(), body.length() - tail.length()));
     if (apiVersions) {
-      found[1] |= rewriteApiVersions(tokens);
+      found[1] |= rewriteApiVersions(tokens, variables);
     }
     found[0] |= rewriteLookups(tokens);
     StringBuilder out = new StringBuilder(head);
@@ -142,14 +148,22 @@ final class TemplateRewrite {
     return any;
   }
 
-  private static boolean rewriteApiVersions(List<Token> tokens) {
+  /**
+   * {@code variables}: the names this template gave {@code R.APIVersions} ({@code $v := .Capabilities.APIVersions}),
+   * whose {@code $v.Has ARG} is rewritten too.
+   */
+  private static boolean rewriteApiVersions(List<Token> tokens, Set<String> variables) {
     boolean any = false;
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).kind() != Kind.FIELD || !tokens.get(i).text().equals(".APIVersions")) {
+      Token token = tokens.get(i);
+      boolean field = token.kind() == Kind.FIELD && token.text().equals(".APIVersions");
+      boolean named = token.kind() == Kind.VARIABLE && variables.contains(token.text())
+          && i + 1 < tokens.size() && tokens.get(i + 1).text().equals(".Has");
+      if (!field && !named) {
         continue;
       }
       any = true;
-      int start = receiverStart(tokens, i);
+      int start = named ? i : receiverStart(tokens, i);
       int end = i;
       String replacement = "(include \"" + API_VERSIONS + "\" \"\" | fromJsonArray)";
       if (i + 1 < tokens.size() && tokens.get(i + 1).text().equals(".Has")) {
@@ -167,12 +181,33 @@ final class TemplateRewrite {
           replacement = "(include \"" + HAS_API_VERSION + "\" " + operand + " | eq \"true\")";
           end = argEnd;
         }
+      } else {
+        assignedTo(tokens, start).ifPresent(variables::add);
       }
       tokens.subList(start, end + 1).clear();
       tokens.add(start, new Token(Kind.OTHER, replacement));
       i = start;
     }
     return any;
+  }
+
+  /** The variable an expression starting at {@code start} is declared or assigned to ({@code $v :=}, {@code $v =}). */
+  private static Optional<String> assignedTo(List<Token> tokens, int start) {
+    int p = start - 1;
+    while (p >= 0 && tokens.get(p).kind() == Kind.SPACE) {
+      p--;
+    }
+    if (p < 0 || !tokens.get(p).text().equals("=")) {
+      return Optional.empty();
+    }
+    p--;
+    if (p >= 0 && tokens.get(p).text().equals(":")) {
+      p--;
+    }
+    while (p >= 0 && tokens.get(p).kind() == Kind.SPACE) {
+      p--;
+    }
+    return p >= 0 && tokens.get(p).kind() == Kind.VARIABLE ? Optional.of(tokens.get(p).text()) : Optional.empty();
   }
 
   /** The first token of the chain a field belongs to: {@code $x.a.b}, {@code .a.b}, {@code (expr).a}. */

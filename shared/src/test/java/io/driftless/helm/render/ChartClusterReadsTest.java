@@ -34,26 +34,13 @@ class ChartClusterReadsTest {
         gadget: {{ .Capabilities.APIVersions.Has "example.com/v1/Gadget" | quote }}
         apps: {{ .Capabilities.APIVersions.Has "apps/v1" | quote }}
         listed: {{ has "example.com/v1/Widget" .Capabilities.APIVersions | quote }}
+        {{- $served := $.Capabilities.APIVersions }}
+        assigned: {{ $served.Has "example.com/v1" | quote }}
+        counted: {{ len (.Capabilities.APIVersions | toStrings) | quote }}
         password: {{ if $pw }}{{ index $pw.data "password" | quote }}{{ else }}{{ "generated" | quote }}{{ end }}
         next: {{ dig "data" "value" "none" $next | quote }}
         secrets: {{ (lookup "v1" "Secret" .Release.Namespace "").items | default list | len | quote }}
       """;
-  private static final String CRD = """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata:
-        name: gadgets.example.com
-      spec:
-        group: example.com
-        names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}
-        scope: Namespaced
-        versions:
-          - name: v1
-            served: true
-            storage: true
-            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-      """;
-
   @TempDir static Path dir;
   private static ChartRenderer renderer;
   private static Path reader;
@@ -61,7 +48,7 @@ class ChartClusterReadsTest {
   @BeforeAll
   static void writeTheReaderChart() throws IOException {
     renderer = new ChartRenderer(dir.resolve("work"));
-    reader = chart("reader", Map.of("templates/answers.yaml", TEMPLATE, "crds/gadget.yaml", CRD));
+    reader = chart("reader", Map.of("templates/answers.yaml", TEMPLATE, "crds/gadgets.yaml", io.driftless.testing.TestCharts.crd("example.com", "gadgets")));
   }
 
   /** A chart directory {@code name} 0.1.0 with {@code files}. */
@@ -131,6 +118,7 @@ class ChartClusterReadsTest {
 
     assertThat(data).containsEntry("widgetKind", "true").containsEntry("widgetGroup", "true")
         .containsEntry("gadget", "false").containsEntry("apps", "true").containsEntry("listed", "true")
+        .containsEntry("assigned", "true").containsEntry("counted", "6")
         .containsEntry("password", "c2VjcmV0").containsEntry("next", "found").containsEntry("secrets", "2");
     assertThat(cluster.calls).as("each call resolved once, the chained one after the answer it depends on")
         .containsExactly(List.of("v1", "Secret", "shop", "kept"), List.of("v1", "ConfigMap", "shop", "chained"),

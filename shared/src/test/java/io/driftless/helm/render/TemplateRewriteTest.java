@@ -21,6 +21,8 @@ class TemplateRewriteTest {
       {{ with .Capabilities }}{{ .APIVersions.Has $v }}{{ end }} => {{ with .Capabilities }}{{ (include "driftless.has-api-version" $v | eq "true") }}{{ end }}
       {{ if has "x/v1" .Capabilities.APIVersions }} => {{ if has "x/v1" (include "driftless.api-versions" "" | fromJsonArray) }}
       {{ "x/v1" | .Capabilities.APIVersions.Has }} => {{ "x/v1" | include "driftless.has-api-version" }}
+      {{- $apiVersions := $.Capabilities.APIVersions }}{{ if $apiVersions.Has "networking.k8s.io/v1" -}} => {{- $apiVersions := (include "driftless.api-versions" "" | fromJsonArray) }}{{ if (include "driftless.has-api-version" "networking.k8s.io/v1" | eq "true") -}}
+      {{ range (.Capabilities.APIVersions | toStrings) }}{{ $other.Has "x" }}{{ end }} => {{ range ((include "driftless.api-versions" "" | fromJsonArray) | toStrings) }}{{ $other.Has "x" }}{{ end }}
       """)
   void rewritesWhatHelmJavaCannotAnswer(String template, String rewritten) {
     assertThat(TemplateRewrite.of(template, true).text()).isEqualTo(rewritten);
