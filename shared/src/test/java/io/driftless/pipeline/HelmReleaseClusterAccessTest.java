@@ -11,9 +11,6 @@ import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,22 +109,11 @@ class HelmReleaseClusterAccessTest {
     assertThat(hub.apps().deployments().inNamespace("web").withName("web-web").get()).isNull();
     assertThat(HelmReleaseFixture.history(hub)).isEmpty();
 
-    grantEverythingInWeb("deployer");
+    fixture.grantEverythingInWeb("deployer");
     HelmReleaseStatus installed = fixture.reconcileAgain();
 
     assertThat(installed.isReady()).as(installed.condition(Condition.READY).orElseThrow().message()).isTrue();
     assertThat(hub.apps().deployments().inNamespace("web").withName("web-web").get()).isNotNull();
     assertThat(HelmReleaseFixture.history(hub)).extracting(StoredRelease::version).containsExactly(1);
-  }
-
-  private void grantEverythingInWeb(String account) {
-    hub.rbac().roles().inNamespace("web").resource(new RoleBuilder().withNewMetadata().withName(account).endMetadata()
-        .withRules(new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build()).build())
-        .create();
-    hub.rbac().roleBindings().inNamespace("web").resource(new RoleBindingBuilder()
-        .withNewMetadata().withName(account).endMetadata()
-        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(account).endRoleRef()
-        .addNewSubject().withKind("ServiceAccount").withName(account).withNamespace("web").endSubject()
-        .build()).create();
   }
 }

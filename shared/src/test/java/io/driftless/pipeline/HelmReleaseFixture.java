@@ -12,6 +12,9 @@ import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,6 +155,19 @@ final class HelmReleaseFixture implements AutoCloseable {
   /** Reconciles everything again, e.g. after the HelmRelease left Git. */
   void reconcileAll() {
     fleet.engine().reconcile(ManualReconcile.all());
+  }
+
+  /** Lets service account web/{@code account} do anything in namespace web (which must exist). */
+  void grantEverythingInWeb(String account) {
+    KubernetesClient kube = kube();
+    kube.rbac().roles().inNamespace("web").resource(new RoleBuilder().withNewMetadata().withName(account).endMetadata()
+        .withRules(new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build()).build())
+        .create();
+    kube.rbac().roleBindings().inNamespace("web").resource(new RoleBindingBuilder()
+        .withNewMetadata().withName(account).endMetadata()
+        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(account).endRoleRef()
+        .addNewSubject().withKind("ServiceAccount").withName(account).withNamespace("web").endSubject()
+        .build()).create();
   }
 
   /** The revisions of release web in namespace web of {@code client}'s cluster. */

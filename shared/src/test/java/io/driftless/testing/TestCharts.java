@@ -302,7 +302,8 @@ public final class TestCharts {
     return packageChart(writeChart(work.resolve(name + "-" + version), name, version));
   }
 
-  private static String crd(String group, String plural) {
+  /** A namespaced CRD serving v1 of {@code plural}.{@code group} (kind: the singular, capitalised). */
+  public static String crd(String group, String plural) {
     return """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition

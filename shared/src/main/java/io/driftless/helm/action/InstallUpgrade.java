@@ -87,7 +87,8 @@ public final class InstallUpgrade {
     try {
       rendered = HelmPostRenderer.apply(hr.subject(), renderer.render(new RenderRequest(artifact.path(), name, namespace,
           renderValues, capabilities(), ValuesFiles.of(hr, artifact), ActionFlags.skipSchemaValidation(hr, install),
-          artifact.sourceRoot())), hr.spec(), ReleaseObjects.originLabels(hr));
+          artifact.sourceRoot(), new ClusterReads(client, !"Skip".equals(crdPolicy(hr, install))))), hr.spec(),
+          ReleaseObjects.originLabels(hr));
     } catch (ChartFileException e) {
       String field = e.valuesFile() >= 0 ? ValuesFiles.field(hr, e.valuesFile())
           : hr.spec().chartRef() != null ? "spec.chartRef" : "spec.chart.spec.chart";
@@ -131,9 +132,7 @@ public final class InstallUpgrade {
    * lacks, CreateReplace all.
    */
   private List<KubeObject> crds(HelmRelease hr, List<ChartCrd> files, boolean install, String origin) {
-    String policy = install
-        ? (hr.spec().install() == null ? "Create" : hr.spec().install().effectiveCrds())
-        : (hr.spec().upgrade() == null ? "Create" : hr.spec().upgrade().effectiveCrds());
+    String policy = crdPolicy(hr, install);
     List<KubeObject> crds = new ArrayList<>();
     if ("Skip".equals(policy)) {
       return crds;
@@ -147,6 +146,12 @@ public final class InstallUpgrade {
       }
     }
     return crds;
+  }
+
+  private static String crdPolicy(HelmRelease hr, boolean install) {
+    return install
+        ? (hr.spec().install() == null ? "Create" : hr.spec().install().effectiveCrds())
+        : (hr.spec().upgrade() == null ? "Create" : hr.spec().upgrade().effectiveCrds());
   }
 
   /** {@code install.createNamespace}: the target namespace is created when missing, and never deleted. */

@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +32,9 @@ public final class ChartRenderer {
   private static final String NOTES_FILE = "templates/driftless-release-notes.yaml";
   private static final String NOTES_KIND = "DriftlessReleaseNotes";
   private static final String VALUES_FILE = "values.yaml";
+  private static final ObjectMapper JSON = ParseLimits.jsonMapper();
+  /** Different {@code lookup} calls one render may make (each costs a render of its own). */
+  static final int MAX_LOOKUPS = 64;
 
   private final Path workRoot;
 
@@ -52,10 +58,12 @@ public final class ChartRenderer {
       origin = "chart " + chartName + "@" + chartVersion;
       Path copy = work.resolve("chart");
       boolean hasNotes = files.stream().anyMatch(f -> f.path().equals("templates/NOTES.txt"));
-      writeRenderCopy(files, copy, hasNotes, request.skipSchemaValidation());
+      List<String> apiVersions = ChartApiVersions.of(request, files, chartName);
+      boolean lookups = writeRenderCopy(files, copy, hasNotes, request.skipSchemaValidation(), apiVersions != null);
       Path values = work.resolve("values.yaml");
       Files.writeString(values, HookAnnotations.holdText(YAML.writeValueAsString(request.values())));
-      String output = HookAnnotations.restore(template(request, copy, values, work, origin));
+      String output = HookAnnotations.restore(lookups || apiVersions != null
+          ? renderAnswering(request, copy, values, work, origin, apiVersions) : template(request, copy, values, work, origin));
       return split(output, chartName, chartVersion, chart, files, origin);
     } catch (IOException e) {
       throw new ChartRenderException(origin + ": " + e.getMessage());
@@ -120,13 +128,24 @@ public final class ChartRenderer {
 
   /**
    * The chart as Helm will render it (subchart archives already unpacked by {@link ChartArchive}),
-   * hook annotations held, notes exposed; without any {@code values.schema.json} when schema
-   * validation is skipped.
+   * hook annotations held, notes exposed, {@code lookup} (and {@code .APIVersions} when
+   * {@code apiVersions}) rewritten ({@link TemplateRewrite}); without any {@code values.schema.json} when
+   * schema validation is skipped. Whether any template calls {@code lookup}.
    */
-  private static void writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes, boolean skipSchema)
-      throws IOException {
+  private static boolean writeRenderCopy(List<ChartArchive.Entry> files, Path dir, boolean hasNotes,
+      boolean skipSchema, boolean apiVersions) throws IOException {
+    boolean lookups = false;
     for (ChartArchive.Entry file : files) {
-      if (!(skipSchema && isSchema(file.path()))) {
+      if (skipSchema && isSchema(file.path())) {
+        continue;
+      }
+      Optional<String> text = TemplateRewrite.isTemplate(file.path()) ? HookAnnotations.utf8(file.data())
+          : Optional.empty();
+      if (text.isPresent()) {
+        TemplateRewrite.Rewritten rewritten = TemplateRewrite.of(text.get(), apiVersions);
+        lookups |= rewritten.lookup();
+        write(dir, new ChartArchive.Entry(file.path(), rewritten.text().getBytes(StandardCharsets.UTF_8)));
+      } else {
         write(dir, file);
       }
     }
@@ -139,6 +158,75 @@ public final class ChartRenderer {
       Files.writeString(dir.resolve(NOTES_FILE), "apiVersion: driftless.io/v1\nkind: " + NOTES_KIND
           + "\nmetadata:\n  name: notes\nnotes: {{ include \"" + NOTES_TEMPLATE + "\" . | toJson }}\n");
     }
+    return lookups;
+  }
+
+  /**
+   * Renders with the cluster's answers ({@link ClusterTemplates}): each {@code lookup} call the render
+   * stops at is resolved on the target cluster and the chart rendered again with its answer, until
+   * it renders through; a chart that branches on an answer asks its next call in the next pass.
+   */
+  private static String renderAnswering(RenderRequest request, Path copy, Path values, Path work, String origin,
+      List<String> apiVersions) throws IOException {
+    Map<List<String>, String> answers = new LinkedHashMap<>();
+    while (true) {
+      Files.writeString(copy.resolve(ClusterTemplates.FILE),
+          ClusterTemplates.of(apiVersions, answers, request.cluster() != null));
+      try {
+        return template(request, copy, values, work, origin);
+      } catch (ChartRenderException e) {
+        LookupAsked asked = asked(e.getMessage().substring(origin.length() + 2), origin);
+        if (asked == null) {
+          throw e;
+        }
+        if (answers.size() >= MAX_LOOKUPS) {
+          throw new ChartRenderException(origin + ": the chart makes more than " + MAX_LOOKUPS
+              + " different lookup calls");
+        }
+        answers.put(asked.call(), answer(request.cluster(), asked, origin));
+      }
+    }
+  }
+
+  private static String answer(TargetCluster cluster, LookupAsked asked, String origin) throws IOException {
+    try {
+      Map<String, Object> found = cluster.lookup(asked.call().get(0), asked.call().get(1), asked.call().get(2),
+          asked.call().get(3));
+      return HookAnnotations.holdText(JSON.writeValueAsString(found));
+    } catch (TargetCluster.LookupException e) {
+      StringBuilder call = new StringBuilder();
+      for (String arg : asked.call()) {
+        call.append(' ').append(ClusterTemplates.go(arg));
+      }
+      throw new ChartRenderException(origin + ": " + asked.where() + "error calling lookup" + call + ": " + e.getMessage());
+    }
+  }
+
+  /** The {@code lookup} call a render stopped at, and where Helm says it was made. */
+  private record LookupAsked(List<String> call, String where) {}
+
+  /** The call a render stopped at, from Helm's error, or null when it stopped for another reason. */
+  private static LookupAsked asked(String message, String origin) {
+    int at = message.indexOf(ClusterTemplates.ASKS);
+    if (at < 0) {
+      return null;
+    }
+    String where = message.substring(0, at);
+    List<?> call;
+    try {
+      call = JSON.readValue(message.substring(at + ClusterTemplates.ASKS.length()), List.class);
+    } catch (IOException e) {
+      throw new ChartRenderException(origin + ": " + where + "unreadable lookup call");
+    }
+    List<String> strings = new ArrayList<>();
+    for (Object arg : call) {
+      if (!(arg instanceof String text)) {
+        throw new ChartRenderException(origin + ": " + where + "error calling lookup: wrong type for value;"
+            + " expected string; got " + (arg == null ? "nil" : arg.getClass().getSimpleName().toLowerCase()));
+      }
+      strings.add(text);
+    }
+    return new LookupAsked(strings, where);
   }
 
   /** A chart's or an unpacked subchart's {@code values.schema.json}, which Helm validates the values by. */
@@ -167,7 +255,7 @@ public final class ChartRenderer {
     try {
       return command.call();
     } catch (IllegalStateException e) {
-      throw new ChartRenderException(origin + ": " + HookAnnotations.restore(helmMessage(e)));
+      throw new ChartRenderException(origin + ": " + TemplateRewrite.undo(HookAnnotations.restore(helmMessage(e))));
     }
   }
 

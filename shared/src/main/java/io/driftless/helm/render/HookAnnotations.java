@@ -38,7 +38,7 @@ final class HookAnnotations {
     return text.replace(HELD, HOOK);
   }
 
-  private static Optional<String> utf8(byte[] data) {
+  static Optional<String> utf8(byte[] data) {
     try {
       CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

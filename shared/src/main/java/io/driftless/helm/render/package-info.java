@@ -21,12 +21,19 @@
  *   <li><b>Capabilities and {@code lookup}.</b> The Kubernetes version reaches Helm (parsed by Helm,
  *       which drops a pre-release part); the API versions from discovery and a kubeconfig cannot: in
  *       helm-java 0.0.21 (and its main branch as of this writing) neither {@code TemplateCommand} nor
- *       the native {@code TemplateOptions} has an API-versions or kubeconfig field, and {@code template}
- *       renders client-only, so {@code .Capabilities.APIVersions.Has} knows only Helm's built-in set,
- *       and {@code lookup} goes to the process's own kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config},
- *       else {@code http://localhost:8080}; tried). helm-java's {@code install} takes a kubeconfig and
- *       reads discovery but returns only a status report, not the manifest. Closing this needs an
- *       upstream option or a native render call of Driftless's own.</li>
+ *       the native {@code TemplateOptions} has an API-versions or kubeconfig field, and its
+ *       {@code install}, which takes a kubeconfig and reads discovery, returns only a status report.
+ *       So the render copy's templates are rewritten ({@link io.driftless.helm.render.TemplateRewrite}):
+ *       each {@code lookup} call and each {@code .APIVersions} use calls a named template Driftless
+ *       writes into the copy ({@link io.driftless.helm.render.ClusterTemplates}), which answers from the
+ *       release's {@link io.driftless.helm.render.TargetCluster}: the API versions from its discovery
+ *       (the chart's own {@code crds/} added when they are applied first), and each lookup resolved on
+ *       the cluster after the render stopped at it, the chart then rendered again with the answer.
+ *       Without a target cluster the render is {@code helm template}'s: built-in API versions, empty
+ *       lookups. Not seen: {@code lookup} or {@code .Capabilities} inside a string given to
+ *       {@code tpl}, and {@code .Capabilities} reached other than through a field named
+ *       {@code APIVersions}; Helm answers those alone (its lookup then goes to the process's own
+ *       kubeconfig).</li>
  *   <li><b>Reading the output.</b> Helm's output (manifest, hooks, {@code crds/}) is read by
  *       {@link io.driftless.render.kustomize.yaml.YamlReader#readHelmDocuments} as Helm's kube client
  *       reads it: empty values and {@code ~} null, empty and comment-only documents skipped, a repeated
