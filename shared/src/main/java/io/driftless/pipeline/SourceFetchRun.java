@@ -14,6 +14,7 @@ import io.driftless.record.ReconcileRequest;
 import io.driftless.source.SourceSnapshot;
 import io.driftless.source.helm.ChartArtifact;
 import io.driftless.source.helm.ChartSources;
+import io.driftless.source.helm.SourceVerificationException;
 import io.driftless.source.oci.OciArtifact;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashSet;
@@ -61,7 +62,7 @@ final class SourceFetchRun {
     } catch (RuntimeException e) {
       String message = ApiErrors.describe(source.subject(), "fetch", e);
       LOG.warning(message);
-      HelmSourceStatus.failed(ctx, rec, failedReason(source), message);
+      HelmSourceStatus.failed(ctx, rec, failedReason(source, e), message);
       return List.of();
     }
     return moved ? consumers(item, rec) : List.of();
@@ -75,9 +76,10 @@ final class SourceFetchRun {
       return HelmSourceStatus.stored(ctx, rec, revision, "Succeeded", HelmSourceStatus.message(revision), true);
     }
     if (source instanceof OCIRepository repo) {
-      OciArtifact artifact = sources.fromOciArtifact(repo, OciSources.auth(ctx, rec, repo), ChartSources.Verifier.NONE);
+      OciArtifact artifact = sources.fromOciArtifact(repo, OciSources.auth(ctx, rec, repo),
+          OciSources.verifier(ctx, rec, repo));
       return HelmSourceStatus.stored(ctx, rec, artifact.revision(), "Succeeded",
-          HelmSourceStatus.message(artifact.revision()), true);
+          HelmSourceStatus.message(artifact.revision()), true, OciSources.verifiedMessage(repo, artifact.revision()));
     }
     HelmChart chart = (HelmChart) source;
     HelmChartFields.refuse(chart);
@@ -114,7 +116,10 @@ final class SourceFetchRun {
   }
 
   /** source-controller's reasons for a failed fetch. */
-  private static String failedReason(HelmObject source) {
+  private static String failedReason(HelmObject source, RuntimeException e) {
+    if (e instanceof SourceVerificationException) {
+      return HelmSourceStatus.VERIFICATION_ERROR;
+    }
     if (source instanceof OCIRepository) {
       return "OCIArtifactPullFailed";
     }

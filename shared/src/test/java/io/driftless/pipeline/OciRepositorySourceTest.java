@@ -17,6 +17,9 @@ import io.driftless.testing.RealRegistry;
 import io.driftless.testing.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.driftless.testing.CosignSign;
+import java.security.KeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * "Gitless GitOps": a Kustomization whose sourceRef is an OCIRepository, the artifact pushed to a real
  * registry in Flux's format by {@link ArtifactPush} ({@code driftless push artifact}). Its files are
  * applied with the revision {@code <tag>@sha256:<digest>}; a new artifact under the same tag is found
- * by the OCIRepository's own fetch on its interval and applied at once, what left it pruned.
+ * by the OCIRepository's own fetch on its interval and applied at once, what left it pruned. With
+ * {@code spec.verify} and a cosign public key, only an artifact signed by that key is used.
  */
 @ParameterizedClass
 @EnumSource(TestCluster.class)
@@ -56,6 +60,13 @@ class OciRepositorySourceTest {
     registry = started.get();
     client = new RegistryClient(registry.host(), true, null, null, new HttpFetch(null, Duration.ofSeconds(30)));
     root = GitRemote.create(tmp.resolve("root"), "main");
+    fleet = LocalFleet.start(tmp, cluster);
+    fleet.kube().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata()
+        .build()).serverSideApply();
+  }
+
+  /** The OCIRepository app (tag stable; {@code extraSpec}: more spec lines indented by two) and the Kustomization app on it. */
+  private void source(String extraSpec) {
     root.write("clusters/demo/app.yaml", """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: OCIRepository
@@ -65,7 +76,7 @@ class OciRepositorySourceTest {
           url: oci://%s/manifests/app
           insecure: true
           ref: {tag: stable}
-        ---
+        %s---
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
         metadata: {name: app, namespace: flux-system}
@@ -74,10 +85,8 @@ class OciRepositorySourceTest {
           path: ./deploy
           prune: true
           sourceRef: {kind: OCIRepository, name: app}
-        """.formatted(registry.host())).commit("app from an OCI artifact");
-    fleet = LocalFleet.start(tmp, cluster);
-    fleet.kube().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("flux-system").endMetadata()
-        .build()).serverSideApply();
+        """.formatted(registry.host(), extraSpec)).commit("app from an OCI artifact");
+    fleet.bootstrap(root, null);
   }
 
   @AfterEach
@@ -96,7 +105,7 @@ class OciRepositorySourceTest {
   @Test
   void anArtifactIsAppliedAndItsNextDigestUnderTheSameTagAppliedAndPruned() throws Exception {
     String first = push(Map.of("oci-a", "one", "oci-b", "one"));
-    fleet.bootstrap(root, null);
+    source("");
 
     assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).as(readyMessage()).isTrue();
     assertThat(values()).containsEntry("oci-a", "one").containsEntry("oci-b", "one");
@@ -112,6 +121,48 @@ class OciRepositorySourceTest {
     Condition sourceReady = fleet.store().getHelmObject("demo", SOURCE).map(HelmRecord::status).orElseThrow()
         .condition(Condition.READY).orElseThrow();
     assertThat(sourceReady.message()).isEqualTo("stored artifact: revision 'stable@" + second + "'");
+  }
+
+  @Test
+  void aSignedArtifactIsAppliedAndAnUnsignedOrWronglySignedOneRefusedWithNothingAppliedOrPruned() throws Exception {
+    KeyPair trusted = CosignSign.keyPair();
+    fleet.kube().secrets().inNamespace("flux-system").resource(new SecretBuilder().withNewMetadata()
+        .withName("cosign-pub").endMetadata().withStringData(Map.of("cosign.pub", CosignSign.pem(trusted.getPublic())))
+        .build()).serverSideApply();
+    String signed = push(Map.of("oci-a", "one", "oci-b", "one"));
+    CosignSign.sign(client, registry.host(), "manifests/app", signed, trusted.getPrivate());
+    source("  verify: {provider: cosign, secretRef: {name: cosign-pub}}\n");
+
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).as(readyMessage()).isTrue();
+    assertThat(values()).containsEntry("oci-a", "one").containsEntry("oci-b", "one");
+    assertThat(sourceCondition("SourceVerified").status()).isEqualTo(Condition.TRUE);
+
+    String wronglySigned = push(Map.of("oci-a", "two"));
+    CosignSign.sign(client, registry.host(), "manifests/app", wronglySigned, CosignSign.keyPair().getPrivate());
+    fleet.engine().tick(Instant.now().plus(Duration.ofMinutes(6)));
+    fleet.engine().drainPending();
+    fleet.engine().awaitIdle();
+
+    Condition verified = sourceCondition("SourceVerified");
+    assertThat(verified.status()).isEqualTo(Condition.FALSE);
+    assertThat(verified.reason()).isEqualTo("VerificationError");
+    assertThat(verified.message()).contains(SOURCE + ": failed to verify the signature using provider 'cosign':"
+        + " no matching signatures were found for " + wronglySigned);
+    assertThat(sourceCondition(Condition.READY).status()).isEqualTo(Condition.FALSE);
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isFalse();
+    assertThat(status().condition(Condition.READY).orElseThrow().message()).contains("no matching signatures");
+    assertThat(values()).as("nothing applied, nothing pruned").containsEntry("oci-a", "one").containsEntry("oci-b", "one");
+    assertThat(status().getLastAppliedRevision()).isEqualTo("stable@" + signed);
+
+    String unsigned = push(Map.of("oci-a", "three"));
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).isFalse();
+    assertThat(status().condition(Condition.READY).orElseThrow().message())
+        .contains("no signature found for " + unsigned);
+    assertThat(values()).containsEntry("oci-a", "one").containsEntry("oci-b", "one");
+  }
+
+  private Condition sourceCondition(String type) {
+    return fleet.store().getHelmObject("demo", SOURCE).map(HelmRecord::status).orElseThrow().condition(type).orElseThrow();
   }
 
   /** Pushes ConfigMaps in namespace default (name to value) under deploy/ as the tag stable. */

@@ -1,6 +1,7 @@
 package io.driftless.source.helm;
 
 import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
 import io.driftless.model.Durations;
@@ -83,11 +84,14 @@ public final class ChartSources {
     return r.chart(index, chart, version);
   }
 
-  /** The artifact an OCIRepository selects, for a HelmRelease {@code chartRef}. */
-  public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth) {
+  /**
+   * The artifact an OCIRepository selects, for a HelmRelease {@code chartRef}, checked by {@code
+   * verifier} before its layer is pulled.
+   */
+  public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth, Verifier verifier) {
     RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
     String scope = ChartCache.scope(repo, repo.spec().url(), a);
-    return oci.fromOciRepository(repo, scope, registry(repo, scope, a));
+    return oci.fromOciRepository(repo, scope, registry(repo, scope, a), verifier);
   }
 
   /** A chart directory at {@code chartPath} in a fetched GitRepository. */
@@ -151,9 +155,30 @@ public final class ChartSources {
   public static void refuseUnsupported(OCIRepository repo) {
     OCIRepository.Spec s = repo.spec();
     refuseProvider(repo, s.provider());
-    refuseIfSet(repo, "spec.verify", s.verify());
+    refuseKeyless(repo, s.verify());
     refuseIfSet(repo, "spec.proxySecretRef", s.proxySecretRef());
     refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
+  }
+
+  /**
+   * {@code spec.verify} acts with cosign public keys ({@code secretRef}); keyless verification (no
+   * secretRef) needs Fulcio's certificate and Rekor's log entry checked against Sigstore's trust
+   * root, which Driftless does not carry, so it is refused rather than skipped; so is any provider
+   * but cosign.
+   */
+  private static void refuseKeyless(HelmObject owner, HelmRelease.Verify verify) {
+    if (verify == null) {
+      return;
+    }
+    if (!"cosign".equals(verify.provider())) {
+      throw ChartSourceException.of(owner, "spec.verify.provider '" + verify.provider()
+          + "' is not supported by Driftless yet (cosign is)");
+    }
+    if (verify.secretRef() == null || verify.secretRef().name() == null || verify.secretRef().name().isBlank()) {
+      throw ChartSourceException.of(owner, "spec.verify without secretRef (keyless cosign verification) is not supported"
+          + " by Driftless: it needs Sigstore's Fulcio certificate chain and Rekor transparency log, which it does not"
+          + " check offline; set spec.verify.secretRef to cosign public keys");
+    }
   }
 
   private static void refuseProvider(HelmObject owner, String provider) {

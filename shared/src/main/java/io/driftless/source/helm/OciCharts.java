@@ -35,8 +35,10 @@ final class OciCharts {
     this.cache = cache;
   }
 
-  ChartArtifact fromOciRepository(OCIRepository repo, String scope, RegistryClient client) {
+  ChartArtifact fromOciRepository(OCIRepository repo, String scope, RegistryClient client,
+      ChartSources.Verifier verifier) {
     Selected selected = select(repo, scope, client);
+    verifier.verify(repo, client, selected.ref(), selected.manifest().digest());
     Path file = layerFile(repo, scope, client, selected.ref(), selected.layer(), HttpChartRepository.MAX_CHART);
     ChartArchive.Metadata meta = metadataOf(repo, file, chartName(selected.ref(), selected.reference()));
     return new ChartArtifact(meta.name(), meta.version(), selected.revision(), selected.layer().digest(), file, true);
