@@ -161,6 +161,44 @@ class OciRepositorySourceTest {
     assertThat(values()).containsEntry("oci-a", "one").containsEntry("oci-b", "one");
   }
 
+  @Test
+  void anArtifactGeneratorComposesAnArtifactFromAnOciRepository() throws Exception {
+    String pushed = push(Map.of("oci-gen", "one"));
+    root.write("clusters/demo/app.yaml", """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata: {name: app, namespace: flux-system}
+        spec: {interval: 5m, url: "oci://%s/manifests/app", insecure: true, ref: {tag: stable}}
+        ---
+        apiVersion: source.extensions.fluxcd.io/v1beta1
+        kind: ArtifactGenerator
+        metadata: {name: composed, namespace: flux-system}
+        spec:
+          sources:
+            - {alias: oci, kind: OCIRepository, name: app}
+          artifacts:
+            - name: site
+              revision: "@oci"
+              copy:
+                - {from: "@oci/deploy/**", to: "@artifact/"}
+        ---
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata: {name: site, namespace: flux-system}
+        spec:
+          interval: 1h
+          path: ./
+          prune: true
+          sourceRef: {kind: ExternalArtifact, name: site}
+        """.formatted(registry.host())).commit("a generated artifact from an OCI artifact");
+    fleet.bootstrap(root, null);
+
+    assertThat(fleet.engine().reconcile(ManualReconcile.all()).allReady()).as(readyMessage()).isTrue();
+    assertThat(values()).containsEntry("oci-gen", "one");
+    assertThat(fleet.store().getKustomization("demo", "flux-system/site").map(KustomizationRecord::status).orElseThrow()
+        .getLastAppliedRevision()).isEqualTo("stable@" + pushed);
+  }
+
   private Condition sourceCondition(String type) {
     return fleet.store().getHelmObject("demo", SOURCE).map(HelmRecord::status).orElseThrow().condition(type).orElseThrow();
   }
