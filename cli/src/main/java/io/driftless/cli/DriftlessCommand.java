@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       TreeCommand.class,
       ExportCommand.class,
+      ArtifactCommand.PushGroup.class,
+      ArtifactCommand.PullGroup.class,
       VersionCommand.class,
       CompletionCommand.class,
       EventsCommand.class,

@@ -4,6 +4,7 @@ import io.driftless.model.GitRepository;
 import io.driftless.model.Revision;
 import io.driftless.model.helm.ArtifactGenerator;
 import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.HelmRecord;
 import io.driftless.source.SourceException;
 import io.driftless.source.SourceSnapshot;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * Resolves a {@code sourceRef} or {@code chartRef} of kind ExternalArtifact: the ArtifactGenerator
  * of the same root that declares an artifact of that name in that namespace is run over its sources
- * (GitRepositories of the root, fetched as a Kustomization's are), and the generated files are the
+ * (GitRepositories of the root and OCIRepositories of its cluster, fetched as a Kustomization's are), and the generated files are the
  * artifact. Fields of the generator Driftless does not act on are refused by name.
  */
 final class ExternalArtifacts {
@@ -40,11 +41,19 @@ final class ExternalArtifacts {
     List<ArtifactGenerator.SourceReference> sources = generator.spec().sourceList();
     for (ArtifactGenerator.SourceReference src : sources) {
       String sourceKey = src.namespaceOr(generator.namespace()) + "/" + src.name();
-      SourceSnapshot snap = Sources.fetchGit(ctx, root, generator.subject(), sourceKey, fetchSources).snapshot();
+      SourceSnapshot snap = OCIRepository.KIND.equals(src.kind())
+          ? OciSources.fetch(ctx, clusterOf(ctx, root, generator), generator.subject(), sourceKey, fetchSources).snapshot()
+          : Sources.fetchGit(ctx, root, generator.subject(), sourceKey, fetchSources).snapshot();
       roots.put(src.alias(), snap.root());
       revisions.put(src.alias(), snap.revision().toString());
     }
     return BUILDER.build(generator, generator.artifact(name).orElseThrow(), roots, revisions);
+  }
+
+  /** The cluster of {@code root}, where its OCIRepositories are recorded. */
+  private static String clusterOf(ReconcileContext ctx, String root, ArtifactGenerator generator) {
+    return ctx.store().getRoot(root).map(r -> r.cluster()).orElseThrow(() ->
+        new SourceException(generator.subject() + ": root " + root + " is not registered"));
   }
 
   /** The generated artifact as a source snapshot, for a Kustomization's build. */
@@ -76,9 +85,10 @@ final class ExternalArtifacts {
     }
     List<ArtifactGenerator.SourceReference> sources = g.spec().sourceList();
     for (int i = 0; i < sources.size(); i++) {
-      if (!GitRepository.KIND.equals(sources.get(i).kind())) {
-        throw new SourceException(g.subject() + ": spec.sources[" + i + "].kind " + sources.get(i).kind()
-            + " is not supported by Driftless yet (GitRepository is)");
+      String kind = sources.get(i).kind();
+      if (!GitRepository.KIND.equals(kind) && !OCIRepository.KIND.equals(kind)) {
+        throw new SourceException(g.subject() + ": spec.sources[" + i + "].kind " + kind
+            + " is not supported by Driftless yet (GitRepository and OCIRepository are)");
       }
     }
   }

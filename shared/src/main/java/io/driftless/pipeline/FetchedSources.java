@@ -20,8 +20,8 @@ final class FetchedSources {
     this.ctx = ctx;
   }
 
-  Sources.Fetched fetch(String root, Kustomization ks, boolean fetchSources) {
-    String key = root + "|" + Sources.keyOf(ks) + "|" + ks.spec().sourceRef().kind() + "|" + fetchSources;
+  Sources.Fetched fetch(String cluster, String root, Kustomization ks, boolean fetchSources) {
+    String key = cluster + "|" + root + "|" + Sources.keyOf(ks) + "|" + ks.spec().sourceRef().kind() + "|" + fetchSources;
     CompletableFuture<Sources.Fetched> mine = new CompletableFuture<>();
     CompletableFuture<Sources.Fetched> existing = fetched.putIfAbsent(key, mine);
     if (existing != null) {
@@ -35,7 +35,7 @@ final class FetchedSources {
       }
     }
     try {
-      Sources.Fetched result = Sources.fetch(ctx, root, ks, fetchSources);
+      Sources.Fetched result = Sources.fetch(ctx, cluster, root, ks, fetchSources);
       mine.complete(result);
       return result;
     } catch (RuntimeException | Error e) { // an Error too, or the Kustomizations waiting for it wait forever

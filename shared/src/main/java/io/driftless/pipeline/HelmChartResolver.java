@@ -68,7 +68,7 @@ final class HelmChartResolver {
         OCIRepository repo = (OCIRepository) WorkItems.parse(rec);
         refuseSuspended(hr, repo, repo.spec().suspended());
         ChartArtifact artifact = sources.fromOciRepository(repo, auth(client, repo, repo.spec().url(),
-            repo.spec().secretRef(), repo.spec().certSecretRef()));
+            repo.spec().secretRef(), repo.spec().certSecretRef()), OciSources.verifier(ctx, rec, repo));
         HelmSourceStatus.fetched(ctx, rec, artifact.revision());
         return artifact;
       }
@@ -136,7 +136,7 @@ final class HelmChartResolver {
     return auth;
   }
 
-  private static Map<String, byte[]> secretData(KubernetesClient client, HelmObject repo, HelmRelease.LocalRef ref,
+  static Map<String, byte[]> secretData(KubernetesClient client, HelmObject repo, HelmRelease.LocalRef ref,
       String field) {
     Secret secret = client.secrets().inNamespace(repo.namespace()).withName(ref.name()).get();
     if (secret == null) {

@@ -17,6 +17,10 @@ import java.util.logging.Logger;
  */
 final class HelmSourceStatus {
   private static final Logger LOG = Logger.getLogger(HelmSourceStatus.class.getName());
+  /** source-controller's condition on a source whose signature it checks. */
+  static final String SOURCE_VERIFIED = "SourceVerified";
+  /** source-controller's reason for an artifact whose signature does not verify. */
+  static final String VERIFICATION_ERROR = "VerificationError";
 
   private HelmSourceStatus() {}
 
@@ -39,6 +43,15 @@ final class HelmSourceStatus {
    */
   static boolean stored(ReconcileContext ctx, HelmRecord source, String revision, String reason, String message,
       boolean always) {
+    return stored(ctx, source, revision, reason, message, always, null);
+  }
+
+  /**
+   * As {@link #stored(ReconcileContext, HelmRecord, String, String, String, boolean)}; a {@code verified}
+   * message (the artifact's signature was checked) sets SourceVerified=True with it, as source-controller does.
+   */
+  static boolean stored(ReconcileContext ctx, HelmRecord source, String revision, String reason, String message,
+      boolean always, String verified) {
     HelmReleaseStatus status = source.status() == null ? new HelmReleaseStatus() : source.status();
     String stored = revision == null ? "" : revision;
     boolean moved = !stored.equals(Optional.ofNullable(status.getLastAttemptedRevision()).orElse(""))
@@ -52,6 +65,9 @@ final class HelmSourceStatus {
     }
     status.setLastAttemptedRevision(stored);
     status.setCondition(Condition.READY, Condition.TRUE, reason, message, ctx.clock().instant().toString());
+    if (verified != null) {
+      status.setCondition(SOURCE_VERIFIED, Condition.TRUE, "Succeeded", verified, ctx.clock().instant().toString());
+    }
     write(ctx, source, status);
     return moved;
   }
@@ -63,6 +79,9 @@ final class HelmSourceStatus {
       SourceEvents.helmFailed(ctx, source, reason, message);
     }
     status.setCondition(Condition.READY, Condition.FALSE, reason, message, ctx.clock().instant().toString());
+    if (VERIFICATION_ERROR.equals(reason)) {
+      status.setCondition(SOURCE_VERIFIED, Condition.FALSE, reason, message, ctx.clock().instant().toString());
+    }
     write(ctx, source, status);
   }
 

@@ -100,7 +100,7 @@ final class KustomizationReconciler {
       if (ks.spec().suspended()) {
         return true;
       }
-      String revision = sources.fetch(rec.root(), ks, trigger.fetchSources()).snapshot().revision().toString();
+      String revision = sources.fetch(rec.cluster(), rec.root(), ks, trigger.fetchSources()).snapshot().revision().toString();
       return !Schedules.needsRun(rec, revision, ks, trigger.now());
     } catch (RuntimeException | Error reportedByTheRun) {
       return false;
@@ -245,7 +245,7 @@ final class KustomizationReconciler {
 
   private Sources.Fetched fetch(KustomizationRecord rec, Kustomization ks, boolean fetchSources) {
     try {
-      return ctx.times().time("fetch", () -> sources.fetch(rec.root(), ks, fetchSources));
+      return ctx.times().time("fetch", () -> sources.fetch(rec.cluster(), rec.root(), ks, fetchSources));
     } catch (StageFailure e) {
       throw e;
     } catch (RuntimeException e) {

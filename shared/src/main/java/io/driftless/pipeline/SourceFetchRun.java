@@ -7,11 +7,15 @@ import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
+import io.driftless.model.Kustomization;
 import io.driftless.record.HelmRecord;
+import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
 import io.driftless.source.SourceSnapshot;
 import io.driftless.source.helm.ChartArtifact;
 import io.driftless.source.helm.ChartSources;
+import io.driftless.source.helm.SourceVerificationException;
+import io.driftless.source.oci.OciArtifact;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +62,7 @@ final class SourceFetchRun {
     } catch (RuntimeException e) {
       String message = ApiErrors.describe(source.subject(), "fetch", e);
       LOG.warning(message);
-      HelmSourceStatus.failed(ctx, rec, failedReason(source), message);
+      HelmSourceStatus.failed(ctx, rec, failedReason(source, e), message);
       return List.of();
     }
     return moved ? consumers(item, rec) : List.of();
@@ -72,10 +76,10 @@ final class SourceFetchRun {
       return HelmSourceStatus.stored(ctx, rec, revision, "Succeeded", HelmSourceStatus.message(revision), true);
     }
     if (source instanceof OCIRepository repo) {
-      ChartArtifact artifact = sources.fromOciRepository(repo, HelmChartResolver.auth(home(rec), repo,
-          repo.spec().url(), repo.spec().secretRef(), repo.spec().certSecretRef()));
+      OciArtifact artifact = sources.fromOciArtifact(repo, OciSources.auth(ctx, rec, repo),
+          OciSources.verifier(ctx, rec, repo));
       return HelmSourceStatus.stored(ctx, rec, artifact.revision(), "Succeeded",
-          HelmSourceStatus.message(artifact.revision()), true);
+          HelmSourceStatus.message(artifact.revision()), true, OciSources.verifiedMessage(repo, artifact.revision()));
     }
     HelmChart chart = (HelmChart) source;
     HelmChartFields.refuse(chart);
@@ -112,7 +116,10 @@ final class SourceFetchRun {
   }
 
   /** source-controller's reasons for a failed fetch. */
-  private static String failedReason(HelmObject source) {
+  private static String failedReason(HelmObject source, RuntimeException e) {
+    if (e instanceof SourceVerificationException) {
+      return HelmSourceStatus.VERIFICATION_ERROR;
+    }
     if (source instanceof OCIRepository) {
       return "OCIArtifactPullFailed";
     }
@@ -120,11 +127,17 @@ final class SourceFetchRun {
   }
 
   /**
-   * The items of the Kustomizations holding the HelmReleases whose chart comes from {@code source}, in
-   * a wave of their own (so an item the tick already ran in its wave runs again for them).
+   * The items of the Kustomizations holding the HelmReleases whose chart comes from {@code source}, and
+   * of the Kustomizations whose sourceRef it is (their new revision runs them, as a Git revision does),
+   * in a wave of their own (so an item the tick already ran in its wave runs again for them).
    */
   private List<ReconcileRequest> consumers(ReconcileRequest item, HelmRecord source) {
     Set<String> parents = new LinkedHashSet<>();
+    for (KustomizationRecord ks : ctx.store().listKustomizations()) {
+      if (ks.cluster().equals(source.cluster()) && sourcedFrom(ks, source.key())) {
+        parents.add(ks.key());
+      }
+    }
     for (HelmRecord h : ctx.store().listHelmObjects()) {
       if (h.cluster().equals(source.cluster()) && HelmRelease.KIND.equals(h.kind()) && !h.parent().isEmpty()
           && usesSource(h, source.key())) {
@@ -136,6 +149,16 @@ final class SourceFetchRun {
         .map(parent -> ReconcileRequest.item(wave, source.cluster(), parent, "source " + source.key() + " moved",
             item.requestedAt(), false, false))
         .toList();
+  }
+
+  private static boolean sourcedFrom(KustomizationRecord rec, String sourceKey) {
+    try {
+      Kustomization ks = WorkItems.parse(rec);
+      return OCIRepository.KIND.equals(ks.spec().sourceRef().kind())
+          && sourceKey.equals(OCIRepository.KIND + "/" + Sources.keyOf(ks));
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
   }
 
   private static boolean usesSource(HelmRecord release, String sourceKey) {

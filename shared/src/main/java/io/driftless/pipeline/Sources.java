@@ -6,6 +6,7 @@ import io.driftless.model.Kustomization;
 import io.driftless.model.ObjectId;
 import io.driftless.model.Revision;
 import io.driftless.model.helm.ArtifactGenerator;
+import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.ClusterRecord;
 import io.driftless.record.SourceRecord;
 import io.driftless.source.GitSecret;
@@ -43,23 +44,27 @@ final class Sources {
    * fetched when it is still cached (fetched anyway when it is not, e.g. on a cold start). A
    * reference the lockdown forbids is refused first ({@link CrossNamespaceRefs}).
    */
-  static Fetched fetch(ReconcileContext ctx, String root, Kustomization ks, boolean fetchSources) {
+  static Fetched fetch(ReconcileContext ctx, String cluster, String root, Kustomization ks, boolean fetchSources) {
     CrossNamespaceRefs.check(ctx, ks);
     Kustomization.SourceRef ref = ks.spec().sourceRef();
     if (ArtifactGenerator.EXTERNAL_ARTIFACT.equals(ref.kind())) {
       return ExternalArtifacts.fetched(
           ExternalArtifacts.generate(ctx, root, ks.subject(), keyOf(ks), fetchSources));
     }
+    if (OCIRepository.KIND.equals(ref.kind())) {
+      return OciSources.fetch(ctx, cluster, ks.subject(), keyOf(ks), fetchSources);
+    }
     refuseSourceKind(ks);
     return fetchGit(ctx, root, ks.subject(), keyOf(ks), fetchSources);
   }
 
-  /** The source kinds a Kustomization may name: GitRepository and ExternalArtifact; any other is refused. */
+  /** The source kinds a Kustomization may name: GitRepository, OCIRepository and ExternalArtifact; any other is refused. */
   static void refuseSourceKind(Kustomization ks) {
     String kind = ks.spec().sourceRef().kind();
-    if (!GitRepository.KIND.equals(kind) && !ArtifactGenerator.EXTERNAL_ARTIFACT.equals(kind)) {
+    if (!GitRepository.KIND.equals(kind) && !OCIRepository.KIND.equals(kind)
+        && !ArtifactGenerator.EXTERNAL_ARTIFACT.equals(kind)) {
       throw new SourceException(ks.subject() + ": spec.sourceRef.kind " + kind
-          + " is not supported yet (GitRepository and ExternalArtifact are)");
+          + " is not supported yet (GitRepository, OCIRepository and ExternalArtifact are)");
     }
   }
 

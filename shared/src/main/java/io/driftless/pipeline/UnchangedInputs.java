@@ -91,7 +91,7 @@ final class UnchangedInputs {
       if (ks.spec().suspended() || readsCluster(ks) || Schedules.isDue(listed, ks, trigger.now())) {
         return Optional.empty();
       }
-      Sources.Fetched fetched = sources.fetch(listed.root(), ks, trigger.fetchSources());
+      Sources.Fetched fetched = sources.fetch(listed.cluster(), listed.root(), ks, trigger.fetchSources());
       if (fetched.git() == null) {
         return Optional.empty();
       }

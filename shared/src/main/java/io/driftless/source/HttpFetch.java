@@ -82,6 +82,25 @@ public final class HttpFetch {
     }
   }
 
+  /**
+   * One {@code method} request with {@code body} (a registry upload), redirects not followed: the
+   * answer is returned as it is, its body read up to {@code limit} bytes.
+   */
+  public Response send(String method, URI uri, Map<String, String> headers, byte[] body, long limit)
+      throws IOException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(req::header);
+    HttpResponse<InputStream> res = send(req.build());
+    try (InputStream in = res.body()) {
+      byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (read.length > limit) {
+        throw new TooLargeException(limit);
+      }
+      return new Response(res.statusCode(), read, res.headers(), uri);
+    }
+  }
+
   private HttpResponse<InputStream> send(HttpRequest req) throws IOException {
     try {
       return client.send(req, HttpResponse.BodyHandlers.ofInputStream());

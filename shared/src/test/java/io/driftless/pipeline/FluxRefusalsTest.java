@@ -41,7 +41,7 @@ class FluxRefusalsTest {
         metadata: {name: tenant-apps, namespace: team-a}
         spec:
           decryption: {provider: sops, serviceAccountName: kms}
-          sourceRef: {kind: OCIRepository, name: manifests}
+          sourceRef: {kind: Bucket, name: manifests}
           prune: false
           interval: 1h
         """);
@@ -50,7 +50,7 @@ class FluxRefusalsTest {
 
     assertThat(refusals).extracting(FluxRefusals.Refusal::field)
         .containsExactly("spec.decryption.serviceAccountName", "spec.sourceRef.kind");
-    assertThat(refusals.get(1).message()).isEqualTo("OCIRepository is not supported yet (GitRepository and ExternalArtifact are)");
+    assertThat(refusals.get(1).message()).isEqualTo("Bucket is not supported yet (GitRepository, OCIRepository and ExternalArtifact are)");
   }
 
   @Test

@@ -38,7 +38,8 @@ public final class ChartArchive {
   public static final int MAX_ENTRIES = 20_000;
   /** Subchart archives inside subchart archives. */
   public static final int MAX_DEPTH = 10;
-  private static final DecompressionBudget.Limits LIMITS =
+  /** The limits every archive Driftless opens is held to (charts, OCI artifacts). */
+  public static final DecompressionBudget.Limits LIMITS =
       new DecompressionBudget.Limits(MAX_SIZE, MAX_FILE_SIZE, MAX_ENTRIES, MAX_DEPTH);
 
   private ChartArchive() {}
@@ -165,7 +166,8 @@ public final class ChartArchive {
     return new Metadata(name.toString(), version.toString());
   }
 
-  private static TarArchiveEntry next(TarArchiveInputStream tar, String from) throws IOException {
+  /** The next entry; a stream that is not tar is named by {@code from}, a limit or a gzip error passed on. */
+  static TarArchiveEntry next(TarArchiveInputStream tar, String from) throws IOException {
     try {
       return tar.getNextEntry();
     } catch (ZipException | DecompressionBudget.LimitException e) {

@@ -75,6 +75,55 @@ public final class ChartCache {
     }
   }
 
+  /**
+   * The directory holding the files of the artifact with manifest digest {@code digest} fetched in
+   * {@code scope}, {@code fill}ed once (into a directory of its own, then moved in whole: a reader
+   * never sees half of it).
+   */
+  public Path contentDir(String scope, String digest, ContentWriter fill) throws IOException {
+    Path file = fileFor(scope, digest);
+    Path target = file.resolveSibling(file.getFileName().toString().replace(".tgz", ".d"));
+    if (Files.isDirectory(target)) {
+      return target;
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempDirectory(target.getParent(), ".content-");
+    try {
+      fill.write(tmp);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+      deleteTree(tmp); // another run filled it first: the same digest, the same files
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
+    }
+    return target;
+  }
+
+  /** Whether {@link #contentDir} was filled for this digest in this scope. */
+  public Optional<Path> findContent(String scope, String digest) {
+    if (digest == null || !digest.startsWith("sha256:")) {
+      return Optional.empty();
+    }
+    Path file = fileFor(scope, digest);
+    Path target = file.resolveSibling(file.getFileName().toString().replace(".tgz", ".d"));
+    return Files.isDirectory(target) ? Optional.of(target) : Optional.empty();
+  }
+
+  /** Writes an artifact's files into a directory. */
+  @FunctionalInterface
+  public interface ContentWriter {
+    void write(Path dir) throws IOException;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary directory left behind is only disk space
+    }
+  }
+
   private static byte[] randomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

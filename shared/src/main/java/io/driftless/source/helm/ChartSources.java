@@ -1,11 +1,13 @@
 package io.driftless.source.helm;
 
 import io.driftless.model.helm.HelmObject;
+import io.driftless.model.helm.HelmRelease;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
 import io.driftless.model.Durations;
 import io.driftless.source.HttpFetch;
 import io.driftless.source.SourceSnapshot;
+import io.driftless.source.oci.OciArtifact;
 import io.driftless.source.oci.OciReference;
 import io.driftless.source.oci.RegistryClient;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
@@ -30,6 +33,7 @@ public final class ChartSources {
 
   private final ChartCache cache;
   private final OciCharts oci;
+  private final OciContents contents;
   private final Map<String, HelmIndex> indexes = new ConcurrentHashMap<>();
   private final Map<TlsKey, HttpFetch> transports = new ConcurrentHashMap<>();
   private final Map<String, RegistryClient> registries = new ConcurrentHashMap<>();
@@ -37,6 +41,32 @@ public final class ChartSources {
   public ChartSources(ChartCache cache) {
     this.cache = cache;
     this.oci = new OciCharts(cache);
+    this.contents = new OciContents(cache, oci);
+  }
+
+  /** Checks the signature of the manifest {@code digest} in {@code ref} before its layer is pulled. */
+  @FunctionalInterface
+  public interface Verifier {
+    Verifier NONE = (repo, client, ref, digest) -> { };
+
+    /** Throws a SourceException naming the OCIRepository and why the artifact is not verified. */
+    void verify(OCIRepository repo, RegistryClient client, OciReference ref, String digest);
+  }
+
+  /**
+   * The artifact an OCIRepository selects as a source of files (a Kustomization's): its revision and
+   * its layer's files, checked by {@code verifier} before the layer is pulled.
+   */
+  public OciArtifact fromOciArtifact(OCIRepository repo, RepositoryAuth auth, Verifier verifier) {
+    RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
+    String scope = ChartCache.scope(repo, repo.spec().url(), a);
+    return contents.fetch(repo, scope, registry(repo, scope, a), verifier);
+  }
+
+  /** The files of {@code revision}, fetched earlier with the same credentials, if the cache still holds them. */
+  public Optional<OciArtifact> cachedOciArtifact(OCIRepository repo, RepositoryAuth auth, String revision) {
+    RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
+    return contents.cached(repo, ChartCache.scope(repo, repo.spec().url(), a), revision);
   }
 
   /** {@code chart} at {@code version} (a constraint; empty means {@code *}) from a HelmRepository. */
@@ -54,14 +84,14 @@ public final class ChartSources {
     return r.chart(index, chart, version);
   }
 
-  /** The artifact an OCIRepository selects, for a HelmRelease {@code chartRef}. */
-  public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth) {
+  /**
+   * The artifact an OCIRepository selects, for a HelmRelease {@code chartRef}, checked by {@code
+   * verifier} before its layer is pulled.
+   */
+  public ChartArtifact fromOciRepository(OCIRepository repo, RepositoryAuth auth, Verifier verifier) {
     RepositoryAuth a = auth == null ? RepositoryAuth.NONE : auth;
-    OCIRepository.Spec s = repo.spec();
-    refuseUnsupported(repo);
-    HttpFetch http = transport(repo, a, s.timeout());
-    String scope = ChartCache.scope(repo, s.url(), a);
-    return oci.fromOciRepository(repo, scope, registry(repo, scope, s.url(), s.insecureEnabled(), a, http));
+    String scope = ChartCache.scope(repo, repo.spec().url(), a);
+    return oci.fromOciRepository(repo, scope, registry(repo, scope, a), verifier);
   }
 
   /** A chart directory at {@code chartPath} in a fetched GitRepository. */
@@ -87,6 +117,13 @@ public final class ChartSources {
     Duration t = Durations.parseOr(timeout, DEFAULT_TIMEOUT);
     TlsKey key = new TlsKey(auth.caPem(), auth.certPem(), auth.keyPem(), t);
     return transports.computeIfAbsent(key, k -> new HttpFetch(sslContext(owner, auth), t));
+  }
+
+  /** The client an OCIRepository's fetch goes through, its unsupported fields refused first. */
+  private RegistryClient registry(OCIRepository repo, String scope, RepositoryAuth auth) {
+    refuseUnsupported(repo);
+    OCIRepository.Spec s = repo.spec();
+    return registry(repo, scope, s.url(), s.insecureEnabled(), auth, transport(repo, auth, s.timeout()));
   }
 
   /** One client per {@link ChartCache#scope}: a client logged in for one source never serves another. */
@@ -118,10 +155,30 @@ public final class ChartSources {
   public static void refuseUnsupported(OCIRepository repo) {
     OCIRepository.Spec s = repo.spec();
     refuseProvider(repo, s.provider());
-    refuseIfSet(repo, "spec.verify", s.verify());
+    refuseKeyless(repo, s.verify());
     refuseIfSet(repo, "spec.proxySecretRef", s.proxySecretRef());
     refuseIfSet(repo, "spec.serviceAccountName", s.serviceAccountName());
-    refuseIfSet(repo, "spec.ignore", s.ignore());
+  }
+
+  /**
+   * {@code spec.verify} acts with cosign public keys ({@code secretRef}); keyless verification (no
+   * secretRef) needs Fulcio's certificate and Rekor's log entry checked against Sigstore's trust
+   * root, which Driftless does not carry, so it is refused rather than skipped; so is any provider
+   * but cosign.
+   */
+  private static void refuseKeyless(HelmObject owner, HelmRelease.Verify verify) {
+    if (verify == null) {
+      return;
+    }
+    if (!"cosign".equals(verify.provider())) {
+      throw ChartSourceException.of(owner, "spec.verify.provider '" + verify.provider()
+          + "' is not supported by Driftless yet (cosign is)");
+    }
+    if (verify.secretRef() == null || verify.secretRef().name() == null || verify.secretRef().name().isBlank()) {
+      throw ChartSourceException.of(owner, "spec.verify without secretRef (keyless cosign verification) is not supported"
+          + " by Driftless: it needs Sigstore's Fulcio certificate chain and Rekor transparency log, which it does not"
+          + " check offline; set spec.verify.secretRef to cosign public keys");
+    }
   }
 
   private static void refuseProvider(HelmObject owner, String provider) {

@@ -35,7 +35,28 @@ final class OciCharts {
     this.cache = cache;
   }
 
-  ChartArtifact fromOciRepository(OCIRepository repo, String scope, RegistryClient client) {
+  ChartArtifact fromOciRepository(OCIRepository repo, String scope, RegistryClient client,
+      ChartSources.Verifier verifier) {
+    Selected selected = select(repo, scope, client);
+    verifier.verify(repo, client, selected.ref(), selected.manifest().digest());
+    Path file = layerFile(repo, scope, client, selected.ref(), selected.layer(), HttpChartRepository.MAX_CHART);
+    ChartArchive.Metadata meta = metadataOf(repo, file, chartName(selected.ref(), selected.reference()));
+    return new ChartArtifact(meta.name(), meta.version(), selected.revision(), selected.layer().digest(), file, true);
+  }
+
+  /** The manifest and layer an OCIRepository selects, as source-controller picks them. */
+  record Selected(OciReference ref, String tag, String reference, OciManifest manifest, OciManifest.Layer layer) {
+    /** Flux's revision: {@code <tag>@sha256:<manifest digest>}, the digest alone for a digest ref. */
+    String revision() {
+      return tag == null ? manifest.digest() : tag + "@" + manifest.digest();
+    }
+  }
+
+  /**
+   * The manifest {@code spec.ref} names (digest, then semver with semverFilter, then tag) and the
+   * layer {@code spec.layerSelector.mediaType} names (the first layer without one).
+   */
+  Selected select(OCIRepository repo, String scope, RegistryClient client) {
     OciReference ref = reference(repo, repo.spec().url());
     OCIRepository.Ref r = repo.spec().effectiveRef();
     String tag = null;
@@ -43,7 +64,12 @@ final class OciCharts {
     if (r.digest() != null && !r.digest().isBlank()) {
       reference = r.digest();
     } else if (r.semver() != null && !r.semver().isBlank()) {
-      Pattern filter = r.semverFilter() == null ? null : Pattern.compile(r.semverFilter());
+      Pattern filter;
+      try {
+        filter = r.semverFilter() == null ? null : Pattern.compile(r.semverFilter());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw ChartSourceException.of(repo, "spec.ref.semverFilter is not a regular expression: " + e.getDescription());
+      }
       List<String> all = tagsOf(repo, scope, client, ref);
       try {
         tag = ChartVersionSelector.newestTag(all, r.semver(), filter).orElseThrow(() -> ChartSourceException.of(
@@ -63,10 +89,7 @@ final class OciCharts {
             ChartSourceException.of(repo, ref + ":" + reference + " has no layers"))
         : manifest.layers().stream().filter(l -> l.mediaType().equals(mediaType)).findFirst().orElseThrow(() ->
             ChartSourceException.of(repo, ref + ":" + reference + " has no layer of media type " + mediaType));
-    Path file = layerFile(repo, scope, client, ref, layer);
-    ChartArchive.Metadata meta = metadataOf(repo, file, chartName(ref, reference));
-    String revision = tag == null ? manifest.digest() : tag + "@" + manifest.digest();
-    return new ChartArtifact(meta.name(), meta.version(), revision, layer.digest(), file, true);
+    return new Selected(ref, tag, reference, manifest, layer);
   }
 
   ChartArtifact fromHelmRepository(HelmRepository repo, String scope, RegistryClient client, String chart,
@@ -96,7 +119,7 @@ final class OciCharts {
         .findFirst()
         .orElseThrow(() -> ChartSourceException.of(repo, ref + ":" + tag + " is not a Helm chart (no "
             + OCIRepository.HELM_CHART_LAYER + " layer)"));
-    Path file = layerFile(repo, scope, client, ref, layer);
+    Path file = layerFile(repo, scope, client, ref, layer, HttpChartRepository.MAX_CHART);
     ChartArchive.Metadata meta = metadataOf(repo, file, chartName(ref, tag));
     return new ChartArtifact(meta.name(), meta.version(), meta.version(), layer.digest(), file, false);
   }
@@ -115,13 +138,15 @@ final class OciCharts {
         k -> call(owner, () -> client.manifest(ref.repository(), reference)));
   }
 
-  private Path layerFile(HelmObject owner, String scope, RegistryClient client, OciReference ref,
-      OciManifest.Layer layer) {
-    if (layer.size() > HttpChartRepository.MAX_CHART) {
-      throw ChartSourceException.of(owner, ref + ": the chart layer is larger than 10 MiB");
+  /** The layer's blob, from the cache or the registry (its digest checked), at most {@code limit} bytes. */
+  Path layerFile(HelmObject owner, String scope, RegistryClient client, OciReference ref, OciManifest.Layer layer,
+      long limit) {
+    if (layer.size() > limit) {
+      throw ChartSourceException.of(owner, ref + ": the layer " + layer.digest() + " is larger than "
+          + (limit >> 20) + " MiB");
     }
     return cache.find(scope, layer.digest()).orElseGet(() -> cache.store(scope,
-        call(owner, () -> client.blob(ref.repository(), layer.digest(), HttpChartRepository.MAX_CHART))));
+        call(owner, () -> client.blob(ref.repository(), layer.digest(), limit))));
   }
 
   private static OciReference reference(HelmObject owner, String url) {
@@ -147,7 +172,7 @@ final class OciCharts {
     }
   }
 
-  private static <T> T call(HelmObject owner, Supplier<T> request) {
+  static <T> T call(HelmObject owner, Supplier<T> request) {
     try {
       return request.get();
     } catch (RegistryException e) {

@@ -89,8 +89,14 @@ public final class RegistryClient {
     }
     List<OciManifest.Layer> layers = new ArrayList<>();
     m.path("layers").forEach(l -> layers.add(new OciManifest.Layer(
-        l.path("mediaType").asText(), l.path("digest").asText(), l.path("size").asLong())));
-    return new OciManifest(digest, mediaType, m.path("config").path("mediaType").asText(), layers);
+        l.path("mediaType").asText(), l.path("digest").asText(), l.path("size").asLong(), annotations(l))));
+    return new OciManifest(digest, mediaType, m.path("config").path("mediaType").asText(), layers, annotations(m));
+  }
+
+  private static Map<String, String> annotations(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.path("annotations").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
   }
 
   /** The blob with this digest, checked against it, at most {@code limit} bytes. */
@@ -105,25 +111,60 @@ public final class RegistryClient {
   }
 
   private HttpFetch.Response get(URI u, String repository, Map<String, String> headers, long limit) {
-    String scope = "repository:" + repository + ":pull";
+    return request("GET", u, "repository:" + repository + ":pull", headers, null, limit);
+  }
+
+  /**
+   * One request under {@code scope}: anonymous or with the token already won for the scope first, a
+   * 401 challenge answered once. A status other than 2xx is a {@link RegistryException}.
+   */
+  private HttpFetch.Response request(String method, URI u, String scope, Map<String, String> headers, byte[] body,
+      long limit) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put("User-Agent", "driftless");
     String known = authorizations.get(scope);
     if (known != null) {
       h.put("Authorization", known);
     }
-    HttpFetch.Response res = send(u, h, limit);
+    HttpFetch.Response res = send(method, u, h, body, limit);
     if (res.status() == 401) {
       String auth = answer(res.header("WWW-Authenticate"), scope, u);
       authorizations.put(scope, auth);
       h.put("Authorization", auth);
-      res = send(u, h, limit);
+      res = send(method, u, h, body, limit);
     }
     if (!res.ok()) {
       String hint = res.status() == 401 || res.status() == 403 ? " (authentication failed)" : "";
-      throw new RegistryException("GET " + u + ": HTTP " + res.status() + hint, res.status());
+      throw new RegistryException(method + " " + u + ": HTTP " + res.status() + hint, res.status());
     }
     return res;
+  }
+
+  /** Uploads {@code content} as a blob of {@code repository} (a monolithic upload); returns its digest. */
+  public String pushBlob(String repository, byte[] content) {
+    String digest = digestOf(content);
+    String scope = "repository:" + repository + ":pull,push";
+    HttpFetch.Response started = request("POST", url("/v2/" + repository + "/blobs/uploads/"), scope,
+        Map.of(), new byte[0], MAX_MANIFEST);
+    String location = started.header("Location");
+    if (location == null) {
+      throw new RegistryException("POST " + started.uri() + ": the registry gave no upload Location", 0);
+    }
+    URI upload = started.uri().resolve(location);
+    if (!HttpFetch.sameOrigin(started.uri(), upload)) {
+      throw new RegistryException("POST " + started.uri() + ": the upload Location points to another origin", 0);
+    }
+    String sep = upload.getRawQuery() == null ? "?" : "&";
+    request("PUT", URI.create(upload + sep + "digest=" + enc(digest)), scope,
+        Map.of("Content-Type", "application/octet-stream"), content, MAX_MANIFEST);
+    return digest;
+  }
+
+  /** Puts {@code manifest} (of {@code mediaType}) under {@code reference}, a tag; returns its digest. */
+  public String pushManifest(String repository, String reference, byte[] manifest, String mediaType) {
+    request("PUT", url("/v2/" + repository + "/manifests/" + reference), "repository:" + repository + ":pull,push",
+        Map.of("Content-Type", mediaType), manifest, MAX_MANIFEST);
+    return digestOf(manifest);
   }
 
   /** The Authorization header that answers a 401 challenge. */
@@ -171,12 +212,16 @@ public final class RegistryClient {
   }
 
   private HttpFetch.Response send(URI u, Map<String, String> headers, long limit) {
+    return send("GET", u, headers, null, limit);
+  }
+
+  private HttpFetch.Response send(String method, URI u, Map<String, String> headers, byte[] body, long limit) {
     try {
-      return http.get(u, headers, limit);
+      return "GET".equals(method) ? http.get(u, headers, limit) : http.send(method, u, headers, body, limit);
     } catch (HttpFetch.TooLargeException e) {
-      throw new RegistryException("GET " + u + ": the answer is " + e.getMessage(), 0);
+      throw new RegistryException(method + " " + u + ": the answer is " + e.getMessage(), 0);
     } catch (IOException e) {
-      throw new RegistryException("GET " + u + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 0);
+      throw new RegistryException(method + " " + u + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 0);
     }
   }
 

@@ -73,7 +73,7 @@ class ChartCredentialOriginTest {
     other.put(TAGS, "{\"tags\": [\"9.9.9\"]}");
     OCIRepository repo = ociRepository("oci://" + host() + "/charts/podinfo", "{semver: \">=1.0.0\"}");
 
-    assertThatThrownBy(() -> run().fromOciRepository(repo, AUTH))
+    assertThatThrownBy(() -> run().fromOciRepository(repo, AUTH, ChartSources.Verifier.NONE))
         .isInstanceOf(ChartSourceException.class)
         .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: GET " + registry.url(TAGS) + "?n=1000: the next-page"
             + " Link points to another origin (" + other.url("") + "); only the registry's own is followed")
@@ -89,7 +89,7 @@ class ChartCredentialOriginTest {
         Map.of("Link", "<" + TAGS + "?last=6.5.0>; rel=next"));
     OCIRepository repo = ociRepository("oci://" + host() + "/charts/podinfo", "{semver: \">=1.0.0\"}");
 
-    assertThatThrownBy(() -> run().fromOciRepository(repo, AUTH))
+    assertThatThrownBy(() -> run().fromOciRepository(repo, AUTH, ChartSources.Verifier.NONE))
         .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: GET " + registry.url(TAGS) + "?n=1000: more than "
             + "100 pages or 100000 tags");
   }
@@ -109,7 +109,7 @@ class ChartCredentialOriginTest {
     other.put("/cdn/chart", chart);
 
     ChartArtifact artifact = run().fromOciRepository(ociRepository("oci://" + host() + "/charts/podinfo",
-        "{tag: 6.5.0}"), AUTH);
+        "{tag: 6.5.0}"), AUTH, ChartSources.Verifier.NONE);
 
     assertThat(artifact.chartVersion()).isEqualTo("6.5.0");
     assertThat(other.hits("/cdn/chart")).isEqualTo(1);

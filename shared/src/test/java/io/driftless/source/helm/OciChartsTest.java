@@ -95,28 +95,28 @@ class OciChartsTest {
     assumeTrue(open != null, "docker-registry is not installed");
     String url = "oci://" + open.host() + "/charts/podinfo";
 
-    ChartArtifact latest = run().fromOciRepository(ociRepository(url, ""), RepositoryAuth.NONE);
+    ChartArtifact latest = run().fromOciRepository(ociRepository(url, ""), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(latest.revision()).isEqualTo("latest@" + digest660);
     assertThat(latest.chartVersion()).isEqualTo("6.6.0");
     assertThat(latest.digest()).isEqualTo(Digests.sha256(chart660));
     assertThatThrownBy(latest::releaseChartVersion)
         .hasMessage("artifact revision tag 'latest' does not match chart version '6.6.0' of chart 'podinfo'");
 
-    ChartArtifact tagged = run().fromOciRepository(ociRepository(url, "{tag: 6.6.0}"), RepositoryAuth.NONE);
+    ChartArtifact tagged = run().fromOciRepository(ociRepository(url, "{tag: 6.6.0}"), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(tagged.revision()).isEqualTo("6.6.0@" + digest660);
     assertThat(tagged.releaseChartVersion()).isEqualTo("6.6.0+" + digest660.substring(7, 19));
 
-    ChartArtifact semver = run().fromOciRepository(ociRepository(url, "{semver: \"~6.5\"}"), RepositoryAuth.NONE);
+    ChartArtifact semver = run().fromOciRepository(ociRepository(url, "{semver: \"~6.5\"}"), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(semver.revision()).startsWith("6.5.0@sha256:");
-    ChartArtifact newest = run().fromOciRepository(ociRepository(url, "{semver: \">=6.0.0\"}"), RepositoryAuth.NONE);
+    ChartArtifact newest = run().fromOciRepository(ociRepository(url, "{semver: \">=6.0.0\"}"), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(newest.revision()).startsWith("6.6.1_build.2@sha256:");
     assertThat(newest.chartVersion()).isEqualTo("6.6.1+build.2");
     ChartArtifact rc = run().fromOciRepository(
-        ociRepository(url, "{semver: \">=6.0.0-0\", semverFilter: \"-rc\"}"), RepositoryAuth.NONE);
+        ociRepository(url, "{semver: \">=6.0.0-0\", semverFilter: \"-rc\"}"), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(rc.chartVersion()).isEqualTo("7.0.0-rc.1");
 
     ChartArtifact pinned = run().fromOciRepository(
-        ociRepository(url, "{tag: 6.5.0, digest: \"" + digest660 + "\"}"), RepositoryAuth.NONE);
+        ociRepository(url, "{tag: 6.5.0, digest: \"" + digest660 + "\"}"), RepositoryAuth.NONE, ChartSources.Verifier.NONE);
     assertThat(pinned.revision()).isEqualTo(digest660);
     assertThat(pinned.chartVersion()).isEqualTo("6.6.0");
     assertThat(pinned.releaseChartVersion()).isEqualTo("6.6.0+" + digest660.substring(7, 19));
@@ -146,15 +146,15 @@ class OciChartsTest {
     assumeTrue(open != null, "docker-registry is not installed");
     OCIRepository repo = ociRepository("oci://" + locked.host() + "/charts/podinfo", "{tag: 6.5.0}");
 
-    assertThatThrownBy(() -> run().fromOciRepository(repo, RepositoryAuth.NONE))
+    assertThatThrownBy(() -> run().fromOciRepository(repo, RepositoryAuth.NONE, ChartSources.Verifier.NONE))
         .isInstanceOf(ChartSourceException.class)
         .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: GET http://" + locked.host()
             + "/v2/charts/podinfo/manifests/6.5.0: HTTP 401, the registry wants credentials and none are set");
-    assertThatThrownBy(() -> run().fromOciRepository(repo, new RepositoryAuth("puller", "nope", null, null, null)))
+    assertThatThrownBy(() -> run().fromOciRepository(repo, new RepositoryAuth("puller", "nope", null, null, null), ChartSources.Verifier.NONE))
         .hasMessageEndingWith("HTTP 401 (authentication failed)")
         .hasMessageNotContaining("nope");
 
-    ChartArtifact chart = run().fromOciRepository(repo, new RepositoryAuth("puller", "pull-s3cret", null, null, null));
+    ChartArtifact chart = run().fromOciRepository(repo, new RepositoryAuth("puller", "pull-s3cret", null, null, null), ChartSources.Verifier.NONE);
     assertThat(chart.chartVersion()).isEqualTo("6.5.0");
   }
 
@@ -166,8 +166,8 @@ class OciChartsTest {
       RepositoryAuth auth = new RepositoryAuth("ci", "token-s3cret", null, null, null);
       ChartSources run = new ChartSources(new ChartCache(work.resolve("bearer-cache")));
 
-      assertThat(run.fromOciRepository(repo, auth).chartVersion()).isEqualTo("6.6.1+build.2");
-      assertThat(run.fromOciRepository(repo, auth).chartVersion()).isEqualTo("6.6.1+build.2");
+      assertThat(run.fromOciRepository(repo, auth, ChartSources.Verifier.NONE).chartVersion()).isEqualTo("6.6.1+build.2");
+      assertThat(run.fromOciRepository(repo, auth, ChartSources.Verifier.NONE).chartVersion()).isEqualTo("6.6.1+build.2");
       assertThat(gateway.forwarded("/tags/list")).isEqualTo(1);
       assertThat(gateway.forwarded("/manifests/")).isEqualTo(1);
       assertThat(gateway.forwarded("/blobs/")).isEqualTo(1);
@@ -176,11 +176,11 @@ class OciChartsTest {
       assertThat(gateway.tokenRequests()).as("one token for the OCIRepository, one for the HelmRepository").isEqualTo(2);
 
       ChartSources warmRun = new ChartSources(new ChartCache(work.resolve("bearer-cache")));
-      warmRun.fromOciRepository(repo, auth);
+      warmRun.fromOciRepository(repo, auth, ChartSources.Verifier.NONE);
       assertThat(gateway.forwarded("/manifests/")).isEqualTo(3);
       assertThat(gateway.forwarded("/blobs/")).isEqualTo(2);
 
-      assertThatThrownBy(() -> run().fromOciRepository(repo, new RepositoryAuth("ci", "wrong", null, null, null)))
+      assertThatThrownBy(() -> run().fromOciRepository(repo, new RepositoryAuth("ci", "wrong", null, null, null), ChartSources.Verifier.NONE))
           .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: token request to http://" + gateway.host()
               + "/token: HTTP 401 (authentication failed)");
     }
@@ -198,7 +198,9 @@ class OciChartsTest {
           verify: {provider: cosign}
         """;
     OCIRepository repo = HelmObjects.ociRepository(new KubeObject(Yaml.readDocuments(FILE, yaml).get(0), FILE));
-    assertThatThrownBy(() -> run().fromOciRepository(repo, RepositoryAuth.NONE))
-        .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: spec.verify is not supported by Driftless yet");
+    assertThatThrownBy(() -> run().fromOciRepository(repo, RepositoryAuth.NONE, ChartSources.Verifier.NONE))
+        .hasMessage(FILE + ": OCIRepository/flux-system/podinfo: spec.verify without secretRef (keyless cosign"
+            + " verification) is not supported by Driftless: it needs Sigstore's Fulcio certificate chain and Rekor"
+            + " transparency log, which it does not check offline; set spec.verify.secretRef to cosign public keys");
   }
 }
