@@ -110,6 +110,9 @@ public final class RealApiServer implements AutoCloseable {
   public KubernetesClient client(String userAgent) {
     try {
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      // as fabric8 configures a client from a kubeconfig file: the retry backoff may come from the JVM
+      config.setRequestRetryBackoffInterval(Integer.getInteger(Config.KUBERNETES_REQUEST_RETRY_BACKOFFINTERVAL_SYSTEM_PROPERTY,
+          config.getRequestRetryBackoffInterval()));
       if (userAgent != null) {
         config.setUserAgent(userAgent);
       }
