@@ -20,6 +20,7 @@ public final class FreshRealApiServers {
   public static final String AHEAD_PROPERTY = "driftless.test.realServersAhead";
 
   private static final int AHEAD = Math.max(0, Integer.getInteger(AHEAD_PROPERTY, 2));
+  private static final int START_ATTEMPTS = 3;
   private static final ExecutorService STARTS = Executors.newCachedThreadPool(daemon("real-apiserver-start"));
   private static final ExecutorService STOPS = Executors.newCachedThreadPool(daemon("real-apiserver-stop"));
   private static final Deque<Future<RealApiServer>> ahead = new ArrayDeque<>();
@@ -34,9 +35,9 @@ public final class FreshRealApiServers {
   public static RealApiServer take() {
     Future<RealApiServer> next;
     synchronized (ahead) {
-      next = ahead.isEmpty() ? STARTS.submit(RealApiServer::startFresh) : ahead.poll();
+      next = ahead.isEmpty() ? STARTS.submit(FreshRealApiServers::start) : ahead.poll();
       while (ahead.size() < AHEAD) {
-        ahead.add(STARTS.submit(RealApiServer::startFresh));
+        ahead.add(STARTS.submit(FreshRealApiServers::start));
       }
     }
     try {
@@ -46,6 +47,24 @@ public final class FreshRealApiServers {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting a real API server", e);
+    }
+  }
+
+  /**
+   * A fresh server; a start that fails is tried again, twice at most: the ports are probed free before etcd
+   * and the API server bind them, so a start racing another process for them can lose.
+   */
+  private static RealApiServer start() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return RealApiServer.startFresh();
+      } catch (IllegalStateException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        System.err.println("real API server start " + attempt + " of " + START_ATTEMPTS + " failed, trying again: "
+            + e.getMessage());
+      }
     }
   }
 
