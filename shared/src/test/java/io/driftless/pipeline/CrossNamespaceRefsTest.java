@@ -12,12 +12,12 @@ import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.TestCharts;
 import io.driftless.testing.TestCluster;
+import io.driftless.testing.TestStores;
 import io.driftless.source.Digests;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +226,7 @@ class CrossNamespaceRefsTest {
     String everything = Stream.of(
             fleet.store().listKustomizations().stream().map(k -> String.valueOf(k.status())),
             fleet.store().listHelmObjects().stream().map(h -> String.valueOf(h.status())),
-            fleet.store().events().since(Instant.EPOCH).stream().map(String::valueOf),
+            TestStores.allEvents(fleet.store()).stream().map(String::valueOf),
             outcomes.stream().map(String::valueOf))
         .flatMap(s -> s).reduce("", String::concat);
     assertThat(everything).contains(subject).doesNotContain(CANARY);

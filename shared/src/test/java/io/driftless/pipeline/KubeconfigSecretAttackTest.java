@@ -14,13 +14,13 @@ import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.LogLines;
 import io.driftless.testing.TestCluster;
+import io.driftless.testing.TestStores;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +220,7 @@ class KubeconfigSecretAttackTest {
     for (HelmRecord h : fleet.store().listHelmObjects()) {
       seen.append(Yaml.json().writeValueAsString(h.status()));
     }
-    fleet.store().events().since(Instant.EPOCH).forEach(e -> seen.append(e.message()).append(e.metadata()));
+    TestStores.allEvents(fleet.store()).forEach(e -> seen.append(e.message()).append(e.metadata()));
     events.forEach(e -> seen.append(e.message()).append(e.metadata()));
     seen.append(logs.text());
     assertThat(seen.toString()).contains("spec.kubeConfig.secretRef").doesNotContain(CANARY).doesNotContain(operatorToken);

@@ -14,11 +14,11 @@ import io.driftless.testing.GitRemote;
 import io.driftless.testing.LocalFleet;
 import io.driftless.testing.SignedPush;
 import io.driftless.testing.TestCluster;
+import io.driftless.testing.TestStores;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +133,7 @@ class LocalGitUrlFromGitTest {
         Yaml.json().writeValueAsString(kube.secrets().inAnyNamespace().list().getItems()),
         Yaml.json().writeValueAsString(store.listSources()),
         Yaml.json().writeValueAsString(store.listKustomizations()),
-        String.valueOf(store.events().since(Instant.EPOCH)),
+        String.valueOf(TestStores.allEvents(store)),
         String.join("\n", logs));
   }
 

@@ -1,5 +1,6 @@
 package io.driftless.testing;
 
+import io.driftless.local.FreshRealApiServers;
 import io.driftless.local.KubeletStandIn;
 import io.driftless.local.RealApiServer;
 import io.driftless.local.SharedRealApiServer;
@@ -19,8 +20,9 @@ public enum TestCluster {
 
   /**
    * Starts a fresh cluster of this kind (the real one: its own etcd, API server and controller manager
-   * in a temporary directory of their own, about 5 s; the sandbox writes its kubeconfig into {@code tmp}). Where no real server can be started the test is aborted (shown as
-   * skipped, with one loud line on stderr naming why).
+   * in a temporary directory of their own, started ahead of need by {@link FreshRealApiServers} and stopped
+   * in the background on close; the sandbox writes its kubeconfig into {@code tmp}). Where no real server
+   * can be started the test is aborted (shown as skipped, with one loud line on stderr naming why).
    */
   public Running start(Path tmp) {
     return start(tmp, true);
@@ -36,9 +38,10 @@ public enum TestCluster {
       return new Running(sandbox.client(), sandbox.writeKubeconfig(tmp.resolve("kubeconfig")), sandbox, null);
     }
     requireReal();
-    RealApiServer server = RealApiServer.startFresh();
+    RealApiServer server = FreshRealApiServers.take();
     KubernetesClient client = server.client();
-    return new Running(client, server.kubeconfig(), server, workloadsBecomeReady ? KubeletStandIn.start(client) : null);
+    return new Running(client, server.kubeconfig(), () -> FreshRealApiServers.release(server),
+        workloadsBecomeReady ? KubeletStandIn.start(client) : null);
   }
 
   /** Aborts the calling test, naming why, when this machine cannot run a real API server. */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class RealApiServer implements AutoCloseable {
   private static final String START = "real-apiserver-start.sh";
   private static final String STOP = "real-apiserver-stop.sh";
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
 
   private final Path scripts;
   private final Path workdir;
@@ -110,6 +111,9 @@ public final class RealApiServer implements AutoCloseable {
   public KubernetesClient client(String userAgent) {
     try {
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      // as fabric8 configures a client from a kubeconfig file: the retry backoff may come from the JVM
+      config.setRequestRetryBackoffInterval(Integer.getInteger(Config.KUBERNETES_REQUEST_RETRY_BACKOFFINTERVAL_SYSTEM_PROPERTY,
+          config.getRequestRetryBackoffInterval()));
       if (userAgent != null) {
         config.setUserAgent(userAgent);
       }
@@ -165,8 +169,11 @@ public final class RealApiServer implements AutoCloseable {
     return false;
   }
 
-  /** The first port of {@code count} consecutive free loopback ports. */
-  private static int freePortBlock(int count) {
+  /**
+   * The first port of {@code count} consecutive free loopback ports, none of them handed out before by this
+   * JVM (servers starting at once here must not probe the same ports free).
+   */
+  private static synchronized int freePortBlock(int count) {
     for (int attempt = 0; attempt < 50; attempt++) {
       int first;
       try (ServerSocket probe = new ServerSocket(0)) {
@@ -174,7 +181,9 @@ public final class RealApiServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      if (first + count < 65535 && allFree(first, count)) {
+      if (first + count < 65535 && allFree(first, count)
+          && java.util.stream.IntStream.range(first, first + count).noneMatch(HANDED_OUT::contains)) {
+        java.util.stream.IntStream.range(first, first + count).forEach(HANDED_OUT::add);
         return first;
       }
     }
