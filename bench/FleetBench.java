@@ -137,18 +137,52 @@ public final class FleetBench {
    */
   private void cli(int count) throws Exception {
     List<String> apps = firstApplyAndOnePush(count, "cli.first", "cli.webhook-push");
-    writeApp(apps.get(count / 3), "v2");
-    String third = commit("one ConfigMap in another app");
     engine.close();
-    skipAudit();
-    // `driftless reconcile ks flux-system --with-source` as ./driftless runs it
+    int repeat = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLI_REPEAT", "1"));
+    int change = 0;
+    for (Map.Entry<String, List<String>> variant : cliVariants().entrySet()) {
+      String name = variant.getKey();
+      int times = name.contains(":") ? Integer.parseInt(name.substring(name.indexOf(':') + 1)) : repeat;
+      for (int r = 0; r < times; r++) {
+        change++;
+        writeApp(apps.get((count / 3 + change) % count), "v" + (2 + change));
+        String commit = commit("one ConfigMap in another app (" + change + ")");
+        runCli(name.replaceFirst(":.*", ""), variant.getValue(), count, commit);
+      }
+    }
+  }
+
+  /**
+   * The command lines the cli scenario times, by step name: BENCH_CLI_VARIANTS ("name=command words|...";
+   * "name:N=..." runs that one N times instead of BENCH_CLI_REPEAT),
+   * else {@code reconcile-ks-with-source}: {@code java} with BENCH_CLI_JVM_OPTIONS and {@code -jar BENCH_CLI_JAR}.
+   */
+  private static Map<String, List<String>> cliVariants() {
+    Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
+    String given = System.getenv().getOrDefault("BENCH_CLI_VARIANTS", "");
+    if (!given.isBlank()) {
+      for (String variant : given.split("\\|")) {
+        int eq = variant.indexOf('=');
+        variants.put(variant.substring(0, eq).trim(), List.of(variant.substring(eq + 1).trim().split("\\s+")));
+      }
+      return variants;
+    }
     List<String> command = new ArrayList<>(List.of("java"));
     String jvmOptions = System.getenv().getOrDefault("BENCH_CLI_JVM_OPTIONS", "");
     if (!jvmOptions.isBlank()) {
       command.addAll(List.of(jvmOptions.trim().split("\\s+")));
     }
-    command.addAll(List.of("-jar", System.getenv("BENCH_CLI_JAR"), "reconcile", "ks", "flux-system", "--with-source"));
-    ProcessBuilder cli = new ProcessBuilder(command)
+    command.addAll(List.of("-jar", System.getenv("BENCH_CLI_JAR")));
+    variants.put("reconcile-ks-with-source", command);
+    return variants;
+  }
+
+  /** `driftless reconcile ks flux-system --with-source` through {@code command}, a fresh process on the bench's data. */
+  private void runCli(String name, List<String> command, int count, String third) throws Exception {
+    skipAudit();
+    List<String> line = new ArrayList<>(command);
+    line.addAll(List.of("reconcile", "ks", "flux-system", "--with-source"));
+    ProcessBuilder cli = new ProcessBuilder(line)
         .redirectOutput(work.resolve("cli.out").toFile()).redirectError(work.resolve("cli.err").toFile());
     cli.environment().put(DriftlessConfig.Key.DATA_DIR.env(), work.resolve("data").toString());
     cli.environment().put(DriftlessConfig.Key.CACHE_DIR.env(), work.resolve("cache").toString());
@@ -159,11 +193,11 @@ public final class FleetBench {
     String audit = auditVerbs();
     long requests = auditTotal();
     long flux = fluxRequests(count, count * 4, 1);
-    System.out.printf("RESULT cli.reconcile-ks-with-source wall_ms=%d exit=%d stdout_lines=%d audit=%s requests_total=%d flux=%d"
-        + " ratio_flux_requests=%.0fx revision_applied=%b%n", ms, exit, out.size(), audit, requests, flux,
+    System.out.printf("RESULT cli.%s wall_ms=%d exit=%d stdout_lines=%d audit=%s requests_total=%d flux=%d"
+        + " ratio_flux_requests=%.0fx revision_applied=%b%n", name, ms, exit, out.size(), audit, requests, flux,
         requests == 0 ? Double.NaN : (double) flux / requests, String.join("\n", out).contains(third));
     if (exit != 0) {
-      System.out.println("WARNING cli.reconcile-ks-with-source: exit " + exit + ": " + String.join(" | ", out.subList(Math.max(0, out.size() - 5), out.size())));
+      System.out.println("WARNING cli." + name + ": exit " + exit + ": " + String.join(" | ", out.subList(Math.max(0, out.size() - 5), out.size())));
     }
   }
 

@@ -17,7 +17,11 @@
 # Usage: bench/fleet.sh [real|sandbox|both]   Knobs: RUNS, PORT (API server port, default random
 # 17000-18999), SCENARIOS ("big fleet demo"), FLEET_KS, BIG_OBJECTS, PUSHES, DRIFTLESS_CONCURRENCY,
 # DRIFTLESS_KUBE_API_QPS, DRIFTLESS_KUBE_API_BURST, BENCH_CLI_JVM_OPTIONS (the cli scenario's JVM options,
-# e.g. -XX:StartFlightRecording=filename=cli.jfr,settings=profile to see where its time goes).
+# e.g. -XX:StartFlightRecording=filename=cli.jfr,settings=profile to see where its time goes),
+# BENCH_CLI_VARIANTS (command lines to compare in the same run, "name=words|name=words", each timed as step
+# cli.NAME, e.g. "jar=java -jar cli/target/driftless-cli.jar|first:1=./driftless|wrapper=./driftless"; NAME:N
+# runs that one N times), BENCH_CLI_REPEAT (1: runs per variant, each a fresh process after its own
+# one-ConfigMap commit).
 # Builds the CLI and what it needs first (./mvnw -o -q -pl cli -am -DskipTests package; NO_BUILD=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,7 +80,8 @@ for server in $list; do
 done
 grep '^WARNING' "$work/results" || true
 for server in $list; do
-  for step in big.first big.noop fleet.first fleet.push-one-configmap fleet.idle-tick cli.first cli.webhook-push cli.reconcile-ks-with-source demo.second-push; do
+  cli_steps=$(grep -oE "^RESULT $server cli\.[a-z0-9-]+" "$work/results" | cut -d' ' -f3 | awk '!seen[$0]++' | grep -vE '^cli\.(first|webhook-push)$' || true)
+  for step in big.first big.noop fleet.first fleet.push-one-configmap fleet.idle-tick cli.first cli.webhook-push $cli_steps demo.second-push; do
     case " $scenarios " in *" ${step%%.*} "*) summary "$server" "$step" ;; esac
   done
 done
