@@ -80,7 +80,8 @@ class HelmReleaseHealthTest {
     Condition web = ready("flux-system/web");
     assertThat(web.status()).isEqualTo(Condition.FALSE);
     assertThat(web.reason()).isEqualTo("HealthCheckFailed");
-    assertThat(web.message()).isEqualTo("timeout waiting for: [HelmRelease/web/web status: 'InProgress']");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("9.9.9").doesNotContain("timeout");
     assertThat(releaseReady("HelmRelease/web/web").reason()).isEqualTo("ArtifactFailed");
     assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
     assertThat(afterApplied()).as("the dependent Kustomization applied nothing").isFalse();
@@ -92,6 +93,21 @@ class HelmReleaseHealthTest {
     assertThat(ready("flux-system/web").status()).isEqualTo(Condition.TRUE);
     assertThat(ready("flux-system/after").status()).isEqualTo(Condition.TRUE);
     assertThat(afterApplied()).isTrue();
+  }
+
+  @Test
+  void aReleaseWhoseChartSourceCannotBeFetchedFailsTheWaitingKustomizationAtOnceNamingTheSource() {
+    helm.remote().write("apps/web/repository.yaml", HelmFixture.unreachableRepository("web", "charts", "10m"));
+
+    helm.push("a chart repository nothing listens on");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("HelmRepository/web/charts", "127.0.0.1:1").doesNotContain("timeout", "InProgress");
+    assertThat(releaseReady("HelmRelease/web/web").message()).contains("HelmRepository/web/charts", "127.0.0.1:1");
+    assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
+    assertThat(afterApplied()).as("the dependent Kustomization applied nothing").isFalse();
   }
 
   @Test
