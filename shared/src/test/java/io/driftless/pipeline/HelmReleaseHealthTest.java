@@ -111,6 +111,31 @@ class HelmReleaseHealthTest {
   }
 
   @Test
+  void aReleaseWhoseOciRepositoryCannotBeFetchedFailsTheWaitingKustomizationAtOnceNamingTheSource() {
+    helm.remote().write("apps/web/repository.yaml", """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata: {name: web, namespace: web}
+        spec: {interval: 10m, timeout: 5s, url: "oci://127.0.0.1:1/charts/web", ref: {tag: 1.0.0}}
+        """);
+    helm.remote().write("apps/web/release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: web}
+        spec:
+          interval: 10m
+          chartRef: {kind: OCIRepository, name: web}
+        """);
+
+    helm.push("a chart registry nothing listens on");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("OCIRepository/web/web", "127.0.0.1:1").doesNotContain("timeout", "InProgress");
+  }
+
+  @Test
   void aRefusedHelmReleaseFailsTheWaitingKustomizationAtOnceWithItsReason() {
     helm.remote().write("apps/web/release.yaml",
         HelmFixture.release("web", "web", "10m", "1.0.0", "      verify: {provider: cosign}\n", ""));
