@@ -19,8 +19,11 @@ import java.util.function.Predicate;
  * every HelmRelease of its build, otherwise the {@code healthChecks} entries of kind HelmRelease.
  * A HelmRelease is never a cluster object in Driftless, so its health is its own record on the same
  * cluster: Current when Ready=True after it was reconciled in this run (or it is suspended), Failed
- * when Stalled=True (a refusal, retries exhausted: at once, naming its reason and message),
- * otherwise InProgress; the failure reads as kstatus's wait does.
+ * when Stalled=True (a refusal, retries exhausted: at once, naming its reason and message), Failed
+ * too when it was reconciled in this run and ended Ready=False (its chart source could not be
+ * fetched, its install failed): no controller reconciles it again while the Kustomization waits, only
+ * the schedule after its retryInterval, so waiting for {@code spec.timeout} would end in the same
+ * state and call it InProgress; otherwise InProgress. The failure reads as kstatus's wait does.
  */
 final class HelmHealth {
   private HelmHealth() {}
@@ -66,12 +69,10 @@ final class HelmHealth {
         continue;
       }
       var status = rec.get().status();
-      Optional<Condition> stalled = status == null ? Optional.empty()
-          : status.condition(Condition.STALLED).filter(c -> Condition.TRUE.equals(c.status()));
-      if (stalled.isPresent()) {
-        throw new StageFailure(Reason.HEALTH_CHECK_FAILED,
-            key + " status: 'Failed': " + stalled.get().reason() + ": " + stalled.get().message(), null);
-      }
+      failIf(key, status == null ? Optional.empty()
+          : status.condition(Condition.STALLED).filter(c -> Condition.TRUE.equals(c.status())));
+      failIf(key, status == null || !reconciledNow.test(key) ? Optional.empty()
+          : status.condition(Condition.READY).filter(c -> Condition.FALSE.equals(c.status())));
       boolean current = status != null && status.isReady() && (reconciledNow.test(key) || suspended(rec.get()));
       if (!current) {
         notReady.put(key, "InProgress");
@@ -82,6 +83,14 @@ final class HelmHealth {
       notReady.forEach((id, s) -> lines.add(id + " status: '" + s + "'"));
       throw new StageFailure(Reason.HEALTH_CHECK_FAILED, "timeout waiting for: [" + String.join(", ", lines) + "]",
           null);
+    }
+  }
+
+  /** HealthCheckFailed at once, kstatus's Failed with the condition's reason and message, when {@code why} is present. */
+  private static void failIf(String key, Optional<Condition> why) {
+    if (why.isPresent()) {
+      throw new StageFailure(Reason.HEALTH_CHECK_FAILED,
+          key + " status: 'Failed': " + why.get().reason() + ": " + why.get().message(), null);
     }
   }
 

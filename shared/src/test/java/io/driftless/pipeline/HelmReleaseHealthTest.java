@@ -80,7 +80,8 @@ class HelmReleaseHealthTest {
     Condition web = ready("flux-system/web");
     assertThat(web.status()).isEqualTo(Condition.FALSE);
     assertThat(web.reason()).isEqualTo("HealthCheckFailed");
-    assertThat(web.message()).isEqualTo("timeout waiting for: [HelmRelease/web/web status: 'InProgress']");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("9.9.9").doesNotContain("timeout");
     assertThat(releaseReady("HelmRelease/web/web").reason()).isEqualTo("ArtifactFailed");
     assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
     assertThat(afterApplied()).as("the dependent Kustomization applied nothing").isFalse();
@@ -92,6 +93,46 @@ class HelmReleaseHealthTest {
     assertThat(ready("flux-system/web").status()).isEqualTo(Condition.TRUE);
     assertThat(ready("flux-system/after").status()).isEqualTo(Condition.TRUE);
     assertThat(afterApplied()).isTrue();
+  }
+
+  @Test
+  void aReleaseWhoseChartSourceCannotBeFetchedFailsTheWaitingKustomizationAtOnceNamingTheSource() {
+    helm.remote().write("apps/web/repository.yaml", HelmFixture.unreachableRepository("web", "charts", "10m"));
+
+    helm.push("a chart repository nothing listens on");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("HelmRepository/web/charts", "127.0.0.1:1").doesNotContain("timeout", "InProgress");
+    assertThat(releaseReady("HelmRelease/web/web").message()).contains("HelmRepository/web/charts", "127.0.0.1:1");
+    assertThat(ready("flux-system/after").reason()).isEqualTo("DependencyNotReady");
+    assertThat(afterApplied()).as("the dependent Kustomization applied nothing").isFalse();
+  }
+
+  @Test
+  void aReleaseWhoseOciRepositoryCannotBeFetchedFailsTheWaitingKustomizationAtOnceNamingTheSource() {
+    helm.remote().write("apps/web/repository.yaml", """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: OCIRepository
+        metadata: {name: web, namespace: web}
+        spec: {interval: 10m, timeout: 5s, url: "oci://127.0.0.1:1/charts/web", ref: {tag: 1.0.0}}
+        """);
+    helm.remote().write("apps/web/release.yaml", """
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: web, namespace: web}
+        spec:
+          interval: 10m
+          chartRef: {kind: OCIRepository, name: web}
+        """);
+
+    helm.push("a chart registry nothing listens on");
+
+    Condition web = ready("flux-system/web");
+    assertThat(web.reason()).isEqualTo("HealthCheckFailed");
+    assertThat(web.message()).startsWith("HelmRelease/web/web status: 'Failed': ArtifactFailed: HelmRelease/web/web: ")
+        .contains("OCIRepository/web/web", "127.0.0.1:1").doesNotContain("timeout", "InProgress");
   }
 
   @Test

@@ -129,12 +129,7 @@ class HelmReleaseScheduleTest {
 
   @Test
   void aHelmRepositoryWhoseUrlFailsShowsItsErrorAndItsNextFetchWaitsForItsIntervalBesideAHelmChartPulledOnItsOwn() {
-    helm.remote().write("apps/web/broken.yaml", """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: HelmRepository
-        metadata: {name: broken, namespace: web}
-        spec: {interval: 5m, timeout: 5s, url: "http://127.0.0.1:1/charts"}
-        """);
+    helm.remote().write("apps/web/broken.yaml", HelmFixture.unreachableRepository("web", "broken", "5m"));
     helm.remote().write("apps/web/chart.yaml", """
         apiVersion: source.toolkit.fluxcd.io/v1
         kind: HelmChart

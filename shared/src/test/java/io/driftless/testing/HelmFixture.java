@@ -66,6 +66,16 @@ public final class HelmFixture implements AutoCloseable {
         """.formatted(namespace, charts.url("/charts"));
   }
 
+  /** A HelmRepository {@code namespace/name} at a loopback port nothing listens on: every fetch is refused. */
+  public static String unreachableRepository(String namespace, String name, String interval) {
+    return """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata: {name: %s, namespace: %s}
+        spec: {interval: %s, timeout: 5s, url: "http://127.0.0.1:1/charts"}
+        """.formatted(name, namespace, interval);
+  }
+
   /**
    * A HelmRelease {@code namespace/name} of the chart web at {@code version} (a constraint) from the
    * HelmRepository charts, hooks off; {@code chartSpec} holds more lines of {@code chart.spec} (indented
