@@ -32,7 +32,7 @@ final class TreeRegistry {
    * needs no registration, so it neither reads the table nor makes the wave list the tree again.
    */
   static boolean hasOrHadChildren(Discovered found, TreeView tree, String key) {
-    return !found.kustomizations().isEmpty() || !found.sources().isEmpty() || !tree.childrenOf(key).isEmpty();
+    return !found.kustomizations().isEmpty() || !found.sources().isEmpty() || tree.hasChildren(key);
   }
 
   /** Records {@code parent}'s build; the keys of the Kustomizations it now holds. */
@@ -63,9 +63,9 @@ final class TreeRegistry {
       store.putKustomization(root.cluster(), ks.key(), root.name(), parent.key(), WorkItems.manifest(o),
           TreeView.dependsOnKeys(ks));
     }
-    for (KustomizationRecord k : store.childrenOf(root.cluster(), parent.key())) {
-      if (!current.contains(k.key())) {
-        finalizer.remove(k);
+    for (String key : store.childKeysOf(root.cluster(), parent.key())) {
+      if (!current.contains(key)) {
+        store.getKustomization(root.cluster(), key).filter(k -> k.parent().equals(parent.key())).ifPresent(finalizer::remove);
       }
     }
     ctx.trees().changed();

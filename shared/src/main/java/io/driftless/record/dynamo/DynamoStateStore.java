@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -217,6 +218,12 @@ public final class DynamoStateStore implements StateStore {
   }
 
   @Override
+  public List<String> childKeysOf(String cluster, String parentKey) {
+    return indexQuery(TableLayout.CHILDREN_INDEX, TableLayout.PARENT_REF, clusterKey(cluster, parentKey))
+        .map(item -> item.get("key").s()).toList();
+  }
+
+  @Override
   public List<KustomizationRecord> dependentsOf(String cluster, String root, String key) {
     return indexed(TableLayout.DEPENDENTS_INDEX, TableLayout.DEPENDS_ON_TREE, clusterKey(cluster, root),
         item -> item.containsKey(TableLayout.DEPENDS_ON) && item.get(TableLayout.DEPENDS_ON).ss().contains(key));
@@ -228,17 +235,21 @@ public final class DynamoStateStore implements StateStore {
    */
   private List<KustomizationRecord> indexed(String index, String attribute, String value,
       Predicate<Map<String, AttributeValue>> wanted) {
+    return indexQuery(index, attribute, value)
+        .filter(wanted)
+        .map(item -> getKustomization(item.get("cluster").s(), item.get("key").s()))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private Stream<Map<String, AttributeValue>> indexQuery(String index, String attribute, String value) {
     return client
         .queryPaginator(b -> b.tableName(table).indexName(index)
             .keyConditionExpression("#a = :v")
             .expressionAttributeNames(Map.of("#a", attribute))
             .expressionAttributeValues(Map.of(":v", s(value))))
         .items()
-        .stream()
-        .filter(wanted)
-        .map(item -> getKustomization(item.get("cluster").s(), item.get("key").s()))
-        .flatMap(Optional::stream)
-        .toList();
+        .stream();
   }
 
   @Override
