@@ -65,6 +65,7 @@ public final class AwsPath implements AutoCloseable {
   private final FunctionUrl webhook;
   private final SqsEventSourceMapping mapping;
   private final int maxReceiveCount;
+  private final Path dir;
 
   private AwsPath(Options o) throws IOException {
     JsonNode resources = YAML.readTree(o.template().toFile()).path("Resources");
@@ -73,6 +74,7 @@ public final class AwsPath implements AutoCloseable {
     JsonNode webhookFunction = resources.path("WebhookFunction").path("Properties");
     JsonNode globals = YAML.readTree(o.template().toFile()).path("Globals").path("Function");
     maxReceiveCount = queue.path("RedrivePolicy").path("maxReceiveCount").asInt();
+    dir = o.dir();
     int visibility = o.visibilityTimeout() == null ? queue.path("VisibilityTimeout").asInt()
         : Math.toIntExact(o.visibilityTimeout().toSeconds());
 
@@ -230,9 +232,16 @@ public final class AwsPath implements AutoCloseable {
     return maxReceiveCount;
   }
 
-  /** The work function's processes running an invocation now (a test kills one). */
-  public List<Long> busyWorkProcesses() {
-    return work.busy().stream().map(FunctionPool.Environment::pid).toList();
+  /** The work function's processes running an invocation now, by process id, with the request ids each runs (a test kills one). */
+  public Map<Long, String> busyWorkProcesses() {
+    return work.busy();
+  }
+
+  /** The work function's process logs (each line the JVM printed, the {@code [cost]} lines among them). */
+  public List<Path> workLogs() throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("driftless-work-\\d+\\.log")).sorted().toList();
+    }
   }
 
   /** Work invocations so far: the request ids each ran, when, and whether it failed. */

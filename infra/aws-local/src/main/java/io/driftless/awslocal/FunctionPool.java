@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +43,8 @@ final class FunctionPool implements AutoCloseable {
   private final Duration timeout;
   private final Path dir;
   private final Deque<Environment> idle = new ArrayDeque<>();
-  private final List<Environment> busy = new ArrayList<>();
+  /** The environments running an invocation, with what each runs (the caller's label). */
+  private final Map<Environment, String> busy = new LinkedHashMap<>();
   private final AtomicInteger started = new AtomicInteger();
 
   /**
@@ -63,9 +65,9 @@ final class FunctionPool implements AutoCloseable {
     return name;
   }
 
-  /** Runs one invocation of {@code event} to its end in an environment of its own. */
-  RuntimeApi.Outcome invoke(String event) {
-    Environment e = take();
+  /** Runs one invocation of {@code event} to its end in an environment of its own; {@code label} says what it runs. */
+  RuntimeApi.Outcome invoke(String event, String label) {
+    Environment e = take(label);
     RuntimeApi.Outcome outcome;
     try {
       outcome = e.api().invoke(event, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,9 +93,11 @@ final class FunctionPool implements AutoCloseable {
     return outcome;
   }
 
-  /** The processes running an invocation now. */
-  synchronized List<Environment> busy() {
-    return List.copyOf(busy);
+  /** The processes running an invocation now, each with its invocation's label. */
+  synchronized Map<Long, String> busy() {
+    Map<Long, String> out = new LinkedHashMap<>();
+    busy.forEach((e, label) -> out.put(e.pid(), label));
+    return out;
   }
 
   /** How many environments were started so far (cold starts). */
@@ -101,17 +105,17 @@ final class FunctionPool implements AutoCloseable {
     return started.get();
   }
 
-  private synchronized Environment take() {
+  private synchronized Environment take(String label) {
     while (!idle.isEmpty()) {
       Environment e = idle.pop();
       if (e.process().isAlive()) {
-        busy.add(e);
+        busy.put(e, label);
         return e;
       }
       e.api().close();
     }
     Environment e = start();
-    busy.add(e);
+    busy.put(e, label);
     return e;
   }
 
@@ -163,7 +167,7 @@ final class FunctionPool implements AutoCloseable {
   @Override
   public synchronized void close() {
     List<Environment> all = new ArrayList<>(idle);
-    all.addAll(busy);
+    all.addAll(busy.keySet());
     for (Environment e : all) {
       e.process().destroyForcibly();
       e.api().close();

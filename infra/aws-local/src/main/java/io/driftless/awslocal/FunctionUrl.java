@@ -63,7 +63,7 @@ final class FunctionUrl implements AutoCloseable {
       boolean text = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).matches("(?i).*(json|text|x-www-form-urlencoded).*");
       event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
       event.put("isBase64Encoded", !text);
-      RuntimeApi.Outcome outcome = function.invoke(event.toString());
+      RuntimeApi.Outcome outcome = function.invoke(event.toString(), "webhook " + exchange.getRequestURI().getRawPath());
       if (outcome.error()) {
         answer(exchange, 502, Map.of("content-type", "application/json"), "{\"Message\":\"Internal Server Error\"}");
         return;

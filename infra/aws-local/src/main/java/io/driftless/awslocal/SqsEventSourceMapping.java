@@ -82,11 +82,11 @@ final class SqsEventSourceMapping implements AutoCloseable {
   }
 
   private void invoke(List<Message> batch) {
+    List<String> ids = batch.stream().map(SqsEventSourceMapping::requestId).toList();
     long start = System.nanoTime();
-    RuntimeApi.Outcome outcome = function.invoke(event(batch).toString());
+    RuntimeApi.Outcome outcome = function.invoke(event(batch).toString(), String.join(" ", ids));
     long end = System.nanoTime();
-    invocations.add(new Invocation(batch.stream().map(SqsEventSourceMapping::requestId).toList(), start, end,
-        outcome.error(), outcome.body()));
+    invocations.add(new Invocation(ids, start, end, outcome.error(), outcome.body()));
     if (outcome.error()) {
       LOG.info(function.name() + ": invocation failed, its messages come back after their visibility timeout: "
           + outcome.body());

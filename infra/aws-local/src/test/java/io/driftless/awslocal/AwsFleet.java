@@ -75,6 +75,15 @@ final class AwsFleet implements AutoCloseable {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
+  /** The {@code [cost]} lines the work processes logged: what each invocation cost the table. */
+  List<String> costs() throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    for (Path log : path.workLogs()) {
+      Files.readAllLines(log).stream().filter(l -> l.contains("[cost]")).forEach(lines::add);
+    }
+    return lines;
+  }
+
   /** Whether every Kustomization of the tree has its status at {@code sha}, Ready or not. */
   boolean attempted(String sha, int kustomizations) {
     List<KustomizationRecord> all = store.listKustomizations();

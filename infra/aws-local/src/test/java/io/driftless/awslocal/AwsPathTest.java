@@ -35,8 +35,10 @@ class AwsPathTest {
             .as("ConfigMap default/app-%d", i).isNotNull();
       }
       assertNoItemRanTwiceAtOnce(fleet.path.workInvocations());
-      System.out.printf("[aws-path] %d Kustomizations, %d work invocations, %d work processes started%n",
-          KUSTOMIZATIONS, fleet.path.workInvocations().size(), fleet.path.workColdStarts());
+      List<String> costs = fleet.costs();
+      assertThat(costs).as("a [cost] line per work invocation that ran").hasSizeGreaterThanOrEqualTo(KUSTOMIZATIONS + 2);
+      System.out.printf("[aws-path] %d Kustomizations, %d work invocations, %d work processes started; per invocation:%n%s%n",
+          KUSTOMIZATIONS, fleet.path.workInvocations().size(), fleet.path.workColdStarts(), String.join("\n", costs));
     }
   }
 

@@ -90,6 +90,26 @@ public final class DynamoOperations {
     return n == null ? 0 : n.sum();
   }
 
+  /** What was sent and consumed: requests and capacity units, reads and writes apart. */
+  public record Totals(long reads, long writes, double readUnits, double writeUnits) {
+    /** What was sent since {@code before}. */
+    public Totals minus(Totals before) {
+      return new Totals(reads - before.reads, writes - before.writes, readUnits - before.readUnits,
+          writeUnits - before.writeUnits);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "%d reads (%.1f read units), %d writes (%.1f write units)",
+          reads, readUnits, writes, writeUnits);
+    }
+  }
+
+  /** Everything sent so far. */
+  public Totals totals() {
+    return new Totals(reads(), writes(), readUnits(), writeUnits());
+  }
+
   /** How many operations of one name were sent, e.g. {@code count("PutItem")}. */
   public long count(String operation) {
     LongAdder n = counts.get(operation);
