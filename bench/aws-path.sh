@@ -5,6 +5,7 @@
 # scenarios (a work process killed with SIGKILL mid-item; a poison message to the dead-letter queue).
 # Prints the test's [aws-path] line (invocations, processes started) and each work invocation's
 # [cost] line (DynamoDB reads, writes and the capacity units DynamoDB reported), and the wall time.
+# AWS_PATH_TESTS=AwsPathTest runs the fleet push alone.
 # Builds function.zip first (./mvnw -o -q -pl functions/lambda -am -DskipTests package; NO_BUILD=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,7 @@ cd "$root"
 [ "${NO_BUILD:-}" = 1 ] || ./mvnw -q -B -o -pl functions/lambda -am -DskipTests -Dquarkus.analytics.disabled=true package >&2
 log=$(mktemp)
 start=$(date +%s)
-./mvnw -o -B -pl infra/aws-local -am test -Dtest='AwsPathTest,AwsPathRecoveryTest' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -o -B -pl infra/aws-local -am test -Dtest="${AWS_PATH_TESTS:-AwsPathTest,AwsPathRecoveryTest}" -Dsurefire.failIfNoSpecifiedTests=false \
   -Daws-path.kustomizations="${AWS_PATH_KS:-200}" -Daws-path.work-concurrency="${AWS_PATH_WORKERS:-8}" >"$log" 2>&1 || {
   tail -50 "$log"; echo "failed; the whole log: $log" >&2; exit 1; }
 end=$(date +%s)

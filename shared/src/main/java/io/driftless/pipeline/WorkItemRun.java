@@ -182,9 +182,13 @@ final class WorkItemRun {
   private List<ReconcileRequest> next(ReconcileRequest item, KustomizationRecord rec, boolean ran, Plan plan) {
     TreeView tree = plan.tree();
     List<KustomizationRecord> candidates = new ArrayList<>();
-    tree.childrenOf(rec.key()).stream()
-        .filter(k -> ran || WorkPlanner.mayBeDueWithin(k, tree.whole(), plan.wave(), plan.helmDue()))
-        .forEach(candidates::add);
+    if (ran) {
+      candidates.addAll(tree.childrenOf(rec.key()));
+    } else { // which of them may be due needs the whole tree: their children come from that one listing
+      tree.whole().values().stream()
+          .filter(k -> k.parent().equals(rec.key()) && WorkPlanner.mayBeDueWithin(k, tree.whole(), plan.wave(), plan.helmDue()))
+          .forEach(candidates::add);
+    }
     Set<String> keys = new HashSet<>();
     candidates.forEach(k -> keys.add(k.key()));
     plan.order().dependentsOf(rec.key()).stream()

@@ -27,6 +27,12 @@ import java.util.logging.Logger;
 final class FunctionPool implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FunctionPool.class.getName());
   private static final String RUNTIME_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  /**
+   * How long a new environment may take to start before its first event is taken. Lambda gives the
+   * init phase 10 s and then retries it within the invocation; a loaded machine starting several JVMs
+   * at once needs more, and a start is not what the path measures.
+   */
+  private static final Duration INIT_LIMIT = Duration.ofMinutes(2);
   private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
 
   /** An execution environment: the function's process and its runtime endpoint. */
@@ -70,7 +76,9 @@ final class FunctionPool implements AutoCloseable {
     Environment e = take(label);
     RuntimeApi.Outcome outcome;
     try {
-      outcome = e.api().invoke(event, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      RuntimeApi.Started started = e.api().invoke(event, timeout);
+      started.handedOut().get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS); // the environment's start, then the invocation
+      outcome = started.outcome().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException late) {
       end(e);
       return new RuntimeApi.Outcome(true, "{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"Task timed out after "

@@ -36,7 +36,11 @@ final class FunctionUrl implements AutoCloseable {
       throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "function-url");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 

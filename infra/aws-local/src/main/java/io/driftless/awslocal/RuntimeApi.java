@@ -34,7 +34,7 @@ final class RuntimeApi implements AutoCloseable {
   /** How an invocation ended: the function's answer, or its error document. */
   record Outcome(boolean error, String body) {}
 
-  private record Invocation(String id, String event, long deadlineMs) {}
+  private record Invocation(String id, String event, Duration timeout, CompletableFuture<Void> handedOut) {}
 
   private final HttpServer server;
   private final String functionArn;
@@ -63,13 +63,20 @@ final class RuntimeApi implements AutoCloseable {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Hands {@code event} to the runtime's next poll; completes when the function answers or fails. */
-  CompletableFuture<Outcome> invoke(String event, Duration timeout) {
+  /** An invocation handed to the runtime: when it took the event, and how it ended. */
+  record Started(CompletableFuture<Void> handedOut, CompletableFuture<Outcome> outcome) {}
+
+  /**
+   * Hands {@code event} to the runtime's next poll. Its deadline ({@code timeout}) counts from when the
+   * runtime takes it, as Lambda's does: a cold environment's start (the init phase) is not part of it.
+   */
+  Started invoke(String event, Duration timeout) {
     String id = UUID.randomUUID().toString();
     CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    CompletableFuture<Void> handedOut = new CompletableFuture<>();
     running.put(id, outcome);
-    next.add(new Invocation(id, event, System.currentTimeMillis() + timeout.toMillis()));
-    return outcome;
+    next.add(new Invocation(id, event, timeout, handedOut));
+    return new Started(handedOut, outcome);
   }
 
   /** Completes when the runtime reports that the function could not start. */
@@ -83,8 +90,10 @@ final class RuntimeApi implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
         Invocation invocation = next.take();
+        invocation.handedOut().complete(null);
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.id());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineMs()));
+        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
+            Long.toString(System.currentTimeMillis() + invocation.timeout().toMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + invocation.id().substring(0, 8));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -123,6 +132,8 @@ final class RuntimeApi implements AutoCloseable {
         + exitCode + "\"}");
     running.values().forEach(f -> f.complete(crashed));
     running.clear();
+    next.forEach(i -> i.handedOut().complete(null)); // never taken: the outcome above ends it
+    next.clear();
     initError.complete("exited with " + exitCode);
   }
 
