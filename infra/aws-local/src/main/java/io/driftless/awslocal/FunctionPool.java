@@ -1,8 +1,10 @@
 package io.driftless.awslocal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ final class FunctionPool implements AutoCloseable {
    * at once needs more, and a start is not what the path measures.
    */
   private static final Duration INIT_LIMIT = Duration.ofMinutes(2);
+  private static final String RUNTIME_LIBRARY = "/jni/libaws-lambda-jni.linux-x86_64.so"; // function.zip is x86_64 only
+  private static final String RUNTIME_LIBRARY_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
   private static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
 
   /** An execution environment: the function's process and its runtime endpoint. */
@@ -134,6 +138,7 @@ final class FunctionPool implements AutoCloseable {
     try {
       Path tmp = Files.createDirectories(dir.resolve(name + "-" + number).resolve("tmp"));
       Path log = dir.resolve(name + "-" + number + ".log");
+      Path jni = runtimeLibrary(tmp);
       List<String> classPath = new ArrayList<>();
       classPath.add(task.toString());
       classPath.add(task.resolve("lib").resolve("*").toString());
@@ -141,7 +146,7 @@ final class FunctionPool implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
           "-XX:MaxRAM=" + env.getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024") + "m",
-          "-Djava.io.tmpdir=" + tmp, "-cp", String.join(java.io.File.pathSeparator, classPath), RUNTIME_CLIENT, HANDLER);
+          "-Djava.io.tmpdir=" + tmp, "-D" + RUNTIME_LIBRARY_PROPERTY + "=" + jni, "-cp", String.join(java.io.File.pathSeparator, classPath), RUNTIME_CLIENT, HANDLER);
       Map<String, String> processEnv = pb.environment();
       processEnv.clear();
       processEnv.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -162,6 +167,23 @@ final class FunctionPool implements AutoCloseable {
       api.close();
       throw new IllegalStateException(name + ": cannot start an execution environment: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The runtime client's native library, copied into the environment's own /tmp. Left to itself the
+   * client unpacks it to the fixed path /tmp/.libaws-lambda-jni.so, which is its own on Lambda (each
+   * environment has its /tmp) but shared here, where a process unpacking it over another's mapped copy
+   * kills that one (SIGBUS); the client's documented property names the copy to load instead.
+   */
+  private static Path runtimeLibrary(Path tmp) throws IOException {
+    Path jni = tmp.resolve(".libaws-lambda-jni.so");
+    try (InputStream in = FunctionPool.class.getResourceAsStream(RUNTIME_LIBRARY)) {
+      if (in == null) {
+        throw new IllegalStateException("the Lambda runtime client's " + RUNTIME_LIBRARY + " is not on the class path");
+      }
+      Files.copy(in, jni, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return jni;
   }
 
   private void end(Environment e) {
