@@ -5,6 +5,7 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,11 @@ import java.util.Optional;
  */
 final class FanOutOrder {
   private final StateStore store;
-  private final Map<String, KustomizationRecord> tree;
+  private final TreeView tree;
   private final HelmOrder helmOrder;
   private final Instant wave;
 
-  FanOutOrder(StateStore store, RootRecord root, Map<String, KustomizationRecord> tree, Instant wave) {
+  FanOutOrder(StateStore store, RootRecord root, TreeView tree, Instant wave) {
     this.store = store;
     this.tree = tree;
     this.helmOrder = HelmOrder.of(store, root);
@@ -34,34 +35,37 @@ final class FanOutOrder {
 
   /** May {@code rec} run now: every Kustomization of the tree it follows has settled. */
   boolean mayRun(KustomizationRecord rec) {
-    return follows(rec).stream().map(tree::get).allMatch(found -> found == null || settled(found));
+    return follows(rec).stream().map(tree::current).allMatch(found -> found.isEmpty() || settled(found.get()));
   }
 
   /** The items of the tree that follow {@code key}: by their dependsOn, or by their HelmReleases'. */
   List<KustomizationRecord> dependentsOf(String key) {
-    return tree.values().stream().filter(k -> follows(k).contains(key)).toList();
+    Map<String, KustomizationRecord> found = new LinkedHashMap<>();
+    tree.dependentsOf(key).forEach(k -> found.put(k.key(), k));
+    helmOrder.followersOf(key).stream().filter(k -> !found.containsKey(k))
+        .forEach(k -> tree.current(k).ifPresent(rec -> found.put(k, rec)));
+    return List.copyOf(found.values());
   }
 
   /** The keys {@code rec} runs after: its dependsOn, and the parents of its HelmReleases' dependencies. */
   private Set<String> follows(KustomizationRecord rec) {
     Set<String> keys = new LinkedHashSet<>(helmOrder.follows(rec.key()));
-    WorkItems.tryParse(rec).ifPresent(ks -> ks.spec().dependencies().forEach(d -> keys.add(Dependencies.keyOf(ks, d))));
+    keys.addAll(TreeView.dependsOnKeys(rec));
     keys.remove(rec.key());
     return keys;
   }
 
   /** Whether item {@code key} of the tree has written its status since the wave began. */
   boolean ranInWave(String key) {
-    KustomizationRecord k = tree.get(key);
-    return k != null && ranInWave(store.getKustomization(k.cluster(), k.key()).orElse(k));
+    return tree.current(key).filter(this::ranInWave).isPresent();
   }
 
   private boolean ranInWave(KustomizationRecord k) {
     return k.lastReconciledAt() != null && !Instant.parse(k.lastReconciledAt()).isBefore(wave);
   }
 
-  private boolean settled(KustomizationRecord dep) {
-    KustomizationRecord now = store.getKustomization(dep.cluster(), dep.key()).orElse(dep);
+  /** Whether {@code now}, a record as read just now, has settled in the wave. */
+  private boolean settled(KustomizationRecord now) {
     if (ranInWave(now)) {
       return true;
     }

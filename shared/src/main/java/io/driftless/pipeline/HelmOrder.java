@@ -50,6 +50,17 @@ final class HelmOrder {
     return new HelmOrder(follows);
   }
 
+  /** The Kustomizations that run after {@code kustomization}. */
+  Set<String> followersOf(String kustomization) {
+    Set<String> keys = new LinkedHashSet<>();
+    follows.forEach((k, after) -> {
+      if (after.contains(kustomization)) {
+        keys.add(k);
+      }
+    });
+    return keys;
+  }
+
   /** The Kustomizations {@code kustomization} runs after. */
   Set<String> follows(String kustomization) {
     return follows.getOrDefault(kustomization, Set.of());

@@ -8,7 +8,6 @@ import io.driftless.record.KustomizationRecord;
 import io.driftless.record.RootRecord;
 import io.driftless.record.SourceRecord;
 import io.driftless.record.StateStore;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -30,14 +29,14 @@ final class TreeRegistry {
   /**
    * Whether registering a build can change anything: it holds Kustomizations or GitRepositories, or
    * {@code tree} shows children registered from it before (they may have left Git). A leaf's build
-   * needs no registration, so it neither lists the table nor makes the wave list the tree again.
+   * needs no registration, so it neither reads the table nor makes the wave list the tree again.
    */
-  static boolean hasOrHadChildren(Discovered found, Collection<KustomizationRecord> tree, String key) {
-    return !found.kustomizations().isEmpty() || !found.sources().isEmpty()
-        || tree.stream().anyMatch(k -> k.parent().equals(key));
+  static boolean hasOrHadChildren(Discovered found, TreeView tree, String key) {
+    return !found.kustomizations().isEmpty() || !found.sources().isEmpty() || tree.hasChildren(key);
   }
 
-  void register(RootRecord root, KustomizationRecord parent, Discovered found) {
+  /** Records {@code parent}'s build; the keys of the Kustomizations it now holds. */
+  Set<String> register(RootRecord root, KustomizationRecord parent, Discovered found) {
     StateStore store = ctx.store();
     for (KubeObject o : found.sources()) {
       GitRepository repo = FluxObjects.gitRepository(o);
@@ -61,13 +60,15 @@ final class TreeRegistry {
         continue; // the root itself, as flux bootstrap writes it into the path it syncs
       }
       current.add(ks.key());
-      store.putKustomization(root.cluster(), ks.key(), root.name(), parent.key(), WorkItems.manifest(o));
+      store.putKustomization(root.cluster(), ks.key(), root.name(), parent.key(), WorkItems.manifest(o),
+          TreeView.dependsOnKeys(ks));
     }
-    for (KustomizationRecord k : store.listKustomizations()) {
-      if (k.cluster().equals(root.cluster()) && k.parent().equals(parent.key()) && !current.contains(k.key())) {
-        finalizer.remove(k);
+    for (String key : store.childKeysOf(root.cluster(), parent.key())) {
+      if (!current.contains(key)) {
+        store.getKustomization(root.cluster(), key).filter(k -> k.parent().equals(parent.key())).ifPresent(finalizer::remove);
       }
     }
     ctx.trees().changed();
+    return current;
   }
 }

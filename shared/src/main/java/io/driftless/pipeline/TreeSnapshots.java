@@ -1,6 +1,7 @@
 package io.driftless.pipeline;
 
 import io.driftless.record.KustomizationRecord;
+import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * registers or removes a Kustomization, or {@link #KEPT_FOR} passes.
  *
  * <p>Only with the local dispatcher, where every item of a wave runs in this process: on AWS each
- * item is its own invocation, which lists afresh ({@link #fresh()}).
+ * item is its own invocation, which reads only its part of the tree ({@link #fresh()}, {@link TreeView#indexed}).
  */
 final class TreeSnapshots {
   static final Duration KEPT_FOR = Duration.ofSeconds(30);
@@ -42,7 +43,7 @@ final class TreeSnapshots {
   }
 
   /** Every Kustomization record, as listed once for {@code wave}. */
-  List<KustomizationRecord> kustomizations(StateStore store, String wave) {
+  private List<KustomizationRecord> kustomizations(StateStore store, String wave) {
     if (!enabled) {
       return store.listKustomizations();
     }
@@ -55,6 +56,12 @@ final class TreeSnapshots {
     List<KustomizationRecord> listed = store.listKustomizations();
     last.set(new Snapshot(wave, current, now, listed));
     return listed;
+  }
+
+  /** What an item of {@code wave} reads of {@code root}'s tree: the wave's listing here, its own part on AWS. */
+  TreeView view(StateStore store, RootRecord root, String wave) {
+    return enabled ? TreeView.listed(store, root, WorkPlanner.tree(kustomizations(store, wave), root))
+        : TreeView.indexed(store, root);
   }
 
   /** This process registered or removed Kustomizations: the next item lists again. */

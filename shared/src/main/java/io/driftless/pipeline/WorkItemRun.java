@@ -10,8 +10,8 @@ import io.driftless.record.RootRecord;
 import io.driftless.record.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +32,8 @@ final class WorkItemRun {
   private final ReconcileContext ctx;
   /** Children a push left unchanged, moved to the new revision while planning what follows. */
   private final List<ReconcileOutcome> advanced = new ArrayList<>();
+  /** The children this item's build registered, which an eventually consistent index may not list yet. */
+  private Set<String> registered = Set.of();
 
   WorkItemRun(ReconcileContext ctx) {
     this.ctx = ctx;
@@ -65,8 +67,9 @@ final class WorkItemRun {
         if (r.unchanged()) {
           helm.releases.queueChildrenOf(rec.key()); // registered by the run that applied this build
         } else {
-          if (TreeRegistry.hasOrHadChildren(r.discovered().get(), ctx.trees().kustomizations(store, item.wave()), rec.key())) {
-            ctx.times().run("register", () -> new TreeRegistry(ctx).register(root.get(), rec, r.discovered().get()));
+          if (TreeRegistry.hasOrHadChildren(r.discovered().get(), ctx.trees().view(store, root.get(), item.wave()),
+              rec.key())) {
+            ctx.times().run("register", () -> registered = new TreeRegistry(ctx).register(root.get(), rec, r.discovered().get()));
           }
           helm.registerIfNot(rec, WorkItems.parse(rec), r.discovered().get()); // the apply failed before the hand-over
         }
@@ -158,11 +161,12 @@ final class WorkItemRun {
   }
 
   /** What an item's planning reads once: the tree as the wave sees it, its order, the HelmReleases due. */
-  private record Plan(Map<String, KustomizationRecord> tree, FanOutOrder order, Set<String> helmDue, Instant wave,
+  private record Plan(TreeView tree, FanOutOrder order, Set<String> helmDue, Instant wave,
       UnchangedInputs unchanged) {}
 
   private List<ReconcileRequest> next(ReconcileRequest item, RootRecord root, KustomizationRecord rec, boolean ran) {
-    Map<String, KustomizationRecord> tree = WorkPlanner.tree(ctx.trees().kustomizations(ctx.store(), item.wave()), root);
+    TreeView tree = ctx.trees().view(ctx.store(), root, item.wave());
+    tree.registered(rec.key(), registered);
     Instant wave = Instant.parse(item.requestedAt());
     Plan plan = new Plan(tree, new FanOutOrder(ctx.store(), root, tree, wave), WorkPlanner.helmDue(ctx.store(), root, wave),
         wave, UnchangedInputs.holdingEvents(ctx, new FetchedSources(ctx)));
@@ -176,15 +180,21 @@ final class WorkItemRun {
    * own, and what follows it is planned in turn.
    */
   private List<ReconcileRequest> next(ReconcileRequest item, KustomizationRecord rec, boolean ran, Plan plan) {
-    Map<String, KustomizationRecord> tree = plan.tree();
+    TreeView tree = plan.tree();
     List<KustomizationRecord> candidates = new ArrayList<>();
-    tree.values().stream()
-        .filter(k -> k.parent().equals(rec.key()) && (ran || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue())))
-        .forEach(candidates::add);
+    if (ran) {
+      candidates.addAll(tree.childrenOf(rec.key()));
+    } else { // which of them may be due needs the whole tree: their children come from that one listing
+      tree.whole().values().stream()
+          .filter(k -> k.parent().equals(rec.key()) && WorkPlanner.mayBeDueWithin(k, tree.whole(), plan.wave(), plan.helmDue()))
+          .forEach(candidates::add);
+    }
+    Set<String> keys = new HashSet<>();
+    candidates.forEach(k -> keys.add(k.key()));
     plan.order().dependentsOf(rec.key()).stream()
-        .filter(k -> !candidates.contains(k))
+        .filter(k -> !keys.contains(k.key()))
         .filter(k -> item.forcedTree() || plan.order().ranInWave(k.parent())
-            || WorkPlanner.mayBeDueWithin(k, tree, plan.wave(), plan.helmDue()))
+            || WorkPlanner.mayBeDueWithin(k, tree.whole(), plan.wave(), plan.helmDue()))
         .forEach(candidates::add);
     Optional<String> fetched = ran ? WorkItems.tryParse(rec).map(Sources::keyOf) : Optional.empty();
     List<KustomizationRecord> runnable = candidates.stream().filter(plan.order()::mayRun).toList();

@@ -99,7 +99,7 @@ final class WorkPlanner {
    */
   private List<ReconcileRequest> tops(ReconcileRequest request, RootRecord root, Instant now, List<HelmRecord> helm) {
     Map<String, KustomizationRecord> tree = tree(store, root);
-    FanOutOrder order = new FanOutOrder(store, root, tree, now);
+    FanOutOrder order = new FanOutOrder(store, root, TreeView.listed(store, root, tree), now);
     Set<String> helmDue = helmDue(helm, root, now);
     List<ReconcileRequest> items = new ArrayList<>();
     for (KustomizationRecord k : tree.values()) {

@@ -21,6 +21,18 @@ public interface FleetRecords {
 
   List<KustomizationRecord> listKustomizations();
 
+  /**
+   * The Kustomizations on {@code cluster} recorded with {@code parentKey} as their parent, each read as
+   * it is now: what a work item reads of its tree instead of listing it (one index Query, one read each).
+   */
+  List<KustomizationRecord> childrenOf(String cluster, String parentKey);
+
+  /** The keys of {@link #childrenOf}, from the index alone (eventually consistent, no item read). */
+  List<String> childKeysOf(String cluster, String parentKey);
+
+  /** The Kustomizations of {@code root}'s tree on {@code cluster} that {@code dependsOn} {@code key}, each read as it is now. */
+  List<KustomizationRecord> dependentsOf(String cluster, String root, String key);
+
   Optional<HelmRecord> getHelmObject(String cluster, String key);
 
   List<HelmRecord> listHelmObjects();

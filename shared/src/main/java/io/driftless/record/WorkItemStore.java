@@ -1,9 +1,19 @@
 package io.driftless.record;
 
+import java.util.Set;
+
 /** The tree's work items as found in Git: Kustomizations, Helm objects, Providers and Alerts, Receivers; added, replaced, suspended, removed. One role of the {@link StateStore}. */
 public interface WorkItemStore {
-  /** Creates or replaces the work item's manifest, keeping its status and version. */
-  void putKustomization(String cluster, String key, String root, String parent, String manifest);
+  /** Creates or replaces the work item's manifest, keeping its status and version; it follows nothing. */
+  default void putKustomization(String cluster, String key, String root, String parent, String manifest) {
+    putKustomization(cluster, key, root, parent, manifest, Set.of());
+  }
+
+  /**
+   * As {@link #putKustomization(String, String, String, String, String)}, recording the keys of the
+   * Kustomizations of its tree it {@code dependsOn}, so {@link FleetRecords#dependentsOf} finds it.
+   */
+  void putKustomization(String cluster, String key, String root, String parent, String manifest, Set<String> dependsOn);
 
   void deleteKustomization(String cluster, String key);
 

@@ -4,18 +4,23 @@ import io.driftless.pipeline.Engine;
 import io.driftless.pipeline.FanOutReport;
 import io.driftless.pipeline.ReconcileOutcome;
 import io.driftless.pipeline.ReconcileReport;
+import io.driftless.record.dynamo.DynamoOperations;
+import io.driftless.record.dynamo.DynamoStateStore;
 import io.driftless.trigger.WebhookRequest;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The Funqy functions: thin adapters from an event shape to one {@link Engine} call. On Lambda each
  * deployment exports one of them ({@code QUARKUS_FUNQY_EXPORT}); over HTTP each is a POST path.
  */
 public class DriftlessFunctions {
+  private static final Logger LOG = Logger.getLogger(DriftlessFunctions.class.getName());
   @Inject Engine engine;
   @Inject Clock clock;
   @Inject Instance<RunObserver> observers;
@@ -59,10 +64,16 @@ public class DriftlessFunctions {
   @Funq
   public BatchResponse work(WorkEvent event) {
     List<WorkEvent.Delivery> deliveries = event.deliveries();
+    List<String> ids = deliveries.stream().map(WorkEvent.Delivery::requestId).toList();
+    Optional<DynamoOperations> operations = engine.store() instanceof DynamoStateStore dynamo
+        ? Optional.of(dynamo.operations()) : Optional.empty();
+    Optional<DynamoOperations.Totals> before = operations.map(DynamoOperations::totals);
     FanOutReport report;
     try (DeliveryVisibility.Kept kept = keptVisible(event)) {
-      report = engine.work(deliveries.stream().map(WorkEvent.Delivery::requestId).toList());
+      report = engine.work(ids);
     }
+    // what the invocation cost the table, in the units DynamoDB bills (docs/aws.md); one invocation at a time per process
+    before.ifPresent(b -> LOG.info("[cost] " + String.join(" ", ids) + ": " + operations.get().totals().minus(b)));
     observe(report.outcomes());
     return BatchResponse.of(deliveries, report);
   }

@@ -36,9 +36,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -193,8 +196,9 @@ public final class DynamoStateStore implements StateStore {
 
   @Override
   public void putKustomization(
-      String cluster, String key, String root, String parent, String manifest) {
-    new ManifestUpdate(TableLayout.KUSTOMIZATION, cluster, key, root, parent, manifest).send(client, table);
+      String cluster, String key, String root, String parent, String manifest, Set<String> dependsOn) {
+    new ManifestUpdate(TableLayout.KUSTOMIZATION, cluster, key, root, parent, manifest)
+        .indexed(root, parent, dependsOn).send(client, table);
   }
 
   @Override
@@ -206,6 +210,46 @@ public final class DynamoStateStore implements StateStore {
   @Override
   public List<KustomizationRecord> listKustomizations() {
     return list(TableLayout.KUSTOMIZATION, RecordItems::kustomization);
+  }
+
+  @Override
+  public List<KustomizationRecord> childrenOf(String cluster, String parentKey) {
+    return indexed(TableLayout.CHILDREN_INDEX, TableLayout.PARENT_REF, clusterKey(cluster, parentKey), item -> true);
+  }
+
+  @Override
+  public List<String> childKeysOf(String cluster, String parentKey) {
+    return indexQuery(TableLayout.CHILDREN_INDEX, TableLayout.PARENT_REF, clusterKey(cluster, parentKey))
+        .map(item -> item.get("key").s()).toList();
+  }
+
+  @Override
+  public List<KustomizationRecord> dependentsOf(String cluster, String root, String key) {
+    return indexed(TableLayout.DEPENDENTS_INDEX, TableLayout.DEPENDS_ON_TREE, clusterKey(cluster, root),
+        item -> item.containsKey(TableLayout.DEPENDS_ON) && item.get(TableLayout.DEPENDS_ON).ss().contains(key));
+  }
+
+  /**
+   * The Kustomizations an index lists under {@code value} that {@code wanted} keeps, each read by its
+   * key: an index is eventually consistent, the item itself is read as it is now (one gone meanwhile is left out).
+   */
+  private List<KustomizationRecord> indexed(String index, String attribute, String value,
+      Predicate<Map<String, AttributeValue>> wanted) {
+    return indexQuery(index, attribute, value)
+        .filter(wanted)
+        .map(item -> getKustomization(item.get("cluster").s(), item.get("key").s()))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private Stream<Map<String, AttributeValue>> indexQuery(String index, String attribute, String value) {
+    return client
+        .queryPaginator(b -> b.tableName(table).indexName(index)
+            .keyConditionExpression("#a = :v")
+            .expressionAttributeNames(Map.of("#a", attribute))
+            .expressionAttributeValues(Map.of(":v", s(value))))
+        .items()
+        .stream();
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,6 +23,7 @@ final class ManifestUpdate {
   private final String cluster;
   private final String key;
   private final Map<String, String> fields = new LinkedHashMap<>();
+  private Set<String> dependsOn = Set.of();
 
   ManifestUpdate(String type, String cluster, String key, String root, String parent, String manifest) {
     this.type = type;
@@ -32,6 +34,17 @@ final class ManifestUpdate {
     fields.put("root", root);
     fields.put("parent", parent);
     fields.put("manifest", manifest);
+  }
+
+  /**
+   * A Kustomization's index attributes (infra/dynamodb/README.md, "Indexes"): its parent for the
+   * children index, and the keys it {@code dependsOn} in its tree for the dependents index.
+   */
+  ManifestUpdate indexed(String root, String parent, Set<String> dependsOn) {
+    fields.put(TableLayout.PARENT_REF, parent == null || parent.isEmpty() ? null : clusterKey(cluster, parent));
+    fields.put(TableLayout.DEPENDS_ON_TREE, dependsOn.isEmpty() ? null : clusterKey(cluster, root));
+    this.dependsOn = dependsOn;
+    return this;
   }
 
   void send(DynamoDbClient client, String table) {
@@ -50,6 +63,15 @@ final class ManifestUpdate {
         sets.add(name + " = :f" + i);
       }
       i++;
+    }
+    if (fields.containsKey(TableLayout.PARENT_REF)) {
+      names.put("#deps", TableLayout.DEPENDS_ON);
+      if (dependsOn.isEmpty()) {
+        removes.add("#deps");
+      } else {
+        values.put(":deps", AttributeValue.fromSs(List.copyOf(dependsOn)));
+        sets.add("#deps = :deps");
+      }
     }
     names.put("#version", "version");
     values.put(":zero", n(0));

@@ -1,6 +1,13 @@
 package io.driftless.record.dynamo;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -37,6 +44,22 @@ final class TableLayout {
   /** Queued requests: partition key {@code REQUEST#<shard>} ({@link RequestShards}), sort key the request id. */
   static final String REQUEST = "REQUEST";
 
+  /**
+   * The index of a Kustomization's children: partition {@link #PARENT_REF} ({@code <cluster>#<parent key>}),
+   * on every {@code KS} item with a parent, so a work item finds its children without listing the tree.
+   */
+  static final String CHILDREN_INDEX = "children";
+  static final String PARENT_REF = "parentRef";
+  /**
+   * The index of the Kustomizations that {@code dependsOn} others: partition {@link #DEPENDS_ON_TREE}
+   * ({@code <cluster>#<root>}), only on {@code KS} items with a dependsOn (a sparse index), carrying
+   * {@link #DEPENDS_ON}, so a work item finds what follows it reading only the followers.
+   */
+  static final String DEPENDENTS_INDEX = "dependents";
+  static final String DEPENDS_ON_TREE = "dependsOnTree";
+  /** The keys a Kustomization {@code dependsOn} in its tree (a string set). */
+  static final String DEPENDS_ON = "dependsOn";
+
   private TableLayout() {}
 
   /** The sort key of a per-cluster item: {@code <cluster>#<namespace>/<name>}. */
@@ -52,8 +75,10 @@ final class TableLayout {
   private static CreateTableRequest createTableRequest(String table, boolean stream) {
     CreateTableRequest.Builder b = CreateTableRequest.builder()
         .tableName(table)
-        .attributeDefinitions(stringAttribute(PK), stringAttribute(SK))
+        .attributeDefinitions(stringAttribute(PK), stringAttribute(SK), stringAttribute(PARENT_REF),
+            stringAttribute(DEPENDS_ON_TREE))
         .keySchema(keyElement(PK, KeyType.HASH), keyElement(SK, KeyType.RANGE))
+        .globalSecondaryIndexes(indexes())
         .billingMode(BillingMode.PAY_PER_REQUEST);
     if (stream) {
       b.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE).build());
@@ -61,10 +86,25 @@ final class TableLayout {
     return b.build();
   }
 
+  /** The table's global secondary indexes, as infra/dynamodb/table.json and template.yaml define them (TableIndexesTest). */
+  static List<GlobalSecondaryIndex> indexes() {
+    return List.of(index(CHILDREN_INDEX, PARENT_REF, "cluster", "key"),
+        index(DEPENDENTS_INDEX, DEPENDS_ON_TREE, "cluster", "key", DEPENDS_ON));
+  }
+
+  private static GlobalSecondaryIndex index(String name, String partition, String... carried) {
+    return GlobalSecondaryIndex.builder()
+        .indexName(name)
+        .keySchema(keyElement(partition, KeyType.HASH), keyElement(SK, KeyType.RANGE))
+        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(carried))
+        .build();
+  }
+
   /** Creates the table (with TTL on {@link #TTL}, and the stream when {@code stream}) unless it exists. */
   static void ensureTable(DynamoDbClient client, String table, boolean stream) {
     try {
-      client.describeTable(b -> b.tableName(table));
+      TableDescription found = client.describeTable(b -> b.tableName(table)).table();
+      addMissingIndexes(client, found);
       return;
     } catch (ResourceNotFoundException missing) {
       // created below
@@ -81,6 +121,25 @@ final class TableLayout {
         b ->
             b.tableName(table)
                 .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+  }
+
+  /**
+   * A table made before the indexes (a data directory of an older version) gets them; its items carry
+   * the index attributes from their next registration (infra/dynamodb/README.md, "Indexes").
+   */
+  private static void addMissingIndexes(DynamoDbClient client, TableDescription found) {
+    Set<String> present = found.globalSecondaryIndexes().stream()
+        .map(GlobalSecondaryIndexDescription::indexName).collect(Collectors.toSet());
+    for (GlobalSecondaryIndex index : indexes()) {
+      if (present.contains(index.indexName())) {
+        continue;
+      }
+      String partition = index.keySchema().get(0).attributeName();
+      client.updateTable(b -> b.tableName(found.tableName())
+          .attributeDefinitions(stringAttribute(partition), stringAttribute(SK))
+          .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+              .projection(index.projection()))));
+    }
   }
 
   private static AttributeDefinition stringAttribute(String name) {

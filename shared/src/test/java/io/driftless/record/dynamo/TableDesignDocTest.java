@@ -24,7 +24,8 @@ class TableDesignDocTest {
   /** The first cell of an item row: a back-quoted partition key, or its prefix before {@code #}. */
   private static final Pattern ROW = Pattern.compile("^\\| `([A-Z]+)(#[^`]*)?` .*");
   /** Constants of {@link TableLayout} that name attributes, not item types. */
-  private static final Set<String> ATTRIBUTES = Set.of("PK", "SK", "TTL");
+  private static final Set<String> ATTRIBUTES = Set.of("PK", "SK", "TTL", "CHILDREN_INDEX", "PARENT_REF",
+      "DEPENDENTS_INDEX", "DEPENDS_ON_TREE", "DEPENDS_ON");
 
   @Test
   void theItemsTableNamesEveryItemTypeOfTheStore() throws IOException {
