@@ -2,6 +2,7 @@ package io.driftless.pipeline;
 
 import io.driftless.apply.ApiErrors;
 import io.driftless.model.GitRepository;
+import io.driftless.model.ObjectId;
 import io.driftless.model.helm.HelmChart;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRelease;
@@ -11,6 +12,7 @@ import io.driftless.model.Kustomization;
 import io.driftless.record.HelmRecord;
 import io.driftless.record.KustomizationRecord;
 import io.driftless.record.ReconcileRequest;
+import io.driftless.record.SourceRecord;
 import io.driftless.source.SourceSnapshot;
 import io.driftless.source.helm.ChartArtifact;
 import io.driftless.source.helm.ChartSources;
@@ -24,7 +26,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The work item of one Helm source on its own interval ({@link SourceSchedules}), as source-controller
+ * The work item of one source on its own interval ({@link SourceSchedules}), as source-controller
  * reconciles it whatever uses it: a HelmRepository's index, an OCIRepository's artifact, a HelmChart's
  * chart from its HelmRepository or GitRepository, each within the source's {@code spec.timeout}. Its
  * status shows the stored revision or the failure ({@link HelmSourceStatus}). When the revision moved,
@@ -42,6 +44,9 @@ final class SourceFetchRun {
 
   /** Fetches the source; returns the items of its consumers' Kustomizations when its revision moved. */
   List<ReconcileRequest> run(ReconcileRequest item) {
+    if (item.target().contains("#")) {
+      return ctx.store().getSource(item.target()).map(source -> runGit(item, source)).orElse(List.of());
+    }
     Optional<HelmRecord> found = ctx.store().getHelmObject(item.cluster(), item.target());
     if (found.isEmpty()) {
       return List.of(); // left Git since it was queued
@@ -66,6 +71,39 @@ final class SourceFetchRun {
       return List.of();
     }
     return moved ? consumers(item, rec) : List.of();
+  }
+
+  /**
+   * Checks a GitRepository on its interval, as source-controller does: a new revision is recorded and
+   * queued as a push of it would be (the Kustomizations using it run with it); an unchanged one, or a
+   * failure (logged, as a Kustomization using it reports it), records only the check's time.
+   */
+  private List<ReconcileRequest> runGit(ReconcileRequest item, SourceRecord source) {
+    GitRepository repo;
+    try {
+      repo = WorkItems.parse(source);
+    } catch (RuntimeException unreadable) {
+      return List.of(); // its parent's run reports the manifest's error
+    }
+    if (SourceSchedules.nextFetch(source, repo).isEmpty()) {
+      return List.of(); // suspended since it was queued
+    }
+    String key = source.key().substring(source.key().indexOf('#') + 1);
+    String subject = ObjectId.subject(GitRepository.KIND, key);
+    try {
+      Sources.fetchGit(ctx, source.root(), subject, key, true);
+    } catch (RuntimeException e) {
+      LOG.warning(ApiErrors.describe(subject, "fetch", e));
+    }
+    SourceRecord after = ctx.store().getSource(source.key()).orElse(source);
+    if (after.lastRevision() != null && !after.lastRevision().equals(source.lastRevision())) {
+      return List.of(new ReconcileRequest(item.wave() + "/" + source.key() + "@" + after.lastRevision(),
+          ReconcileRequest.KIND_SOURCE, source.key(), "", subject + " moved to " + after.lastRevision(),
+          item.requestedAt(), null, false, false)); // just stored: its Kustomizations read it from the cache
+    }
+    ctx.store().putSource(new SourceRecord(after.key(), after.root(), after.url(), after.manifest(),
+        after.credentialRef(), after.lastRevision(), ctx.clock().instant().toString()));
+    return List.of();
   }
 
   /** Fetches and records the source; returns whether it stored a new revision. */

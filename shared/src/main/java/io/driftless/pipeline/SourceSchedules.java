@@ -1,20 +1,23 @@
 package io.driftless.pipeline;
 
 import io.driftless.model.Durations;
+import io.driftless.model.GitRepository;
 import io.driftless.model.helm.HelmChart;
 import io.driftless.model.helm.HelmObject;
 import io.driftless.model.helm.HelmRepository;
 import io.driftless.model.helm.OCIRepository;
 import io.driftless.record.HelmRecord;
+import io.driftless.record.SourceRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a Helm source (HelmRepository, OCIRepository, HelmChart found in Git) is next fetched on its
- * own, as source-controller does whatever uses it: at once when it never recorded a fetch, then
- * {@code spec.interval} after its last one (the last status write: a fetch of its own, or a
- * HelmRelease's that stored a new revision). Never while suspended. source-controller adds jitter to
+ * When a source found in Git is next fetched on its own, as source-controller does whatever uses it.
+ * A HelmRepository, OCIRepository or HelmChart: at once when it never recorded a fetch, then {@code
+ * spec.interval} after its last one (the last status write: a fetch of its own, or a HelmRelease's that
+ * stored a new revision). A GitRepository: {@code spec.interval} after its last check. Never while
+ * suspended. source-controller adds jitter to
  * the requeue; a schedule tick has none.
  */
 final class SourceSchedules {
@@ -52,6 +55,27 @@ final class SourceSchedules {
       return Optional.of(Instant.EPOCH);
     }
     return Optional.of(Instant.parse(rec.lastReconciledAt()).plus(Durations.parseOr(interval, DEFAULT_INTERVAL)));
+  }
+
+  /**
+   * When the GitRepository in {@code rec} is next checked: {@code spec.interval} after its last check
+   * ({@code lastFetchedAt}); empty while suspended, or before its first fetch (the first Kustomization
+   * using it fetches it).
+   */
+  static Optional<Instant> nextFetch(SourceRecord rec, GitRepository repo) {
+    if (repo.spec().suspended() || rec.suspended() || rec.lastFetchedAt() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Instant.parse(rec.lastFetchedAt()).plus(Durations.parseOr(repo.spec().interval(), DEFAULT_INTERVAL)));
+  }
+
+  /** Whether the GitRepository in {@code rec} is due at {@code now}; an unreadable manifest is not (its parent reports it). */
+  static boolean isDue(SourceRecord rec, Instant now) {
+    try {
+      return nextFetch(rec, WorkItems.parse(rec)).filter(at -> !at.isAfter(now)).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
   }
 
   /** Whether the source in {@code rec} is due at {@code now}; an unreadable manifest is not (its parent reports it). */

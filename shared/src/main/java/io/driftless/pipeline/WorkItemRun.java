@@ -51,7 +51,7 @@ final class WorkItemRun {
     }
     KustomizationRecord rec = found.get();
     Trigger trigger = new Trigger(key -> item.forcedTree() || item.forced() && key.equals(rec.key()),
-        Instant.parse(item.requestedAt()), item.withSource());
+        Instant.parse(item.requestedAt()), item.withSource() || WorkPlanner.checksOnTick(item, rec));
     List<ReconcileOutcome> outcomes = new ArrayList<>();
     boolean ran = false;
     ItemHelm helm = new ItemHelm(root.get(), rec, trigger);

@@ -1,5 +1,6 @@
 package io.driftless.pipeline;
 
+import io.driftless.model.GitRepository;
 import io.driftless.model.Kustomization;
 import io.driftless.model.helm.HelmRelease;
 import io.driftless.record.HelmRecord;
@@ -26,6 +27,8 @@ import java.util.Set;
  * dependencies queue them).
  */
 final class WorkPlanner {
+  /** The reason of a schedule tick's request and of its items. */
+  static final String SCHEDULE = "schedule";
   private final StateStore store;
 
   WorkPlanner(StateStore store) {
@@ -53,16 +56,36 @@ final class WorkPlanner {
     return items;
   }
 
-  /** The work items of a schedule tick at {@code now}, in wave {@code wave}. */
+  /**
+   * The work items of a schedule tick at {@code now}, in wave {@code wave}: each tree's, which read the
+   * revisions their sources last stored ({@link #checksOnTick}), and the fetch items of the sources
+   * due on their own interval (a Git revision that moved is then queued as a push of it).
+   */
   List<ReconcileRequest> tick(String wave, Instant now) {
     List<ReconcileRequest> items = new ArrayList<>();
     List<HelmRecord> helm = store.listHelmObjects();
     for (RootRecord root : store.listRoots()) {
-      items.addAll(tops(new ReconcileRequest(wave, ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), "schedule",
-          now.toString()), root, now, helm));
+      items.addAll(tops(new ReconcileRequest(wave, ReconcileRequest.KIND_ROOT, root.name(), root.cluster(), SCHEDULE,
+          now.toString(), null, false, false), root, now, helm));
       items.addAll(sourcesDue(wave, root, now, helm));
     }
+    store.listSources().stream()
+        .filter(s -> !s.key().endsWith("#" + Bootstrap.ROOT_SOURCE_KEY) && SourceSchedules.isDue(s, now))
+        .forEach(s -> store.getRoot(s.root()).ifPresent(root ->
+            items.add(ReconcileRequest.fetch(wave, root.cluster(), s.key(), SCHEDULE, now.toString()))));
     return items;
+  }
+
+  /**
+   * Whether {@code item} checks its Kustomization's source remote itself: only a tick's item on the
+   * root's own GitRepository, as every tick did before sources had intervals (so an idle tick stays one
+   * item and no write); GitRepositories found in Git are checked on their own interval instead.
+   */
+  static boolean checksOnTick(ReconcileRequest item, KustomizationRecord rec) {
+    return SCHEDULE.equals(item.reason()) && WorkItems.tryParse(rec)
+        .filter(ks -> GitRepository.KIND.equals(ks.spec().sourceRef().kind())
+            && Bootstrap.ROOT_SOURCE_KEY.equals(Sources.keyOf(ks)))
+        .isPresent();
   }
 
   /** The fetch items of the Helm sources of {@code root} due on their own interval at {@code now} ({@link SourceSchedules}). */
@@ -70,7 +93,7 @@ final class WorkPlanner {
     return helm.stream()
         .filter(h -> h.cluster().equals(root.cluster()) && h.root().equals(root.name()))
         .filter(h -> SourceSchedules.isSource(h) && SourceSchedules.isDue(h, now))
-        .map(h -> ReconcileRequest.fetch(wave, h.cluster(), h.key(), "schedule", now.toString()))
+        .map(h -> ReconcileRequest.fetch(wave, h.cluster(), h.key(), SCHEDULE, now.toString()))
         .toList();
   }
 
