@@ -54,7 +54,13 @@ public final class ColdStartBench {
     String variant = args[0];
     Path zip = Path.of(args[1]).toAbsolutePath();
     Path dir = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
-    Map<String, String> extraEnv = args.length > 3 && !args[3].isBlank() ? Map.of("JAVA_TOOL_OPTIONS", args[3]) : Map.of();
+    Map<String, String> extraEnv = new java.util.HashMap<>();
+    if (args.length > 3 && !args[3].isBlank()) {
+      extraEnv.put("JAVA_TOOL_OPTIONS", args[3]);
+    }
+    // the Git cache in the one work environment's /tmp, where it is on Lambda: the work process does not
+    // take its default from the -Djava.io.tmpdir FunctionPool gives it, and would write to this machine's /tmp
+    extraEnv.put("DRIFTLESS_CACHE_DIR", dir.resolve("aws-path/driftless-work-1/tmp/driftless/sources").toString());
     Map<String, Instant> starts = new ConcurrentHashMap<>();
     Logger pool = Logger.getLogger(FunctionPool.class.getName());
     pool.addHandler(new Handler() {
